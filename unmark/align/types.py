@@ -1,0 +1,73 @@
+"""Data types shared by alignment (unmark.align) and terminology (unmark.terms).
+
+An :class:`Alignment` is a table: one row per aligned unit, one column per language.
+A cell holds a :class:`Segment` (the text of one side with its provenance) or None
+when that language has nothing for the row (a 1-0 / 0-1 skip).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Text of one language side of an aligned row, with where it came from."""
+
+    lang: str
+    text: str
+    symbol: str | None = None          # document symbol of the source document
+    page: int | None = None            # first source page
+    paragraph: str | None = None       # paragraph number/label ("12", "12(b)", "fn 3", "heading I.")
+    block_index: int | None = None     # index into Document.blocks (None for footnotes / plain text)
+    sentence_index: int | None = None  # index of the (first) sentence inside the block, sentence level
+    source: str | None = None          # file name
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "lang": self.lang,
+            "text": self.text,
+            "symbol": self.symbol,
+            "page": self.page,
+            "paragraph": self.paragraph,
+            "block_index": self.block_index,
+            "sentence_index": self.sentence_index,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedRow:
+    cells: dict[str, Segment | None]
+    confidence: float = 1.0
+    kind: str = "1-1"                  # e.g. "1-1", "2-1", "1-0"
+
+    def text(self, lang: str) -> str:
+        seg = self.cells.get(lang)
+        return seg.text if seg is not None else ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cells": {k: (v.to_dict() if v is not None else None) for k, v in self.cells.items()},
+            "confidence": self.confidence,
+            "kind": self.kind,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    langs: tuple[str, ...]
+    rows: tuple[AlignedRow, ...]
+    level: str = "paragraph"           # "paragraph" | "sentence"
+    warnings: tuple[dict[str, Any], ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def pairs(self, src: str, tgt: str, *, skip_empty: bool = True) -> list[tuple[Segment, Segment, float]]:
+        """(src segment, tgt segment, confidence) for every row with both sides present."""
+        out = []
+        for r in self.rows:
+            a, b = r.cells.get(src), r.cells.get(tgt)
+            if skip_empty and (a is None or b is None or not a.text.strip() or not b.text.strip()):
+                continue
+            out.append((a, b, r.confidence))
+        return out

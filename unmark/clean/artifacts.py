@@ -1,0 +1,107 @@
+"""Word and font artifacts: broken-field messages and Symbol-font private-use glyphs.
+
+Rules (data in ``resources/core/artifacts.toml``):
+
+- ``artifact.pua``: U+F0xx private-use code points mapped back (U+F02A -> ``*``, U+F0B7 -> ``•``).
+- ``artifact.broken_field``: "Error! Bookmark not defined." and its localised forms removed.
+"""
+from __future__ import annotations
+
+import functools
+
+import regex as re
+
+from ..errors import ResourceError
+from ..model import Fix, MappedText
+from ..resources import load_toml
+
+RULES_FILE = "core/artifacts.toml"
+
+
+@functools.lru_cache(maxsize=1)
+def pua_map() -> dict[str, str]:
+    data = load_toml(RULES_FILE)
+    m = data.get("pua", {}).get("map", {})
+    for k, v in m.items():
+        if len(k) != 1 or not (0xE000 <= ord(k) <= 0xF8FF):
+            raise ResourceError(f"{RULES_FILE}: pua.map key {k!r} is not one private-use character", code="E602")
+        if not isinstance(v, str) or not v:
+            raise ResourceError(f"{RULES_FILE}: pua.map value for U+{ord(k):04X} is empty", code="E602")
+    return dict(m)
+
+
+_PUA_RE = re.compile(r"[\uE000-\uF8FF]")
+
+
+def map_pua(mt: MappedText) -> tuple[MappedText, list[Fix]]:
+    """artifact.pua: replace mapped private-use characters; unknown ones are left (and reported by the caller)."""
+    table = pua_map()
+    fixes: list[Fix] = []
+    if not _PUA_RE.search(mt.text):
+        return mt, fixes
+    out = mt
+    # right to left so offsets stay valid
+    for m in reversed(list(_PUA_RE.finditer(mt.text))):
+        ch = m.group()
+        if ch not in table:
+            continue
+        page, line, col = mt.locate(m.start())
+        new = table[ch]
+        out = out.replace_span(m.start(), m.end(), new)
+        fixes.append(Fix("artifact.pua", page, line, ch, new, col=col, note=f"U+{ord(ch):04X}"))
+    fixes.reverse()
+    return out, fixes
+
+
+def _message_pattern(msg: str) -> str:
+    parts = []
+    for ch in msg:
+        if ch in "!！":
+            parts.append(r"\s*[!！]\s*")
+        elif ch == " ":
+            parts.append(r"\s+")
+        elif ch in ".。":
+            parts.append(r"[.。]")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+@functools.lru_cache(maxsize=1)
+def broken_field_regex() -> "re.Pattern[str]":
+    data = load_toml(RULES_FILE)
+    msgs = data.get("broken_field", {}).get("messages", {})
+    if not isinstance(msgs, dict) or not msgs:
+        raise ResourceError(f"{RULES_FILE}: broken_field.messages must be a table of lists", code="E602")
+    pats = []
+    for lang, lst in msgs.items():
+        if not isinstance(lst, list) or not all(isinstance(s, str) and s for s in lst):
+            raise ResourceError(f"{RULES_FILE}: broken_field.messages.{lang} must be a list of strings", code="E602")
+        pats += [_message_pattern(s) for s in lst]
+    pats.sort(key=len, reverse=True)
+    return re.compile("(?:" + "|".join(pats) + ")", re.IGNORECASE)
+
+
+def remove_broken_fields(mt: MappedText) -> tuple[MappedText, list[Fix]]:
+    """artifact.broken_field: remove Word field-error messages, with one adjoining space."""
+    rx = broken_field_regex()
+    fixes: list[Fix] = []
+    matches = list(rx.finditer(mt.text))
+    if not matches:
+        return mt, fixes
+    out = mt
+    t = mt.text
+    for m in reversed(matches):
+        a, b = m.start(), m.end()
+        if a > 0 and t[a - 1] == " " and (b >= len(t) or t[b] in " ,.;:)，。；：）"):
+            a -= 1
+        page, line, col = mt.locate(m.start())
+        fixes.append(Fix("artifact.broken_field", page, line, t[a:b], "", col=col))
+        out = out.replace_span(a, b, "")
+    fixes.reverse()
+    return out, fixes
+
+
+def unknown_pua(text: str) -> list[str]:
+    table = pua_map()
+    return sorted({c for c in _PUA_RE.findall(text) if c not in table})

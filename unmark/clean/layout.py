@@ -1,0 +1,160 @@
+"""Page layout from text: furniture (headers, footers, page labels, job numbers, barcodes),
+the footnote separator and zone, and hyperlink-annotation lines.
+
+Each page's lines get a ``zone``; lines leaving the text are recorded as fixes.
+Rules as data: ``resources/core/furniture.toml``.
+"""
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass
+
+import regex as re
+
+from ..errors import ResourceError
+from ..extract.lines import SrcLine, SrcPage
+from ..model import Fix, Link
+from ..resources import load_toml
+
+RULES_FILE = "core/furniture.toml"
+
+
+@dataclass(frozen=True)
+class FurnitureRules:
+    tokens: dict[str, "re.Pattern[str]"]
+    strong: frozenset[str]
+    rule_for_kind: dict[str, str]
+    separator: "re.Pattern[str]"
+    annotation: "re.Pattern[str]"
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> FurnitureRules:
+    data = load_toml(RULES_FILE)
+    try:
+        toks = {k: re.compile(rf"^(?:{v})$") for k, v in data["tokens"].items()}
+        strong = frozenset(data["strong"]["kinds"])
+        unknown = strong - set(toks)
+        if unknown:
+            raise ResourceError(f"{RULES_FILE}: strong kinds without a token pattern: {sorted(unknown)}", code="E602")
+        return FurnitureRules(
+            tokens=toks,
+            strong=strong,
+            rule_for_kind=dict(data["rule_for_kind"]),
+            separator=re.compile(data["separator"]["pattern"]),
+            annotation=re.compile(data["annotation"]["pattern"]),
+        )
+    except (KeyError, re.error) as exc:
+        raise ResourceError(f"{RULES_FILE}: invalid furniture rules: {exc}", code="E602") from exc
+
+
+def _tokens(text: str) -> list[str]:
+    cells = re.split(r"\s{3,}", text.strip())
+    out: list[str] = []
+    for c in cells:
+        # "5/14" style labels may be written with spaces around the slash
+        c = re.sub(r"(\d)\s*/\s*(\d)", r"\1/\2", c)
+        out += c.split()
+    return out
+
+
+def token_kind(tok: str) -> str | None:
+    for kind, rx in rules().tokens.items():
+        if rx.match(tok):
+            return kind
+    return None
+
+
+def furniture_kind(text: str, position: str = "middle", doc_symbol: str | None = None) -> str | None:
+    """Rule id if the whole line is page furniture, else None.
+
+    ``position`` is 'top', 'bottom' or 'middle' of the page's content lines.
+    """
+    toks = _tokens(text)
+    if not toks or len(toks) > 8:
+        return None
+    kinds = []
+    for t in toks:
+        k = token_kind(t)
+        if k is None:
+            return None
+        kinds.append(k)
+    r = rules()
+    strong = [k for k in kinds if k in r.strong]
+    if not strong:
+        return None
+    if set(strong) == {"symbol"}:
+        syms = [t for t, k in zip(toks, kinds) if k == "symbol"]
+        if not (position in ("top", "bottom") or (doc_symbol and doc_symbol in syms)):
+            return None
+    for k in ("job_number", "barcode", "page_label", "symbol"):
+        if k in strong:
+            return r.rule_for_kind.get(k, f"furniture.{k}")
+    return None  # pragma: no cover
+
+
+def _positions(lines: list[SrcLine]) -> list[str]:
+    idx = [i for i, ln in enumerate(lines) if ln.zone not in ("annotation",)]
+    pos = ["middle"] * len(lines)
+    for k, i in enumerate(idx):
+        if k < 3:
+            pos[i] = "top"
+        elif k >= len(idx) - 3:
+            pos[i] = "bottom"
+    return pos
+
+
+def guess_doc_symbol(pages: list[SrcPage]) -> str | None:
+    """The symbol printed alone at the top or bottom of pages most often (or on page 1 top)."""
+    counts: Counter[str] = Counter()
+    for p in pages:
+        for ln, pos in zip(p.lines, _positions(p.lines)):
+            if pos == "middle":
+                continue
+            toks = _tokens(ln.s)
+            syms = [t for t in toks if token_kind(t) == "symbol"]
+            if syms and all(token_kind(t) is not None for t in toks):
+                for s in syms:
+                    counts[s.rstrip(".")] += 1 + (2 if p.number == 1 else 0)
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def mark_zones(pages: list[SrcPage], doc_symbol: str | None) -> tuple[list[Fix], dict[str, str]]:
+    """Assign zones in place. Returns fixes (lines removed) and metadata hints found in furniture."""
+    r = rules()
+    fixes: list[Fix] = []
+    hints: dict[str, str] = {}
+    for p in pages:
+        positions = _positions(p.lines)
+        in_notes = False
+        for ln, pos in zip(p.lines, positions):
+            s = ln.s
+            if ln.zone == "annotation" or (r.annotation.match(s.strip()) and ln.zone == "annotation"):
+                uri = s.strip()
+                p.links.append(Link(uri if "://" in uri else "http://" + uri, p.number, ln.line, "annotation"))
+                fixes.append(Fix("annotation.url", p.number, ln.line, s.strip(), "", note="hyperlink annotation line"))
+                continue
+            kind = furniture_kind(s, pos, doc_symbol)
+            if kind is not None:
+                ln.zone = "furniture"
+                fixes.append(Fix(kind, p.number, ln.line, s.strip(), ""))
+                for t in _tokens(s):
+                    k = token_kind(t)
+                    if k == "job_number":
+                        hints.setdefault("job_number", t)
+                    elif k == "symbol" and (doc_symbol is None or t == doc_symbol):
+                        hints.setdefault("symbol", t)
+                    elif k == "barcode":
+                        hints.setdefault("barcode", t)
+                continue
+            if r.separator.match(s):
+                ln.zone = "separator"
+                in_notes = True
+                fixes.append(Fix("footnote.separator", p.number, ln.line, s.strip(), ""))
+                continue
+            if in_notes:
+                ln.zone = "footnote"
+    return fixes, hints

@@ -1,0 +1,1 @@
+"""Sub-commands of the ``unmark`` CLI (one module each)."""

@@ -1,0 +1,1 @@
+"""Extraction: sources (text, PDF) -> pages of :class:`~unmark.extract.lines.SrcLine`."""

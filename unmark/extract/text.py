@@ -1,0 +1,207 @@
+"""Text input: text another tool already pulled out of a UN PDF.
+
+Recognised layouts ("styles"):
+
+- ``formfeed``: pages separated by form feeds (pdftotext, plain or ``-layout``).
+- ``tika``: every text line followed by one blank line (Apache Tika and tools built on it);
+  a page starts where a line beginning with a space follows the previous line with no
+  blank line between, and hyperlink-annotation URL lines close a page; a trailing space
+  marks the end of a Word paragraph (a hard line break).
+- ``plain``: anything else; one logical page unless furniture says otherwise.
+"""
+from __future__ import annotations
+
+import logging
+import unicodedata
+from dataclasses import dataclass
+
+import regex as re
+
+from ..errors import BinaryInputError, EmptyInputError, EncodingError, InputTooLargeError
+from ..model import DocWarning, Fix, MappedText
+from .lines import Extracted, SrcLine, SrcPage
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
+
+
+@dataclass(frozen=True)
+class RawLine:
+    lineno: int  # 1-based line number in the input
+    text: str
+
+
+def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> tuple[str, list[DocWarning]]:
+    """Bytes -> str. UTF-8 (with or without BOM), UTF-16 with BOM; anything else is a coded error."""
+    warnings: list[DocWarning] = []
+    if len(data) > max_bytes:
+        raise InputTooLargeError(
+            f"input is {len(data) / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB (raise max_bytes to allow it)",
+            code="E104",
+            path=name,
+        )
+    if not data.strip():
+        raise EmptyInputError("input is empty", code="E101", path=name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise EncodingError(f"invalid UTF-16: {exc.reason}", code="E103", path=name) from exc
+    else:
+        if data[:5] == b"%PDF-":
+            raise BinaryInputError("this is a PDF, not text; parse it as a PDF file", code="E106", path=name)
+        sample = data[:65536]
+        ctrl = sum(1 for b in sample if b < 9 or 13 < b < 32 and b not in (12, 27))
+        if b"\x00" in sample or ctrl > max(8, len(sample) // 200):
+            raise BinaryInputError("input looks binary, not text", code="E102", path=name)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise EncodingError(
+                f"input is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                "convert it to UTF-8 first (e.g. iconv -f GB18030 -t UTF-8)",
+                code="E103",
+                path=name,
+            ) from exc
+    return text, warnings
+
+
+def split_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def detect_style(lines: list[str]) -> str:
+    if any("\f" in ln for ln in lines):
+        return "formfeed"
+    content = [i for i, ln in enumerate(lines) if ln.strip()]
+    if len(content) >= 4:
+        followed_by_blank = sum(1 for i in content if i + 1 < len(lines) and lines[i + 1] == "")
+        if followed_by_blank / len(content) >= 0.75:
+            return "tika"
+    return "plain"
+
+
+def _nfc(text: str, lineno: int, fixes: list[Fix]) -> str:
+    if text.isascii():
+        return text
+    out = unicodedata.normalize("NFC", text)
+    if out != text:
+        fixes.append(Fix("text.nfc", None, lineno, text, out))
+    return out
+
+
+def _mk_line(page: int, lineno: int, text: str, gap: int, page_start: bool, hard_end: bool | None) -> SrcLine:
+    indent = len(text) - len(text.lstrip(" \t\u3000"))
+    return SrcLine(
+        page=page,
+        line=lineno,
+        text=MappedText.from_source(text, page, lineno),
+        raw=text,
+        indent=float(indent),
+        gap_before=gap,
+        hard_end=hard_end,
+        page_start=page_start,
+    )
+
+
+def _pages_formfeed(lines: list[str]) -> list[list[tuple[int, str]]]:
+    pages: list[list[tuple[int, str]]] = [[]]
+    for i, ln in enumerate(lines, 1):
+        parts = ln.split("\f")
+        for k, part in enumerate(parts):
+            if k > 0:
+                pages.append([])
+            pages[-1].append((i, part))
+    if pages and not any(t.strip() for _, t in pages[-1]):
+        pages.pop()
+    return pages
+
+
+def _build_plain_page(num: int, entries: list[tuple[int, str]]) -> SrcPage:
+    out: list[SrcLine] = []
+    gap = 0
+    for lineno, t in entries:
+        if not t.strip():
+            gap += 1
+            continue
+        out.append(_mk_line(num, lineno, t.rstrip("\n"), gap, not out, None))
+        gap = 0
+    return SrcPage(num, out)
+
+
+def _tika_pages(lines: list[str]) -> list[SrcPage]:
+    """Tika blank-line style: undo the interleaved blank lines and find page breaks."""
+    pages: list[SrcPage] = []
+    cur: list[SrcLine] = []
+    page_no = 1
+    gap = 0
+    prev_content: int | None = None  # index of previous non-blank line
+    prev_was_annotation = False
+    for i, t in enumerate(lines):
+        if t == "":
+            continue
+        if not t.strip():  # a space-only line: an empty paragraph, i.e. vertical space
+            gap += 1
+            prev_content = i
+            prev_was_annotation = False
+            continue
+        glued = prev_content is not None and prev_content == i - 1 and lines[i - 1].strip() != ""
+        is_url = bool(URL_LINE.match(t.strip())) and not t.endswith(" ")
+        new_page = False
+        if cur:
+            if prev_was_annotation and not is_url:
+                new_page = True  # annotation URL lines close a page
+            elif glued and t[:1] in (" ", "\t", "\u3000") and not is_url:
+                new_page = True  # a page starts with an indented line glued to the previous page
+        if new_page:
+            pages.append(SrcPage(page_no, cur))
+            page_no += 1
+            cur = []
+            gap = 0
+        hard = t.endswith((" ", "\u3000")) if not is_url else True
+        sl = _mk_line(page_no, i + 1, t, gap, not cur, hard)
+        if is_url and glued_annotation_candidate(lines, i):
+            sl.zone = "annotation"
+        cur.append(sl)
+        gap = 0
+        prev_content = i
+        prev_was_annotation = sl.zone == "annotation"
+    if cur:
+        pages.append(SrcPage(page_no, cur))
+    return pages
+
+
+def glued_annotation_candidate(lines: list[str], i: int) -> bool:
+    """A URL-only line not followed by the interleaving blank line is a hyperlink annotation."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    nxt2 = lines[i + 2] if i + 2 < len(lines) else ""
+    return nxt != "" or nxt2 == ""
+
+
+def extract_text(text: str, *, name: str | None = None) -> Extracted:
+    """Plain text -> pages of lines (no cleaning yet besides NFC, which is recorded)."""
+    fixes: list[Fix] = []
+    raw_lines = split_lines(text)
+    raw_lines = [_nfc(t, i + 1, fixes) for i, t in enumerate(raw_lines)]
+    style = detect_style(raw_lines)
+    if style == "tika":
+        pages = _tika_pages(raw_lines)
+    elif style == "formfeed":
+        pages = [_build_plain_page(n, ents) for n, ents in enumerate(_pages_formfeed(raw_lines), 1)]
+    else:
+        pages = [_build_plain_page(1, list(enumerate(raw_lines, 1)))]
+    pages = [p for p in pages if p.lines] or pages[:1]
+    for n, p in enumerate(pages, 1):
+        if p.number != n:
+            p.number = n
+            for ln in p.lines:
+                ln.page = n
+                ln.text = MappedText.from_source(ln.raw, n, ln.line)
+    # fixes recorded before page numbers were known: fill the page in
+    line_page = {ln.line: p.number for p in pages for ln in p.lines}
+    fixes = [Fix(f.rule, line_page.get(f.line), f.line, f.before, f.after) for f in fixes]
+    log.debug("text input: style=%s pages=%d lines=%d", style, len(pages), len(raw_lines))
+    return Extracted(pages=pages, style=style, kind="text", fixes=fixes)

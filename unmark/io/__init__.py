@@ -1,0 +1,1 @@
+"""Readers and writers (JSON, Markdown, text, TMX, TBX, spreadsheets, HTML)."""

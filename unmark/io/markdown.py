@@ -1,0 +1,56 @@
+"""Markdown output: metadata as a front table, headings as #, items as lists, footnotes as [^n]."""
+from __future__ import annotations
+
+from ..model import Block, Document, FootnoteRef
+
+_LEVEL_HASHES = {1: "##", 2: "###", 3: "####", 4: "#####"}
+
+
+def _note_id(label: str) -> str:
+    return "star" * len(label) if label.startswith("*") else label
+
+
+def _with_refs(text: str, refs: tuple[FootnoteRef, ...]) -> str:
+    out = text
+    for r in sorted(refs, key=lambda r: r.offset, reverse=True):
+        out = out[: r.offset] + f"[^{_note_id(r.label)}]" + out[r.offset :]
+    return out
+
+
+def _esc(text: str) -> str:
+    # keep paragraph numbers like "1." from turning into list items
+    return text.replace("\n", " ")
+
+
+def _block(b: Block) -> str:
+    text = _esc(_with_refs(b.text, b.footnote_refs))
+    if b.type == "heading":
+        hashes = _LEVEL_HASHES.get(b.level or 4, "#####")
+        return f"{hashes} {b.label + ' ' if b.label else ''}{text}".rstrip()
+    if b.type == "front":
+        if b.role == "title":
+            return f"# {text}"
+        return f"*{text}*" if b.role in ("subtitle",) else text
+    lines = []
+    if b.text or b.label:
+        lab = b.label.replace(".", "\\.") + " " if b.label else ""
+        lines.append(f"{lab}{text}")
+    for it in b.items:
+        indent = "  " * max(0, it.level - 1)
+        lines.append(f"{indent}- {it.label} {_esc(_with_refs(it.text, it.footnote_refs))}".rstrip())
+    return "\n".join(lines)
+
+
+def to_markdown(doc: Document) -> str:
+    m = doc.metadata
+    out = []
+    meta_rows = [(k, v) for k, v in m.to_dict().items() if v and k not in ("symbols_all", "title")]
+    if meta_rows:
+        out.append("| field | value |\n|---|---|\n" + "\n".join(f"| {k} | {str(v).replace('|', '/')} |" for k, v in meta_rows))
+    for b in doc.blocks:
+        s = _block(b)
+        if s:
+            out.append(s)
+    if doc.footnotes:
+        out.append("\n".join(f"[^{_note_id(f.label)}]: {_esc(f.text)}" for f in doc.footnotes))
+    return "\n\n".join(out) + "\n"

@@ -1,0 +1,150 @@
+"""Offline language identification for the six UN languages.
+
+Script first (Han -> zh, Arabic -> ar, Cyrillic -> ru); langdetect, seeded and therefore
+deterministic, only to tell English, French and Spanish apart.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+import unicodedata
+from collections import Counter
+
+import regex
+
+log = logging.getLogger(__name__)
+
+_HAN = regex.compile(r"\p{Han}")
+_ARABIC = regex.compile(r"\p{Arabic}")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_LATIN = regex.compile(r"\p{Latin}")
+# references and numbers say nothing about the language
+_NOISE = regex.compile(r"https?://\S+|www\.\S+|\S+@\S+|\b[A-Z]{1,6}(?:/[\w.\-]+)+|\d+(?:[.,/]\d+)*")
+
+#: fewer letters than this: undecidable
+MIN_LETTERS = 3
+#: fewer Latin letters than this: langdetect is not asked (returns ``default``)
+MIN_LATIN_FOR_DETECT = 12
+#: a block "clearly entirely another language" needs this many letters of that language ...
+MIN_LETTERS_FOREIGN = 20
+#: ... and this share of the block's letters
+FOREIGN_SHARE = 0.9
+#: ... and, among en/fr/es, this langdetect probability
+FOREIGN_PROB = 0.95
+_LATIN_LANGS = ("en", "fr", "es")
+
+_lock = threading.Lock()
+
+
+def script_counts(text: str) -> Counter:
+    """Number of letters per script family: ``zh``, ``ar``, ``ru``, ``latin``."""
+    c: Counter = Counter()
+    for ch in text:
+        if _HAN.match(ch):
+            c["zh"] += 1
+        elif _ARABIC.match(ch) and unicodedata.category(ch).startswith("L"):
+            c["ar"] += 1
+        elif _CYRILLIC.match(ch):
+            c["ru"] += 1
+        elif _LATIN.match(ch):
+            c["latin"] += 1
+    return c
+
+
+@functools.lru_cache(maxsize=1)
+def _factory():
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import init_factory
+
+    DetectorFactory.seed = 0
+    init_factory()
+    from langdetect import detector_factory
+
+    return detector_factory._factory
+
+
+def _latin_language(text: str, min_prob: float = 0.0) -> str | None:
+    """en/fr/es by langdetect (seed 0), restricted to those three; None if none reaches ``min_prob``."""
+    factory = _factory()
+    with _lock:  # langdetect's seed lives in a shared class attribute
+        from langdetect import DetectorFactory
+
+        DetectorFactory.seed = 0
+        det = factory.create()
+        det.append(text)
+        try:
+            probs = det.get_probabilities()
+        except Exception:  # LangDetectException: no features
+            return None
+    best = None
+    best_p = 0.0
+    for lp in probs:
+        if lp.lang in _LATIN_LANGS and lp.prob > best_p:
+            best, best_p = lp.lang, lp.prob
+    return best if best_p >= min_prob and best_p > 0 else None
+
+
+def identify(text: str, default: str | None = None) -> str | None:
+    """Language code of a text block (one of ar, zh, en, fr, es, ru), or ``default``.
+
+    ``default`` is returned when the text has too few letters to decide.
+    """
+    clean = _NOISE.sub(" ", text)
+    counts = script_counts(clean)
+    # a Han character carries about a word: weight it against Latin letters
+    total = sum(counts.values()) + 2 * counts["zh"]
+    if total < MIN_LETTERS:
+        return default
+    # script first: any substantial non-Latin script decides
+    for code in ("zh", "ar", "ru"):
+        weight = 3 if code == "zh" else 1
+        if counts[code] * weight >= counts["latin"] and counts[code] > 0:
+            return code
+    if counts["latin"] < MIN_LATIN_FOR_DETECT:
+        return default
+    lang = _latin_language(clean)
+    return lang if lang is not None else default
+
+
+def identify_document(blocks: list[str]) -> str:
+    """Document language: majority over blocks weighted by their length ("en" if nothing decides)."""
+    votes: Counter = Counter()
+    for b in blocks:
+        lang = identify(b)
+        if lang:
+            votes[lang] += len(b)
+    if not votes:
+        log.debug("identify_document: no block decided, falling back to 'en'")
+        return "en"
+    return max(sorted(votes), key=lambda k: votes[k])
+
+
+def identify_block(text: str, doc_lang: str) -> str:
+    """Language of one block of a ``doc_lang`` document.
+
+    A block keeps the document language unless it is clearly entirely another language: enough
+    letters, and (for a script change) nearly all letters in the other script. A Latin block in
+    a Latin-script document is re-identified only when it is long enough for langdetect.
+    """
+    clean = _NOISE.sub(" ", text)
+    counts = script_counts(clean)
+    total = sum(counts.values())
+    if total < MIN_LETTERS_FOREIGN:
+        return doc_lang
+    fam = {"zh": "zh", "ar": "ar", "ru": "ru"}.get(doc_lang, "latin")
+    if counts[fam] >= (1 - FOREIGN_SHARE) * total:
+        # still mostly the document's script
+        if fam != "latin":
+            return doc_lang
+        if counts["latin"] < 2 * MIN_LETTERS_FOREIGN:
+            return doc_lang
+        other = _latin_language(clean, FOREIGN_PROB)
+        return other if other is not None else doc_lang
+    dominant, n = max(counts.items(), key=lambda kv: kv[1])
+    if n < FOREIGN_SHARE * total:
+        return doc_lang
+    if dominant == "latin":
+        other = _latin_language(clean, FOREIGN_PROB)
+        return other if other is not None else doc_lang
+    return dominant

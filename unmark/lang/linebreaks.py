@@ -1,0 +1,107 @@
+"""Hard (paragraph end) vs soft (wrap) line breaks in plain PDF-extracted text.
+
+The decisive feature is the length of the line before the break against the typical length
+of a full line of the same document (computed once by :func:`line_break_context`): a wrapped
+line runs to the right margin, a paragraph's last line, a heading or a masthead line stops
+short. A full line is a paragraph end only when it ends with punctuation and the next line
+opens with an item/paragraph label.
+"""
+from __future__ import annotations
+
+import logging
+import statistics
+import unicodedata
+
+import regex
+
+from .data import match_label, rules
+
+log = logging.getLogger(__name__)
+
+#: a line shorter than this share of a full line ends a paragraph (or is a heading/masthead)
+SHORT_RATIO = 0.8
+#: share of lines below which the "full line" width is read (robust maximum)
+FULL_QUANTILE = 0.9
+#: full-line width used when no document context is given (display columns)
+DEFAULT_FULL_WIDTH = 80.0
+#: a line at least this share of a full line, followed by a lower-case word, is a wrap
+LOWER_NEXT_RATIO = 0.6
+
+# sentence-final punctuation, closing quotes/brackets, then an optional footnote number
+_END_PUNCT = regex.compile(r"[.!?:;。！？：；…](?:[\"'”’»）)\]」』》]*)\d{0,3}$")
+# a numbered paragraph opening with a capital: "45. The Committee" (not "(a)", which wraps)
+_NUMBERED_PARAGRAPH = regex.compile(r"^\d{1,3}\.\s+\p{Lu}")
+_LIST_END = regex.compile(r"[,;:，；：、]\d{0,3}$")
+_HYPHEN_END = regex.compile(r"\S[-\u2010\u00ad]$")
+
+
+def display_width(s: str) -> int:
+    """Columns the text takes: East Asian wide/full-width characters count 2."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def line_break_context(lines: list[str]) -> dict:
+    """Document statistics for :func:`is_hard_break`: ``full_width``, ``median_width``, ``max_width``, ``n``."""
+    widths = sorted(display_width(l.strip()) for l in lines if l.strip())
+    if not widths:
+        return {"full_width": DEFAULT_FULL_WIDTH, "median_width": 0.0, "max_width": 0, "n": 0,
+                "front_matter": frozenset()}
+    k = min(len(widths) - 1, int(FULL_QUANTILE * (len(widths) - 1) + 0.5))
+    full = max(float(widths[k]), float(statistics.median(widths)))
+    # front matter: the lines before the first full-width line (masthead, symbol, title block)
+    front = []
+    for l in lines:
+        s = l.strip()
+        if s and display_width(s) >= SHORT_RATIO * full:
+            break
+        if s:
+            front.append(s)
+    return {
+        "full_width": full,
+        "median_width": float(statistics.median(widths)),
+        "max_width": widths[-1],
+        "n": len(widths),
+        "front_matter": frozenset(front),
+    }
+
+
+def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | None = None) -> bool:
+    """True when the break between ``prev_line`` and ``next_line`` ends a paragraph.
+
+    ``context``: the output of :func:`line_break_context` for the whole document (recommended;
+    without it a full line is taken to be :data:`DEFAULT_FULL_WIDTH` columns).
+    """
+    prev = prev_line.strip()
+    nxt = next_line.strip()
+    if not prev or not nxt:
+        return True
+    rules(lang)  # validates the language code early
+    full = float((context or {}).get("full_width") or DEFAULT_FULL_WIDTH)
+    if _HYPHEN_END.search(prev) and nxt[:1].isalpha() and nxt[:1].islower():
+        return False  # word broken at the line end
+    ratio = display_width(prev) / full
+    ctx = context or {}
+    ends_final = bool(_END_PUNCT.search(prev))
+    ends_list = bool(_LIST_END.search(prev))
+    if nxt[0].islower() and ratio >= LOWER_NEXT_RATIO and prev not in ctx.get("front_matter", ()):
+        # a lower-case continuation of a long line is a wrap, except in languages whose
+        # paragraphs may open in lower case (Russian preambular paragraphs) after , ; :
+        if not (_lowercase_paragraphs(lang) and (ends_list or ends_final)):
+            return False
+    if ratio < SHORT_RATIO:
+        return True
+    if (ends_final or ends_list) and (match_label(nxt, lang) or next_line[:1].isspace()):
+        return True
+    if _NUMBERED_PARAGRAPH.match(nxt):
+        return True
+    return False
+
+
+def _lowercase_paragraphs(lang: str) -> bool:
+    return bool(rules(lang).raw.get("linebreaks", {}).get("lowercase_paragraph_starts", False))
+
+
+def hard_breaks(lines: list[str], lang: str) -> list[bool]:
+    """:func:`is_hard_break` for every break of ``lines`` (``len(lines) - 1`` values)."""
+    ctx = line_break_context(lines)
+    return [is_hard_break(a, b, lang, context=ctx) for a, b in zip(lines, lines[1:])]

@@ -1,0 +1,72 @@
+"""Targeted normalisation helpers. Running text is never NFKC-normalised as a whole:
+Chinese full-width punctuation (，：（）“”) and Arabic-Indic digits stay as printed."""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+TATWEEL = "\u0640"
+
+_PRESENTATION = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]+")
+# tatweel between two letters is decoration (kashida); alone or next to a digit/space it is
+# "meaningful" (e.g. a dash-like filler in tables, or the tatweel cited as a character) and kept
+_KASHIDA = regex.compile(r"(?<=\p{Arabic}\p{M}*)\u0640+(?=\p{Arabic})")
+
+
+def _fold_run(m: regex.Match) -> str:
+    out = []
+    for ch in m.group(0):
+        if ch == "\ufeff":  # BOM / zero-width no-break space: drop
+            continue
+        folded = unicodedata.normalize("NFKC", ch)
+        out.append(folded)
+    return "".join(out)
+
+
+def fold_arabic_presentation_forms(text: str) -> str:
+    """Fold Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFF) to base letters.
+
+    NFKC is applied to those code points only, then the result is NFC; decorative tatweel
+    (U+0640 between Arabic letters) is dropped. Arabic-Indic digits are kept as printed.
+    """
+    if not text:
+        return text
+    out = _PRESENTATION.sub(_fold_run, text)
+    out = _KASHIDA.sub("", out)
+    return unicodedata.normalize("NFC", out)
+
+
+# French typesetting at the UN (and Imprimerie nationale): a thin no-break space (U+202F)
+# before ; ! ? and inside « », a no-break space (U+00A0) before the colon. Only an existing
+# space is normalised: nothing is inserted where the source had none (URLs, 10:30, A/RES/1:).
+NNBSP = "\u202f"
+NBSP = "\u00a0"
+_SP = r"[ \t\u00a0\u202f\u2009\u2007]+"
+_BEFORE_HIGH = regex.compile(_SP + r"(?=[;!?»])")
+_BEFORE_COLON = regex.compile(_SP + r"(?=:)")
+_AFTER_OPEN = regex.compile(r"(?<=«)" + _SP)
+
+
+def french_spacing(text: str) -> str:
+    """Normalise the spaces before ``; : ! ?`` and inside ``« »`` (U+202F, U+00A0 before ``:``)."""
+    out = _BEFORE_HIGH.sub(NNBSP, text)
+    out = _BEFORE_COLON.sub(NBSP, out)
+    out = _AFTER_OPEN.sub(NNBSP, out)
+    return out
+
+
+_CJKISH = r"[\p{Han}\u3000-\u303F\uFF00-\uFFEF\u2018\u2019\u201C\u201D\u2014\u2026\u00B7\u300A-\u300F]"
+_SPACE_AFTER_CJK = regex.compile(r"(?<=" + _CJKISH + r")[ \t]+")
+_SPACE_BEFORE_CJK = regex.compile(r"[ \t]+(?=" + _CJKISH + r")")
+_ASCII_QUOTE_SPACE = regex.compile(r'(?<=")[ \t]+(?=\p{Han})|(?<=\p{Han})[ \t]+(?=")')
+_MULTI = regex.compile(r"[ \t]{2,}")
+
+
+def detokenize_zh(s: str) -> str:
+    """Undo word tokenisation of Chinese (UNPC ``.zh.tok``): drop spaces next to CJK characters
+    and full-width punctuation, keep single spaces between Latin words and numbers."""
+    out = _SPACE_AFTER_CJK.sub("", s.strip())
+    out = _SPACE_BEFORE_CJK.sub("", out)
+    out = _ASCII_QUOTE_SPACE.sub("", out)
+    return _MULTI.sub(" ", out)

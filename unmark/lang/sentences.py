@@ -1,0 +1,149 @@
+"""Rule-based sentence boundaries for the six UN languages.
+
+Rules (abbreviations, terminators, closing characters, protected pairs) are data in
+``resources/lang/<xx>.toml``. Rules were chosen over spaCy's sentencizer by measurement
+(bench/bench_lang.py): the sentencizer splits after every ``para.``/``No.``/``Mr.``.
+"""
+from __future__ import annotations
+
+import logging
+
+import regex
+
+from .data import LangRules, rules
+
+log = logging.getLogger(__name__)
+
+_CJK_LANGS = frozenset({"zh"})
+_OPENERS = "([{\"“‘«¿¡„'"
+_INNER_SPACES = "\u00a0\u202f\u2009"
+_NUMBER_LABEL = regex.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[A-Za-z])$")
+_SPLIT_TOKEN = regex.compile(r"[/(\[’']")
+
+
+def _token_before(text: str, i: int) -> tuple[str, int]:
+    """The word that ends at ``i`` (exclusive) and its start offset, openers stripped."""
+    s = i
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    tok = text[s:i]
+    stripped = tok.lstrip(_OPENERS)
+    return stripped, s + (len(tok) - len(stripped))
+
+
+def _previous_word(text: str, start: int) -> str:
+    j = start
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    w, _ = _token_before(text, j)
+    return w.strip(".,;:")
+
+
+def _in_set(tok: str, names: frozenset[str]) -> bool:
+    if not tok:
+        return False
+    if tok in names or tok.lower() in names and tok.lower() == tok:
+        return True
+    # last part of a reference: A/55/602/Add -> Add
+    last = _SPLIT_TOKEN.split(tok)[-1]
+    return bool(last) and last != tok and last in names
+
+
+def _period_allows_break(text: str, i: int, nxt: str, sent_start: int, r: LangRules) -> bool:
+    """Decide whether the ``.`` at ``i`` (followed by space and ``nxt``) ends a sentence."""
+    if i == 0 or not text[i - 1].isalnum():
+        # ".)." / ".»." / "..." — the period follows punctuation: a real end
+        return True
+    tok, tok_start = _token_before(text, i)
+    upper_next = nxt.isupper()
+    if _in_set(tok, r.final_abbreviations):
+        return upper_next
+    if _in_set(tok, r.abbreviations):
+        return False
+    if tok_start == sent_start and _NUMBER_LABEL.match(tok):
+        return False  # a paragraph label "2." / "IV." / "A." opening the sentence
+    if r.initials and len(tok) == 1 and tok.isupper() and tok.isalpha():
+        return _previous_word(text, tok_start) in r.label_words
+    return True
+
+
+def _boundary_ends(text: str, lang: str) -> list[int]:
+    r = rules(lang)
+    cjk = lang in _CJK_LANGS
+    n = len(text)
+    opens = {a: b for a, b in r.protected_pairs}
+    closes = {b: a for a, b in r.protected_pairs}
+    depth = 0
+    ends: list[int] = []
+    sent_start = 0
+    while sent_start < n and text[sent_start].isspace():
+        sent_start += 1
+    i = sent_start
+    while i < n:
+        ch = text[i]
+        if ch in opens:
+            depth += 1
+        elif ch in closes and depth > 0:
+            depth -= 1
+        if ch not in r.terminators:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and text[j] in r.terminators:
+            j += 1
+        while j < n:
+            if text[j] in r.closers:
+                j += 1
+            elif text[j] in _INNER_SPACES and j + 1 < n and text[j + 1] in r.closers:
+                j += 2
+            else:
+                break
+        if depth > 0 or j >= n:
+            i = j
+            continue
+        if cjk and not ch.isascii():
+            k = j
+            while k < n and text[k].isspace():
+                k += 1
+            ok = k < n
+        else:
+            if not text[j].isspace():
+                i = j
+                continue
+            k = j
+            while k < n and text[k].isspace():
+                k += 1
+            if k >= n:
+                break
+            nxt = text[k]
+            ok = not nxt.islower()
+            if ok and ch == "." and j == i + 1:
+                ok = _period_allows_break(text, i, nxt, sent_start, r)
+        if ok:
+            ends.append(j)
+            sent_start = k
+        i = max(j, i + 1)
+    return ends
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` into ``text``, leading/trailing spaces of each excluded."""
+    if not text or text.isspace():
+        return []
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in _boundary_ends(text, lang) + [len(text)]:
+        s, e = start, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        start = end
+    return spans
+
+
+def sentences(text: str, lang: str) -> list[str]:
+    """The sentences of ``text`` as strings (convenience over :func:`split_sentences`)."""
+    return [text[s:e] for s, e in split_sentences(text, lang)]

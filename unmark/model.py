@@ -1,0 +1,502 @@
+"""The one document model every stage reads and returns.
+
+A :class:`Document` is immutable once built. Every piece of output text is a
+:class:`MappedText`: the string plus :class:`Origin` runs saying, for every
+character, which source page, line and column it came from (``col == -1`` marks
+a character the cleaner inserted, such as the space restored when two lines are
+joined). Every change the cleaner made is a :class:`Fix` with its rule id and
+source location, so ``unmark explain`` can show where each edit came from.
+
+Page numbers are 1-based physical pages of the source. Line numbers are 1-based:
+for text input the line of the input file, for PDF input the line on the page.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable, Iterator
+
+SCHEMA_VERSION = "1.0"
+
+
+# --------------------------------------------------------------------------- provenance
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """A run of ``length`` output characters starting at ``offset``, taken from
+    source ``page``/``line`` starting at column ``col`` (``-1``: inserted)."""
+
+    offset: int
+    length: int
+    page: int
+    line: int
+    col: int
+
+    def to_list(self) -> list[int]:
+        return [self.offset, self.length, self.page, self.line, self.col]
+
+
+@dataclass(frozen=True, slots=True)
+class MappedText:
+    """A string whose every character knows its source page, line and column."""
+
+    text: str
+    origins: tuple[Origin, ...] = ()
+
+    # ---- construction
+    @classmethod
+    def from_source(cls, text: str, page: int, line: int, col: int = 0) -> "MappedText":
+        if not text:
+            return cls("", ())
+        return cls(text, (Origin(0, len(text), page, line, col),))
+
+    @classmethod
+    def inserted(cls, text: str, page: int, line: int) -> "MappedText":
+        if not text:
+            return cls("", ())
+        return cls(text, (Origin(0, len(text), page, line, -1),))
+
+    @classmethod
+    def join(cls, parts: Iterable["MappedText"]) -> "MappedText":
+        texts: list[str] = []
+        origins: list[Origin] = []
+        pos = 0
+        for p in parts:
+            if not p.text:
+                continue
+            texts.append(p.text)
+            for o in p.origins:
+                origins.append(Origin(o.offset + pos, o.length, o.page, o.line, o.col))
+            pos += len(p.text)
+        return cls("".join(texts), _merge(origins))
+
+    def __add__(self, other: "MappedText") -> "MappedText":
+        return MappedText.join((self, other))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __str__(self) -> str:  # pragma: no cover - convenience
+        return self.text
+
+    # ---- queries
+    def locate(self, i: int) -> tuple[int, int, int]:
+        """(page, line, col) of output character ``i`` (col -1 if inserted)."""
+        if not self.origins:
+            raise IndexError("empty text")
+        starts = [o.offset for o in self.origins]
+        k = max(0, bisect.bisect_right(starts, i) - 1)
+        o = self.origins[k]
+        col = -1 if o.col < 0 else o.col + (i - o.offset)
+        return o.page, o.line, col
+
+    def pages(self) -> tuple[int, ...]:
+        return tuple(sorted({o.page for o in self.origins}))
+
+    def lines(self) -> tuple[tuple[int, int], ...]:
+        seen: dict[tuple[int, int], None] = {}
+        for o in self.origins:
+            seen.setdefault((o.page, o.line), None)
+        return tuple(seen)
+
+    # ---- edits (return new objects)
+    def slice(self, a: int, b: int | None = None) -> "MappedText":
+        n = len(self.text)
+        b = n if b is None else b
+        a, b = max(0, a), min(n, b)
+        if a >= b:
+            return MappedText("", ())
+        out: list[Origin] = []
+        for o in self.origins:
+            s, e = max(a, o.offset), min(b, o.offset + o.length)
+            if s < e:
+                col = -1 if o.col < 0 else o.col + (s - o.offset)
+                out.append(Origin(s - a, e - s, o.page, o.line, col))
+        return MappedText(self.text[a:b], tuple(out))
+
+    def replace_span(self, a: int, b: int, new: str) -> "MappedText":
+        """Replace ``text[a:b]`` by ``new``; new characters point at the first replaced
+        source character (or the character before, for a pure insertion)."""
+        if new:
+            anchor = a if a < len(self.text) else max(0, a - 1)
+            if self.text:
+                page, line, col = self.locate(anchor)
+            else:
+                page, line, col = 0, 0, -1
+            if b - a == len(new) and col >= 0:
+                mid = MappedText.from_source(new, page, line, col)
+            else:
+                mid = MappedText.inserted(new, page, line)
+        else:
+            mid = MappedText("", ())
+        return MappedText.join((self.slice(0, a), mid, self.slice(b)))
+
+    def strip(self) -> "MappedText":
+        t = self.text
+        a = len(t) - len(t.lstrip())
+        b = len(t.rstrip())
+        return self.slice(a, b) if (a or b != len(t)) else self
+
+    def origins_list(self) -> list[list[int]]:
+        return [o.to_list() for o in self.origins]
+
+
+def _merge(origins: list[Origin]) -> tuple[Origin, ...]:
+    """Merge adjacent runs that continue each other."""
+    out: list[Origin] = []
+    for o in origins:
+        if out:
+            p = out[-1]
+            if (
+                p.page == o.page
+                and p.line == o.line
+                and p.offset + p.length == o.offset
+                and ((p.col < 0 and o.col < 0) or (p.col >= 0 and p.col + p.length == o.col))
+            ):
+                out[-1] = Origin(p.offset, p.length + o.length, p.page, p.line, p.col)
+                continue
+        out.append(o)
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- records
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One edit the cleaner made: which rule, where in the source, text before and after."""
+
+    rule: str
+    page: int | None
+    line: int | None
+    before: str
+    after: str
+    col: int | None = None
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"rule": self.rule, "page": self.page, "line": self.line, "before": self.before, "after": self.after}
+        if self.col is not None:
+            d["col"] = self.col
+        if self.note:
+            d["note"] = self.note
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class DocWarning:
+    """A recoverable problem, with a stable code (W1xx text, W2xx pdf, W3xx align, ...)."""
+
+    code: str
+    message: str
+    page: int | None = None
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "page": self.page, "line": self.line}
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    """A footnote marker found in a block: the marker followed ``text[:offset]``.
+    ``item`` is the index of the sub-item carrying it, or None for the block text."""
+
+    label: str
+    offset: int
+    item: int | None = None
+    page: int | None = None
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "offset": self.offset, "item": self.item, "page": self.page, "line": self.line}
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolRef:
+    """An inline reference: ``kind`` is 'document' (A/RES/73/195), 'sales' (E.18.IV.9) or 'url'."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    item: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind, "item": self.item}
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink target (from an annotation line or a PDF link annotation)."""
+
+    uri: str
+    page: int | None = None
+    line: int | None = None
+    source: str = "annotation"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"uri": self.uri, "page": self.page, "line": self.line, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class BBox:
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def to_list(self) -> list[float]:
+        return [self.page, round(self.x0, 2), round(self.y0, 2), round(self.x1, 2), round(self.y1, 2)]
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A sub-item of a paragraph: ``(a)``, ``(i)``, ``-``, ... (``text`` without its label)."""
+
+    label: str
+    source: MappedText
+    level: int = 1
+    footnote_refs: tuple[FootnoteRef, ...] = ()
+    sentences: tuple[Span, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def to_dict(self, provenance: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "label": self.label,
+            "level": self.level,
+            "text": self.text,
+            "footnote_refs": [r.label for r in self.footnote_refs],
+            "sentences": [list(s) for s in self.sentences],
+        }
+        if provenance:
+            d["source"] = self.source.origins_list()
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A unit of the body in reading order.
+
+    ``type``: 'front' (masthead/front-matter line), 'heading', 'paragraph' (numbered or not)
+    or 'item' (a free-standing list item outside any paragraph).
+    ``role`` refines front blocks: organ, session, meeting, agenda, agenda_title, title,
+    subtitle, other.
+    """
+
+    type: str
+    source: MappedText
+    label: str | None = None
+    number: int | None = None
+    level: int | None = None
+    role: str | None = None
+    items: tuple[Item, ...] = ()
+    footnote_refs: tuple[FootnoteRef, ...] = ()
+    symbols: tuple[SymbolRef, ...] = ()
+    links: tuple[Link, ...] = ()
+    lang: str | None = None
+    sentences: tuple[Span, ...] = ()
+    bboxes: tuple[BBox, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def pages(self) -> tuple[int, ...]:
+        ps = set(self.source.pages())
+        for it in self.items:
+            ps.update(it.source.pages())
+        return tuple(sorted(ps))
+
+    def full_text(self, sep: str = "\n") -> str:
+        """Block text followed by its items (with labels), one per line."""
+        parts = [self.text] if self.text else []
+        parts += [f"{it.label} {it.text}" for it in self.items]
+        return sep.join(parts)
+
+    def all_footnote_labels(self) -> list[str]:
+        labels = [r.label for r in self.footnote_refs]
+        for it in self.items:
+            labels += [r.label for r in it.footnote_refs]
+        return labels
+
+    def to_dict(self, provenance: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "type": self.type,
+            "role": self.role,
+            "label": self.label,
+            "number": self.number,
+            "level": self.level,
+            "text": self.text,
+            "items": [it.to_dict(provenance) for it in self.items],
+            "footnote_refs": [r.label for r in self.footnote_refs],
+            "footnote_ref_offsets": [r.to_dict() for r in self.footnote_refs],
+            "symbols": [s.to_dict() for s in self.symbols],
+            "links": [lk.to_dict() for lk in self.links],
+            "lang": self.lang,
+            "sentences": [list(s) for s in self.sentences],
+            "pages": list(self.pages),
+        }
+        if self.bboxes:
+            d["bboxes"] = [b.to_list() for b in self.bboxes]
+        if provenance:
+            d["source"] = self.source.origins_list()
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    label: str
+    source: MappedText
+    links: tuple[Link, ...] = ()
+    symbols: tuple[SymbolRef, ...] = ()
+    sentences: tuple[Span, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def pages(self) -> tuple[int, ...]:
+        return self.source.pages()
+
+    def to_dict(self, provenance: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "label": self.label,
+            "text": self.text,
+            "links": [lk.uri for lk in self.links],
+            "link_details": [lk.to_dict() for lk in self.links],
+            "symbols": [s.to_dict() for s in self.symbols],
+            "pages": list(self.pages),
+        }
+        if provenance:
+            d["source"] = self.source.origins_list()
+        return d
+
+
+METADATA_KEYS = (
+    "symbol",
+    "job_number",
+    "language",
+    "distribution",
+    "date",
+    "original_language",
+    "organ",
+    "session",
+    "meeting",
+    "agenda_item",
+    "agenda_title",
+    "title",
+    "subtitle",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    symbol: str | None = None
+    job_number: str | None = None
+    language: str | None = None
+    distribution: str | None = None
+    date: str | None = None
+    original_language: str | None = None
+    organ: str | None = None
+    session: str | None = None
+    meeting: str | None = None
+    agenda_item: str | None = None
+    agenda_title: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    symbols_all: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {k: getattr(self, k) for k in METADATA_KEYS}
+        d["symbols_all"] = list(self.symbols_all)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed UN document. Immutable; stages return new instances (``dataclasses.replace``)."""
+
+    metadata: Metadata
+    blocks: tuple[Block, ...]
+    footnotes: tuple[Footnote, ...] = ()
+    fixes: tuple[Fix, ...] = ()
+    warnings: tuple[DocWarning, ...] = ()
+    language: str | None = None
+    source_name: str | None = None
+    input_kind: str = "text"  # 'text' | 'pdf'
+    page_count: int = 0
+    backend: str | None = None
+
+    # ---- convenience
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if b.type == "paragraph"]
+
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.type == "heading"]
+
+    def footnote(self, label: str) -> Footnote | None:
+        for f in self.footnotes:
+            if f.label == label:
+                return f
+        return None
+
+    def iter_texts(self) -> Iterator[tuple[str, MappedText]]:
+        """Every output text with a locator ('blocks[3]', 'blocks[3].items[1]', 'footnotes[0]')."""
+        for i, b in enumerate(self.blocks):
+            yield f"blocks[{i}]", b.source
+            for j, it in enumerate(b.items):
+                yield f"blocks[{i}].items[{j}]", it.source
+        for i, f in enumerate(self.footnotes):
+            yield f"footnotes[{i}]", f.source
+
+    # ---- outputs
+    def to_dict(self, provenance: bool = True) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_VERSION,
+            "source": self.source_name,
+            "input_kind": self.input_kind,
+            "backend": self.backend,
+            "page_count": self.page_count,
+            "language": self.language,
+            "metadata": self.metadata.to_dict(),
+            "blocks": [b.to_dict(provenance) for b in self.blocks],
+            "footnotes": [f.to_dict(provenance) for f in self.footnotes],
+            "fixes": [f.to_dict() for f in self.fixes],
+            "warnings": [w.to_dict() for w in self.warnings],
+        }
+
+    def to_json(self, indent: int | None = 1, provenance: bool = True) -> str:
+        return json.dumps(self.to_dict(provenance), ensure_ascii=False, indent=indent)
+
+    def to_markdown(self) -> str:
+        from .io.markdown import to_markdown
+
+        return to_markdown(self)
+
+    def text(self) -> str:
+        """Plain clean text: one block per paragraph, items on their own lines, footnotes at the end."""
+        from .io.plaintext import to_text
+
+        return to_text(self)
+
+    def explain(self) -> list[str]:
+        """One human-readable line per fix: where it came from, the rule, before -> after."""
+        from .io.explain import explain_lines
+
+        return explain_lines(self)
+
+    def with_(self, **changes: Any) -> "Document":
+        return replace(self, **changes)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Document":
+        from .io.jsonio import document_from_dict
+
+        return document_from_dict(d)

@@ -1,0 +1,456 @@
+"""parse(): source -> :class:`unmark.model.Document`.
+
+source -> pages of lines (extract) -> artifacts and zones (clean) -> front matter, blocks,
+footnotes, markers, symbols, links (segment) -> language and sentences -> Document.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import regex as re
+
+from .clean.artifacts import map_pua, remove_broken_fields, unknown_pua
+from .clean.layout import guess_doc_symbol, mark_zones
+from .errors import InputError, InputNotFoundError, UnmarkError
+from .extract.lines import Extracted, SrcLine
+from .extract.text import DEFAULT_MAX_BYTES, decode, extract_text
+from .model import (
+    Block,
+    DocWarning,
+    Document,
+    Fix,
+    Footnote,
+    FootnoteRef,
+    Item,
+    Link,
+    MappedText,
+    Metadata,
+)
+from .segment.footnotes import TextSlot, collect_footnotes, find_markers, remove_markers
+from .segment.front import front_end, parse_front
+from .segment.join import HAN, JoinContext, cjk_spacing_majority, join_parts, vocabulary_of
+from .segment.structure import BlockBuilder, PartBuilder, Segmenter
+from .segment.symbols import find_symbols
+
+log = logging.getLogger(__name__)
+
+LANGS = ("auto", "zh", "en", "fr", "es", "ru", "ar")
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    """Options of :func:`parse`; the CLI builds the same object."""
+
+    lang: str = "auto"
+    backend: str = "pypdf"            # PDF backend: 'pypdf' | 'pdfium'
+    max_pages: int | None = None      # PDF: refuse/limit documents longer than this
+    timeout: float | None = None      # PDF: seconds per file
+    max_bytes: int = DEFAULT_MAX_BYTES
+    sentences: bool = True            # segment sentences (needs unmark.lang)
+
+    def __post_init__(self) -> None:
+        if self.lang not in LANGS:
+            raise InputError(f"unknown language {self.lang!r}; use one of {', '.join(LANGS)}", code="E107")
+
+
+# --------------------------------------------------------------------------- entry points
+def parse(src: str | os.PathLike | bytes, lang: str = "auto", *, options: ParseOptions | None = None, **kw) -> Document:
+    """Parse a UN document.
+
+    ``src`` is a path (PDF or text file), raw bytes, or the text itself (a ``str`` that
+    contains a newline or does not name an existing file).
+    """
+    opts = options or ParseOptions(lang=lang, **kw)
+    if isinstance(src, bytes):
+        return parse_bytes(src, options=opts)
+    if isinstance(src, os.PathLike):
+        return parse_file(src, options=opts)
+    if isinstance(src, str):
+        if "\n" not in src and len(src) < 4096:
+            p = Path(src)
+            if p.exists():
+                return parse_file(p, options=opts)
+            if re.search(r"\.(pdf|txt|text)$", src, re.I):
+                raise InputNotFoundError(f"no such file: {src}", code="E105", path=src)
+        return parse_text(src, options=opts)
+    raise InputError(f"cannot parse a {type(src).__name__}", code="E100")
+
+
+def parse_file(path: str | os.PathLike, *, options: ParseOptions | None = None) -> Document:
+    opts = options or ParseOptions()
+    p = Path(path)
+    if not p.is_file():
+        raise InputNotFoundError(f"no such file: {p}", code="E105", path=str(p))
+    try:
+        size = p.stat().st_size
+        with p.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise InputError(f"cannot read {p}: {exc.strerror}", code="E108", path=str(p)) from exc
+    if b"%PDF-" in head:
+        return parse_pdf(p, options=opts)
+    if size > opts.max_bytes:
+        raise UnmarkError(
+            f"input is {size / 1e6:.1f} MB, over the limit of {opts.max_bytes / 1e6:.1f} MB", code="E104", path=str(p)
+        )
+    return parse_bytes(p.read_bytes(), options=opts, name=str(p))
+
+
+def parse_bytes(data: bytes, *, options: ParseOptions | None = None, name: str | None = None) -> Document:
+    opts = options or ParseOptions()
+    if data[:1024].find(b"%PDF-") >= 0:
+        import tempfile
+
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            return parse_pdf(Path(tmp.name), options=opts, name=name)
+    text, warns = decode(data, max_bytes=opts.max_bytes, name=name)
+    doc = parse_text(text, options=opts, name=name)
+    return doc.with_(warnings=tuple(warns) + doc.warnings) if warns else doc
+
+
+def parse_text(text: str, *, options: ParseOptions | None = None, name: str | None = None) -> Document:
+    opts = options or ParseOptions()
+    if not text.strip():
+        from .errors import EmptyInputError
+
+        raise EmptyInputError("input is empty", code="E101", path=name)
+    if len(text.encode("utf-8", "surrogatepass")) > opts.max_bytes:
+        from .errors import InputTooLargeError
+
+        raise InputTooLargeError("input is over the size limit", code="E104", path=name)
+    ex = extract_text(text, name=name)
+    return build_document(ex, opts, name=name)
+
+
+def parse_pdf(path: Path, *, options: ParseOptions | None = None, name: str | None = None) -> Document:
+    opts = options or ParseOptions()
+    try:
+        from .extract.pdf import extract_pdf
+    except ImportError as exc:  # pragma: no cover - the PDF path is part of the package
+        raise UnmarkError("PDF support is not available in this installation", code="E201") from exc
+    ex = extract_pdf(path, backend=opts.backend, max_pages=opts.max_pages, timeout=opts.timeout)
+    return build_document(ex, opts, name=name or str(path))
+
+
+# --------------------------------------------------------------------------- the build
+def _script_language(texts: list[str]) -> str | None:
+    sample = "".join(texts)[:200000]
+    letters = sum(1 for c in sample if c.isalpha())
+    if not letters:
+        return None
+    han = len(HAN.findall(sample))
+    if han > letters * 0.2:
+        return "zh"
+    arabic = len(re.findall(r"\p{Arabic}", sample))
+    if arabic > letters * 0.3:
+        return "ar"
+    cyr = len(re.findall(r"\p{Cyrillic}", sample))
+    if cyr > letters * 0.3:
+        return "ru"
+    return None
+
+
+def detect_language(texts: list[str]) -> str:
+    lang = _script_language(texts)
+    if lang:
+        return lang
+    try:
+        from .lang import identify_document  # type: ignore
+
+        got = identify_document(texts)
+        if got:
+            return got
+    except ImportError:
+        pass
+    return "en"
+
+
+def _line_break_classifier(lang: str, lines: list[SrcLine]) -> Callable | None:
+    try:
+        from .lang import is_hard_break, line_break_context  # type: ignore
+    except ImportError:
+        return None
+    ctx = line_break_context([ln.s.strip() for ln in lines])
+
+    def classify(prev: SrcLine, ln: SrcLine) -> bool:
+        return is_hard_break(prev.s.strip(), ln.s.strip(), lang, context=ctx)
+
+    return classify
+
+
+def _links_for(text: str, links: list[Link]) -> list[Link]:
+    out = []
+    norm_t = re.sub(r"\s+", "", text)
+    for lk in links:
+        u = lk.uri
+        core = re.sub(r"^(?:https?://)?(?:www\.)?", "", u).rstrip("/")
+        hit = core and core in norm_t
+        if not hit:
+            m = re.match(r"^(?:https?://)?(?:www\.)?(?:undocs\.org|documents\.un\.org)/(?:(?:en|zh|fr|es|ru|ar)/)?(.+)$", u)
+            if m:
+                sym = m.group(1).rstrip("/")
+                tail = sym.split("/", 2)[-1] if sym.count("/") >= 2 else sym
+                hit = sym in norm_t or (len(tail) >= 4 and tail in norm_t)
+        if hit:
+            out.append(lk)
+    return out
+
+
+@dataclass
+class _Built:
+    kind: str
+    builder: BlockBuilder
+    text: MappedText
+    items: list[MappedText] = field(default_factory=list)
+
+
+def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -> Document:
+    t0 = time.perf_counter()
+    fixes: list[Fix] = list(ex.fixes)
+    warnings: list[DocWarning] = list(ex.warnings)
+    pages = ex.pages
+
+    # 1. artifacts at line level: private-use glyphs
+    unknown: set[str] = set()
+    for p in pages:
+        for ln in p.lines:
+            new, fx = map_pua(ln.text)
+            if fx:
+                ln.text = new
+                fixes += fx
+            unknown.update(unknown_pua(ln.s))
+    for ch in sorted(unknown):
+        warnings.append(DocWarning("W101", f"unmapped private-use character U+{ord(ch):04X} left in the text"))
+
+    # 2. zones: furniture, separator, footnotes, annotations
+    doc_symbol = ex.metadata_hints.get("symbol") or guess_doc_symbol(pages)
+    zfixes, hints = mark_zones(pages, doc_symbol)
+    fixes += zfixes
+    links_by_page = {p.number: list(p.links) for p in pages}
+
+    all_lines = [ln for p in pages for ln in p.lines]
+    body = [ln for ln in all_lines if ln.zone == "body" and ln.s.strip()]
+    notes_lines = [ln for ln in all_lines if ln.zone == "footnote"]
+
+    # 3. language
+    lang = opts.lang if opts.lang != "auto" else detect_language([ln.s for ln in body[:400]])
+
+    # 4. join context: the document's own spacing and vocabulary
+    texts = [ln.s for ln in body] + [ln.s for ln in notes_lines]
+    ctx = JoinContext(
+        lang=lang,
+        cjk_spaced=cjk_spacing_majority(texts) if lang in ("zh",) else True,
+        vocabulary=vocabulary_of(texts) if lang not in ("zh",) else vocabulary_of(texts[:0]),
+        links_by_page={k: [lk.uri for lk in v] for k, v in links_by_page.items()},
+    )
+
+    # 5. front matter and body structure
+    k = front_end(body)
+    front_blocks, front_meta, ffixes = parse_front(body[:k], lang)
+    fixes += ffixes
+    hard_break = None
+    if ex.style in ("plain", "formfeed") and not any(ln.hard_end is not None for ln in body):
+        hard_break = _line_break_classifier(lang, body)
+    seg = Segmenter(lang, hard_break=hard_break)
+    builders = front_blocks + seg.feed(body[k:])
+    warnings += seg.warnings
+
+    # 6. footnotes
+    notes = collect_footnotes(notes_lines, warnings)
+
+    # 7. texts: join lines, remove broken fields
+    def finish(part: PartBuilder) -> MappedText:
+        mt = join_parts(part.lines, ctx, fixes)
+        mt, fx = remove_broken_fields(mt)
+        if fx:
+            fixes.extend(fx)
+            for f in fx:
+                warnings.append(DocWarning("W102", f"Word broken field removed: {f.before.strip()!r}", f.page, f.line))
+        return _squeeze_spaces(mt)
+
+    built: list[_Built] = []
+    for b in builders:
+        built.append(_Built(b.type, b, finish(b.text), [finish(it) for it in b.items]))
+    note_texts = [finish(PartBuilder(None, 0, n.lines, n.src)) for n in notes]
+
+    # 8. footnote markers, by sequence, on the page of their note
+    slots: list[TextSlot] = []
+    for bi, bb in enumerate(built):
+        for key, mt in [((bi, None), bb.text)] + [((bi, j), t) for j, t in enumerate(bb.items)]:
+            prot = [(s.start, s.end) for s in find_symbols(mt.text)]
+            slots.append(TextSlot(key, mt, prot))
+    labels = [(n.label, n.page) for n in notes if n.label != "?"]
+    found = find_markers(slots, labels, warnings)
+    refs: dict[tuple, list[FootnoteRef]] = {}
+    for slot in slots:
+        spans = found.get(slot.key)
+        if not spans:
+            continue
+        new, got = remove_markers(slot.text, spans, fixes)
+        bi, j = slot.key
+        if j is None:
+            built[bi].text = new
+        else:
+            built[bi].items[j] = new
+        refs[slot.key] = [FootnoteRef(lbl, off, j, pg, li) for lbl, off, pg, li in got]
+
+    # 9. assemble blocks, links and symbols
+    blocks: list[Block] = []
+    for bi, bb in enumerate(built):
+        b = bb.builder
+        items = tuple(
+            Item(label=part.label or "", source=mt, level=part.level, footnote_refs=tuple(refs.get((bi, j), ())))
+            for j, (part, mt) in enumerate(zip(b.items, bb.items))
+        )
+        syms = list(find_symbols(bb.text.text))
+        for j, mt in enumerate(bb.items):
+            syms += find_symbols(mt.text, item=j)
+        blocks.append(
+            Block(
+                type=b.type,
+                source=bb.text,
+                label=b.label,
+                number=b.number,
+                level=b.level,
+                role=b.role,
+                items=items,
+                footnote_refs=tuple(refs.get((bi, None), ())),
+                symbols=tuple(syms),
+            )
+        )
+    footnotes = [
+        Footnote(label=n.label, source=mt, symbols=tuple(find_symbols(mt.text))) for n, mt in zip(notes, note_texts)
+    ]
+
+    # 10. hyperlink annotations -> the footnote or block on that page whose text they cover
+    blocks, footnotes = _attach_links(blocks, footnotes, links_by_page, warnings)
+
+    # 11. metadata
+    meta = _metadata(front_meta, hints, doc_symbol, blocks, lang)
+
+    # 12. language per block and sentences
+    blocks = _languages_and_sentences(blocks, lang, opts, warnings)
+
+    fixes.sort(key=lambda f: (f.page or 0, f.line or 0, f.col if f.col is not None else -1))
+    doc = Document(
+        metadata=meta,
+        blocks=tuple(blocks),
+        footnotes=tuple(footnotes),
+        fixes=tuple(fixes),
+        warnings=tuple(warnings),
+        language=lang,
+        source_name=name,
+        input_kind=ex.kind,
+        page_count=len(pages),
+        backend=ex.backend,
+    )
+    if not any(b.text or b.items for b in blocks):
+        doc = doc.with_(warnings=doc.warnings + (DocWarning("W103", "no text found in the document"),))
+    log.debug("built %s in %.3fs: %d blocks, %d footnotes, %d fixes", name, time.perf_counter() - t0, len(blocks), len(footnotes), len(fixes))
+    return doc
+
+
+def _squeeze_spaces(mt: MappedText) -> MappedText:
+    """Runs of spaces inside a text (left by layout extraction) become one space."""
+    t = mt.text
+    if "  " not in t and "\t" not in t:
+        return mt.strip()
+    out = mt
+    for m in reversed(list(re.finditer(r"[ \t]{2,}|\t", t))):
+        out = out.replace_span(m.start(), m.end(), " ")
+    return out.strip()
+
+
+def _attach_links(blocks, footnotes, links_by_page, warnings):
+    from dataclasses import replace
+
+    blocks = list(blocks)
+    footnotes = list(footnotes)
+    for page, links in links_by_page.items():
+        seen: set[str] = set()
+        uniq = []
+        for lk in links:
+            if lk.uri not in seen:
+                seen.add(lk.uri)
+                uniq.append(lk)
+        for lk in uniq:
+            placed = False
+            for i, f in enumerate(footnotes):
+                if page in f.pages and _links_for(f.text, [lk]):
+                    footnotes[i] = replace(f, links=f.links + (lk,))
+                    placed = True
+                    break
+            if placed:
+                continue
+            for i, b in enumerate(blocks):
+                if page in b.pages and _links_for(b.full_text(), [lk]):
+                    blocks[i] = replace(b, links=b.links + (lk,))
+                    placed = True
+                    break
+            if not placed:
+                warnings.append(DocWarning("W130", f"hyperlink {lk.uri} matches no text on its page", page, lk.line))
+    return blocks, footnotes
+
+
+def _metadata(front: dict[str, str], hints: dict[str, str], doc_symbol: str | None, blocks: list[Block], lang: str) -> Metadata:
+    def role_text(role: str) -> str | None:
+        for b in blocks:
+            if b.type == "front" and b.role == role and b.text:
+                return b.text
+        return None
+
+    symbol = hints.get("symbol") or doc_symbol or front.get("symbol")
+    all_syms = []
+    for b in blocks:
+        for s in b.symbols:
+            if s.kind == "document" and s.text not in all_syms:
+                all_syms.append(s.text)
+    agenda_title = role_text("agenda_title")
+    return Metadata(
+        symbol=symbol,
+        job_number=hints.get("job_number") or front.get("job_number"),
+        language=lang,
+        distribution=front.get("distribution"),
+        date=front.get("date"),
+        original_language=front.get("original_language"),
+        organ=front.get("organ"),
+        session=front.get("session"),
+        meeting=role_text("meeting"),
+        agenda_item=front.get("agenda_item"),
+        agenda_title=agenda_title,
+        title=role_text("title") or agenda_title,
+        subtitle=role_text("subtitle"),
+        symbols_all=tuple(all_syms),
+    )
+
+
+def _languages_and_sentences(blocks: list[Block], lang: str, opts: ParseOptions, warnings: list[DocWarning]) -> list[Block]:
+    from dataclasses import replace
+
+    try:
+        from .lang import identify_block, split_sentences  # type: ignore
+    except ImportError:
+        identify_block = None
+        split_sentences = None
+    out = []
+    for b in blocks:
+        blang = lang
+        if identify_block is not None and b.text:
+            try:
+                blang = identify_block(b.text, lang) or lang
+            except Exception as exc:  # a language-id failure must not lose the document
+                log.debug("language id failed: %s", exc)
+        sents: tuple = ()
+        items = b.items
+        if opts.sentences and split_sentences is not None:
+            sents = tuple(tuple(s) for s in split_sentences(b.text, blang)) if b.text else ()
+            items = tuple(replace(it, sentences=tuple(tuple(s) for s in split_sentences(it.text, blang))) for it in b.items)
+        out.append(replace(b, lang=blang, sentences=sents, items=items))
+    return out

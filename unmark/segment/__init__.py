@@ -1,0 +1,1 @@
+"""Segmentation: cleaned lines -> front matter, headings, paragraphs, items, footnotes."""

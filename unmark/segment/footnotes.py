@@ -1,0 +1,201 @@
+"""Footnotes and their markers.
+
+Footnote texts come from the footnote zone of each page (below the separator). A line opens
+a new footnote when it starts with the next expected label (``*``, then 1, 2, 3 ...: the
+sequence is the prior), otherwise it continues the previous footnote (also across pages).
+
+Markers in the text are found by the same sequence: the next expected label, glued to the
+text before it (``坐大。1``, ``台风海燕2或``, ``migrants.3 The``), not part of a number, a
+symbol or a URL, on the page where its footnote is printed. Real numbers are spaced or
+adjoin digits, so they do not match.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import regex as re
+
+from ..extract.lines import SrcLine
+from ..model import DocWarning, Fix, MappedText
+from .join import is_cjk, is_han
+
+log = logging.getLogger(__name__)
+
+NOTE_START = re.compile(r"^(?P<label>\*{1,3}|\d{1,3}|[a-z])(?:[ \t\u3000]+|(?=[\p{Han}“《（]))(?=\S)")
+
+
+@dataclass
+class NoteBuilder:
+    label: str
+    page: int
+    lines: list[MappedText] = field(default_factory=list)
+    src: list[SrcLine] = field(default_factory=list)
+
+
+def _next_label(label: str | None) -> list[str]:
+    """Labels that may follow ``label`` in a footnote sequence."""
+    if label is None:
+        return ["*", "1", "a"]
+    if label.startswith("*"):
+        return [label + "*", "1", "a"]
+    if label.isdigit():
+        return [str(int(label) + 1)]
+    if len(label) == 1 and label.isalpha():
+        return [chr(ord(label) + 1)]
+    return []
+
+
+def collect_footnotes(lines: list[SrcLine], warnings: list[DocWarning]) -> list[NoteBuilder]:
+    notes: list[NoteBuilder] = []
+    last: str | None = None
+    for ln in lines:
+        if ln.zone != "footnote" or not ln.s.strip():
+            continue
+        mt = ln.text.strip()
+        m = NOTE_START.match(mt.text)
+        label = m.group("label") if m else None
+        expected = _next_label(last)
+        ok = label is not None and label in expected
+        if m and not ok and label is not None and label.isdigit() and last is not None and last.isdigit():
+            # a skipped number: accept if the line is indented like a note start and close in sequence
+            if int(last) < int(label) <= int(last) + 2 and (ln.indent > 0 or ln.gap_before > 0):
+                warnings.append(DocWarning("W121", f"footnote {int(last) + 1} missing; found {label}", ln.page, ln.line))
+                ok = True
+        if m and ok:
+            nb = NoteBuilder(label, ln.page)
+            nb.lines.append(mt.slice(m.end()))
+            nb.src.append(ln)
+            notes.append(nb)
+            last = label
+        elif notes:
+            notes[-1].lines.append(mt)
+            notes[-1].src.append(ln)
+        else:
+            warnings.append(DocWarning("W122", "text in the footnote area before any footnote label", ln.page, ln.line))
+            nb = NoteBuilder("?", ln.page)
+            nb.lines.append(mt)
+            nb.src.append(ln)
+            notes.append(nb)
+            last = None
+    return notes
+
+
+# ---------------------------------------------------------------- markers in text
+@dataclass
+class TextSlot:
+    """One text of the document (a block text or an item) in reading order."""
+
+    key: tuple  # (block index, item index or None)
+    text: MappedText
+    protected: list[tuple[int, int]] = field(default_factory=list)  # symbol/URL spans
+
+
+_DIGITS = re.compile(r"\d{1,3}")
+
+
+def _candidates(slot: TextSlot, label: str) -> list[tuple[int, int]]:
+    t = slot.text.text
+    out = []
+    if label.startswith("*"):
+        for m in re.finditer(re.escape(label) + r"(?!\*)", t):
+            a, b = m.start(), m.end()
+            if a == 0 or t[a - 1] in " \t*" :
+                continue
+            out.append((a, b))
+        return out
+    for m in re.finditer(r"(?<!\d)" + re.escape(label) + r"(?!\d)", t):
+        a, b = m.start(), m.end()
+        if a == 0:
+            continue
+        before = t[a - 1]
+        after = t[b] if b < len(t) else ""
+        if before in " \t\u3000-–/.,:#№$€£%+(（[" or before.isdigit():
+            # "migrants.3 The" is allowed: a period followed by a marker then space
+            if not (before in ".,:" and a >= 2 and t[a - 2].isalpha() and (after == "" or after in " \u3000" or is_cjk(after))):
+                continue
+        if after and (after.isdigit() or (after.isascii() and after.isalpha())):
+            continue
+        if after in ("/", ".") and b + 1 < len(t) and t[b + 1].isdigit():
+            continue
+        if after == "%" or after == "°":
+            continue
+        if any(pa <= a < pb for pa, pb in slot.protected):
+            continue
+        out.append((a, b))
+    return out
+
+
+def find_markers(
+    slots: list[TextSlot],
+    labels: list[tuple[str, int]],
+    warnings: list[DocWarning],
+) -> dict[tuple, list[tuple[int, int, str]]]:
+    """Assign each footnote label (with the page its note is printed on) to one marker position.
+
+    Returns, per slot key, a list of (start, end, label) spans to remove.
+    """
+    found: dict[tuple, list[tuple[int, int, str]]] = {}
+    pos = (0, 0)  # (slot index, offset): markers come in reading order
+    for label, page in labels:
+        best = None
+        for strict in (True, False):
+            for si in range(len(slots)):
+                slot = slots[si]
+                for a, b in _candidates(slot, label):
+                    if (si, a) < pos and strict:
+                        continue
+                    p, _, _ = slot.text.locate(a)
+                    if page is not None and strict and p != page:
+                        continue
+                    if page is not None and not strict and abs(p - page) > 1:
+                        continue
+                    if any(a < y and x < b for x, y, _ in found.get(slot.key, [])):
+                        continue
+                    best = (si, a, b)
+                    break
+                if best:
+                    break
+            if best:
+                break
+        if best is None:
+            warnings.append(DocWarning("W120", f"marker of footnote {label} not found in the text", page, None))
+            continue
+        si, a, b = best
+        found.setdefault(slots[si].key, []).append((a, b, label))
+        pos = max(pos, (si, b))
+    return found
+
+
+def _marker_end(t: str, a: int, b: int) -> int:
+    """End of what a marker removal takes: the marker, plus the space it leaves between
+    two CJK characters or a doubled space."""
+    if b < len(t) and t[b] == " " and a > 0 and is_cjk(t[a - 1]) and b + 1 < len(t) and is_cjk(t[b + 1]):
+        return b + 1
+    if a > 0 and t[a - 1] == " " and b < len(t) and t[b] == " ":
+        return b + 1
+    return b
+
+
+def remove_markers(
+    mt: MappedText, spans: list[tuple[int, int, str]], fixes: list[Fix]
+) -> tuple[MappedText, list[tuple[str, int, int, int]]]:
+    """Remove marker spans. Returns the new text and (label, offset in the new text, page, line)
+    per marker, in text order."""
+    t = mt.text
+    cuts = sorted((a, _marker_end(t, a, b), label) for a, b, label in spans)
+    refs = []
+    removed = 0
+    for a, end, label in cuts:
+        page, line, col = mt.locate(a)
+        ctx_a = max(0, a - 8)
+        fixes.append(Fix("footnote.marker", page, line, t[ctx_a:end], t[ctx_a:a], col=col, note=f"footnote {label}"))
+        refs.append((label, a - removed, page, line))
+        removed += end - a
+    out = mt
+    for a, end, _ in reversed(cuts):
+        out = out.replace_span(a, end, "")
+    return out, refs
+
+
+__all__ = ["collect_footnotes", "find_markers", "remove_markers", "TextSlot", "NoteBuilder", "is_han"]

@@ -1,0 +1,145 @@
+"""Front matter: the masthead (to metadata) and the lines before the body (organ, session,
+meeting, agenda item and its title, document title, subtitle), as 'front' blocks with a role.
+
+Patterns are data: ``resources/core/masthead.toml`` (per language) and ``resources/core/front.toml``.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+
+import regex as re
+
+from ..errors import ResourceError
+from ..extract.lines import SrcLine
+from ..model import Fix
+from ..resources import load_toml
+from .labels import match_label
+from .structure import BlockBuilder, PartBuilder
+
+log = logging.getLogger(__name__)
+
+METADATA_ONLY = ("organisation", "distribution", "date", "original_language", "language_line", "limited_note")
+
+
+@functools.lru_cache(maxsize=1)
+def masthead_rules() -> dict[str, dict[str, list["re.Pattern[str]"]]]:
+    data = load_toml("core/masthead.toml")
+    fields = data.get("fields", [])
+    out: dict[str, dict[str, list]] = {}
+    for lang, table in data.items():
+        if not isinstance(table, dict) or lang in ("examples",):
+            continue
+        out[lang] = {}
+        for fld, pats in table.items():
+            if fld not in fields:
+                raise ResourceError(f"core/masthead.toml: [{lang}] unknown field {fld!r}", code="E602")
+            try:
+                out[lang][fld] = [re.compile(p, re.IGNORECASE) for p in pats]
+            except re.error as exc:
+                raise ResourceError(f"core/masthead.toml: [{lang}].{fld}: {exc}", code="E602") from exc
+            for rx in out[lang][fld]:
+                if "value" not in rx.groupindex:
+                    raise ResourceError(f"core/masthead.toml: [{lang}].{fld} pattern lacks group 'value'", code="E602")
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def front_rules() -> dict[str, list["re.Pattern[str]"]]:
+    data = load_toml("core/front.toml")
+    try:
+        return {role: [re.compile(p, re.IGNORECASE) for p in data[role]["patterns"]] for role in ("meeting", "subtitle")}
+    except (KeyError, re.error) as exc:
+        raise ResourceError(f"core/front.toml: {exc}", code="E602") from exc
+
+
+def match_masthead(line: str, lang: str | None = None) -> tuple[str, str] | None:
+    """(field, value) when ``line`` is a masthead line in ``lang`` (or English, or any language)."""
+    s = " ".join(line.split())
+    rules = masthead_rules()
+    order = [lang] if lang in rules else []
+    order += [k for k in ("en",) if k not in order] + [k for k in rules if k not in order and k != "en"]
+    for lg in order:
+        for fld, pats in rules[lg].items():
+            for rx in pats:
+                m = rx.match(s)
+                if m:
+                    return fld, " ".join(m.group("value").split())
+    return None
+
+
+def front_role(line: str) -> str | None:
+    s = " ".join(line.split())
+    for role, pats in front_rules().items():
+        if any(rx.match(s) for rx in pats):
+            return role
+    return None
+
+
+def front_end(lines: list[SrcLine]) -> int:
+    """Index of the first body line after the front matter (only page 1 can hold front matter)."""
+    for i, ln in enumerate(lines):
+        if ln.page != 1:
+            return i
+        lab = match_label(ln.stripped())
+        if lab and (lab.kind == "chapter" or (lab.kind == "paragraph" and lab.num == "1")):
+            return i
+    # no labelled start on page 1: front matter is what comes before the first long paragraph
+    for i, ln in enumerate(lines):
+        if ln.page != 1:
+            return i
+        if i + 2 < len(lines) and ln.hard_end is False and lines[i + 1].hard_end is False:
+            return i
+    return len(lines)
+
+
+def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], dict[str, str], list[Fix]]:
+    meta: dict[str, str] = {}
+    fixes: list[Fix] = []
+    groups: list[tuple[str | None, list[SrcLine]]] = []
+    agenda_open = False
+    for ln in lines:
+        s = ln.stripped()
+        if not s:
+            continue
+        mh = match_masthead(s, lang)
+        if mh:
+            fld, val = mh
+            if fld in METADATA_ONLY:
+                meta.setdefault(fld, val)
+                fixes.append(Fix(f"masthead.{fld}", ln.page, ln.line, s, "", note=f"moved to metadata.{fld}"))
+                ln.zone = "masthead"
+                agenda_open = False
+                continue
+            meta.setdefault(fld, val)
+            role = {"agenda_item": "agenda"}.get(fld, fld)
+            groups.append((role, [ln]))
+            agenda_open = fld == "agenda_item"
+            continue
+        role = front_role(s)
+        if role:
+            groups.append((role, [ln]))
+            agenda_open = False
+            continue
+        new_group = not groups or ln.gap_before > 0 or groups[-1][0] not in (None, "agenda_title")
+        if agenda_open and groups and groups[-1][0] == "agenda":
+            groups.append(("agenda_title", [ln]))
+            agenda_open = False
+        elif new_group:
+            groups.append((None, [ln]))
+        else:
+            groups[-1][1].append(ln)
+        if ln.gap_before > 0:
+            agenda_open = False
+    # roles of the remaining groups: the first free group is the title, the next the subtitle
+    blocks: list[BlockBuilder] = []
+    seen_title = False
+    for role, lns in groups:
+        if role is None:
+            role = "title" if not seen_title else ("subtitle" if not any(r == "subtitle" for r, _ in groups) else "other")
+        if role == "title":
+            seen_title = True
+        b = BlockBuilder("front", role=role)
+        b.text = PartBuilder(None, 0, [ln.text.strip() for ln in lns], list(lns))
+        blocks.append(b)
+    return blocks, meta, fixes

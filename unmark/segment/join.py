@@ -1,0 +1,193 @@
+"""Joining the wrapped lines of one paragraph back into one text.
+
+- CJK + CJK: no space.
+- CJK ideograph + Arabic numerals / Latin words: the document's own spacing is restored.
+  First the same line's evidence (``在 30|岁``: the number is spaced on its other side,
+  so it is spaced here; ``和1967|年``: unspaced), then the document's majority.
+- Latin + Latin: one space, or a hyphenated word rejoined (``join.dehyphenate``) when the
+  hyphen is a wrap hyphen; real compounds (``follow-up``) and URLs keep theirs.
+- URLs broken across lines are rejoined without a space (``join.url``), confirmed by the
+  page's hyperlink annotations when there are any.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex as re
+
+from ..model import Fix, MappedText
+
+log = logging.getLogger(__name__)
+
+CJK_CHAR = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303F\uFF00-\uFFEF\u2014\u2026\u201C\u201D\u2018\u2019\u00B7]")
+HAN = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+URL_TAIL = re.compile(r"(?:https?://|www\.)[^\s\p{Han}，。；：（）“”《》]*$")
+URL_CONT = re.compile(r"^[^\s\p{Han}，。；：（）“”《》]+")
+WORD_TAIL = re.compile(r"([\p{L}][\p{L}\p{M}'’]*)[-\u00AD]$")
+WORD_HEAD = re.compile(r"^([\p{L}][\p{L}\p{M}'’]*)")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(CJK_CHAR.match(ch))
+
+
+def is_han(ch: str) -> bool:
+    return bool(ch) and bool(HAN.match(ch))
+
+
+@dataclass
+class JoinContext:
+    """What the joiner knows about the whole document."""
+
+    lang: str = "en"
+    cjk_spaced: bool = True                    # majority spacing between CJK and Latin/digits
+    vocabulary: Counter = field(default_factory=Counter)
+    links_by_page: dict[int, list[str]] = field(default_factory=dict)
+
+
+_BOUNDARY_SPACED = re.compile(r"(?:\p{Han}\s+[A-Za-z0-9]{2,})|(?:[A-Za-z0-9]{2,}\s+\p{Han})")
+_BOUNDARY_TIGHT = re.compile(r"(?:\p{Han}[A-Za-z]{2,}|\p{Han}\d{3,})|(?:[A-Za-z]{2,}\p{Han}|\d{3,}\p{Han})")
+
+
+def cjk_spacing_majority(texts: list[str]) -> bool:
+    spaced = tight = 0
+    for t in texts:
+        spaced += len(_BOUNDARY_SPACED.findall(t))
+        tight += len(_BOUNDARY_TIGHT.findall(t))
+    return spaced >= tight
+
+
+_WORDS = re.compile(r"[\p{L}][\p{L}\p{M}'’-]*[\p{L}]|[\p{L}]")
+
+
+def vocabulary_of(texts: list[str]) -> Counter:
+    c: Counter = Counter()
+    for t in texts:
+        c.update(w.lower() for w in _WORDS.findall(t))
+    return c
+
+
+def _run_at_end(s: str) -> tuple[int, int]:
+    """(start, end) of the trailing ASCII alnum run of s."""
+    j = len(s)
+    i = j
+    while i > 0 and ASCII_ALNUM.match(s[i - 1]):
+        i -= 1
+    return i, j
+
+
+def _local_spacing_left(s: str) -> bool | None:
+    """Line s ends with an ASCII run: is it spaced from CJK on its left side?"""
+    i, _ = _run_at_end(s)
+    if i == 0:
+        return None
+    if s[i - 1] == " " and i >= 2 and is_han(s[i - 2]):
+        return True
+    if is_han(s[i - 1]):
+        return False
+    return None
+
+
+def _local_spacing_right(s: str) -> bool | None:
+    """Line s starts with an ASCII run: is it spaced from CJK on its right side?"""
+    j = 0
+    while j < len(s) and ASCII_ALNUM.match(s[j]):
+        j += 1
+    if j == 0 or j >= len(s):
+        return None
+    if s[j] == " " and j + 1 < len(s) and is_han(s[j + 1]):
+        return True
+    if is_han(s[j]):
+        return False
+    return None
+
+
+def _url_join(left: str, right: str, page: int | None, ctx: JoinContext) -> bool:
+    m = URL_TAIL.search(left)
+    if not m:
+        return False
+    head = URL_CONT.match(right)
+    if not head:
+        return False
+    frag = m.group()
+    cand = (frag + head.group()).rstrip("。.,;；，)）")
+    norm = lambda u: re.sub(r"^(?:https?://)?(?:www\.)?", "", u).rstrip("/")  # noqa: E731
+    links = ctx.links_by_page.get(page, []) if page is not None else []
+    if links:
+        nc = norm(cand)
+        for u in links:
+            nu = norm(u)
+            if nu.startswith(nc) or nc.startswith(nu) and len(nu) > len(norm(frag)):
+                return True
+    return frag.endswith(("-", "/", "_", ".", "?", "=", "&", "#", "%"))
+
+
+def keep_hyphen(left_word: str, right_word: str, ctx: JoinContext) -> bool:
+    """Should the hyphen at a line end stay (a real compound) or go (a wrap hyphen)?"""
+    try:  # the language module decides when it is there
+        from ..lang import keep_hyphen as lang_keep_hyphen  # type: ignore
+
+        return bool(lang_keep_hyphen(left_word, right_word, ctx.lang, vocabulary=ctx.vocabulary))
+    except (ImportError, TypeError):
+        pass
+    lw = left_word.rstrip("-\u00AD")
+    if left_word.endswith("\u00AD"):
+        return False
+    if right_word[:1].isupper() or right_word[:1].isdigit():
+        return True
+    voc = ctx.vocabulary
+    joined, hyph = (lw + right_word).lower(), f"{lw}-{right_word}".lower()
+    if voc.get(hyph, 0) > 0:
+        return True
+    if voc.get(joined, 0) > 0:
+        return False
+    return True
+
+
+def join_parts(parts: list[MappedText], ctx: JoinContext, fixes: list[Fix]) -> MappedText:
+    """Join the (already stripped) lines of one paragraph."""
+    parts = [p for p in parts if p.text]
+    if not parts:
+        return MappedText("", ())
+    out = [parts[0]]
+    for nxt in parts[1:]:
+        prev = out[-1]
+        left, right = prev.text, nxt.text
+        a, b = left[-1], right[0]
+        page, line, _ = prev.locate(len(left) - 1)
+        sep = ""
+        if is_cjk(a) and is_cjk(b):
+            sep = ""
+        elif _url_join(left, right, page, ctx):
+            sep = ""
+            fixes.append(Fix("join.url", page, line, left[-20:] + "⏎" + right[:20], left[-20:] + right[:20],
+                             note="URL broken across lines rejoined"))
+        elif (is_han(a) and ASCII_ALNUM.match(b)) or (ASCII_ALNUM.match(a) and is_han(b)):
+            local = _local_spacing_left(left) if ASCII_ALNUM.match(a) else _local_spacing_right(right)
+            spaced = ctx.cjk_spaced if local is None else local
+            sep = " " if spaced else ""
+            if spaced:
+                fixes.append(Fix("join.cjk_spacing", page, line, left[-6:] + "⏎" + right[:6], left[-6:] + " " + right[:6],
+                                 note="space restored between CJK and Latin/digits" + ("" if local is None else " (same line)")))
+        elif is_cjk(a) or is_cjk(b):
+            sep = ""
+        elif a in "-\u00AD" and len(left) >= 2 and left[-2].isalpha() and b.isalpha():
+            lw = WORD_TAIL.search(left)
+            rw = WORD_HEAD.match(right)
+            if lw and rw and not keep_hyphen(lw.group(0), rw.group(1), ctx):
+                prev = prev.slice(0, len(left) - 1)
+                fixes.append(Fix("join.dehyphenate", page, line, lw.group(0) + "⏎" + rw.group(1), lw.group(1) + rw.group(1)))
+            sep = ""
+        elif a == "/" and b.isalnum():
+            sep = ""
+        else:
+            sep = " "
+        joined = [prev]
+        if sep:
+            joined.append(MappedText.inserted(sep, page, line))
+        joined.append(nxt)
+        out[-1] = MappedText.join(joined)
+    return out[0]

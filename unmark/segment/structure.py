@@ -1,0 +1,210 @@
+"""Body lines -> blocks: headings (labelled and un-labelled), numbered paragraphs with their
+sub-items, un-numbered paragraphs and free-standing items.
+
+Decisions, in order:
+1. Is there a paragraph break before this line? The source says so (a trailing-space hard
+   break, a blank line, a PDF gap) or, for plain text, the line-break classifier decides.
+2. After a break, a label opens a block: ``12.`` is a paragraph when it is the next number
+   in the document's paragraph sequence (the prior), otherwise a level-3 heading when the
+   line stands alone; ``一.``/``IV.`` open chapters, ``A.`` sections; ``(a)``, ``(i)``, ``-``
+   open sub-items of the current paragraph.
+3. A short line standing alone, without closing punctuation, is an un-numbered heading.
+4. Anything else after a break is an un-numbered paragraph; without a break, a continuation.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import regex as re
+
+from ..extract.lines import SrcLine
+from ..model import DocWarning, MappedText
+from .join import HAN, is_cjk
+from .labels import LabelMatch, chapter_value, match_label, roman_value, rules as label_rules
+
+log = logging.getLogger(__name__)
+
+FINAL_PUNCT = tuple("。．.;；:：!?！？")
+CLOSERS = "”’」』）)》>\"'"
+
+
+@dataclass
+class PartBuilder:
+    label: str | None
+    level: int
+    lines: list[MappedText] = field(default_factory=list)
+    src: list[SrcLine] = field(default_factory=list)
+
+
+@dataclass
+class BlockBuilder:
+    type: str
+    label: str | None = None
+    number: int | None = None
+    level: int | None = None
+    role: str | None = None
+    text: PartBuilder = field(default_factory=lambda: PartBuilder(None, 0))
+    items: list[PartBuilder] = field(default_factory=list)
+
+    def current(self) -> PartBuilder:
+        return self.items[-1] if self.items else self.text
+
+    def first_line(self) -> SrcLine | None:
+        if self.text.src:
+            return self.text.src[0]
+        return self.items[0].src[0] if self.items and self.items[0].src else None
+
+
+def ends_final(text: str) -> bool:
+    t = text.rstrip().rstrip(CLOSERS)
+    return bool(t) and t.endswith(FINAL_PUNCT)
+
+
+def heading_like(text: str) -> bool:
+    """Short, no closing punctuation: a title line."""
+    r = label_rules()
+    t = text.strip()
+    if not t:
+        return False
+    cjk = len(HAN.findall(t)) > len(t) / 3
+    limit = r.max_len_cjk if cjk else r.max_len_latin
+    if len(t) > limit:
+        return False
+    t2 = re.sub(r"\d{1,3}$", "", t)  # a glued footnote marker does not count
+    if r.no_final.search(t2.rstrip(CLOSERS)) or r.no_final.search(t.rstrip()):
+        return False
+    if not cjk and t[:1].islower():
+        return False
+    return True
+
+
+def _isolated(prev: SrcLine | None, ln: SrcLine, nxt: SrcLine | None) -> bool:
+    before = prev is None or ln.gap_before > 0 or ln.page_start or (prev.zone != "body")
+    after = nxt is None or nxt.gap_before > 0 or nxt.page_start
+    return before and after
+
+
+class Segmenter:
+    """Turns the body lines of a document into block builders."""
+
+    def __init__(self, lang: str, hard_break=None):
+        self.lang = lang
+        self.blocks: list[BlockBuilder] = []
+        self.warnings: list[DocWarning] = []
+        self.expected_para = 1
+        self.last_chapter = 0
+        self.last_section = "@"  # before "A"
+        self.hard_break = hard_break
+
+    # ---- break detection
+    def is_break(self, prev: SrcLine | None, ln: SrcLine) -> bool:
+        if prev is None or not self.blocks:
+            return True
+        if ln.gap_before > 0 and not ln.page_start:
+            return True
+        if prev.hard_end is not None:
+            return prev.hard_end
+        if self.hard_break is not None:
+            return bool(self.hard_break(prev, ln))
+        return ends_final(prev.s) and (match_label(ln.stripped()) is not None or ln.gap_before > 0)
+
+    # ---- main
+    def feed(self, lines: list[SrcLine]) -> list[BlockBuilder]:
+        body = [ln for ln in lines if ln.zone == "body" and ln.s.strip()]
+        for i, ln in enumerate(body):
+            prev = body[i - 1] if i else None
+            nxt = body[i + 1] if i + 1 < len(body) else None
+            mt = ln.text.strip()
+            if self.is_break(prev, ln):
+                self.start(ln, mt, prev, nxt)
+            else:
+                self.blocks[-1].current().lines.append(mt)
+                self.blocks[-1].current().src.append(ln)
+        return self.blocks
+
+    def start(self, ln: SrcLine, mt: MappedText, prev: SrcLine | None, nxt: SrcLine | None) -> None:
+        text = mt.text
+        lab = match_label(text)
+        alone = _isolated(prev, ln, nxt)
+        if lab is not None:
+            rest = text[lab.end:]
+            if lab.kind == "paragraph":
+                n = int(lab.num)
+                if n == self.expected_para and not (alone and heading_like(rest) and ln.heading_hint):
+                    return self._para(ln, mt, lab, n)
+                if alone and heading_like(rest) or (ln.heading_hint and heading_like(rest)):
+                    return self._heading(ln, mt, lab, 3)
+                if n > self.expected_para and n <= self.expected_para + 3 or n == 1:
+                    self.warnings.append(DocWarning("W110", f"paragraph numbering jumps from {self.expected_para - 1} to {n}", ln.page, ln.line))
+                    return self._para(ln, mt, lab, n)
+                # a number that fits no sequence: treat as text
+            elif lab.kind == "chapter":
+                v = chapter_value(lab.num)
+                is_letter = lab.num in ("I", "V", "X", "L", "C") and lab.num == chr(ord(self.last_section) + 1)
+                if is_letter and (v is None or v != self.last_chapter + 1):
+                    return self._heading(ln, mt, lab, 2, section=lab.num)
+                if v is not None and heading_like(rest):
+                    self.last_chapter = v
+                    self.last_section = "@"
+                    return self._heading(ln, mt, lab, 1)
+            elif lab.kind == "section":
+                if heading_like(rest):
+                    return self._heading(ln, mt, lab, 2, section=lab.num)
+            else:
+                return self._item(ln, mt, lab)
+        if alone and heading_like(text):
+            return self._heading(ln, mt, None, 4)
+        b = BlockBuilder("paragraph")
+        b.text.lines.append(mt)
+        b.text.src.append(ln)
+        self.blocks.append(b)
+
+    def _para(self, ln: SrcLine, mt: MappedText, lab: LabelMatch, n: int) -> None:
+        b = BlockBuilder("paragraph", label=lab.label, number=n)
+        b.text.lines.append(mt.slice(lab.end))
+        b.text.src.append(ln)
+        self.blocks.append(b)
+        self.expected_para = n + 1
+
+    def _heading(self, ln: SrcLine, mt: MappedText, lab: LabelMatch | None, level: int, section: str | None = None) -> None:
+        if section is not None:
+            self.last_section = section
+        b = BlockBuilder("heading", label=lab.label if lab else None, level=level)
+        b.text.lines.append(mt.slice(lab.end) if lab else mt)
+        b.text.src.append(ln)
+        self.blocks.append(b)
+
+    def _item(self, ln: SrcLine, mt: MappedText, lab: LabelMatch) -> None:
+        host = self.blocks[-1] if self.blocks and self.blocks[-1].type in ("paragraph", "item") else None
+        level = 1
+        if lab.kind == "roman" and host is not None:
+            prev_letters = [it.label for it in host.items if it.label and re.match(r"^\([a-z]{1,2}\)$", it.label)]
+            last = prev_letters[-1] if prev_letters else None
+            # (i) after (h) is a letter; (v) after (u) too
+            if last and len(last) == 3 and ord(lab.num[0]) == ord(last[1]) + 1 and len(lab.num) == 1:
+                level = 1
+            elif prev_letters:
+                level = 2
+        elif lab.kind == "bullet" and host is not None and host.items and host.items[-1].level >= 1:
+            level = host.items[-1].level if host.items[-1].label == lab.label else host.items[-1].level + 1
+            if host.items[-1].label and host.items[-1].label[0] in "-–—•▪➢●■□❖✓\u2022\u25CF":
+                level = host.items[-1].level
+        if host is None:
+            host = BlockBuilder("item")
+            self.blocks.append(host)
+        part = PartBuilder(lab.label, level)
+        part.lines.append(mt.slice(lab.end))
+        part.src.append(ln)
+        host.items.append(part)
+
+
+def item_label_ok(label: str) -> bool:
+    return bool(label)
+
+
+def roman_ok(num: str) -> bool:
+    return roman_value(num) is not None
+
+
+__all__ = ["Segmenter", "BlockBuilder", "PartBuilder", "heading_like", "ends_final", "is_cjk"]

@@ -1,0 +1,40 @@
+"""Inline document symbols (A/RES/73/195), sales numbers (E.18.IV.9) and URLs.
+Patterns are data: ``resources/core/symbols.toml``."""
+from __future__ import annotations
+
+import functools
+
+import regex as re
+
+from ..errors import ResourceError
+from ..model import SymbolRef
+from ..resources import load_toml
+
+KINDS = ("url", "sales", "document")
+
+
+@functools.lru_cache(maxsize=1)
+def patterns() -> dict[str, "re.Pattern[str]"]:
+    d = load_toml("core/symbols.toml")
+    try:
+        return {k: re.compile(d["patterns"][k]) for k in KINDS}
+    except (KeyError, re.error) as exc:
+        raise ResourceError(f"core/symbols.toml: {exc}", code="E602") from exc
+
+
+def find_symbols(text: str, item: int | None = None) -> list[SymbolRef]:
+    """Non-overlapping references in ``text``; URLs first, then sales numbers, then symbols."""
+    taken: list[tuple[int, int]] = []
+    out: list[SymbolRef] = []
+    for kind in KINDS:
+        for m in patterns()[kind].finditer(text):
+            a, b = m.span()
+            s = m.group()
+            if not any(c.isdigit() for c in s):
+                continue
+            if any(a < y and x < b for x, y in taken):
+                continue
+            taken.append((a, b))
+            out.append(SymbolRef(s, a, b, kind, item))
+    out.sort(key=lambda r: r.start)
+    return out

@@ -1,0 +1,99 @@
+"""Acronyms: "United Nations Office on Drugs and Crime (UNODC)" -> {"UNODC": "United Nations Office ..."}.
+
+The long form is read back from the parenthesis over as many words as it takes for their initials
+(capitalised words; lower-case function words are skipped) to spell the acronym, exactly or as an
+in-order subsequence that starts and ends on the acronym's first and last letters
+(OHCHR <- Office of the United Nations High Commissioner for Human Rights).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Iterable
+
+import regex
+
+from .lexicon import LATIN_LANGS, pattern
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+MAX_WORDS = 14
+
+
+def _letters(acronym: str) -> str:
+    return "".join(ch for ch in acronym if ch.isupper())
+
+
+def _is_subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(ch in it for ch in needle)
+
+
+def long_form_before(text: str, acronym: str) -> str | None:
+    """The long form that ``acronym`` abbreviates, read backwards from the end of ``text``."""
+    letters = _letters(acronym)
+    if len(letters) < 2:
+        return None
+    words = [m for m in _WORD.finditer(text)][-MAX_WORDS:]
+    initials = ""
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].group()
+        if w[:1].isupper():
+            parts = [p for p in regex.split(r"[-’']", w) if p]
+            initials = "".join(p[0] for p in parts if p[:1].isupper()) + initials
+        elif i == len(words) - 1:
+            return None  # the long form must end on a capitalised word
+        if not w[:1].isupper():
+            continue
+        if initials[:1] != letters[:1]:
+            continue
+        if initials == letters or (initials[-1:] == letters[-1:] and _is_subsequence(letters, initials) and len(initials) <= 2 * len(letters)):
+            return text[words[i].start():words[-1].end()]
+    return None
+
+
+def find_definitions(text: str) -> list[tuple[str, str]]:
+    """(acronym, long form) pairs defined in ``text``."""
+    out = []
+    for m in pattern("acronym_definition").finditer(text):
+        acro = m.group(1)
+        if not pattern("acronym").match(acro):
+            continue
+        lf = long_form_before(text[: m.start()].rstrip(), acro)
+        if lf:
+            out.append((acro, lf))
+    return out
+
+
+def acronym_map(texts: Iterable[str], lang: str) -> dict[str, dict[str, str]]:
+    """{"by_acronym": {ACR: long form}, "by_long": {long form lower: ACR}} over Latin-script texts."""
+    if lang not in LATIN_LANGS:
+        return {"by_acronym": {}, "by_long": {}}
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for t in texts:
+        if "(" not in t:
+            continue
+        for acro, lf in find_definitions(t):
+            votes[acro][lf] += 1
+    by_acr = {a: c.most_common(1)[0][0] for a, c in votes.items()}
+    by_long = {lf.lower(): a for a, lf in by_acr.items()}
+    return {"by_acronym": by_acr, "by_long": by_long}
+
+
+def acronym_for(term: str, amap: dict[str, dict[str, str]]) -> str | None:
+    """The acronym of a target term: itself if it is a defined acronym, else that of its long form."""
+    if not term or not amap:
+        return None
+    if term in amap["by_acronym"]:
+        return term
+    low = term.lower()
+    if low in amap["by_long"]:
+        return amap["by_long"][low]
+    for lf, a in amap["by_long"].items():  # "Office on Drugs and Crime" inside "United Nations Office ..."
+        if lf.endswith(low) and len(low.split()) >= 3:
+            return a
+    return None
+
+
+def full_form_note(term: str, amap: dict[str, dict[str, str]]) -> str | None:
+    if amap and term in amap.get("by_acronym", {}):
+        return f"full form: {amap['by_acronym'][term]}"
+    return None

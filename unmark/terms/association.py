@@ -1,0 +1,92 @@
+"""Association between source and target candidates over aligned segments, and competitive linking.
+
+Counts are *segment* frequencies: f(s) = aligned pairs whose source side contains s, c(s,t) = pairs
+containing both. Measures: Dice 2c/(f(s)+f(t)) and log-likelihood G2 (Dunning 1993). Competitive
+linking (Melamed 2000) takes pairs best first and lets each source and each target candidate be
+used once.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class PairStats:
+    src: np.ndarray      # source candidate id
+    tgt: np.ndarray      # target candidate id
+    cooc: np.ndarray     # c(s, t)
+    f_src: np.ndarray    # f(s)
+    f_tgt: np.ndarray    # f(t)
+    n: int               # number of aligned pairs
+
+
+def cooccurrences(src_ids: Sequence[np.ndarray], tgt_ids: Sequence[np.ndarray], n_tgt: int,
+                  f_src: np.ndarray, f_tgt: np.ndarray, min_cooc: int = 2) -> PairStats:
+    """Count c(s,t) over segment pairs (each an array of distinct candidate ids per side)."""
+    codes = []
+    for s, t in zip(src_ids, tgt_ids):
+        if len(s) and len(t):
+            codes.append((s[:, None].astype(np.int64) * n_tgt + t[None, :]).ravel())
+    if not codes:
+        empty = np.zeros(0, dtype=np.int64)
+        return PairStats(empty, empty, empty, empty, empty, len(src_ids))
+    allc = np.concatenate(codes)
+    uniq, counts = np.unique(allc, return_counts=True)
+    keep = counts >= min_cooc
+    uniq, counts = uniq[keep], counts[keep]
+    s, t = uniq // n_tgt, uniq % n_tgt
+    return PairStats(s, t, counts, f_src[s], f_tgt[t], len(src_ids))
+
+
+def dice(st: PairStats) -> np.ndarray:
+    return 2.0 * st.cooc / (st.f_src + st.f_tgt)
+
+
+def _xlogx(o: np.ndarray, e: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.where(o > 0, o * np.log(np.where(o > 0, o, 1) / e), 0.0)
+    return r
+
+
+def log_likelihood(st: PairStats) -> np.ndarray:
+    n = float(st.n)
+    a = st.cooc.astype(float)
+    b = st.f_src - a
+    c = st.f_tgt - a
+    d = n - a - b - c
+    r1, r2 = a + b, c + d
+    c1, c2 = a + c, b + d
+    g = _xlogx(a, r1 * c1 / n) + _xlogx(b, r1 * c2 / n) + _xlogx(c, r2 * c1 / n) + _xlogx(d, r2 * c2 / n)
+    g = 2.0 * g
+    return np.where(a * n > r1 * c1, g, -g)  # negative association gets a negative score
+
+
+MEASURES: dict[str, Callable[[PairStats], np.ndarray]] = {
+    "dice": dice,
+    "llr": log_likelihood,
+}
+
+
+def competitive_linking(order: np.ndarray, src: np.ndarray, tgt: np.ndarray,
+                        taken_src: set[int] | None = None, taken_tgt: set[int] | None = None,
+                        allowed: Callable[[int, int], bool] | None = None) -> list[int]:
+    """Indices (into the pair arrays) accepted, best first, one link per source and per target."""
+    used_s = set(taken_src or ())
+    used_t = set(taken_tgt or ())
+    out: list[int] = []
+    for k in order:
+        s, t = int(src[k]), int(tgt[k])
+        if s in used_s or t in used_t:
+            continue
+        if allowed is not None and not allowed(s, t):
+            continue
+        used_s.add(s)
+        used_t.add(t)
+        out.append(int(k))
+    return out

@@ -1,0 +1,170 @@
+"""Monolingual term candidates: n-grams that do not start or end on function words, and C-value.
+
+A candidate has a *key* (normalised: lower case except acronyms, English plural folded on the last
+word) used for counting, and a *surface* (the text as written) used for display.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from .lexicon import internal_words, pattern, stopwords
+from .tokenize import Tokenized, has_cjk, has_letter
+
+TITLE_PREFIX = "《"
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateLimits:
+    max_tokens_zh: int = 6
+    max_tokens_latin: int = 8
+    min_chars_zh: int = 2
+    max_chars_zh: int = 24
+
+
+def is_acronym(tok: str) -> bool:
+    return bool(pattern("acronym").match(tok))
+
+
+def singular_en(word: str) -> str:
+    """Fold a regular English plural (countries -> country, States -> state); rules, not a lexicon."""
+    w = word
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is", "ics", "ous")):
+        return w[:-1]
+    return w
+
+
+def norm_token(tok: str, lang: str) -> str:
+    return tok if is_acronym(tok) else tok.lower()
+
+
+def latin_key(tokens: tuple[str, ...], lang: str) -> str:
+    toks = [norm_token(t, lang) for t in tokens]
+    if lang == "en" and toks and not is_acronym(tokens[-1]):
+        toks[-1] = singular_en(toks[-1])
+    return join_latin(toks)
+
+
+def join_latin(tokens: Iterable[str]) -> str:
+    out = ""
+    for t in tokens:
+        if t in ("'s", "’s"):
+            out += t
+        else:
+            out += (" " if out else "") + t
+    return out
+
+
+def _edge_ok_latin(tok: str, stop: frozenset[str]) -> bool:
+    return has_letter(tok) and tok.lower() not in stop and tok not in ("'s", "’s") and (len(tok) > 1 or tok.isupper())
+
+
+def _inner_ok_latin(tok: str, stop: frozenset[str], inner: frozenset[str]) -> bool:
+    low = tok.lower()
+    return low in inner or low not in stop
+
+
+def latin_ngrams(chunk: tuple[str, ...], lang: str, max_n: int) -> Iterable[tuple[str, ...]]:
+    stop, inner = stopwords(lang), internal_words(lang)
+    n = len(chunk)
+    edge = [_edge_ok_latin(t, stop) for t in chunk]
+    mid = [_inner_ok_latin(t, stop, inner) for t in chunk]
+    for i in range(n):
+        if not edge[i]:
+            continue
+        for j in range(i, min(n, i + max_n)):
+            if j > i and not mid[j]:
+                break
+            if edge[j]:
+                yield chunk[i : j + 1]
+
+
+def _edge_ok_zh(tok: str, stop: frozenset[str]) -> bool:
+    return tok not in stop and (has_cjk(tok) or is_acronym(tok))
+
+
+def zh_ngrams(chunk: tuple[str, ...], limits: CandidateLimits) -> Iterable[tuple[str, ...]]:
+    stop = stopwords("zh")
+    n = len(chunk)
+    edge = [_edge_ok_zh(t, stop) for t in chunk]
+    for i in range(n):
+        if not edge[i]:
+            continue
+        chars = 0
+        for j in range(i, min(n, i + limits.max_tokens_zh)):
+            chars += len(chunk[j])
+            if chars > limits.max_chars_zh:
+                break
+            if edge[j] and chars >= limits.min_chars_zh:
+                yield chunk[i : j + 1]
+
+
+def segment_candidates(tok: Tokenized, lang: str, limits: CandidateLimits) -> dict[str, tuple[tuple[str, ...], str]]:
+    """key -> (token tuple, surface) for every candidate occurring in one segment."""
+    out: dict[str, tuple[tuple[str, ...], str]] = {}
+    if lang == "zh":
+        for title in tok.titles:
+            out.setdefault(title, ((title,), title))
+        for chunk in tok.chunks:
+            for ng in zh_ngrams(chunk, limits):
+                s = "".join(ng)
+                out.setdefault(s, (ng, s))
+        return out
+    for chunk in tok.chunks:
+        for ng in latin_ngrams(chunk, lang, limits.max_tokens_latin):
+            out.setdefault(latin_key(ng, lang), (ng, join_latin(ng)))
+    return out
+
+
+# --------------------------------------------------------------------------- C-value
+def independent_counts(freq: dict[str, int], tokens_of: dict[str, tuple[str, ...]]) -> dict[str, float]:
+    """f(a) minus the mean frequency of the longer candidates that contain ``a`` (token-wise): about
+    how often ``a`` occurs on its own. 0 for a string that only ever occurs inside one longer one."""
+    by_tokens = {tuple(t.lower() for t in toks): k for k, toks in tokens_of.items()}
+    containers: dict[str, list[int]] = defaultdict(list)
+    for k, toks in tokens_of.items():
+        low = tuple(t.lower() for t in toks)
+        n = len(low)
+        seen: set[str] = set()
+        for i in range(n):
+            for j in range(i + 1, n + 1):
+                if j - i == n:
+                    continue
+                sub = by_tokens.get(low[i:j])
+                if sub is not None and sub != k and sub not in seen:
+                    seen.add(sub)
+                    containers[sub].append(freq[k])
+    return {k: f - (sum(containers[k]) / len(containers[k]) if k in containers else 0.0) for k, f in freq.items()}
+
+
+def c_values(freq: dict[str, int], tokens_of: dict[str, tuple[str, ...]], lang: str) -> dict[str, float]:
+    """C-value (Frantzi, Ananiadou & Mima 2000): log2(|a|+1) * independent count; ``|a|`` is the
+    number of words (characters / 2 for Chinese, about one word per two characters)."""
+    ind = independent_counts(freq, tokens_of)
+    out = {}
+    for k, v in ind.items():
+        size = len(k) / 2 if lang == "zh" else len(tokens_of[k])
+        out[k] = math.log2(size + 1) * v
+    return out
+
+
+def count_candidates(per_segment: list[dict[str, tuple[tuple[str, ...], str]]]) -> tuple[Counter, dict, dict]:
+    """Document frequency, token tuple and most frequent surface of every key."""
+    df: Counter = Counter()
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    tokens_of: dict[str, tuple[str, ...]] = {}
+    for cands in per_segment:
+        for k, (toks, surf) in cands.items():
+            df[k] += 1
+            surfaces[k][surf] += 1
+            tokens_of.setdefault(k, toks)
+    best = {k: c.most_common(1)[0][0] for k, c in surfaces.items()}
+    return df, tokens_of, best

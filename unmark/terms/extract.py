@@ -1,0 +1,241 @@
+"""Bilingual term extraction over aligned segment pairs.
+
+Pipeline: tokenise both sides -> monolingual candidates (n-grams bounded by content words) ->
+keep those seen in >= ``min_freq`` pairs that also occur outside longer candidates (C-value) ->
+co-occurrence counts over aligned pairs -> association (Dice / log-likelihood) -> competitive
+linking (known glossary entries linked first) -> entries with score, frequency, acronym, examples.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections import defaultdict
+from dataclasses import replace
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from ..align.types import Segment
+from ..errors import TermsError
+from . import acronyms as acr
+from .association import MEASURES, competitive_linking, cooccurrences, dice, log_likelihood
+from .candidates import TITLE_PREFIX, c_values, count_candidates, independent_counts, is_acronym, latin_key, segment_candidates
+from .glossary import Example, Glossary, TermEntry
+from .lexicon import check_lang
+from .options import TermOptions
+from .readers import as_pairs, load_known
+from .tokenize import join_cjk, tokenize
+
+log = logging.getLogger(__name__)
+
+SegPair = tuple[Segment, Segment]
+
+
+# --------------------------------------------------------------------------- helpers
+def term_key(text: str, lang: str) -> str:
+    """The counting key of a term as written (same normalisation as the candidates)."""
+    if lang == "zh":
+        return join_cjk(text).strip()
+    tok = tokenize(text, lang)
+    toks = tuple(t for c in tok.chunks for t in c)
+    return latin_key(toks, lang) if toks else text.strip().lower()
+
+
+def contains_term(text: str, term: str, lang: str) -> bool:
+    """Does ``text`` contain ``term`` (case-insensitive for Latin scripts, word-bounded)?"""
+    if lang == "zh":
+        return join_cjk(term) in join_cjk(text)
+    import regex
+
+    t = regex.escape(term.strip())
+    return bool(regex.search(rf"(?<![\p{{L}}\p{{N}}]){t}(?![\p{{L}}\p{{N}}])", text, flags=regex.IGNORECASE))
+
+
+def _allowed_pair(src_lang: str, tgt_lang: str, src_surface: list[str], tgt_surface: list[str]):
+    """Titles in 《…》 pair only with capitalised target candidates (and vice versa)."""
+
+    def ok(s: int, t: int) -> bool:
+        a, b = src_surface[s], tgt_surface[t]
+        if src_lang == "zh" and a.startswith(TITLE_PREFIX):
+            return b[:1].isupper()
+        if tgt_lang == "zh" and b.startswith(TITLE_PREFIX):
+            return a[:1].isupper()
+        return True
+
+    return ok
+
+
+def _rank_scores(rank: str, d: np.ndarray, g: np.ndarray, cooc: np.ndarray, cv: np.ndarray) -> np.ndarray:
+    if rank == "dice":
+        return d
+    if rank == "llr":
+        return g
+    if rank == "cvalue":
+        return d * cv
+    if rank == "dice_log":
+        return d * np.log2(1.0 + cooc)
+    raise TermsError(f"unknown ranking {rank!r} (dice_log, dice, llr, cvalue)", code="E405")
+
+
+class _Side:
+    """Candidates of one language over all segments."""
+
+    def __init__(self, texts: Sequence[str], lang: str, opts: TermOptions):
+        self.lang = lang
+        cache: dict[str, dict] = {}
+        self.per_seg: list[dict] = []
+        for t in texts:
+            c = cache.get(t)
+            if c is None:
+                c = segment_candidates(tokenize(t, lang, use_user_dict=opts.use_user_dict), lang, opts.limits)
+                cache[t] = c
+            self.per_seg.append(c)
+        self.df, self.tokens_of, self.surface = count_candidates(self.per_seg)
+
+    def select(self, opts: TermOptions, drop: list[set[str]] | None = None) -> None:
+        freq = {k: f for k, f in self.df.items() if f >= opts.min_freq}
+        toks = {k: self.tokens_of[k] for k in freq}
+        ind = independent_counts(freq, toks)
+        cv = c_values(freq, toks, self.lang)
+        keys = sorted(k for k in freq if ind[k] >= opts.min_independent or k.startswith(TITLE_PREFIX))
+        self.keys = keys
+        self.index = {k: i for i, k in enumerate(keys)}
+        self.cvalue = np.array([max(cv[k], 0.0) for k in keys])
+        self.freq = np.array([freq[k] for k in keys], dtype=np.int64)
+        self.ids: list[np.ndarray] = []
+        for i, c in enumerate(self.per_seg):
+            bad = drop[i] if drop else None
+            ids = [self.index[k] for k in c if k in self.index and not (bad and _inside_any(k, bad))]
+            self.ids.append(np.array(sorted(ids), dtype=np.int64))
+
+    def segments_of(self) -> dict[int, list[int]]:
+        inv: dict[int, list[int]] = defaultdict(list)
+        for seg, ids in enumerate(self.ids):
+            for i in ids:
+                inv[int(i)].append(seg)
+        return inv
+
+
+def _inside_any(key: str, known_present: set[str]) -> bool:
+    return any(key != k and key in k for k in known_present)
+
+
+def _examples(segs: list[int], pairs: Sequence[SegPair], n: int) -> tuple[Example, ...]:
+    if n <= 0:
+        return ()
+    pool = segs[:30]
+    pool = sorted(pool, key=lambda i: (len(pairs[i][0].text) > 400, i))[:n]
+    out = []
+    for i in pool:
+        a, b = pairs[i]
+        out.append(Example(a.text, b.text, a.symbol or b.symbol, a.paragraph or b.paragraph, a.page, a.source))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- main entry point
+def extract_terms(
+    pairs_or_alignment: Any,
+    src_lang: str = "zh",
+    tgt_lang: str = "en",
+    options: TermOptions | None = None,
+    *,
+    known: Glossary | Iterable[TermEntry] | None = None,
+) -> Glossary:
+    """Extract a bilingual glossary from aligned segments.
+
+    ``pairs_or_alignment``: an :class:`~unmark.align.types.Alignment`, an iterable of
+    (source, target[, confidence]) pairs of :class:`Segment` or str, or a path to an alignment
+    file (TMX, TSV, JSONL). ``known``: entries kept as they are, marked known, and linked first.
+    """
+    opts = options or TermOptions()
+    src_lang, tgt_lang = check_lang(src_lang), check_lang(tgt_lang)
+    if src_lang == tgt_lang:
+        raise TermsError("source and target language are the same", code="E406")
+    if opts.measure not in MEASURES:
+        raise TermsError(f"unknown association measure {opts.measure!r} ({', '.join(MEASURES)})", code="E405")
+    t0 = time.perf_counter()
+    pairs: list[SegPair] = as_pairs(pairs_or_alignment, src_lang, tgt_lang)
+    if not pairs:
+        raise TermsError("no aligned segment pairs to extract terms from", code="E407")
+    if known is None and opts.known_glossary:
+        known = load_known(opts.known_glossary, src_lang, tgt_lang)
+    known_entries = list(known or ())
+
+    src = _Side([p[0].text for p in pairs], src_lang, opts)
+    tgt = _Side([p[1].text for p in pairs], tgt_lang, opts)
+    t1 = time.perf_counter()
+
+    # known terms present per segment: their sub-strings leave the competition there
+    drop_s: list[set[str]] | None = None
+    drop_t: list[set[str]] | None = None
+    known_keys: list[tuple[str, str]] = []
+    if known_entries:
+        known_keys = [(term_key(e.source, src_lang), term_key(e.target, tgt_lang)) for e in known_entries]
+        drop_s, drop_t = [], []
+        for a, b in pairs:
+            drop_s.append({ks for (ks, _), e in zip(known_keys, known_entries) if contains_term(a.text, e.source, src_lang)})
+            drop_t.append({kt for (_, kt), e in zip(known_keys, known_entries) if contains_term(b.text, e.target, tgt_lang)})
+    src.select(opts, drop_s)
+    tgt.select(opts, drop_t)
+
+    stats = cooccurrences(src.ids, tgt.ids, len(tgt.keys), src.freq, tgt.freq, opts.min_cooc)
+    d = dice(stats)
+    g = log_likelihood(stats)
+    link_score = d if opts.measure == "dice" else g
+    # ties (frequent in small corpora) go to the pair whose sides are both longer-lived candidates
+    cv = np.sqrt(np.maximum(src.cvalue[stats.src], 0) * np.maximum(tgt.cvalue[stats.tgt], 0)) if len(stats.src) else np.zeros(0)
+    order = np.lexsort((-cv, -stats.cooc, -link_score))
+    ok_dice = d >= opts.min_dice
+    order = order[ok_dice[order]]
+
+    taken_s = {src.index[ks] for ks, _ in known_keys if ks in src.index}
+    taken_t = {tgt.index[kt] for _, kt in known_keys if kt in tgt.index}
+    allowed = _allowed_pair(src_lang, tgt_lang, [src.surface[k] for k in src.keys], [tgt.surface[k] for k in tgt.keys])
+    if opts.lexical_check:
+        from .lexical import LexicalModel
+
+        lex = LexicalModel(src, tgt, stats, d)
+        base_allowed = allowed
+        allowed = lambda s, t: base_allowed(s, t) and lex.consistent(s, t)  # noqa: E731
+    linked = competitive_linking(order, stats.src, stats.tgt, taken_s, taken_t, allowed)
+    t2 = time.perf_counter()
+
+    rank = _rank_scores(opts.rank, d, g, stats.cooc.astype(float), cv)
+    linked.sort(key=lambda k: -rank[k])
+    if opts.max_entries is not None:
+        linked = linked[: max(0, opts.max_entries - len(known_entries))]
+
+    long_forms = acr.acronym_map([p[1].text for p in pairs], tgt_lang)
+    inv_s = src.segments_of()
+    tgt_sets = [set(map(int, ids)) for ids in tgt.ids]
+    entries: list[TermEntry] = []
+    for (ks, kt), e in zip(known_keys, known_entries):
+        segs = [i for i, (a, b) in enumerate(pairs) if contains_term(a.text, e.source, src_lang) and contains_term(b.text, e.target, tgt_lang)]
+        entries.append(replace(
+            e, status="known", frequency=len(segs), subject=e.subject or opts.subject,
+            examples=e.examples or _examples(segs, pairs, opts.examples),
+            acronym=e.acronym or acr.acronym_for(e.target, long_forms),
+        ))
+    for k in linked:
+        s, t = int(stats.src[k]), int(stats.tgt[k])
+        ks, kt = src.keys[s], tgt.keys[t]
+        segs = [i for i in inv_s.get(s, ()) if t in tgt_sets[i]]
+        surf_s, surf_t = src.surface[ks], tgt.surface[kt]
+        kind = "title" if surf_s.startswith(TITLE_PREFIX) or surf_t.startswith(TITLE_PREFIX) else (
+            "acronym" if is_acronym(surf_t) or is_acronym(surf_s) else "term")
+        entries.append(TermEntry(
+            source=surf_s, target=surf_t, score=float(rank[k]), frequency=int(stats.cooc[k]),
+            source_frequency=int(stats.f_src[k]), target_frequency=int(stats.f_tgt[k]),
+            acronym=acr.acronym_for(surf_t, long_forms), kind=kind, subject=opts.subject,
+            note=acr.full_form_note(surf_t, long_forms),
+            examples=_examples(segs, pairs, opts.examples),
+        ))
+    t3 = time.perf_counter()
+    meta = {
+        "pairs": len(pairs), "source_candidates": len(src.keys), "target_candidates": len(tgt.keys),
+        "scored_pairs": int(len(stats.src)), "measure": opts.measure, "rank": opts.rank,
+        "seconds": {"candidates": round(t1 - t0, 3), "pairing": round(t2 - t1, 3), "entries": round(t3 - t2, 3)},
+    }
+    log.info("terms: %d entries from %d pairs in %.2fs", len(entries), len(pairs), t3 - t0)
+    return Glossary(src_lang, tgt_lang, tuple(entries), meta)

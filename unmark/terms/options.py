@@ -1,0 +1,30 @@
+"""Options of term extraction and of the consistency check (the CLI fills the same objects)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .candidates import CandidateLimits
+
+
+@dataclass(frozen=True)
+class TermOptions:
+    min_freq: int = 2              # a candidate must occur in at least this many aligned pairs
+    min_cooc: int = 2              # ... and co-occur with its translation this often
+    min_dice: float = 0.25         # lowest Dice coefficient of an accepted pair
+    min_independent: float = 1.0   # C-value filter: occurrences outside longer candidates
+    measure: str = "dice"          # association used for competitive linking: dice | llr
+    rank: str = "dice_log"         # ordering of the output: dice_log | dice | llr | cvalue
+    lexical_check: bool = True     # word-alignment consistency of every linked pair
+    max_entries: int | None = None
+    examples: int = 3              # example segment pairs per entry (1-3)
+    use_user_dict: bool = True     # jieba user dictionary of UN terms
+    subject: str | None = None     # subject field written into every entry
+    known_glossary: str | None = None
+    limits: CandidateLimits = field(default_factory=CandidateLimits)
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    ignore_case: bool = True
+    plural_insensitive: bool = True   # English: "Member State" satisfies "Member States"
+    max_findings: int | None = None

@@ -1,0 +1,172 @@
+"""Tokenisation for term candidates: Chinese with a private jieba ``Tokenizer`` loaded with the UN
+user dictionary, other languages with spaCy blank tokenizers.
+
+Both return :class:`Tokenized`: ``chunks`` (runs of tokens between punctuation, symbols and titles,
+inside which n-grams are built) and ``titles`` (``《…》`` titles in Chinese; in Latin-script text,
+nothing: capitalised titles come out of the n-grams).
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+from dataclasses import dataclass
+
+import regex
+
+from ..errors import TermsError
+from .lexicon import check_lang, pattern, user_dictionary_zh
+
+log = logging.getLogger(__name__)
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = regex.compile(f"[{_CJK}]")
+_ZH_SPACE_RE = regex.compile(rf"(?<=[{_CJK}\u3000-\u303f\uff00-\uffef《》“”‘’])[ \t\u3000]+(?=[{_CJK}\u3000-\u303f\uff00-\uffef《》“”‘’])")
+_WORDCHAR_RE = regex.compile(r"[\p{L}\p{N}]")
+_LETTER_RE = regex.compile(r"\p{L}")
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class Tokenized:
+    chunks: tuple[tuple[str, ...], ...]
+    titles: tuple[str, ...] = ()
+
+
+def join_cjk(text: str) -> str:
+    """Remove spaces between CJK characters (word-tokenised corpora such as the UNPC ``.zh.tok``)."""
+    return _ZH_SPACE_RE.sub("", text)
+
+
+def has_cjk(s: str) -> bool:
+    return bool(_CJK_RE.search(s))
+
+
+def is_wordlike(tok: str) -> bool:
+    return bool(_WORDCHAR_RE.search(tok))
+
+
+def has_letter(tok: str) -> bool:
+    return bool(_LETTER_RE.search(tok))
+
+
+# --------------------------------------------------------------------------- masking
+def mask_spans(text: str, lang: str) -> list[tuple[str, str]]:
+    """Split ``text`` into ("text"|"title"|"symbol", piece) spans; titles only for Chinese."""
+    spans: list[tuple[int, int, str]] = []
+    if lang == "zh":
+        spans += [(m.start(), m.end(), "title") for m in pattern("title_zh").finditer(text)]
+    for m in pattern("symbol").finditer(text):
+        if not any(a <= m.start() < b for a, b, _ in spans):
+            spans.append((m.start(), m.end(), "symbol"))
+    spans.sort()
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for a, b, kind in spans:
+        if a > pos:
+            out.append(("text", text[pos:a]))
+        out.append((kind, text[a:b]))
+        pos = b
+    if pos < len(text):
+        out.append(("text", text[pos:]))
+    return out
+
+
+# --------------------------------------------------------------------------- Chinese
+@functools.lru_cache(maxsize=2)
+def zh_tokenizer(use_user_dict: bool = True):
+    """A private jieba Tokenizer (never the global one) with the UN user dictionary added."""
+    try:
+        import jieba
+    except ImportError as exc:  # pragma: no cover - jieba is a dependency
+        raise TermsError("jieba is not installed (pip install jieba)", code="E403") from exc
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    with _lock:
+        tk.initialize()
+        if use_user_dict:
+            for word, freq, tag in user_dictionary_zh():
+                tk.add_word(word, freq, tag)
+    return tk
+
+
+def tokenize_zh(text: str, use_user_dict: bool = True) -> Tokenized:
+    tk = zh_tokenizer(use_user_dict)
+    text = join_cjk(text)
+    chunks: list[tuple[str, ...]] = []
+    titles: list[str] = []
+    for kind, piece in mask_spans(text, "zh"):
+        if kind == "title":
+            titles.append(piece)
+            continue
+        if kind == "symbol":
+            continue
+        cur: list[str] = []
+        for tok in tk.cut(piece, HMM=True):
+            tok = tok.strip()
+            if tok and is_wordlike(tok) and not regex.search(r"[\p{P}\p{S}]", tok):
+                cur.append(tok)
+            else:
+                if cur:
+                    chunks.append(tuple(cur))
+                cur = []
+        if cur:
+            chunks.append(tuple(cur))
+    return Tokenized(tuple(chunks), tuple(titles))
+
+
+# --------------------------------------------------------------------------- Latin-script (and Cyrillic)
+@functools.lru_cache(maxsize=8)
+def spacy_tokenizer(lang: str):
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spaCy is a dependency
+        raise TermsError("spaCy is not installed (pip install spacy)", code="E403") from exc
+    return spacy.blank(lang).tokenizer
+
+
+_GLUE = {"-", "‐", "‑", "/", "'s", "’s", "'", "’"}
+
+
+def _glued_tokens(doc) -> list[str]:
+    """spaCy tokens with hyphen/slash compounds re-joined (Secretary-General, HIV/AIDS, UN-Women)."""
+    out: list[str] = []
+    glue_next = False
+    for tok in doc:
+        t = tok.text
+        if out and (glue_next or (t in _GLUE and not doc[tok.i - 1].whitespace_)):
+            if t in ("'s", "’s"):
+                out.append(t)  # possessive stays a token: "Children 's Fund" -> shown as Children's
+            else:
+                out[-1] += t
+            glue_next = t in ("-", "‐", "‑", "/") and not tok.whitespace_
+            continue
+        out.append(t)
+        glue_next = False
+    return out
+
+
+def tokenize_latin(text: str, lang: str) -> Tokenized:
+    tok = spacy_tokenizer(lang)
+    chunks: list[tuple[str, ...]] = []
+    for kind, piece in mask_spans(text, lang):
+        if kind != "text":
+            continue
+        cur: list[str] = []
+        for t in _glued_tokens(tok(piece)):
+            if t in ("'s", "’s") or (is_wordlike(t) and not regex.fullmatch(r"[\p{P}\p{S}]+", t)):
+                cur.append(t)
+            else:
+                if cur:
+                    chunks.append(tuple(cur))
+                cur = []
+        if cur:
+            chunks.append(tuple(cur))
+    return Tokenized(tuple(chunks), ())
+
+
+def tokenize(text: str, lang: str, *, use_user_dict: bool = True) -> Tokenized:
+    lang = check_lang(lang)
+    if lang == "zh":
+        return tokenize_zh(text, use_user_dict)
+    return tokenize_latin(text, lang)
