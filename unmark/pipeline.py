@@ -287,7 +287,8 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
             prot = [(s.start, s.end) for s in find_symbols(mt.text)]
             slots.append(TextSlot(key, mt, prot))
     labels = [(n.label, n.page) for n in notes if n.label != "?"]
-    found = find_markers(slots, labels, warnings)
+    known = {(ln.page, ln.line, ln.text.locate(off)[2]) for ln in all_lines for off, _ in ln.markers if off < len(ln.s)}
+    found = find_markers(slots, labels, warnings, known or None)
     refs: dict[tuple, list[FootnoteRef]] = {}
     for slot in slots:
         spans = found.get(slot.key)
@@ -323,6 +324,7 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
                 items=items,
                 footnote_refs=tuple(refs.get((bi, None), ())),
                 symbols=tuple(syms),
+                bboxes=_bboxes(b),
             )
         )
     footnotes = [
@@ -355,6 +357,22 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
         doc = doc.with_(warnings=doc.warnings + (DocWarning("W103", "no text found in the document"),))
     log.debug("built %s in %.3fs: %d blocks, %d footnotes, %d fixes", name, time.perf_counter() - t0, len(blocks), len(footnotes), len(fixes))
     return doc
+
+
+def _bboxes(b: BlockBuilder) -> tuple:
+    """One box per page: the union of the block's source line boxes (PDF input)."""
+    from .model import BBox
+
+    boxes: dict[int, list] = {}
+    for part in [b.text, *b.items]:
+        for ln in part.src:
+            if ln.bbox is None:
+                continue
+            bb = ln.bbox
+            cur = boxes.get(bb.page)
+            boxes[bb.page] = [bb.x0, bb.y0, bb.x1, bb.y1] if cur is None else [
+                min(cur[0], bb.x0), min(cur[1], bb.y0), max(cur[2], bb.x1), max(cur[3], bb.y1)]
+    return tuple(BBox(p, *v) for p, v in sorted(boxes.items()))
 
 
 def _squeeze_spaces(mt: MappedText) -> MappedText:

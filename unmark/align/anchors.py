@@ -134,23 +134,25 @@ def extract(text: str, *, punctuation: bool = False, all_latin: bool | None = No
     t = normalise(text)
     keys: list[str] = []
     spans: list[tuple[int, int]] = []
-    for m in _URL.finditer(t):
+    has_digit = any(ch.isdigit() for ch in t)
+    for m in (_URL.finditer(t) if ("www" in t or "://" in t) else ()):
         keys.append("url:" + m.group(0).lower().rstrip(".,;:").split("://")[-1].removeprefix("www."))
         spans.append(m.span())
-    for m in _SYMBOL.finditer(t):
+    for m in (_SYMBOL.finditer(t) if ("/" in t or (has_digit and "." in t)) else ()):
         if any(a <= m.start() < b for a, b in spans):
             continue
         keys.append("sym:" + m.group(0).rstrip(".").upper())
         spans.append(m.span())
-    keys.extend(_dates(t))
-    for m in _NUMBER.finditer(t):
+    if has_digit:
+        keys.extend(_dates(t))
+    for m in (_NUMBER.finditer(t) if has_digit else ()):
         if any(a <= m.start() < b for a, b in spans):
             continue
         kind, core = _number_key(m.group(0))
         keys.append(f"{kind}:{core}")
     if all_latin is None:
         all_latin = bool(_HAS_NONLATIN.search(t))
-    for m in _LATIN.finditer(t):
+    for m in (_LATIN.finditer(t) if (all_latin or has_digit or any("A" <= ch <= "Z" for ch in t)) else ()):
         if any(a <= m.start() < b for a, b in spans):
             continue
         w = m.group(0)

@@ -1,105 +1,107 @@
-"""Band-limited monotone alignment by dynamic programming, vectorised per row.
+"""Band-limited monotone alignment by dynamic programming.
 
 Cell ``(i, j)`` means "the first ``i`` source units and the first ``j`` target units
 are aligned". A bead ``(di, dj)`` moves from ``(i - di, j - dj)`` to ``(i, j)``.
-Row ``i`` only holds the columns ``lo[i] <= j < hi[i]`` (the band). Each row is
-computed with numpy over the band: every bead with ``di > 0`` reads finished rows;
-the 0-1 bead (target unit left unaligned) reads the same row and is folded in with a
-max-plus prefix scan, so no Python loop runs over columns.
-
-The caller gives a ``score(i, js, di, dj)`` function returning the (higher is
-better) score of bead ``(di, dj)`` ending at ``(i, js)`` for a vector ``js``.
+Row ``i`` holds the columns ``j = lo[i] + k`` for ``0 <= k < W`` (the band), so the
+whole table is one ``(n + 1) x W`` array. The caller precomputes, for every bead
+shape, the score (higher is better) of that bead ending at every band cell
+(:func:`band_columns` gives the column index array). Rows are then filled with
+numpy slices: beads with ``di > 0`` read finished rows; the 0-1 bead (a target unit
+left unaligned) reads the same row and is folded in with a max-plus prefix scan.
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 
 from ..errors import AlignmentError
 
-ScoreFn = Callable[[int, np.ndarray, int, int], np.ndarray]
-
 NEG = -1e30
 
 
-def diagonal_band(n: int, m: int, width: int, centre: Sequence[float] | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Band rows ``[lo, hi)`` of half-width ``width`` around ``centre`` (default: the
-    straight diagonal), monotone and always containing ``(0, 0)`` and ``(n, m)``."""
+def band(n: int, m: int, width: int, centre: Sequence[float] | None = None) -> tuple[np.ndarray, int]:
+    """Row offsets ``lo`` (monotone) and band width ``W`` around ``centre`` (default:
+    the straight diagonal); the band always contains ``(0, 0)`` and ``(n, m)``."""
     if centre is None:
         centre = np.arange(n + 1) * (m / n if n else 0.0)
     c = np.asarray(centre, dtype=float)
-    lo = np.clip(np.floor(c - width), 0, m).astype(np.int64)
-    hi = np.clip(np.ceil(c + width) + 1, 1, m + 1).astype(np.int64)
-    lo = np.minimum.accumulate(lo[::-1])[::-1]  # monotone non-decreasing from the end
-    hi = np.maximum.accumulate(hi)
-    lo[0] = 0
-    hi[-1] = m + 1
+    W = int(min(m + 1, 2 * width + 1))
+    lo = np.clip(np.round(c - width), 0, m + 1 - W).astype(np.int64)
     lo = np.maximum.accumulate(lo)
-    hi = np.maximum(hi, lo + 1)
-    return lo, hi
+    lo[0] = 0
+    lo[-1] = m + 1 - W
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    return lo, W
 
 
-def run(n: int, m: int, beads: Sequence[tuple[int, int]], score: ScoreFn,
-        lo: np.ndarray, hi: np.ndarray) -> tuple[list[tuple[int, int]], float, bool]:
-    """Best path as a list of beads from (0, 0) to (n, m); its total score; and
-    whether the path touched the band edge (a wider band might do better)."""
-    if (0, 0) in beads:
+def band_columns(lo: np.ndarray, W: int) -> np.ndarray:
+    """``J[i, k] = lo[i] + k``: the target position of every band cell."""
+    return lo[:, None] + np.arange(W)[None, :]
+
+
+def run(n: int, m: int, scores: Mapping[tuple[int, int], np.ndarray], lo: np.ndarray,
+        W: int) -> tuple[list[tuple[int, int]], float, bool]:
+    """Best path (list of beads from (0, 0) to (n, m)), its score, and whether it ran
+    along the band edge (a wider band might do better).
+
+    ``scores[(di, dj)]`` is an ``(n + 1) x W`` array: the score of that bead ending
+    at cell ``(i, lo[i] + k)``; invalid cells must hold ``NEG``.
+    """
+    if (0, 0) in scores:
         raise AlignmentError("bead (0, 0) is not allowed", code="E302")
-    fwd = [b for b in beads if b[0] > 0]
-    has_ins = (0, 1) in beads
-    D: list[np.ndarray] = []
-    B: list[np.ndarray] = []
+    fwd = [b for b in scores if b[0] > 0]
+    ins = scores.get((0, 1))
+    D = np.full((n + 1, W), NEG)
+    B = np.full((n + 1, W), -1, dtype=np.int8)
     for i in range(n + 1):
-        a, b = int(lo[i]), int(hi[i])
-        js = np.arange(a, b)
-        best = np.full(b - a, NEG)
-        bp = np.full(b - a, -1, dtype=np.int8)
+        best = D[i]
+        bp = B[i]
         if i == 0:
-            best[js == 0] = 0.0
-        for k, (di, dj) in enumerate(fwd):
-            r = i - di
-            if r < 0:
-                continue
-            pa, pb = int(lo[r]), int(hi[r])
-            prev = js - dj
-            ok = (prev >= pa) & (prev < pb)
-            if not ok.any():
-                continue
-            idx = np.nonzero(ok)[0]
-            vals = D[r][prev[idx] - pa] + score(i, js[idx], di, dj)
-            cur = best[idx]
-            better = vals > cur
-            if better.any():
-                sel = idx[better]
-                best[sel] = vals[better]
-                bp[sel] = k
-        if has_ins and b - a > 1:
-            ins = np.zeros(b - a)
-            ins[1:] = score(i, js[1:], 0, 1)
-            C = np.cumsum(ins)
+            if lo[0] == 0:
+                best[0] = 0.0
+        else:
+            for k, (di, dj) in enumerate(fwd):
+                r = i - di
+                if r < 0:
+                    continue
+                off = int(lo[i] - dj - lo[r])  # band index in row r of column k of row i
+                a, b = max(0, -off), min(W, W - off)
+                if a >= b:
+                    continue
+                vals = D[r, a + off: b + off] + scores[(di, dj)][i, a:b]
+                seg = best[a:b]
+                better = vals > seg
+                if better.any():
+                    seg[better] = vals[better]
+                    bp[a:b][better] = k
+        if ins is not None and W > 1:
+            step = np.empty(W)
+            step[0] = 0.0
+            step[1:] = ins[i, 1:]
+            C = np.cumsum(step)
             tmp = best - C
             runmax = np.maximum.accumulate(tmp)
-            newv = C + runmax
-            took = runmax > tmp + 1e-12
-            best = np.where(took, newv, best)
-            bp[took] = len(fwd)
-        D.append(best)
-        B.append(bp)
-    if n < 0 or D[n].size == 0 or not (lo[n] <= m < hi[n]) or D[n][m - lo[n]] <= NEG / 2:
+            took = runmax > tmp + 1e-9
+            if took.any():
+                best[took] = (C + runmax)[took]
+                bp[took] = len(fwd)
+    k_end = m - int(lo[n])
+    if not (0 <= k_end < W) or D[n, k_end] <= NEG / 2:
         raise AlignmentError("no alignment path inside the band", code="E303")
-    total = float(D[n][m - lo[n]])
+    total = float(D[n, k_end])
+    all_beads = list(fwd) + [(0, 1)]
     path: list[tuple[int, int]] = []
     i, j = n, m
     edge = False
-    all_beads = list(fwd) + [(0, 1)]
     while i > 0 or j > 0:
-        k = int(B[i][j - lo[i]])
-        if k < 0:
+        k = j - int(lo[i])
+        code = int(B[i, k])
+        if code < 0:
             raise AlignmentError(f"broken back-pointer at ({i}, {j})", code="E303")
-        di, dj = all_beads[k]
-        if (j - lo[i] < 2 and lo[i] > 0) or (hi[i] - 1 - j < 2 and hi[i] <= m):
+        if (k < 1 and lo[i] > 0) or (k >= W - 2 and lo[i] + W <= m):
             edge = True
+        di, dj = all_beads[code]
         path.append((di, dj))
         i, j = i - di, j - dj
     path.reverse()

@@ -59,14 +59,16 @@ class Lexicon:
     max_len: int
 
 
-def _gloss_stems(defs: list[str], limit: int = 8) -> tuple[str, ...]:
+def _gloss_stems(defs: list[str], cache: dict[str, str], limit: int = 8) -> tuple[str, ...]:
     out: list[str] = []
     for d in defs[:4]:
         if d.startswith(("CL:", "variant of", "old variant", "see ", "also written", "used in")):
             continue
         d = _PAREN.sub(" ", d)
         for w in _WORD.findall(d):
-            s = stem(w)
+            s = cache.get(w)
+            if s is None:
+                s = cache[w] = stem(w)
             if len(s) >= 3 and s not in _STOP and s not in out:
                 out.append(s)
     return tuple(out[:limit])
@@ -87,6 +89,7 @@ def load() -> Lexicon | None:
     glosses: dict[str, tuple[str, ...]] = {}
     pinyin: dict[str, str] = {}
     max_len = 1
+    cache: dict[str, str] = {}
     for line in lines:
         if not line or line[0] == "#":
             continue
@@ -101,20 +104,22 @@ def load() -> Lexicon | None:
             pinyin[simp] = _TONE.sub("", py).replace("u:", "u").lower()
         if simp in glosses:
             if len(glosses[simp]) < 8:
-                extra = tuple(s for s in _gloss_stems(def_list) if s not in glosses[simp])
+                extra = tuple(s for s in _gloss_stems(def_list, cache) if s not in glosses[simp])
                 glosses[simp] = (glosses[simp] + extra)[:8]
             continue
-        st = _gloss_stems(def_list)
+        st = _gloss_stems(def_list, cache)
         if st:
             glosses[simp] = st
-            max_len = max(max_len, min(len(simp), 6))
+            max_len = max(max_len, min(len(simp), 4))
     return Lexicon(glosses, pinyin, max_len)
 
 
-def zh_features(text: str, lex: Lexicon) -> list[tuple[str, float]]:
+def zh_features(text: str, lex: Lexicon, cache: dict[str, tuple[tuple[str, float], ...]] | None = None,
+                ) -> list[tuple[str, float]]:
     """Dictionary and pinyin keys of a Chinese sentence (forward maximum matching)."""
     out: list[tuple[str, float]] = []
     g = lex.glosses
+    memo = cache if cache is not None else {}
     for run in _HAN.findall(text):
         i = 0
         n = len(run)
@@ -123,27 +128,41 @@ def zh_features(text: str, lex: Lexicon) -> list[tuple[str, float]]:
             while k > 1 and run[i: i + k] not in g:
                 k -= 1
             word = run[i: i + k]
-            stems = g.get(word, ())
-            if stems:
-                w = 1.0 / math.sqrt(len(stems))
-                out.extend(("en:" + s, w) for s in stems)
-            sy = [lex.pinyin.get(c) for c in word]
-            if all(sy):
-                for s in sy:
-                    out.append(("py:" + s, 0.5))
-                if 2 <= len(sy) <= 3:
-                    out.append(("py:" + "".join(sy), 1.0))
-                    if len(sy) == 3:
-                        out.append(("py:" + "".join(sy[1:]), 1.0))
+            feats = memo.get(word)
+            if feats is None:
+                feats = memo[word] = _word_features(word, lex)
+            out.extend(feats)
             i += k
     return out
+
+
+def _word_features(word: str, lex: Lexicon) -> tuple[tuple[str, float], ...]:
+    out: list[tuple[str, float]] = []
+    stems = lex.glosses.get(word, ())
+    if stems:
+        w = 1.0 / math.sqrt(len(stems))
+        out.extend(("en:" + s, w) for s in stems)
+    sy = [lex.pinyin.get(c) for c in word]
+    if all(sy):
+        for s in sy:
+            out.append(("py:" + s, 0.5))
+        if 2 <= len(sy) <= 3:
+            out.append(("py:" + "".join(sy), 1.0))
+            if len(sy) == 3:
+                out.append(("py:" + "".join(sy[1:]), 1.0))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem_cached(w: str) -> str:
+    return stem(w)
 
 
 def en_features(text: str) -> list[tuple[str, float]]:
     out: list[tuple[str, float]] = []
     for m in _WORD.finditer(text):
         w = m.group(0)
-        s = stem(w)
+        s = _stem_cached(w)
         if len(s) >= 3 and s not in _STOP:
             out.append(("en:" + s, 1.0))
         if w[:1].isupper() and len(w) >= 2 and w.lower() not in _STOP:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import math
+import zlib
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -59,81 +60,149 @@ class Params:
     hash_dim: int = 1024
 
 
+class Sparse:
+    """Rows of (hashed slot, weight) pairs — a tiny CSR matrix that is made dense a
+    block at a time, so 11,000 sentences x 4,096 slots never sit in memory at once."""
+
+    def __init__(self, indptr: np.ndarray, slots: np.ndarray, weights: np.ndarray, dim: int):
+        self.indptr, self.slots, self.weights, self.dim = indptr, slots, weights, dim
+
+    def __len__(self) -> int:
+        return len(self.indptr) - 1
+
+    def dense(self, a: int, b: int) -> np.ndarray:
+        p, q = int(self.indptr[a]), int(self.indptr[b])
+        rows = np.repeat(np.arange(b - a), np.diff(self.indptr[a: b + 1]))
+        out = np.zeros((b - a) * self.dim)
+        np.add.at(out, rows * self.dim + self.slots[p:q], self.weights[p:q])
+        return out.reshape(b - a, self.dim)
+
+    def row_dots(self, k: int) -> np.ndarray:
+        """``out[s] = x[s] . x[s + k]``."""
+        n = len(self)
+        if n <= k:
+            return np.zeros(0)
+        out = np.zeros(n - k)
+        step = 512
+        for a in range(0, n - k, step):
+            b = min(n - k, a + step)
+            X = self.dense(a, b + k)
+            out[a:b] = np.einsum("ij,ij->i", X[: b - a], X[k: k + b - a])
+        return out
+
+
+Vectors = "np.ndarray | Sparse"
+
+
+def _sparse_product(S: Sparse, a: int, b: int, T: Sparse, ta: int, tb: int) -> np.ndarray:
+    """Dense ``S[a:b] @ T[ta:tb].T`` computed by joining on slots (no BLAS: small
+    multi-threaded matrix products crawl on a busy 2-core machine)."""
+    def entries(X: Sparse, x0: int, x1: int):
+        p, q = int(X.indptr[x0]), int(X.indptr[x1])
+        rows = np.repeat(np.arange(x1 - x0), np.diff(X.indptr[x0: x1 + 1]))
+        return rows, X.slots[p:q], X.weights[p:q]
+
+    sr, ss, sw = entries(S, a, b)
+    tr, ts, tw = entries(T, ta, tb)
+    width = tb - ta
+    if ss.size == 0 or ts.size == 0 or width <= 0:
+        return np.zeros((b - a, max(0, width)))
+    order = np.argsort(ts, kind="stable")
+    tr, ts, tw = tr[order], ts[order], tw[order]
+    left = np.searchsorted(ts, ss, "left")
+    cnt = np.searchsorted(ts, ss, "right") - left
+    total = int(cnt.sum())
+    if total == 0:
+        return np.zeros((b - a, width))
+    src_idx = np.repeat(np.arange(ss.size), cnt)
+    starts = np.cumsum(cnt) - cnt
+    tpos = np.repeat(left, cnt) + (np.arange(total) - np.repeat(starts, cnt))
+    flat = sr[src_idx] * width + tr[tpos]
+    out = np.bincount(flat, weights=sw[src_idx] * tw[tpos], minlength=(b - a) * width)
+    return out.reshape(b - a, width)
+
+
+def _rows(X, a: int, b: int) -> np.ndarray:
+    return X.dense(a, b) if isinstance(X, Sparse) else X[a:b]
+
+
+def _row_dots(X, k: int) -> np.ndarray:
+    if isinstance(X, Sparse):
+        return X.row_dots(k)
+    n = X.shape[0]
+    return np.einsum("ij,ij->i", X[: n - k], X[k:]) if n > k else np.zeros(0)
+
+
+def _group_norms(X, maxd: int) -> list[np.ndarray]:
+    """``out[d][i] = |sum(X[i-d:i])|^2`` for ``i`` in ``0..len(X)`` (0 where the group does not fit)."""
+    n = X.shape[0] if not isinstance(X, Sparse) else len(X)
+    g = [_row_dots(X, k) for k in range(maxd)]
+    out = [np.zeros(n + 1)]
+    c = [np.concatenate([[0.0], np.cumsum(gk)]) for gk in g]  # c[k][x] = sum(g[k][:x])
+    for d in range(1, maxd + 1):
+        v = np.zeros(n + 1)
+        if n >= d:
+            idx = np.arange(d, n + 1)
+            v[d:] = c[0][idx] - c[0][idx - d]
+            for k in range(1, d):
+                # pairs (s, s + k) inside [i - d, i): s in [i - d, i - k)
+                v[d:] += 2 * (c[k][idx - k] - c[k][idx - d])
+        out.append(v)
+    return out
+
+
 @dataclass
 class _Channel:
-    """Banded group cosine similarity between two sets of sentence vectors."""
+    """Cosine similarity of summed sentence vectors for every bead in the band."""
 
     weight: float
     tau: float
-    Q: list[np.ndarray]
+    CP: np.ndarray          # CP[s, x] = sum of S[s] . T[wlo[s] + y] for y < x
     wlo: np.ndarray
-    ns: list[np.ndarray]   # ns[di][i]: squared norm of source group [i-di, i)
-    nt: list[np.ndarray]   # nt[dj][j]: squared norm of target group [j-dj, j)
-    require_both: bool = True
+    ns: list[np.ndarray]
+    nt: list[np.ndarray]
+    require_both: bool
 
     @classmethod
-    def build(cls, S: np.ndarray, T: np.ndarray, lo: np.ndarray, hi: np.ndarray, weight: float, tau: float,
-              require_both: bool, maxd: int = 4) -> "_Channel":
-        n, m = S.shape[0], T.shape[0]
-        wlo = np.empty(n, dtype=np.int64)
-        whi = np.empty(n, dtype=np.int64)
-        for s in range(n):
-            wlo[s] = max(0, int(lo[min(n, s + 1)]) - maxd)
-            whi[s] = min(m, int(hi[min(n, s + maxd)]))
-        Q: list[np.ndarray] = [np.zeros(1)] * n
-        chunk = 256
+    def build(cls, S, T, lo: np.ndarray, W: int, weight: float, tau: float, require_both: bool,
+              maxd: int = 4) -> "_Channel":
+        n = S.shape[0] if not isinstance(S, Sparse) else len(S)
+        m = T.shape[0] if not isinstance(T, Sparse) else len(T)
+        Wp = min(m, W + 2 * maxd)
+        # source sentence s takes part in beads ending on rows s+1 .. s+maxd
+        wlo = np.clip(lo[np.minimum(np.arange(n) + 1, n)] - maxd, 0, max(0, m - Wp))
+        CP = np.zeros((n, Wp + 1))
+        chunk = 64
         for a in range(0, n, chunk):
             b = min(n, a + chunk)
-            ta, tb = int(wlo[a:b].min()), int(whi[a:b].max())
-            block = S[a:b] @ T[ta:tb].T if tb > ta else np.zeros((b - a, 0))
-            for s in range(a, b):
-                row = block[s - a, wlo[s] - ta: whi[s] - ta]
-                q = np.zeros(row.size + 1)
-                np.cumsum(row, out=q[1:])
-                Q[s] = q
-        return cls(weight, tau, Q, wlo, _group_norms(S, maxd), _group_norms(T, maxd), require_both)
+            ta, tb = int(wlo[a]), int(min(m, wlo[b - 1] + Wp))
+            if isinstance(S, Sparse) and isinstance(T, Sparse):
+                block = _sparse_product(S, a, b, T, ta, tb)
+            else:
+                block = _rows(S, a, b) @ _rows(T, ta, tb).T
+            cols = (wlo[a:b] - ta)[:, None] + np.arange(Wp)[None, :]
+            P = np.take_along_axis(block, np.clip(cols, 0, block.shape[1] - 1), axis=1)
+            np.cumsum(P, axis=1, out=CP[a:b, 1:])
+        return cls(weight, tau, CP, wlo, _group_norms(S, maxd), _group_norms(T, maxd), require_both)
 
-    def cos(self, i: int, js: np.ndarray, di: int, dj: int) -> tuple[np.ndarray, np.ndarray]:
-        dot = np.zeros(js.size)
-        for s in range(i - di, i):
-            q = self.Q[s]
-            top = len(q) - 1
-            hi_i = np.clip(js - self.wlo[s], 0, top)
-            lo_i = np.clip(js - dj - self.wlo[s], 0, top)
-            dot += q[hi_i] - q[lo_i]
-        na = self.ns[di][i]
-        nb = self.nt[dj][js]
+    def cos(self, J: np.ndarray, rows: np.ndarray, di: int, dj: int) -> tuple[np.ndarray, np.ndarray]:
+        """Cosine and 'has evidence' for bead (di, dj) ending at rows ``rows`` (>= di), columns ``J``."""
+        top = self.CP.shape[1] - 1
+        dot = np.zeros(J.shape)
+        for t in range(1, di + 1):
+            s = rows - t
+            base = self.wlo[s][:, None]
+            hi_i = np.clip(J - base, 0, top)
+            lo_i = np.clip(J - dj - base, 0, top)
+            cp = self.CP[s]
+            dot += np.take_along_axis(cp, hi_i, axis=1) - np.take_along_axis(cp, lo_i, axis=1)
+        na = self.ns[di][rows][:, None]
+        nb = self.nt[dj][np.clip(J, 0, len(self.nt[dj]) - 1)]
         den = np.sqrt(na * nb)
         has = den > 0
         cos = np.where(has, dot / np.where(has, den, 1.0), 0.0)
-        if self.require_both:
-            info = has
-        else:
-            info = (na > 0) | (nb > 0)
+        info = has if self.require_both else ((na > 0) | (nb > 0))
         return cos, info
-
-
-def _group_norms(X: np.ndarray, maxd: int) -> list[np.ndarray]:
-    """out[d][i] = |sum(X[i-d:i])|^2 for i in 0..len(X) (0 where the group does not fit)."""
-    n = X.shape[0]
-    g = [np.einsum("ij,ij->i", X[: n - k], X[k:]) if n > k else np.zeros(0) for k in range(maxd)]
-    out = [np.zeros(n + 1)]
-    for d in range(1, maxd + 1):
-        v = np.zeros(n + 1)
-        # vectorised: sum of g[0] over the group plus twice the cross terms
-        tot = np.zeros(n + 1)
-        if n >= d:
-            c0 = np.concatenate([[0.0], np.cumsum(g[0])])
-            tot[d:] = c0[d:] - c0[:-d]
-            for k in range(1, d):
-                if n > k:
-                    ck = np.concatenate([[0.0], np.cumsum(g[k])])  # ck[x] = sum g[k][:x]
-                    # pairs (s, s+k) with i-d <= s and s+k <= i-1  ->  s in [i-d, i-k)
-                    idx = np.arange(d, n + 1)
-                    tot[d:] += 2 * (ck[idx - k] - ck[idx - d])
-        v[d:] = tot[d:]
-        out.append(v)
-    return out
 
 
 # --------------------------------------------------------------------------- features
@@ -142,9 +211,11 @@ def _length(text: str) -> int:
 
 
 def _hash_vectors(keys: Sequence[Sequence[str]], weights: dict[str, float], dim: int,
-                  local: Sequence[Sequence[float]] | None = None) -> np.ndarray:
+                  local: Sequence[Sequence[float]] | None = None) -> Sparse:
     """One row per unit: each key adds its weight (times its local weight) at its hashed slot."""
-    X = np.zeros((len(keys), dim), dtype=np.float64)
+    indptr = [0]
+    slots: list[int] = []
+    vals: list[float] = []
     cache: dict[str, int] = {}
     for r, ks in enumerate(keys):
         lw = local[r] if local is not None else None
@@ -154,15 +225,15 @@ def _hash_vectors(keys: Sequence[Sequence[str]], weights: dict[str, float], dim:
                 slot = cache.get(k)
                 if slot is None:
                     slot = cache[k] = _stable_hash(k) % dim
-                X[r, slot] += w * (lw[n] if lw is not None else 1.0)
-    return X
+                slots.append(slot)
+                vals.append(w * lw[n] if lw is not None else w)
+        indptr.append(len(slots))
+    return Sparse(np.asarray(indptr, dtype=np.int64), np.asarray(slots, dtype=np.int64),
+                  np.asarray(vals, dtype=np.float64), dim)
 
 
 def _stable_hash(s: str) -> int:
-    h = 2166136261
-    for ch in s.encode("utf-8"):
-        h = ((h ^ ch) * 16777619) & 0xFFFFFFFF
-    return h
+    return zlib.crc32(s.encode("utf-8"))
 
 
 def anchor_vectors(src: Sequence[str], tgt: Sequence[str], dim: int = 1024,
@@ -205,7 +276,8 @@ def dictionary_vectors(src: Sequence[str], tgt: Sequence[str], src_lang: str | N
     if lex is None:
         return None
     zh, en = (tgt, src) if flip else (src, tgt)
-    fz = [lexicon.zh_features(t, lex) for t in zh]
+    memo: dict = {}
+    fz = [lexicon.zh_features(t, lex, memo) for t in zh]
     fe = [lexicon.en_features(t) for t in en]
     kz = [[k for k, _ in f] for f in fz]
     ke = [[k for k, _ in f] for f in fe]
@@ -227,38 +299,67 @@ class _Scorer:
     channels: list[_Channel] = field(default_factory=list)
     skip_penalty: float = 0.0
 
-    def length_delta(self, i: int, js: np.ndarray, di: int, dj: int) -> np.ndarray:
-        l1 = self.c * (self.la[i] - self.la[i - di])
-        l2 = self.lb[js] - self.lb[js - dj]
+    def delta(self, rows: np.ndarray, J: np.ndarray, di: int, dj: int) -> np.ndarray:
+        l1 = (self.c * (self.la[rows] - self.la[rows - di]))[:, None]
+        Jc = np.clip(J, dj, len(self.lb) - 1)
+        l2 = self.lb[Jc] - self.lb[Jc - dj]
         return (l2 - l1) / np.sqrt(self.s2 * (l1 + l2) / 2 + 1.0)
 
-    def __call__(self, i: int, js: np.ndarray, di: int, dj: int) -> np.ndarray:
+    def tables(self, lo: np.ndarray, W: int, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
+        """Score of every bead shape at every band cell (``dp.NEG`` where it cannot end)."""
+        n, m = len(self.la) - 1, len(self.lb) - 1
+        J = dp.band_columns(lo, W)
+        out = {}
+        for di, dj in beads:
+            T = np.full((n + 1, W), dp.NEG)
+            rows = np.arange(di, n + 1)
+            if rows.size:
+                Jr = J[di:]
+                valid = (Jr - dj >= 0) & (Jr <= m)
+                out_rows = self.score(rows, Jr, di, dj)
+                T[di:] = np.where(valid, out_rows, dp.NEG)
+            out[(di, dj)] = T
+        return out
+
+    def score(self, rows: np.ndarray, J: np.ndarray, di: int, dj: int) -> np.ndarray:
         prior = self.logprior[(di, dj)]
         if di == 0 or dj == 0:
-            return np.full(js.size, prior - self.skip_penalty)
-        d = self.length_delta(i, js, di, dj)
+            return np.full(J.shape, prior - self.skip_penalty)
+        d = self.delta(rows, J, di, dj)
         sc = prior - 0.5 * d * d
         size = di + dj
         for ch in self.channels:
-            cos, info = ch.cos(i, js, di, dj)
-            sc = sc + np.where(info, ch.weight * size * (cos - ch.tau), 0.0)
+            cos, info = ch.cos(J, rows, di, dj)
+            sc += np.where(info, ch.weight * size * (cos - ch.tau), 0.0)
         return sc
 
-    def confidence(self, i: int, j: int, di: int, dj: int) -> float:
-        """A [0, 1] figure for one bead ending at (i, j): how well length and evidence agree."""
-        if di == 0 or dj == 0:
-            return 0.0
-        js = np.array([j])
-        d = float(self.length_delta(i, js, di, dj)[0])
-        length_ok = math.exp(-d * d / 4)
-        ev = []
-        for ch in self.channels:
-            cos, info = ch.cos(i, js, di, dj)
-            if info[0]:
-                ev.append(min(1.0, max(0.0, (float(cos[0]) - ch.tau / 2) / (1 - ch.tau / 2))))
-        if not ev:
-            return round(0.8 * length_ok, 3)
-        return round(0.4 * length_ok + 0.6 * max(ev), 3)
+    def confidences(self, path: Sequence[tuple[int, int]]) -> list[float]:
+        """A [0, 1] figure per bead of ``path``: how well length and lexical/semantic evidence agree.
+        Skips (1-0, 0-1) get 0. Computed in one vectorised sweep per bead shape."""
+        ends: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        i = j = 0
+        for n, (di, dj) in enumerate(path):
+            i += di
+            j += dj
+            ends.setdefault((di, dj), []).append((n, i, j))
+        conf = [0.0] * len(path)
+        for (di, dj), items in ends.items():
+            if di == 0 or dj == 0:
+                continue
+            idx = np.array([t[0] for t in items])
+            rows = np.array([t[1] for t in items])
+            J = np.array([t[2] for t in items])[:, None]
+            d = self.delta(rows, J, di, dj)[:, 0]
+            length_ok = np.exp(-d * d / 4)
+            ev = np.full(len(items), -1.0)
+            for ch in self.channels:
+                cos, info = ch.cos(J, rows, di, dj)
+                val = np.clip((cos[:, 0] - ch.tau / 2) / (1 - ch.tau / 2), 0.0, 1.0)
+                ev = np.where(info[:, 0], np.maximum(ev, val), ev)
+            c = np.where(ev >= 0, 0.4 * length_ok + 0.6 * ev, 0.8 * length_ok)
+            for k, v in zip(idx, c):
+                conf[int(k)] = round(float(v), 3)
+        return conf
 
 
 def _log_priors(p: dict[tuple[int, int], float], beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], float]:
@@ -347,25 +448,25 @@ def align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, t
             centre = _path_centre(path, n)
             width = max(p.band2, 6)
         while True:
-            lo, hi = dp.diagonal_band(n, m, width, centre)
-            channels = [_Channel.build(A, B, lo, hi, p.anchor_weight, p.anchor_tau, require_both=False)]
+            lo, W = dp.band(n, m, width, centre)
+            channels = [_Channel.build(A, B, lo, W, p.anchor_weight, p.anchor_tau, require_both=False)]
             if lexv is not None:
-                channels.append(_Channel.build(lexv[0], lexv[1], lo, hi, p.dict_weight, p.dict_tau,
+                channels.append(_Channel.build(lexv[0], lexv[1], lo, W, p.dict_weight, p.dict_tau,
                                                require_both=False))
             if embeddings is not None:
-                channels.append(_Channel.build(embeddings[0], embeddings[1], lo, hi, p.embed_weight, p.embed_tau,
+                channels.append(_Channel.build(embeddings[0], embeddings[1], lo, W, p.embed_weight, p.embed_tau,
                                                require_both=True))
             scorer = _Scorer(la, lb, c, s2, _log_priors(prior, beads), channels, p.skip_penalty)
             try:
-                new_path, _, edge = dp.run(n, m, beads, scorer, lo, hi)
+                new_path, _, edge = dp.run(n, m, scorer.tables(lo, W, beads), lo, W)
             except AlignmentError:
                 new_path, edge = None, True
-            if new_path is not None and (not edge or width >= max(n, m)):
+            if new_path is not None and (not edge or W >= m + 1):
                 break
-            width = min(max(n, m), width * 2)
+            if W >= m + 1:
+                raise AlignmentError("no alignment path found", code="E303")
+            width *= 2
             log.debug("band edge touched, widening to %d", width)
-            if new_path is not None and width >= max(n, m) and edge:
-                break
         path = new_path
         if pass_no + 1 < p.passes:
             c, s2_est, prior = _estimate(path, la, lb, c, beads)
@@ -374,8 +475,7 @@ def align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, t
     assert path is not None and scorer is not None
     out = []
     i = j = 0
-    for di, dj in path:
-        conf = scorer.confidence(i + di, j + dj, di, dj)
+    for (di, dj), conf in zip(path, scorer.confidences(path)):
         out.append((list(range(i, i + di)), list(range(j, j + dj)), conf))
         i += di
         j += dj

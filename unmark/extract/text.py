@@ -66,7 +66,18 @@ def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None 
                 code="E103",
                 path=name,
             ) from exc
+    _check_decoded(text, name)
     return text, warnings
+
+
+def _check_decoded(text: str, name: str | None) -> None:
+    """Text that decoded but is mostly control, private-use or unassigned characters is binary."""
+    sample = text[:65536]
+    if not sample.strip():
+        raise EmptyInputError("input is empty", code="E101", path=name)
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\x1b") or unicodedata.category(c) in ("Cn", "Cs", "Co"))
+    if bad > max(8, len(sample) // 20):
+        raise BinaryInputError("input looks binary, not text", code="E102", path=name)
 
 
 def split_lines(text: str) -> list[str]:

@@ -10,7 +10,7 @@ from .hyphen import dehyphenate_join, document_vocabulary, join_lines, keep_hyph
 from .identify import identify, identify_block, identify_document
 from .linebreaks import display_width, hard_breaks, is_hard_break, line_break_context
 from .normalize import detokenize_zh, fold_arabic_presentation_forms, french_spacing
-from .sentences import sentences, split_sentences
+from .sentences import sentence_texts, split_sentences
 
 __all__ = [
     "LANGUAGES",
@@ -22,7 +22,7 @@ __all__ = [
     "identify_document",
     "identify_block",
     "split_sentences",
-    "sentences",
+    "sentence_texts",
     "keep_hyphen",
     "join_lines",
     "dehyphenate_join",

@@ -31,7 +31,7 @@ _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "dates": {"months": list, "month_abbreviations": list, "pattern": str},
     "hyphen": {
         "compounds": list, "keep_prefixes": list, "closed_compounds": list, "default_keep": bool,
-        "adjectival_first_part": str,
+        "adjectival_first_part": str, "wrap_fragments": list,
     },
 }
 # example tables: name -> required keys
@@ -121,6 +121,7 @@ class LangRules:
     compounds: frozenset[str]
     keep_prefixes: frozenset[str]
     closed_compounds: frozenset[str]
+    wrap_fragments: frozenset[str]
     default_keep: bool
     adjectival_first_part: regex.Pattern | None
     raw: dict[str, Any]
@@ -169,6 +170,7 @@ def rules(lang: str) -> LangRules:
         compounds=frozenset(x.lower() for x in h.get("compounds", [])),
         keep_prefixes=frozenset(x.lower() for x in h.get("keep_prefixes", [])),
         closed_compounds=frozenset(x.lower() for x in h.get("closed_compounds", [])),
+        wrap_fragments=frozenset(x.lower() for x in h.get("wrap_fragments", [])),
         default_keep=bool(h.get("default_keep", True)),
         adjectival_first_part=regex.compile(adj) if adj else None,
         raw=data,

@@ -120,6 +120,8 @@ def keep_hyphen(left: str, right: str, lang: str, vocabulary: Counter | None = N
     if z >= 0:
         # the joined form is a common word -> wrap; otherwise the parts are words -> real hyphen
         return z < JOINED_WORD_ZIPF
+    if rw_clean.lower() in r.wrap_fragments:
+        return False  # "-ized", "-sation", "-ción", "-зация": a word ending, not a word
     return r.default_keep
 
 

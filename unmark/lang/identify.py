@@ -19,6 +19,7 @@ _HAN = regex.compile(r"\p{Han}")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
 _LATIN = regex.compile(r"\p{Latin}")
+_CJK_PUNCT = regex.compile(r"[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20]")
 # references and numbers say nothing about the language
 _NOISE = regex.compile(r"https?://\S+|www\.\S+|\S+@\S+|\b[A-Z]{1,6}(?:/[\w.\-]+)+|\d+(?:[.,/]\d+)*")
 
@@ -133,6 +134,8 @@ def identify_block(text: str, doc_lang: str) -> str:
     if total < MIN_LETTERS_FOREIGN:
         return doc_lang
     fam = {"zh": "zh", "ar": "ar", "ru": "ru"}.get(doc_lang, "latin")
+    if fam != "latin" and (counts[fam] > 0 or (fam == "zh" and _CJK_PUNCT.search(text))):
+        return doc_lang  # the document's own script is present: a citation inside its text
     if counts[fam] >= (1 - FOREIGN_SHARE) * total:
         # still mostly the document's script
         if fam != "latin":

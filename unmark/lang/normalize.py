@@ -61,6 +61,7 @@ _SPACE_AFTER_CJK = regex.compile(r"(?<=" + _CJKISH + r")[ \t]+")
 _SPACE_BEFORE_CJK = regex.compile(r"[ \t]+(?=" + _CJKISH + r")")
 _ASCII_QUOTE_SPACE = regex.compile(r'(?<=")[ \t]+(?=\p{Han})|(?<=\p{Han})[ \t]+(?=")')
 _MULTI = regex.compile(r"[ \t]{2,}")
+_TOK_LABEL = regex.compile(r"^(\d{1,3}) \.(?=\S)")
 
 
 def detokenize_zh(s: str) -> str:
@@ -69,4 +70,5 @@ def detokenize_zh(s: str) -> str:
     out = _SPACE_AFTER_CJK.sub("", s.strip())
     out = _SPACE_BEFORE_CJK.sub("", out)
     out = _ASCII_QUOTE_SPACE.sub("", out)
+    out = _TOK_LABEL.sub(r"\1. ", out)  # "10 .委员会" -> "10. 委员会"
     return _MULTI.sub(" ", out)

@@ -17,8 +17,14 @@ log = logging.getLogger(__name__)
 _CJK_LANGS = frozenset({"zh"})
 _OPENERS = "([{\"“‘«¿¡„'"
 _INNER_SPACES = "\u00a0\u202f\u2009"
-_NUMBER_LABEL = regex.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[A-Za-z])$")
-_SPLIT_TOKEN = regex.compile(r"[/(\[’']")
+# labels that open a block: "2.", "IV.", "A.", and resolution/decision numbers "55/100."
+_NUMBER_LABEL = regex.compile(r"^(?:\d{1,3}(?:/\d{1,3})?|[IVXLC]{1,6}|[A-Za-z])$")
+_SPLIT_TOKEN = regex.compile(r"[/(\[’'\-]")
+# "b. The activity", "(c) the Committee": a lower-case item label opening the next sentence
+_LOWER_LABEL_NEXT = regex.compile(r"(?:[a-z]{1,4}[.)]|\([a-z]{1,4}\))\s")
+# "61. In the past": a numbered paragraph opening the next sentence
+_NUMBERED_NEXT = regex.compile(r"\d{1,3}\.\s+\p{Lu}")
+_STRAIGHT_QUOTES = "\"'"
 
 
 def _token_before(text: str, i: int) -> tuple[str, int]:
@@ -49,13 +55,14 @@ def _in_set(tok: str, names: frozenset[str]) -> bool:
     return bool(last) and last != tok and last in names
 
 
-def _period_allows_break(text: str, i: int, nxt: str, sent_start: int, r: LangRules) -> bool:
-    """Decide whether the ``.`` at ``i`` (followed by space and ``nxt``) ends a sentence."""
+def _period_allows_break(text: str, i: int, k: int, sent_start: int, r: LangRules) -> bool:
+    """Decide whether the ``.`` at ``i`` (next sentence would start at ``k``) ends a sentence."""
     if i == 0 or not text[i - 1].isalnum():
         # ".)." / ".»." / "..." — the period follows punctuation: a real end
         return True
     tok, tok_start = _token_before(text, i)
-    upper_next = nxt.isupper()
+    nxt = text[k]
+    upper_next = nxt.isupper() or bool(_NUMBERED_NEXT.match(text, k))
     if _in_set(tok, r.final_abbreviations):
         return upper_next
     if _in_set(tok, r.abbreviations):
@@ -67,8 +74,7 @@ def _period_allows_break(text: str, i: int, nxt: str, sent_start: int, r: LangRu
     return True
 
 
-def _boundary_ends(text: str, lang: str) -> list[int]:
-    r = rules(lang)
+def _boundary_ends(text: str, lang: str, r: LangRules) -> list[int]:
     cjk = lang in _CJK_LANGS
     n = len(text)
     opens = {a: b for a, b in r.protected_pairs}
@@ -88,17 +94,26 @@ def _boundary_ends(text: str, lang: str) -> list[int]:
         if ch not in r.terminators:
             i += 1
             continue
+        inside = depth > 0  # a terminator inside 《…》 never ends a sentence
         j = i + 1
         while j < n and text[j] in r.terminators:
             j += 1
         while j < n:
+            if text[j] in _STRAIGHT_QUOTES:
+                # a straight quote closes only if it is unbalanced in the sentence so far
+                if text.count(text[j], sent_start, j) % 2 == 1:
+                    j += 1
+                    continue
+                break
             if text[j] in r.closers:
+                if text[j] in closes and depth > 0:
+                    depth -= 1
                 j += 1
             elif text[j] in _INNER_SPACES and j + 1 < n and text[j + 1] in r.closers:
                 j += 2
             else:
                 break
-        if depth > 0 or j >= n:
+        if inside or depth > 0 or j >= n:
             i = j
             continue
         if cjk and not ch.isascii():
@@ -116,9 +131,9 @@ def _boundary_ends(text: str, lang: str) -> list[int]:
             if k >= n:
                 break
             nxt = text[k]
-            ok = not nxt.islower()
+            ok = not nxt.islower() or bool(_LOWER_LABEL_NEXT.match(text, k))
             if ok and ch == "." and j == i + 1:
-                ok = _period_allows_break(text, i, nxt, sent_start, r)
+                ok = _period_allows_break(text, i, k, sent_start, r)
         if ok:
             ends.append(j)
             sent_start = k
@@ -128,11 +143,16 @@ def _boundary_ends(text: str, lang: str) -> list[int]:
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` into ``text``, leading/trailing spaces of each excluded."""
+    return split_with_rules(text, lang, rules(lang))
+
+
+def split_with_rules(text: str, lang: str, r: LangRules) -> list[tuple[int, int]]:
+    """:func:`split_sentences` with explicit (possibly modified) rules, for measurements."""
     if not text or text.isspace():
         return []
     spans: list[tuple[int, int]] = []
     start = 0
-    for end in _boundary_ends(text, lang) + [len(text)]:
+    for end in _boundary_ends(text, lang, r) + [len(text)]:
         s, e = start, end
         while s < e and text[s].isspace():
             s += 1
@@ -144,6 +164,6 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentences(text: str, lang: str) -> list[str]:
+def sentence_texts(text: str, lang: str) -> list[str]:
     """The sentences of ``text`` as strings (convenience over :func:`split_sentences`)."""
     return [text[s:e] for s, e in split_sentences(text, lang)]

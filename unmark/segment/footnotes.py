@@ -130,9 +130,12 @@ def find_markers(
     slots: list[TextSlot],
     labels: list[tuple[str, int]],
     warnings: list[DocWarning],
+    known: set[tuple[int, int, int]] | None = None,
 ) -> dict[tuple, list[tuple[int, int, str]]]:
     """Assign each footnote label (with the page its note is printed on) to one marker position.
 
+    ``known`` holds the (page, line, col) of marker glyphs the PDF showed as superscripts;
+    when given, only those positions can be markers.
     Returns, per slot key, a list of (start, end, label) spans to remove.
     """
     found: dict[tuple, list[tuple[int, int, str]]] = {}
@@ -145,7 +148,9 @@ def find_markers(
                 for a, b in _candidates(slot, label):
                     if (si, a) < pos and strict:
                         continue
-                    p, _, _ = slot.text.locate(a)
+                    p, li, co = slot.text.locate(a)
+                    if known and (p, li, co) not in known:
+                        continue
                     if page is not None and strict and p != page:
                         continue
                     if page is not None and not strict and abs(p - page) > 1:

@@ -30,7 +30,7 @@ def find_symbols(text: str, item: int | None = None) -> list[SymbolRef]:
         for m in patterns()[kind].finditer(text):
             a, b = m.span()
             s = m.group()
-            if not any(c.isdigit() for c in s):
+            if kind != "url" and not any(c.isdigit() for c in s):
                 continue
             if any(a < y and x < b for x, y in taken):
                 continue

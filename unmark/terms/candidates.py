@@ -5,11 +5,13 @@ word) used for counting, and a *surface* (the text as written) used for display.
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..resources import load_toml
 from .lexicon import internal_words, pattern, stopwords
 from .tokenize import Tokenized, has_cjk, has_letter
 
@@ -24,6 +26,23 @@ class CandidateLimits:
     max_chars_zh: int = 24
 
 
+@functools.lru_cache(maxsize=1)
+def _zh_pos() -> dict:
+    return load_toml("terms/pos_zh.toml")
+
+
+def zh_head_tags() -> tuple[str, ...]:
+    return tuple(_zh_pos()["head_tags"])
+
+
+def zh_head_exact() -> tuple[str, ...]:
+    return tuple(_zh_pos().get("start_exceptions", ()))
+
+
+def zh_bad_start_tags() -> tuple[str, ...]:
+    return tuple(_zh_pos()["bad_start_tags"])
+
+
 def is_acronym(tok: str) -> bool:
     return bool(pattern("acronym").match(tok))
 
@@ -31,6 +50,9 @@ def is_acronym(tok: str) -> bool:
 def singular_en(word: str) -> str:
     """Fold a regular English plural (countries -> country, States -> state); rules, not a lexicon."""
     w = word
+    if "-" in w:  # Vice-Chairs -> Vice-Chair, non-governmental organizations handled per word
+        head, _, last = w.rpartition("-")
+        return f"{head}-{singular_en(last)}" if last else w
     if len(w) <= 3 or not w.isalpha():
         return w
     if w.endswith("ies") and len(w) > 4:
@@ -48,8 +70,8 @@ def norm_token(tok: str, lang: str) -> str:
 
 def latin_key(tokens: tuple[str, ...], lang: str) -> str:
     toks = [norm_token(t, lang) for t in tokens]
-    if lang == "en" and toks and not is_acronym(tokens[-1]):
-        toks[-1] = singular_en(toks[-1])
+    if lang == "en":
+        toks = [t if is_acronym(o) else singular_en(t) for t, o in zip(toks, tokens)]
     return join_latin(toks)
 
 
@@ -91,19 +113,23 @@ def _edge_ok_zh(tok: str, stop: frozenset[str]) -> bool:
     return tok not in stop and (has_cjk(tok) or is_acronym(tok))
 
 
-def zh_ngrams(chunk: tuple[str, ...], limits: CandidateLimits) -> Iterable[tuple[str, ...]]:
+def zh_ngrams(chunk: tuple[str, ...], limits: CandidateLimits, tags: tuple[str, ...] | None = None) -> Iterable[tuple[str, ...]]:
+    """Token n-grams not starting/ending on a function word; with part-of-speech tags, the last
+    token must be nominal (Chinese noun phrases are head-final) and the first not a verb/adverb."""
     stop = stopwords("zh")
     n = len(chunk)
     edge = [_edge_ok_zh(t, stop) for t in chunk]
+    head_ok = [True] * n if tags is None else [t.startswith(zh_head_tags()) for t in tags]
+    start_ok = [True] * n if tags is None else [not t.startswith(zh_bad_start_tags()) or t in zh_head_exact() for t in tags]
     for i in range(n):
-        if not edge[i]:
+        if not edge[i] or not start_ok[i]:
             continue
         chars = 0
         for j in range(i, min(n, i + limits.max_tokens_zh)):
             chars += len(chunk[j])
             if chars > limits.max_chars_zh:
                 break
-            if edge[j] and chars >= limits.min_chars_zh:
+            if edge[j] and head_ok[j] and chars >= limits.min_chars_zh:
                 yield chunk[i : j + 1]
 
 
@@ -113,8 +139,8 @@ def segment_candidates(tok: Tokenized, lang: str, limits: CandidateLimits) -> di
     if lang == "zh":
         for title in tok.titles:
             out.setdefault(title, ((title,), title))
-        for chunk in tok.chunks:
-            for ng in zh_ngrams(chunk, limits):
+        for ci, chunk in enumerate(tok.chunks):
+            for ng in zh_ngrams(chunk, limits, tok.tags[ci] if tok.tags else None):
                 s = "".join(ng)
                 out.setdefault(s, (ng, s))
         return out

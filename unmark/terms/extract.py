@@ -66,7 +66,27 @@ def _allowed_pair(src_lang: str, tgt_lang: str, src_surface: list[str], tgt_surf
     return ok
 
 
-def _rank_scores(rank: str, d: np.ndarray, g: np.ndarray, cooc: np.ndarray, cv: np.ndarray) -> np.ndarray:
+def termhood_weight(surface: str, lang: str) -> float:
+    """1 for a multi-word unit, a title, an acronym, a hyphenated compound or a capitalised name;
+    ``SINGLE_WORD_WEIGHT`` for a single ordinary word (general vocabulary more often than a term)."""
+    if surface.startswith(TITLE_PREFIX) or is_acronym(surface):
+        return 1.0
+    if lang == "zh":
+        return 1.0
+    words = surface.split()
+    if len(words) >= 2 or "-" in surface or surface[:1].isupper():
+        return 1.0
+    return SINGLE_WORD_WEIGHT
+
+
+SINGLE_WORD_WEIGHT = 0.5
+FREQ_SATURATION = 8
+
+
+def _rank_scores(rank: str, d: np.ndarray, g: np.ndarray, cooc: np.ndarray, cv: np.ndarray, tw: np.ndarray | None = None) -> np.ndarray:
+    if rank == "termhood":
+        sat = np.log2(1.0 + np.minimum(cooc, FREQ_SATURATION)) / np.log2(1.0 + FREQ_SATURATION)
+        return d * sat * (tw if tw is not None else 1.0)
     if rank == "dice":
         return d
     if rank == "llr":
@@ -83,14 +103,17 @@ class _Side:
 
     def __init__(self, texts: Sequence[str], lang: str, opts: TermOptions):
         self.lang = lang
-        cache: dict[str, dict] = {}
+        cache: dict[str, tuple[dict, set[str]]] = {}
         self.per_seg: list[dict] = []
+        self.words: list[set[str]] = []
         for t in texts:
             c = cache.get(t)
             if c is None:
-                c = segment_candidates(tokenize(t, lang, use_user_dict=opts.use_user_dict), lang, opts.limits)
+                tok = tokenize(t, lang, use_user_dict=opts.use_user_dict)
+                c = (segment_candidates(tok, lang, opts.limits), {w for ch in tok.chunks for w in ch})
                 cache[t] = c
-            self.per_seg.append(c)
+            self.per_seg.append(c[0])
+            self.words.append(c[1])
         self.df, self.tokens_of, self.surface = count_candidates(self.per_seg)
 
     def select(self, opts: TermOptions, drop: list[set[str]] | None = None) -> None:
@@ -115,6 +138,41 @@ class _Side:
             for i in ids:
                 inv[int(i)].append(seg)
         return inv
+
+
+def _extend_targets(linked: list[int], stats, tgt: "_Side", lexf: np.ndarray, ratio: float) -> list[int]:
+    """Replace a linked target by a longer target candidate that contains it when the longer one
+    co-occurs with the same source nearly as often (缔约国: "Parties" -> "States parties")."""
+    if ratio <= 0 or not linked:
+        return linked
+    by_src: dict[int, list[int]] = defaultdict(list)
+    for k in range(len(stats.src)):
+        by_src[int(stats.src[k])].append(k)
+    out = []
+    for k in linked:
+        s, t = int(stats.src[k]), int(stats.tgt[k])
+        base = " " + tgt.keys[t] + " "
+        best = k
+        for k2 in by_src[s]:
+            t2 = int(stats.tgt[k2])
+            if t2 == t or base not in " " + tgt.keys[t2] + " ":
+                continue
+            if stats.cooc[k2] >= ratio * stats.cooc[k] and lexf[k2] >= lexf[k] - 1e-9:
+                if best == k or (stats.cooc[k2], len(tgt.keys[t2])) > (stats.cooc[best], len(tgt.keys[int(stats.tgt[best])])):
+                    best = k2
+        out.append(best)
+    return out
+
+
+def _one_source_per_target(linked: list[int], stats, score: np.ndarray) -> list[int]:
+    """After extension two sources may point at one target: keep the better-scored link."""
+    best: dict[int, int] = {}
+    for k in linked:
+        t = int(stats.tgt[k])
+        if t not in best or score[k] > score[best[t]]:
+            best[t] = k
+    keep = set(best.values())
+    return [k for k in linked if k in keep]
 
 
 def _inside_any(key: str, known_present: set[str]) -> bool:
@@ -183,25 +241,37 @@ def extract_terms(
     d = dice(stats)
     g = log_likelihood(stats)
     link_score = d if opts.measure == "dice" else g
+    lexf = np.ones(len(stats.src))
+    if opts.lexical_check and len(stats.src):
+        from .lexical import LexicalModel
+
+        sub = None
+        if "zh" in (src_lang, tgt_lang):
+            from .tokenize import zh_tokenizer
+
+            sub = zh_tokenizer(opts.use_user_dict).FREQ
+        lex = LexicalModel(src.words, tgt.words, src_lang, tgt_lang, subword_dict=sub)
+        cand = np.nonzero(d >= opts.min_dice)[0]
+        for k in cand:
+            lexf[k] = lex.score(src.tokens_of[src.keys[stats.src[k]]], tgt.tokens_of[tgt.keys[stats.tgt[k]]])
+        link_score = link_score * lexf
     # ties (frequent in small corpora) go to the pair whose sides are both longer-lived candidates
     cv = np.sqrt(np.maximum(src.cvalue[stats.src], 0) * np.maximum(tgt.cvalue[stats.tgt], 0)) if len(stats.src) else np.zeros(0)
     order = np.lexsort((-cv, -stats.cooc, -link_score))
-    ok_dice = d >= opts.min_dice
-    order = order[ok_dice[order]]
+    ok = (d >= opts.min_dice) & (lexf >= opts.min_lexical)
+    order = order[ok[order]]
 
     taken_s = {src.index[ks] for ks, _ in known_keys if ks in src.index}
     taken_t = {tgt.index[kt] for _, kt in known_keys if kt in tgt.index}
     allowed = _allowed_pair(src_lang, tgt_lang, [src.surface[k] for k in src.keys], [tgt.surface[k] for k in tgt.keys])
-    if opts.lexical_check:
-        from .lexical import LexicalModel
-
-        lex = LexicalModel(src, tgt, stats, d)
-        base_allowed = allowed
-        allowed = lambda s, t: base_allowed(s, t) and lex.consistent(s, t)  # noqa: E731
     linked = competitive_linking(order, stats.src, stats.tgt, taken_s, taken_t, allowed)
+    linked = _one_source_per_target(_extend_targets(linked, stats, tgt, lexf, opts.extend_ratio), stats, link_score)
     t2 = time.perf_counter()
 
-    rank = _rank_scores(opts.rank, d, g, stats.cooc.astype(float), cv)
+    tw = np.ones(len(stats.src))
+    for k in linked:
+        tw[k] = termhood_weight(tgt.surface[tgt.keys[stats.tgt[k]]], tgt_lang) * termhood_weight(src.surface[src.keys[stats.src[k]]], src_lang)
+    rank = _rank_scores(opts.rank, d, g, stats.cooc.astype(float), cv, tw) * lexf
     linked.sort(key=lambda k: -rank[k])
     if opts.max_entries is not None:
         linked = linked[: max(0, opts.max_entries - len(known_entries))]

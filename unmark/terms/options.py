@@ -13,8 +13,10 @@ class TermOptions:
     min_dice: float = 0.25         # lowest Dice coefficient of an accepted pair
     min_independent: float = 1.0   # C-value filter: occurrences outside longer candidates
     measure: str = "dice"          # association used for competitive linking: dice | llr
-    rank: str = "dice_log"         # ordering of the output: dice_log | dice | llr | cvalue
+    rank: str = "termhood"         # ordering of the output: termhood | dice_log | dice | llr | cvalue
+    extend_ratio: float = 0.8      # prefer a longer target containing the linked one if it co-occurs this often
     lexical_check: bool = True     # word-alignment consistency of every linked pair
+    min_lexical: float = 0.2       # lowest consistency score of an accepted pair
     max_entries: int | None = None
     examples: int = 3              # example segment pairs per entry (1-3)
     use_user_dict: bool = True     # jieba user dictionary of UN terms

@@ -24,6 +24,7 @@ _CJK_RE = regex.compile(f"[{_CJK}]")
 _ZH_SPACE_RE = regex.compile(rf"(?<=[{_CJK}\u3000-\u303f\uff00-\uffef《》“”‘’])[ \t\u3000]+(?=[{_CJK}\u3000-\u303f\uff00-\uffef《》“”‘’])")
 _WORDCHAR_RE = regex.compile(r"[\p{L}\p{N}]")
 _LETTER_RE = regex.compile(r"\p{L}")
+_PUNCT_RE = regex.compile(r"[\p{P}\p{S}]")
 _lock = threading.Lock()
 
 
@@ -31,6 +32,7 @@ _lock = threading.Lock()
 class Tokenized:
     chunks: tuple[tuple[str, ...], ...]
     titles: tuple[str, ...] = ()
+    tags: tuple[tuple[str, ...], ...] | None = None   # part-of-speech per token (Chinese only)
 
 
 def join_cjk(text: str) -> str:
@@ -90,10 +92,19 @@ def zh_tokenizer(use_user_dict: bool = True):
     return tk
 
 
+@functools.lru_cache(maxsize=2)
+def zh_pos_tokenizer(use_user_dict: bool = True):
+    """jieba's part-of-speech segmenter wrapped around our private Tokenizer."""
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(zh_tokenizer(use_user_dict))
+
+
 def tokenize_zh(text: str, use_user_dict: bool = True) -> Tokenized:
-    tk = zh_tokenizer(use_user_dict)
+    pt = zh_pos_tokenizer(use_user_dict)
     text = join_cjk(text)
     chunks: list[tuple[str, ...]] = []
+    tags: list[tuple[str, ...]] = []
     titles: list[str] = []
     for kind, piece in mask_spans(text, "zh"):
         if kind == "title":
@@ -102,17 +113,23 @@ def tokenize_zh(text: str, use_user_dict: bool = True) -> Tokenized:
         if kind == "symbol":
             continue
         cur: list[str] = []
-        for tok in tk.cut(piece, HMM=True):
+        cur_tags: list[str] = []
+        with _lock:
+            toks = [(p.word, p.flag) for p in pt.cut(piece, HMM=True)]
+        for tok, flag in toks:
             tok = tok.strip()
-            if tok and is_wordlike(tok) and not regex.search(r"[\p{P}\p{S}]", tok):
+            if tok and is_wordlike(tok) and not _PUNCT_RE.search(tok):
                 cur.append(tok)
+                cur_tags.append(flag)
             else:
                 if cur:
                     chunks.append(tuple(cur))
-                cur = []
+                    tags.append(tuple(cur_tags))
+                cur, cur_tags = [], []
         if cur:
             chunks.append(tuple(cur))
-    return Tokenized(tuple(chunks), tuple(titles))
+            tags.append(tuple(cur_tags))
+    return Tokenized(tuple(chunks), tuple(titles), tuple(tags))
 
 
 # --------------------------------------------------------------------------- Latin-script (and Cyrillic)

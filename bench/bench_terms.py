@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Benchmark of unmark.terms on the UNPC v1.0 dev set (4,000 zh-en sentence pairs).
+
+    python bench/bench_terms.py                      # measure; exit 1 if a floor is missed
+    python bench/bench_terms.py --build-reference    # (re)build bench/terms_reference.tsv
+    python bench/bench_terms.py --show 120           # print the top entries with their verdict
+
+Reference (bench/terms_reference.md says how it was built): bench/terms_reference.tsv.
+Precision@100: an entry is correct if it matches a reference pair, or if it is listed as correct in
+bench/terms_reference.judged.tsv (hand judgments, criterion in terms_reference.md).
+Recall@300: share of reference pairs found among the first 300 entries.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "unpc-dev"
+if not CORPUS.is_dir():
+    CORPUS = Path("/work/shared/corpus/unpc-dev")
+CANDIDATES = HERE / "terms_reference.candidates.tsv"
+REFERENCE = HERE / "terms_reference.tsv"
+JUDGED = HERE / "terms_reference.judged.tsv"
+MIN_COOC = 3            # a reference pair must co-occur in >= 3 aligned pairs (fixed before measuring)
+FLOOR_P100 = 0.85
+FLOOR_R300 = 0.70
+FLOOR_SECONDS = 30.0
+
+
+def load_corpus():
+    from unmark.terms.tokenize import join_cjk
+
+    zh = (CORPUS / "UNv1.0.devset.zh.tok").read_text(encoding="utf-8").splitlines()
+    en = (CORPUS / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()
+    return [join_cjk(z) for z in zh], en
+
+
+def norm_zh(s: str) -> str:
+    return s.replace("《", "").replace("》", "").replace(" ", "").strip()
+
+
+def norm_en(s: str) -> str:
+    from unmark.terms.candidates import singular_en
+
+    words = s.lower().replace("’", "'").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(singular_en(w) for w in words)
+
+
+def read_pairs(path: Path) -> list[tuple[str, list[str], list[str]]]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        out.append((cols[0], [a.strip() for a in cols[1].split("|")], cols[2:]))
+    return out
+
+
+def build_reference(zh: list[str], en: list[str]) -> None:
+    import regex
+
+    rows = []
+    enl = [e.lower() for e in en]
+    for z, alts, _ in read_pairs(CANDIDATES):
+        pats = [regex.compile(r"(?<![\w-])" + regex.escape(a.lower()) + r"(?:s|es)?(?![\w-])") for a in alts]
+        co = sum(1 for a, b in zip(zh, enl) if z in a and any(p.search(b) for p in pats))
+        if co >= MIN_COOC:
+            rows.append((z, " | ".join(alts), co))
+    lines = ["# zh\ten (alternatives separated by ' | ')\taligned pairs containing both (UNPC dev)"]
+    lines += [f"{z}\t{e}\t{c}" for z, e, c in rows]
+    REFERENCE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"reference: {len(rows)} pairs with >= {MIN_COOC} co-occurrences -> {REFERENCE}")
+
+
+def load_judged() -> dict[tuple[str, str], bool]:
+    if not JUDGED.is_file():
+        return {}
+    out = {}
+    for line in JUDGED.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        z, e, verdict = (line.split("\t") + ["", ""])[:3]
+        out[(norm_zh(z), norm_en(e))] = verdict.strip() in ("1", "y", "yes", "ok", "correct")
+    return out
+
+
+def evaluate(entries, reference, judged):
+    ref_keys = {}
+    for i, (z, alts, _) in enumerate(reference):
+        for a in alts:
+            ref_keys[(norm_zh(z), norm_en(a))] = i
+
+    def verdict(e):
+        k = (norm_zh(e.source), norm_en(e.target))
+        if k in ref_keys:
+            return "ref", ref_keys[k]
+        if k in judged:
+            return ("judged-ok" if judged[k] else "judged-wrong"), None
+        return "unjudged", None
+
+    top = entries[:100]
+    v100 = [verdict(e)[0] for e in top]
+    strict = sum(v == "ref" for v in v100) / max(1, len(top))
+    judged_p = sum(v in ("ref", "judged-ok") for v in v100) / max(1, len(top))
+    found = {verdict(e)[1] for e in entries[:300]} - {None}
+    recall = len(found) / max(1, len(reference))
+    return {"p100_reference_only": strict, "p100": judged_p, "unjudged_in_top100": v100.count("unjudged"),
+            "r300": recall, "found": found}, verdict
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--build-reference", action="store_true")
+    ap.add_argument("--show", type=int, default=0, help="print the first N entries with their verdict")
+    ap.add_argument("--missed", action="store_true", help="print the reference pairs not found in the top 300")
+    ap.add_argument("--no-user-dict", action="store_true", help="ablation: jieba without the UN user dictionary")
+    ap.add_argument("--no-lexical", action="store_true", help="ablation: no word-alignment consistency")
+    ap.add_argument("--measure", default=None, help="dice | llr")
+    ap.add_argument("--rank", default=None, help="dice_log | dice | llr | cvalue")
+    args = ap.parse_args(argv)
+    if not CORPUS.is_dir():
+        print(f"SKIP: {CORPUS} not found (the shared corpus is not beside the repository)")
+        return 0
+    zh, en = load_corpus()
+    if args.build_reference:
+        build_reference(zh, en)
+        return 0
+    from dataclasses import replace
+
+    from unmark.terms import TermOptions, extract_terms
+
+    opts = TermOptions(max_entries=300)
+    if args.no_user_dict:
+        opts = replace(opts, use_user_dict=False)
+    if args.no_lexical:
+        opts = replace(opts, lexical_check=False)
+    if args.measure:
+        opts = replace(opts, measure=args.measure)
+    if args.rank:
+        opts = replace(opts, rank=args.rank)
+    reference = read_pairs(REFERENCE)
+    t0 = time.perf_counter()
+    g = extract_terms(list(zip(zh, en)), "zh", "en", opts)
+    secs = time.perf_counter() - t0
+    res, verdict = evaluate(list(g.entries), reference, load_judged())
+    if args.show:
+        for i, e in enumerate(g.entries[: args.show], 1):
+            print(f"{i}\t{verdict(e)[0]}\t{e.source}\t{e.target}\t{e.score:.3f}\t{e.frequency}\t{e.acronym or ''}")
+    if args.missed:
+        for i, (z, alts, extra) in enumerate(reference):
+            if i not in res["found"]:
+                got = [e.target for e in g.entries if norm_zh(e.source) == norm_zh(z)]
+                print(f"missed\t{z}\t{' | '.join(alts)}\t{extra[0] if extra else ''}\tgot: {got[:1]}")
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    print(f"pairs: {len(zh)}  reference pairs: {len(reference)}  entries: {len(g.entries)}")
+    print(f"precision@100: {res['p100']:.3f} (reference matches only: {res['p100_reference_only']:.3f}; unjudged counted wrong: {res['unjudged_in_top100']})")
+    print(f"recall@300:    {res['r300']:.3f} ({len(res['found'])}/{len(reference)})")
+    print(f"time:          {secs:.1f} s for {len(zh)} pairs on {machine}")
+    ok = res["p100"] >= FLOOR_P100 and res["r300"] >= FLOOR_R300 and secs <= FLOOR_SECONDS
+    if not ok:
+        print(f"FLOOR MISSED (precision@100 >= {FLOOR_P100}, recall@300 >= {FLOOR_R300}, time <= {FLOOR_SECONDS:.0f} s)")
+        return 1
+    print("all floors met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

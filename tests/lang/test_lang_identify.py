@@ -1,0 +1,56 @@
+"""Language identification: script first, seeded langdetect for en/fr/es, mixed blocks."""
+from __future__ import annotations
+
+import pytest
+
+from lang_shared import shared_or_skip
+from unmark.lang import LANGUAGES, identify, identify_block, identify_document
+
+
+def test_script_decides():
+    assert identify("大会重申其决议") == "zh"
+    assert identify("الجمعية العامة") == "ar"
+    assert identify("Генеральная Ассамблея") == "ru"
+
+
+def test_too_short_returns_default():
+    assert identify("55/100", default="fr") == "fr"
+    assert identify("", default=None) is None
+    assert identify("A/RES/73/195") is None
+
+
+def test_deterministic():
+    text = "La Asamblea General decide seguir examinando la cuestión en su próximo período de sesiones."
+    assert len({identify(text) for _ in range(5)}) == 1
+    assert identify(text) == "es"
+
+
+def test_mixed_block_keeps_document_language():
+    block = "见 Official Records of the General Assembly, Fifty-fifth Session, Supplement No. 3 (A/55/3)。"
+    assert identify_block(block, "zh") == "zh"
+
+
+def test_clearly_foreign_block_changes():
+    block = "The General Assembly decides to continue its consideration of the question at its next session."
+    assert identify_block(block, "zh") == "en"
+    assert identify_block("Генеральная Ассамблея постановляет продолжить рассмотрение этого вопроса.", "fr") == "ru"
+
+
+def test_short_block_keeps_document_language():
+    assert identify_block("RESOLUTION 55/100", "fr") == "fr"
+
+
+def test_identify_document_weighted():
+    blocks = ["Short English line.", "L’Assemblée générale décide de poursuivre l’examen de la question à sa prochaine session, "
+              "conformément à sa résolution 54/169 du 17 décembre 1999."]
+    assert identify_document(blocks) == "fr"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_six_language_resolution_per_block(lang):
+    """GA resolution 55/100 in all six languages: every block gets its language (6/6)."""
+    path = shared_or_skip(f"corpus/un_ga_55_100/{lang}.txt")
+    blocks = [l for l in path.read_text(encoding="utf-8").split("\n") if l.strip()]
+    doc = identify_document(blocks)
+    assert doc == lang
+    assert [identify_block(b, doc) for b in blocks] == [lang] * len(blocks)

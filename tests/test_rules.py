@@ -1,0 +1,85 @@
+"""Every rule file in resources/core loads and validates, and its examples run (ftfy/pySBD style:
+one test per example, including the must-not-change cases)."""
+from __future__ import annotations
+
+import pytest
+
+from unmark.clean.artifacts import map_pua, remove_broken_fields
+from unmark.clean.layout import furniture_kind
+from unmark.model import MappedText
+from unmark.resources import load_toml
+from unmark.segment.front import front_role, match_masthead
+from unmark.segment.labels import match_label
+from unmark.segment.symbols import find_symbols
+
+
+def _examples(name: str, *path: str) -> list:
+    d = load_toml(name)
+    for p in path:
+        d = d[p]
+    return d if isinstance(d, list) else d.get("examples", [])
+
+
+@pytest.mark.parametrize("ex", _examples("core/artifacts.toml", "broken_field", "examples"), ids=lambda e: e["input"][:30])
+def test_broken_field_examples(ex):
+    out, fixes = remove_broken_fields(MappedText.from_source(ex["input"], 1, 1))
+    assert out.text == ex["output"]
+    assert bool(fixes) == (ex["input"] != ex["output"])
+
+
+@pytest.mark.parametrize("ex", _examples("core/artifacts.toml", "pua", "examples"), ids=lambda e: e["input"][:30])
+def test_pua_examples(ex):
+    out, _ = map_pua(MappedText.from_source(ex["input"], 1, 1))
+    assert out.text == ex["output"]
+
+
+@pytest.mark.parametrize("ex", _examples("core/furniture.toml", "examples"), ids=lambda e: e["line"])
+def test_furniture_examples(ex):
+    kind = furniture_kind(ex["line"], ex.get("position", "middle"))
+    assert (kind is not None) == ex["furniture"]
+
+
+@pytest.mark.parametrize("ex", _examples("core/labels.toml", "examples"), ids=lambda e: e["line"][:20])
+def test_label_examples(ex):
+    m = match_label(ex["line"])
+    if not ex["kind"]:
+        assert m is None
+    else:
+        assert m is not None and m.kind == ex["kind"] and m.label == ex["label"]
+
+
+@pytest.mark.parametrize("ex", _examples("core/masthead.toml", "examples"), ids=lambda e: e["line"][:30])
+def test_masthead_examples(ex):
+    got = match_masthead(ex["line"], ex["lang"])
+    if not ex["field"]:
+        assert got is None
+    else:
+        assert got == (ex["field"], ex["value"])
+
+
+@pytest.mark.parametrize("ex", _examples("core/front.toml", "examples"), ids=lambda e: e["line"][:30])
+def test_front_examples(ex):
+    assert (front_role(ex["line"]) or "") == ex["role"]
+
+
+@pytest.mark.parametrize("ex", _examples("core/symbols.toml", "examples"), ids=lambda e: e["text"][:30])
+def test_symbol_examples(ex):
+    assert [s.text for s in find_symbols(ex["text"])] == ex["found"]
+
+
+def test_invalid_rule_file_is_a_coded_error(tmp_path, monkeypatch):
+    from unmark import resources
+    from unmark.errors import ResourceError
+
+    (tmp_path / "bad.toml").write_text("x = [", encoding="utf-8")
+    monkeypatch.setattr(resources, "resources_dir", lambda: tmp_path)
+    resources.load_toml.cache_clear()
+    try:
+        with pytest.raises(ResourceError) as ei:
+            resources.load_toml("bad.toml")
+        assert ei.value.code == "E602"
+        with pytest.raises(ResourceError) as ei:
+            resources.load_toml("missing.toml")
+        assert ei.value.code == "E601"
+    finally:
+        resources.load_toml.cache_clear()

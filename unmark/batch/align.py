@@ -1,0 +1,251 @@
+"""``--align zh,en``: group the language versions of each document, align each group, and build
+one merged glossary per language pair.
+
+Grouping: two files belong to the same document when they share the document symbol parsed from
+their text (``metadata.symbol``) *or* the same file-name key (``A_80_590_ZH.pdf`` and
+``A_80_590_EN.pdf`` -> ``A_80_590``; ``foo.zh.pdf`` and ``foo.en.pdf`` -> ``foo``), transitively
+(union-find), so one version whose symbol was not found still joins its siblings by name.
+
+Outputs (under ``OUT_DIR/_align/``): ``<group>/<group>.<a>-<b>.tmx`` and ``.tsv`` per group and
+pair, ``glossary.<a>-<b>.tbx`` and ``.csv`` merged over all groups, and ``groups.json`` listing
+each group, its files and what was written or why not. All written atomically.
+"""
+from __future__ import annotations
+
+import contextlib
+import importlib
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path, PurePosixPath
+from typing import Callable
+
+import regex as re
+
+from ..errors import BatchError, UnmarkError
+from .options import BatchOptions
+from .paths import ALIGN_DIR, INPUT_SUFFIXES, InputFile, sanitize_component
+
+log = logging.getLogger(__name__)
+
+LANGS = ("ar", "zh", "en", "fr", "es", "ru")
+_NAME_LANG = re.compile(r"^(?P<key>.+?)[._\-\s](?P<lang>ar|zh|en|fr|es|ru|ch|sp)$", re.I)
+_ALIAS = {"ch": "zh", "sp": "es"}
+
+
+# --------------------------------------------------------------------------- grouping
+def name_key(rel: str) -> tuple[str | None, str | None]:
+    """File-name grouping key and language: ``A_80_590_ZH.pdf`` -> ('A_80_590', 'zh')."""
+    name = PurePosixPath(rel).name
+    low = name.lower()
+    for suf in INPUT_SUFFIXES:
+        if low.endswith(suf):
+            name = name[: -len(suf)]
+            break
+    m = _NAME_LANG.match(name)
+    if not m:
+        return None, None
+    lang = m.group("lang").lower()
+    parent = str(PurePosixPath(rel).parent)
+    key = m.group("key").upper()
+    return (f"{parent}/{key}" if parent != "." else key), _ALIAS.get(lang, lang)
+
+
+def symbol_key(symbol: str | None) -> str | None:
+    if not symbol:
+        return None
+    s = re.sub(r"\s+", "", symbol).upper()
+    return s or None
+
+
+class _UF:
+    def __init__(self) -> None:
+        self.p: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.p.setdefault(x, x)
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+def group_documents(records: dict[str, dict]) -> list[dict]:
+    """[{'key': ..., 'files': {lang: rel}, 'extra': [rel...]}] for every ``ok`` record, deterministic."""
+    uf = _UF()
+    lang_of: dict[str, str | None] = {}
+    sym_of: dict[str, str | None] = {}
+    for rel, rec in sorted(records.items()):
+        if rec.get("status") != "ok" and rec.get("previous") != "ok":
+            continue
+        nkey, nlang = name_key(rel)
+        skey = symbol_key(rec.get("symbol"))
+        lang_of[rel] = nlang or rec.get("language")  # a language tag in the name is authoritative
+        sym_of[rel] = skey
+        node = "f:" + rel
+        uf.find(node)
+        if skey:
+            uf.union(node, "s:" + skey)
+        if nkey:
+            uf.union(node, "n:" + nkey)
+    members: dict[str, list[str]] = {}
+    for rel in lang_of:
+        members.setdefault(uf.find("f:" + rel), []).append(rel)
+    groups = []
+    for rels in members.values():
+        rels.sort()
+        files: dict[str, str] = {}
+        extra: list[str] = []
+        for rel in rels:
+            lg = lang_of[rel]
+            if lg and lg not in files:
+                files[lg] = rel
+            else:
+                extra.append(rel)
+        syms = sorted({sym_of[r] for r in rels if sym_of[r]})
+        key = syms[0] if syms else (name_key(rels[0])[0] or PurePosixPath(rels[0]).stem)
+        groups.append({"key": key, "symbols": syms, "files": files, "extra": extra})
+    groups.sort(key=lambda g: g["key"])
+    return groups
+
+
+def group_dirname(key: str) -> str:
+    return sanitize_component(key.replace("/", "_"))
+
+
+# --------------------------------------------------------------------------- API adapters
+def _align_api() -> Callable | None:
+    try:
+        mod = importlib.import_module("unmark.align")
+    except ImportError:
+        return None
+    fn = getattr(mod, "align", None)
+    return fn if callable(fn) else None
+
+
+def _writer(obj, fmt: str, candidates: tuple[str, ...]) -> Callable[[str], None] | None:
+    meth = getattr(obj, f"to_{fmt}", None)
+    if callable(meth):
+        return lambda path: meth(path)
+    for modname in candidates:
+        try:
+            mod = importlib.import_module(modname)
+        except ImportError:
+            continue
+        for fname in (f"write_{fmt}", f"to_{fmt}"):
+            fn = getattr(mod, fname, None)
+            if callable(fn):
+                return lambda path, fn=fn: fn(obj, path)
+    return None
+
+
+def _atomic_via(dest: Path, write: Callable[[str], None]) -> None:
+    """Let a writer that takes a path write a temp file, then rename it onto ``dest``."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=str(dest.parent))
+    os.close(fd)
+    try:
+        write(tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _load_document(rel: str, rec: dict, files: dict[str, InputFile], out_dir: Path, opts: BatchOptions):
+    from ..model import Document
+    from ..pipeline import parse_file
+
+    for o in rec.get("outputs", []):
+        if o.endswith(".json") and (out_dir / o).is_file():
+            with open(out_dir / o, encoding="utf-8") as fh:
+                return Document.from_dict(json.load(fh))
+    return parse_file(files[rel].path, options=opts.parse_options())
+
+
+# --------------------------------------------------------------------------- the step
+def align_outputs(records: dict[str, dict], inputs: list[InputFile], out_dir: Path, opts: BatchOptions) -> dict:
+    langs = opts.align
+    pivot, others = langs[0], langs[1:]
+    adir = out_dir / ALIGN_DIR
+    groups = group_documents(records)
+    by_rel = {f.rel: f for f in inputs}
+    report: dict = {"groups": len(groups), "aligned": 0, "glossaries": [], "problems": [], "langs": list(langs)}
+    align = _align_api()
+    if align is None:
+        report["problems"].append("E540 alignment is not available in this installation (unmark.align.align)")
+    pairs_by_lang: dict[str, list] = {o: [] for o in others}
+    listing = []
+    used_dirs: dict[str, str] = {}
+    for g in groups:
+        entry = {"key": g["key"], "files": g["files"], "extra": g["extra"], "outputs": [], "status": "ok", "code": None, "message": None}
+        listing.append(entry)
+        missing = [lg for lg in langs if lg not in g["files"]]
+        if missing:
+            entry.update(status="skipped", code="E541", message=f"no {', '.join(missing)} version")
+            continue
+        if align is None:
+            entry.update(status="skipped", code="E540", message="alignment not available")
+            continue
+        dname = group_dirname(g["key"])
+        if used_dirs.get(dname.casefold(), g["key"]) != g["key"]:
+            import hashlib
+
+            dname = f"{dname}~{hashlib.sha1(g['key'].encode()).hexdigest()[:8]}"
+        used_dirs[dname.casefold()] = g["key"]
+        try:
+            docs = {lg: _load_document(g["files"][lg], records[g["files"][lg]], by_rel, out_dir, opts) for lg in langs}
+            for other in others:
+                al = align(docs[pivot], docs[other], level=opts.align_level)
+                for fmt in ("tmx", "tsv"):
+                    w = _writer(al, fmt, ("unmark.align.io", "unmark.align.writers", f"unmark.io.{fmt}"))
+                    if w is None:
+                        raise BatchError(f"no {fmt.upper()} writer for alignments", code="E540")
+                    rel = f"{ALIGN_DIR}/{dname}/{dname}.{pivot}-{other}.{fmt}"
+                    _atomic_via(out_dir / rel, w)
+                    entry["outputs"].append(rel)
+                with contextlib.suppress(Exception):
+                    pairs_by_lang[other].extend(al.pairs(pivot, other))
+            report["aligned"] += 1
+        except UnmarkError as exc:
+            entry.update(status="error", code=exc.code, message=exc.message)
+        except Exception as exc:  # noqa: BLE001 - one bad group must not stop the others
+            log.debug("alignment of %s failed", g["key"], exc_info=True)
+            entry.update(status="error", code="E542", message=f"{type(exc).__name__}: {str(exc)[:200]}")
+        if entry["status"] != "ok":
+            report["problems"].append(f"{entry['code']} {g['key']}: {entry['message']}")
+    # merged glossaries
+    for other, pairs in pairs_by_lang.items():
+        if not pairs:
+            continue
+        try:
+            from ..terms import extract_terms
+        except ImportError:
+            report["problems"].append("E543 terminology is not available in this installation (unmark.terms)")
+            break
+        try:
+            gl = extract_terms(pairs, src_lang=pivot, tgt_lang=other)
+            for fmt in ("tbx", "csv"):
+                w = _writer(gl, fmt, ("unmark.terms.glossary",))
+                if w is None:
+                    raise BatchError(f"no {fmt.upper()} writer for glossaries", code="E543")
+                rel = f"{ALIGN_DIR}/glossary.{pivot}-{other}.{fmt}"
+                _atomic_via(out_dir / rel, w)
+                report["glossaries"].append(rel)
+        except UnmarkError as exc:
+            report["problems"].append(f"{exc.code} glossary {pivot}-{other}: {exc.message}")
+        except Exception as exc:  # noqa: BLE001
+            report["problems"].append(f"E544 glossary {pivot}-{other}: {type(exc).__name__}: {str(exc)[:200]}")
+    from ..io.atomic import write_text
+
+    write_text(adir / "groups.json", json.dumps({"langs": list(langs), "groups": listing}, ensure_ascii=False, indent=1) + "\n")
+    return report

@@ -1,0 +1,162 @@
+"""The local engine: a pool of worker processes that the parent can kill and replace.
+
+``concurrent.futures`` cannot stop a stuck task, so the pool is hand-rolled: one pipe per worker,
+one task in flight per worker, and the parent waits on all pipes and process sentinels with the
+nearest deadline. A worker that overruns the wall-clock limit is killed (E511); one that dies
+(a crash, the kernel's OOM killer, a C-level abort under the memory limit) is recorded (E514);
+either way a fresh worker takes its place and the batch goes on.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import signal
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import wait
+from typing import Iterable, Iterator
+
+from . import worker as W
+
+log = logging.getLogger(__name__)
+
+
+def _context():
+    methods = mp.get_all_start_methods()
+    # fork: cheap worker start, and workers inherit the parent's loaded modules
+    return mp.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _serve(conn, memory_mb: int | None) -> None:
+    """Worker process main loop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    W.apply_limits(memory_mb)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        rec = W.process_file(task)
+        recycle = rec.pop("_recycle", False)
+        try:
+            conn.send(rec)
+        except (BrokenPipeError, OSError):
+            return
+        if recycle:  # after a MemoryError/RecursionError start clean
+            return
+
+
+@dataclass
+class _Slot:
+    proc: object
+    conn: object
+    task: W.Task | None = None
+    started: float = 0.0
+
+
+class LocalPool:
+    def __init__(self, jobs: int, memory_mb: int | None, hard_timeout: float | None):
+        self.jobs = jobs
+        self.memory_mb = memory_mb
+        self.hard_timeout = hard_timeout
+        self.ctx = _context()
+        self.slots: list[_Slot] = []
+        self.restarts = 0
+
+    def _spawn(self) -> _Slot:
+        parent, child = self.ctx.Pipe(duplex=True)
+        proc = self.ctx.Process(target=_serve, args=(child, self.memory_mb), daemon=True, name="unmark-batch-worker")
+        proc.start()
+        child.close()
+        return _Slot(proc, parent)
+
+    def _retire(self, slot: _Slot, kill: bool) -> None:
+        if kill and slot.proc.is_alive():
+            slot.proc.kill()
+        slot.proc.join(timeout=5)
+        try:
+            slot.conn.close()
+        except OSError:
+            pass
+
+    def _replace(self, slot: _Slot, kill: bool) -> _Slot:
+        self._retire(slot, kill)
+        self.restarts += 1
+        new = self._spawn()
+        self.slots[self.slots.index(slot)] = new
+        return new
+
+    def run(self, tasks: Iterable[W.Task]) -> Iterator[dict]:
+        pending = deque(tasks)
+        if not pending:
+            return
+        n = min(self.jobs, len(pending))
+        self.slots = [self._spawn() for _ in range(n)]
+        try:
+            while True:
+                for slot in list(self.slots):
+                    if slot.task is None and pending:
+                        if not slot.proc.is_alive():
+                            slot = self._replace(slot, kill=False)
+                        task = pending.popleft()
+                        try:
+                            slot.conn.send(task)
+                        except (BrokenPipeError, OSError):
+                            pending.appendleft(task)
+                            self._replace(slot, kill=True)
+                            continue
+                        slot.task, slot.started = task, time.monotonic()
+                busy = [s for s in self.slots if s.task is not None]
+                if not busy:
+                    break
+                timeout = None
+                if self.hard_timeout is not None:
+                    now = time.monotonic()
+                    timeout = max(0.0, min(s.started + self.hard_timeout for s in busy) - now)
+                ready = set(wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout))
+                now = time.monotonic()
+                for slot in busy:
+                    task = slot.task
+                    if slot.conn in ready:
+                        try:
+                            rec = slot.conn.recv()
+                        except (EOFError, OSError):
+                            slot.proc.join(timeout=5)
+                            rec = None
+                        if rec is not None:
+                            slot.task = None
+                            yield rec
+                            if not slot.proc.is_alive() or rec.get("code") in ("E512", "E513"):
+                                self._replace(slot, kill=False)
+                            continue
+                        yield W.error_record(task, "E514", W.crash_message(slot.proc.exitcode), now - slot.started)
+                        slot.task = None
+                        self._replace(slot, kill=True)
+                    elif slot.proc.sentinel in ready:
+                        slot.proc.join(timeout=5)
+                        yield W.error_record(task, "E514", W.crash_message(slot.proc.exitcode), now - slot.started)
+                        slot.task = None
+                        self._replace(slot, kill=True)
+                    elif self.hard_timeout is not None and now - slot.started >= self.hard_timeout:
+                        log.warning("%s: over the time limit (%.0f s); worker killed", task.rel, self.hard_timeout)
+                        slot.task = None
+                        self._replace(slot, kill=True)
+                        yield W.error_record(task, "E511", f"over the time limit of {self.hard_timeout:.0f} s; worker killed", now - slot.started)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        for slot in self.slots:
+            if slot.task is None and slot.proc.is_alive():
+                try:
+                    slot.conn.send(None)
+                except OSError:
+                    pass
+        deadline = time.monotonic() + 2
+        for slot in self.slots:
+            slot.proc.join(timeout=max(0.0, deadline - time.monotonic()))
+            self._retire(slot, kill=True)
+        self.slots = []

@@ -1,0 +1,98 @@
+"""Options of a batch run: the one object the API takes and the CLI builds."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+from ..errors import BatchError
+
+FORMATS = ("json", "md", "txt")
+ENGINES = ("local", "dask")
+INPUT_SUFFIXES = (".pdf", ".txt", ".text")
+
+DEFAULT_TIMEOUT = 300.0       # seconds per file (wall clock, enforced by killing the worker)
+DEFAULT_MEMORY_MB = 2048      # address-space limit of a worker process (RLIMIT_AS)
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """Settings of :func:`unmark.batch.run_batch`.
+
+    Parse settings (``lang``, ``backend``, ``max_pages``, ``timeout``, ``memory_mb``, ``sentences``,
+    ``provenance``, ``formats``) enter the settings hash recorded per file: ``resume`` re-does a file
+    when any of them changes. Execution settings (``jobs``, ``engine``, ``scheduler``, ``progress``)
+    do not change outputs and are not hashed.
+    """
+
+    formats: tuple[str, ...] = ("json",)
+    jobs: int = 1
+    resume: bool = False
+    retry_errors: bool = False         # with resume: re-do files whose last status was an error
+    max_pages: int | None = None
+    timeout: float | None = DEFAULT_TIMEOUT
+    memory_mb: int | None = DEFAULT_MEMORY_MB
+    lang: str = "auto"
+    backend: str = "pypdf"
+    sentences: bool = True
+    provenance: bool = True            # JSON with per-character source maps
+    engine: str = "local"              # 'local' (process pool) | 'dask'
+    scheduler: str | None = None       # dask scheduler address; None: a LocalCluster
+    align: tuple[str, ...] = ()        # e.g. ('zh', 'en'): align the language versions of each document
+    align_level: str = "paragraph"
+    max_bytes: int | None = None       # text inputs: size limit (None: the parser's default)
+    extra: dict = field(default_factory=dict, compare=False)  # engine-specific knobs (not hashed)
+
+    def __post_init__(self) -> None:
+        fmts = tuple(dict.fromkeys(f.strip().lower() for f in self.formats if f.strip()))
+        bad = [f for f in fmts if f not in FORMATS]
+        if bad or not fmts:
+            raise BatchError(f"unknown output format(s) {bad or fmts}; use {', '.join(FORMATS)}", code="E504")
+        object.__setattr__(self, "formats", fmts)
+        if self.jobs < 1:
+            raise BatchError("--jobs must be at least 1", code="E504")
+        if self.engine not in ENGINES:
+            raise BatchError(f"unknown engine {self.engine!r}; use {', '.join(ENGINES)}", code="E504")
+        if self.timeout is not None and self.timeout <= 0:
+            raise BatchError("--timeout must be positive", code="E504")
+        if self.memory_mb is not None and self.memory_mb < 64:
+            raise BatchError("--memory-mb must be at least 64", code="E504")
+        if self.max_pages is not None and self.max_pages < 1:
+            raise BatchError("--max-pages must be at least 1", code="E504")
+        langs = tuple(x.strip().lower() for x in self.align if x.strip())
+        if langs and (len(langs) < 2 or len(set(langs)) != len(langs)):
+            raise BatchError("--align needs two or more different languages, e.g. zh,en", code="E504")
+        object.__setattr__(self, "align", langs)
+        # fail early on a bad language (ParseOptions checks it)
+        self.parse_options()
+
+    # ---- derived
+    def parse_options(self):
+        from ..pipeline import ParseOptions
+
+        kw = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}
+        return ParseOptions(
+            lang=self.lang, backend=self.backend, max_pages=self.max_pages, timeout=self.timeout,
+            sentences=self.sentences, **kw,
+        )
+
+    def hashed_settings(self) -> dict:
+        """The settings that decide a file's outputs (with the unmark version)."""
+        from .. import __version__
+
+        d = asdict(self)
+        keep = ("formats", "max_pages", "timeout", "memory_mb", "lang", "backend", "sentences", "provenance", "max_bytes")
+        out = {k: d[k] for k in keep}
+        out["formats"] = list(out["formats"])
+        out["unmark"] = __version__
+        return out
+
+    def settings_hash(self) -> str:
+        blob = json.dumps(self.hashed_settings(), sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+    def hard_timeout(self) -> float | None:
+        """Wall-clock seconds after which the worker is killed: the parser's own timeout plus a grace."""
+        if self.timeout is None:
+            return None
+        return self.timeout + max(2.0, 0.25 * self.timeout)

@@ -1,0 +1,198 @@
+"""The per-file task: a pure function of (input path, settings) -> outputs written atomically + a record.
+
+:func:`process_file` never raises: every failure becomes an ``error`` record with a code. It runs
+inside a worker process whose address space is limited (:func:`apply_limits`); the engines kill and
+replace a worker that overruns the wall-clock limit.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import signal
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import UnmarkError
+from .options import BatchOptions
+
+log = logging.getLogger(__name__)
+
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Task:
+    rel: str                 # input path relative to IN_DIR (POSIX)
+    path: str                # absolute input path
+    out_dir: str             # absolute OUT_DIR
+    out_base: str            # relative output base (sanitised, no extension)
+    options: BatchOptions
+    settings: str            # settings hash
+
+
+# --------------------------------------------------------------------------- limits
+def apply_limits(memory_mb: int | None) -> None:
+    """In a worker process: cap the address space, no core dumps, die with the parent (Linux)."""
+    try:
+        import resource
+
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if memory_mb:
+            soft = memory_mb * 1024 * 1024
+            _, hard = resource.getrlimit(resource.RLIMIT_AS)
+            if hard != resource.RLIM_INFINITY:
+                soft = min(soft, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (ImportError, ValueError, OSError) as exc:  # pragma: no cover - non-POSIX
+        log.debug("cannot set worker limits: %s", exc)
+    set_parent_death_signal()
+
+
+def set_parent_death_signal() -> None:
+    """Linux: the kernel sends SIGKILL to this process when its parent dies (no orphan workers)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+
+
+# --------------------------------------------------------------------------- the task
+def sha256_file(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while True:
+            b = fh.read(_CHUNK)
+            if not b:
+                break
+            h.update(b)
+    return h.hexdigest()
+
+
+def _parse(path: str, options: BatchOptions):
+    """The parse step (a module attribute so tests can replace it in forked workers)."""
+    from ..pipeline import parse_file
+
+    return parse_file(path, options=options.parse_options())
+
+
+def render(doc, fmt: str, provenance: bool = True) -> str:
+    if fmt == "json":
+        return doc.to_json(provenance=provenance) + "\n"
+    if fmt == "md":
+        return doc.to_markdown()
+    return doc.text()
+
+
+def output_names(out_base: str, formats: tuple[str, ...]) -> list[str]:
+    return [f"{out_base}.{fmt}" for fmt in formats]
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(str(path), os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_outputs(out_dir: str, out_base: str, texts: dict[str, str]) -> list[str]:
+    """Write every output atomically (temp + fsync + rename); on any failure remove the ones
+    already renamed in this call, so a file's outputs are all there or none of them."""
+    from ..io.atomic import write_text
+    from .paths import inside
+
+    done: list[Path] = []
+    rels: list[str] = []
+    try:
+        for fmt, text in texts.items():
+            rel = f"{out_base}.{fmt}"
+            dest = inside(out_dir, rel)
+            write_text(dest, text)
+            done.append(dest)
+            rels.append(rel)
+    except BaseException:
+        for p in done:
+            with contextlib.suppress(OSError):
+                p.unlink()
+        raise
+    for d in {p.parent for p in done}:
+        _fsync_dir(d)
+    return rels
+
+
+def base_record(task: Task) -> dict:
+    return {
+        "file": task.rel,
+        "sha256": None,
+        "status": "error",
+        "code": None,
+        "message": None,
+        "pages": None,
+        "seconds": None,
+        "outputs": [],
+        "settings": task.settings,
+    }
+
+
+def error_record(task: Task, code: str, message: str, seconds: float | None = None, sha256: str | None = None) -> dict:
+    rec = base_record(task)
+    rec.update(code=code, message=message, seconds=None if seconds is None else round(seconds, 4))
+    if sha256 is None:
+        with contextlib.suppress(OSError):
+            sha256 = sha256_file(task.path)
+    rec["sha256"] = sha256
+    return rec
+
+
+def process_file(task: Task) -> dict:
+    """Parse one file, write its outputs, return its manifest record. Never raises (except
+    KeyboardInterrupt/SystemExit): every failure is a coded ``error`` record."""
+    t0 = time.perf_counter()
+    rec = base_record(task)
+    opts = task.options
+    try:
+        rec["sha256"] = sha256_file(task.path)
+        doc = _parse(task.path, opts)
+        texts = {fmt: render(doc, fmt, opts.provenance) for fmt in opts.formats}
+        rec["outputs"] = write_outputs(task.out_dir, task.out_base, texts)
+        rec.update(status="ok", pages=doc.page_count)
+        rec["language"] = doc.language
+        rec["symbol"] = doc.metadata.symbol
+        if doc.warnings:
+            rec["warnings"] = sorted({w.code for w in doc.warnings})
+    except UnmarkError as exc:
+        rec.update(code=exc.code, message=exc.message)
+    except MemoryError:
+        rec.update(code="E512", message=f"over the memory limit of the worker ({opts.memory_mb} MB)")
+        rec["_recycle"] = True
+    except RecursionError:
+        rec.update(code="E513", message="input nested too deeply (recursion limit)")
+        rec["_recycle"] = True
+    except OSError as exc:
+        rec.update(code="E108", message=f"cannot read or write: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - a hostile file must not stop the batch
+        log.debug("unexpected error on %s", task.rel, exc_info=True)
+        rec.update(code="E519", message=f"unexpected {type(exc).__name__}: {str(exc)[:300]}")
+    rec["seconds"] = round(time.perf_counter() - t0, 4)
+    if rec["status"] != "ok":
+        rec["outputs"] = []
+    return rec
+
+
+def crash_message(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        return f"worker process died ({name})"
+    return f"worker process died (exit status {exitcode})"

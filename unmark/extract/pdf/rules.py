@@ -1,0 +1,53 @@
+"""Thresholds and patterns of the PDF layout cleaner, from ``resources/pdf/layout.toml``."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex as re
+
+from ...errors import ResourceError
+from ...resources import load_toml
+
+RULES_FILE = "pdf/layout.toml"
+
+
+@dataclass(frozen=True)
+class PdfRules:
+    lines: dict
+    paragraphs: dict
+    zones: dict
+    label: "re.Pattern[str]"
+    marker: "re.Pattern[str]"
+    separator: "re.Pattern[str]"
+    furniture: tuple
+    job_number: "re.Pattern[str]"
+    barcode_font: "re.Pattern[str]"
+    masthead_joins: tuple
+    examples: tuple
+
+    def is_furniture_text(self, text: str) -> bool:
+        t = " ".join(text.split())
+        return any(rx.match(t) for rx in self.furniture)
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> PdfRules:
+    data = load_toml(RULES_FILE)
+    try:
+        pat = data["patterns"]
+        return PdfRules(
+            lines={k: float(v) for k, v in data["lines"].items()},
+            paragraphs={k: float(v) for k, v in data["paragraphs"].items()},
+            zones={k: float(v) for k, v in data["zones"].items()},
+            label=re.compile(pat["label"]),
+            marker=re.compile(pat["marker"]),
+            separator=re.compile(pat["separator"]),
+            furniture=tuple(re.compile(p) for p in pat["furniture"]),
+            job_number=re.compile(pat["job_number"]),
+            barcode_font=re.compile(pat["barcode_font"]),
+            masthead_joins=tuple((re.compile(a), re.compile(b)) for a, b in pat["masthead_joins"]),
+            examples=tuple(data.get("examples", ())),
+        )
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        raise ResourceError(f"{RULES_FILE}: invalid PDF layout rules: {exc}", code="E602") from exc

@@ -1,0 +1,163 @@
+"""Term-consistency check: aligned pairs where a glossary source term occurs but its target term
+(or its acronym, or a plural/singular form) does not -- a possible variant or a translation error."""
+from __future__ import annotations
+
+import html
+import io
+import os
+from dataclasses import asdict, dataclass
+from typing import Any, Iterable, Sequence
+
+import regex
+
+from ..errors import TermsError
+from ..io.atomic import write_bytes, write_text
+from .glossary import Glossary, TermEntry, clean_field
+from .lexicon import check_lang
+from .options import CheckOptions
+from .readers import as_pairs
+from .tokenize import join_cjk
+
+FINDING_COLUMNS = ("source term", "expected target", "acronym", "source segment", "target segment",
+                   "symbol", "paragraph", "file", "row", "issue")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    source_term: str
+    expected_target: str
+    source_text: str
+    target_text: str
+    row: int                       # index of the aligned pair (0-based)
+    symbol: str | None = None
+    paragraph: str | None = None
+    file: str | None = None
+    acronym: str | None = None
+    issue: str = "target term missing (possible variant or error)"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def row_dict(self) -> dict[str, Any]:
+        return {"source term": self.source_term, "expected target": self.expected_target,
+                "acronym": self.acronym or "", "source segment": self.source_text, "target segment": self.target_text,
+                "symbol": self.symbol or "", "paragraph": self.paragraph or "", "file": self.file or "",
+                "row": self.row + 1, "issue": self.issue}
+
+
+def _term_regex(term: str, lang: str, opts: CheckOptions) -> "regex.Pattern[str]":
+    if lang == "zh":
+        return regex.compile(regex.escape(join_cjk(term)))
+    words = term.split()
+    body = r"\s+".join(regex.escape(w) for w in words)
+    if opts.plural_insensitive and lang == "en" and words:
+        last = words[-1]
+        stem = last[:-1] if last.lower().endswith("s") and not last.lower().endswith("ss") else last
+        stem = stem[:-1] if stem.lower().endswith("ie") else stem
+        variants = {regex.escape(last), regex.escape(stem) + "(?:s|es)?"}
+        if last.lower().endswith("y"):
+            variants.add(regex.escape(last[:-1]) + "ies")
+        if last.lower().endswith("ies"):
+            variants.add(regex.escape(last[:-3]) + "y")
+        body = r"\s+".join([regex.escape(w) for w in words[:-1]] + ["(?:" + "|".join(sorted(variants)) + ")"])
+    flags = regex.IGNORECASE if opts.ignore_case else 0
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}]){body}(?![\p{{L}}\p{{N}}])", flags)
+
+
+def check_consistency(glossary: Glossary | Iterable[TermEntry], pairs: Any, *, src_lang: str | None = None,
+                      tgt_lang: str | None = None, options: CheckOptions | None = None) -> list[Finding]:
+    """Every aligned pair where a glossary source term occurs but its target term does not."""
+    opts = options or CheckOptions()
+    if isinstance(glossary, Glossary):
+        src_lang, tgt_lang = src_lang or glossary.src_lang, tgt_lang or glossary.tgt_lang
+        entries = list(glossary.entries)
+    else:
+        entries = list(glossary)
+    if not src_lang or not tgt_lang:
+        raise TermsError("source and target language are needed for the check", code="E430")
+    src_lang, tgt_lang = check_lang(src_lang), check_lang(tgt_lang)
+    segs = as_pairs(pairs, src_lang, tgt_lang)
+    compiled = []
+    for e in entries:
+        if not e.source.strip() or not e.target.strip():
+            continue
+        tgt_res = [_term_regex(e.target, tgt_lang, opts)]
+        if e.acronym:
+            tgt_res.append(_term_regex(e.acronym, tgt_lang, CheckOptions(ignore_case=False, plural_insensitive=False)))
+        compiled.append((e, _term_regex(e.source, src_lang, opts), tgt_res))
+    findings: list[Finding] = []
+    for i, (a, b) in enumerate(segs):
+        src_text = join_cjk(a.text) if src_lang == "zh" else a.text
+        tgt_text = join_cjk(b.text) if tgt_lang == "zh" else b.text
+        for e, sre, tres in compiled:
+            if not sre.search(src_text):
+                continue
+            if any(r.search(tgt_text) for r in tres):
+                continue
+            findings.append(Finding(e.source, e.target, a.text, b.text, i, a.symbol or b.symbol,
+                                    a.paragraph or b.paragraph, a.source or b.source, e.acronym))
+            if opts.max_findings is not None and len(findings) >= opts.max_findings:
+                return findings
+    return findings
+
+
+# --------------------------------------------------------------------------- reports
+def findings_frame(findings: Sequence[Finding]):
+    import pandas as pd
+
+    return pd.DataFrame([f.row_dict() for f in findings], columns=list(FINDING_COLUMNS))
+
+
+def findings_to_tsv(findings: Sequence[Finding], path: str | os.PathLike) -> None:
+    lines = ["\t".join(FINDING_COLUMNS)]
+    for f in findings:
+        r = f.row_dict()
+        lines.append("\t".join(clean_field(str(r[c])) for c in FINDING_COLUMNS))
+    write_text(path, "\n".join(lines) + "\n")
+
+
+def findings_to_xlsx(findings: Sequence[Finding], path: str | os.PathLike) -> None:
+    import pandas as pd
+
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
+        findings_frame(findings).to_excel(xw, index=False, sheet_name="findings")
+    write_bytes(path, buf.getvalue())
+
+
+def _highlight(text: str, term: str) -> str:
+    esc = html.escape(text)
+    t = html.escape(term)
+    return esc.replace(t, f"<mark>{t}</mark>") if t else esc
+
+
+def findings_to_html(findings: Sequence[Finding], path: str | os.PathLike, *, title: str = "Term consistency") -> None:
+    rows = []
+    for f in findings:
+        rows.append(
+            "<tr><td>{n}</td><td>{st}</td><td>{tt}</td><td lang='src'>{s}</td><td lang='tgt'>{t}</td><td>{where}</td></tr>".format(
+                n=f.row + 1, st=html.escape(f.source_term), tt=html.escape(f.expected_target + (f" ({f.acronym})" if f.acronym else "")),
+                s=_highlight(f.source_text, f.source_term), t=html.escape(f.target_text),
+                where=html.escape(", ".join(x for x in (f.symbol, f"para. {f.paragraph}" if f.paragraph else "", f.file) if x))))
+    doc = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>body{{font-family:sans-serif;margin:1em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px;vertical-align:top}}mark{{background:#ffe08a}}</style>
+</head><body><h1>{html.escape(title)}</h1><p>{len(findings)} aligned pairs where a glossary source term occurs but its target term does not.</p>
+<table><thead><tr><th>row</th><th>source term</th><th>expected target</th><th>source segment</th><th>target segment</th><th>where</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody></table></body></html>
+"""
+    write_text(path, doc)
+
+
+def write_findings(findings: Sequence[Finding], path: str | os.PathLike) -> None:
+    ext = os.path.splitext(str(path))[1].lower()
+    if ext in (".tsv", ".txt"):
+        findings_to_tsv(findings, path)
+    elif ext == ".xlsx":
+        findings_to_xlsx(findings, path)
+    elif ext in (".html", ".htm"):
+        findings_to_html(findings, path)
+    else:
+        raise TermsError(f"unknown report format {ext!r} (use .tsv, .xlsx or .html)", code="E431", path=str(path))

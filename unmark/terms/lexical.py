@@ -1,0 +1,150 @@
+"""Word-alignment consistency of a candidate term pair.
+
+A word-level association table is learned from the same aligned pairs (Dice over segments between
+single source tokens and single target words). A term pair is consistent when its words explain
+each other: most source tokens have an associated word inside the target term, most target words
+have an associated token inside the source term, and the words strongly expected for the source
+tokens are present (大会 expects both "general" and "assembly", so "General Assembly" beats
+"Assembly"). Tokens too rare to have associations are neutral.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from .association import cooccurrences, dice
+from .candidates import singular_en
+from .lexicon import internal_words, stopwords
+
+
+def _norm(tok: str, lang: str) -> str:
+    t = tok.lower()
+    return singular_en(t) if lang == "en" else t
+
+
+def zh_subwords(tok: str, freq: dict[str, int]) -> set[str]:
+    """Dictionary words inside a long Chinese token (国际人道主义法 -> 国际, 人道主义, 人道, 主义),
+    as jieba's search mode finds them: compounds from the user dictionary keep their parts."""
+    out: set[str] = set()
+    n = len(tok)
+    if n <= 2:
+        return out
+    for size in range(2, n):
+        for i in range(0, n - size + 1):
+            w = tok[i : i + size]
+            if freq.get(w):
+                out.add(w)
+    return out
+
+
+class LexicalModel:
+    def __init__(self, src_tokens: Sequence[set[str]], tgt_tokens: Sequence[set[str]], src_lang: str, tgt_lang: str,
+                 *, min_freq: int = 2, threshold: float = 0.3, expect: float = 0.5, conditional: float = 0.6,
+                 reverse: float = 0.1, subword_dict: dict[str, int] | None = None):
+        self.src_lang, self.tgt_lang = src_lang, tgt_lang
+        self.threshold, self.expect = threshold, expect
+        self.stop_s = stopwords(src_lang) | internal_words(src_lang)
+        self.stop_t = stopwords(tgt_lang) | internal_words(tgt_lang)
+        self.freq_s = subword_dict if src_lang == "zh" else None
+        self.freq_t = subword_dict if tgt_lang == "zh" else None
+        seg_s = [self._units(s, src_lang, self.freq_s) - self.stop_s for s in src_tokens]
+        seg_t = [self._units(s, tgt_lang, self.freq_t) - self.stop_t for s in tgt_tokens]
+        fs: dict[str, int] = defaultdict(int)
+        ft: dict[str, int] = defaultdict(int)
+        for s in seg_s:
+            for t in s:
+                fs[t] += 1
+        for s in seg_t:
+            for t in s:
+                ft[t] += 1
+        vs = sorted(t for t, f in fs.items() if f >= min_freq)
+        vt = sorted(t for t, f in ft.items() if f >= min_freq)
+        self.src_vocab = {t: i for i, t in enumerate(vs)}
+        self.tgt_vocab = {t: i for i, t in enumerate(vt)}
+        ids_s = [np.array(sorted(self.src_vocab[t] for t in s if t in self.src_vocab), dtype=np.int64) for s in seg_s]
+        ids_t = [np.array(sorted(self.tgt_vocab[t] for t in s if t in self.tgt_vocab), dtype=np.int64) for s in seg_t]
+        f_s = np.array([fs[t] for t in vs], dtype=np.int64)
+        f_t = np.array([ft[t] for t in vt], dtype=np.int64)
+        st = cooccurrences(ids_s, ids_t, max(1, len(vt)), f_s, f_t, min_cooc=2)
+        d = dice(st) if len(st.src) else np.zeros(0)
+        # associated: Dice >= threshold, or one word nearly always comes with the other
+        # (可持续发展 -> "development": P(development | 可持续发展) = 1 although Dice is low)
+        if len(st.src):
+            p_t_s = st.cooc / np.maximum(st.f_src, 1)
+            p_s_t = st.cooc / np.maximum(st.f_tgt, 1)
+            cond = ((p_t_s >= conditional) & (p_s_t >= reverse)) | ((p_s_t >= conditional) & (p_t_s >= reverse))
+        else:
+            cond = np.zeros(0, dtype=bool)
+        keep = (d >= threshold) | cond
+        self.assoc: dict[tuple[int, int], float] = {(int(a), int(b)): float(x) for a, b, x in zip(st.src[keep], st.tgt[keep], d[keep])}
+        self.has_s = {a for a, _ in self.assoc}
+        self.has_t = {b for _, b in self.assoc}
+        self.expected: dict[int, set[int]] = defaultdict(set)
+        for (a, b), x in self.assoc.items():
+            if x >= expect:
+                self.expected[a].add(b)
+
+    _sub_cache: dict[str, frozenset[str]] = {}
+
+    @staticmethod
+    def _units(tokens: Iterable[str], lang: str, freq: dict[str, int] | None) -> set[str]:
+        out = {_norm(t, lang) for t in tokens}
+        if freq is not None:
+            for t in list(out):
+                out |= LexicalModel._subs(t, freq)
+        return out
+
+    @staticmethod
+    def _subs(tok: str, freq: dict[str, int]) -> frozenset[str]:
+        c = LexicalModel._sub_cache.get(tok)
+        if c is None:
+            c = frozenset(zh_subwords(tok, freq))
+            LexicalModel._sub_cache[tok] = c
+        return c
+
+    def _groups(self, tokens: Sequence[str], lang: str) -> list[list[int]]:
+        """Per content token: its id followed by the ids of its sub-words (-1: unknown)."""
+        is_src = lang == self.src_lang
+        vocab, stop, freq = (self.src_vocab, self.stop_s, self.freq_s) if is_src else (self.tgt_vocab, self.stop_t, self.freq_t)
+        out = []
+        for t in tokens:
+            n = _norm(t, lang)
+            if n in stop:
+                continue
+            ids = [vocab.get(n, -1)]
+            if freq is not None:
+                ids += [vocab[w] for w in self._subs(n, freq) if w in vocab]
+            out.append(ids)
+        return out
+
+    def score(self, src_tokens: Sequence[str], tgt_tokens: Sequence[str]) -> float:
+        """0..1: how well the words of the two terms explain each other (1 = fully, or unknown)."""
+        a_groups = self._groups(src_tokens, self.src_lang)
+        b_groups = self._groups(tgt_tokens, self.tgt_lang)
+        if not a_groups or not b_groups:
+            return 1.0
+        a_all = {i for g in a_groups for i in g if i >= 0}
+        b_all = {i for g in b_groups for i in g if i >= 0}
+
+        def src_ok(g: list[int]) -> float:
+            known = [a for a in g if a >= 0 and a in self.has_s]
+            if not known:
+                return 1.0
+            return float(any((a, b) in self.assoc for a in known for b in b_all))
+
+        def tgt_ok(g: list[int]) -> float:
+            known = [b for b in g if b >= 0 and b in self.has_t]
+            if not known:
+                return 1.0
+            return float(any((a, b) in self.assoc for b in known for a in a_all))
+
+        src_cov = sum(src_ok(g) for g in a_groups) / len(a_groups)
+        tgt_cov = sum(tgt_ok(g) for g in b_groups) / len(b_groups)
+        exp: set[int] = set()
+        for g in a_groups:
+            if g[0] >= 0:
+                exp |= self.expected.get(g[0], set())
+        exp_cov = len(exp & b_all) / len(exp) if exp else 1.0
+        return src_cov * tgt_cov * (0.5 + 0.5 * exp_cov)

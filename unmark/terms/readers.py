@@ -1,0 +1,270 @@
+"""Inputs of the terminology module: alignments, alignment files (TMX 1.4b, TSV, JSONL), line-parallel
+text, documents to align, and known glossaries (TBX, CSV/TSV, JSON)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from ..align.types import Alignment, Segment
+from ..errors import TermsError
+from .glossary import Glossary, TermEntry
+
+log = logging.getLogger(__name__)
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ALIGNMENT_EXTS = (".tmx", ".tsv", ".jsonl", ".ndjson")
+
+
+def _read_text(path: str | os.PathLike) -> str:
+    p = Path(path)
+    if not p.is_file():
+        raise TermsError(f"file not found: {p}", code="E410", path=str(p))
+    try:
+        return p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TermsError(f"not UTF-8 text: {exc}", code="E411", path=str(p)) from exc
+
+
+def _lang_match(code: str | None, lang: str) -> bool:
+    return bool(code) and code.lower().replace("_", "-").split("-")[0] == lang
+
+
+# --------------------------------------------------------------------------- alignment files
+def read_tmx(path: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segment, Segment]]:
+    """TMX 1.4b: one pair per <tu> having a <tuv> in both languages; <prop type="symbol|paragraph">
+    (x-unmark-symbol / x-unmark-paragraph accepted too) give provenance."""
+    try:
+        root = ET.fromstring(_read_text(path).encode("utf-8"))
+    except ET.ParseError as exc:
+        raise TermsError(f"TMX is not well-formed XML: {exc}", code="E412", path=str(path)) from exc
+    out = []
+    name = Path(path).name
+    for tu in root.iter("tu"):
+        props = {p.get("type", "").lower().removeprefix("x-unmark-").removeprefix("x-"): (p.text or "") for p in tu.findall("prop")}
+        cells: dict[str, Segment] = {}
+        for tuv in tu.findall("tuv"):
+            code = tuv.get(XML_LANG) or tuv.get("lang")
+            seg = tuv.find("seg")
+            if seg is None or code is None:
+                continue
+            text = "".join(seg.itertext()).strip()
+            tprops = {p.get("type", "").lower().removeprefix("x-unmark-").removeprefix("x-"): (p.text or "") for p in tuv.findall("prop")}
+            for lang in (src, tgt):
+                if _lang_match(code, lang):
+                    cells[lang] = Segment(lang, text, symbol=tprops.get("symbol") or props.get("symbol") or None,
+                                          paragraph=tprops.get("paragraph") or props.get("paragraph") or None, source=name)
+        if src in cells and tgt in cells and cells[src].text and cells[tgt].text:
+            out.append((cells[src], cells[tgt]))
+    return out
+
+
+def read_tsv(path: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segment, Segment]]:
+    """TSV with a header: columns named by language code (``zh``, ``en``) or ``source``/``target``;
+    optional ``symbol``/``paragraph`` (or ``<lang>_symbol``) columns. Without a known header, the first
+    two columns are source and target."""
+    text = _read_text(path)
+    rows = list(csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
+    if not rows:
+        return []
+    head = [h.strip().lower() for h in rows[0]]
+
+    def col(*names: str) -> int | None:
+        for n in names:
+            if n in head:
+                return head.index(n)
+        return None
+
+    si, ti = col(src, f"{src}_text", "source", "src"), col(tgt, f"{tgt}_text", "target", "tgt")
+    body = rows[1:]
+    if si is None or ti is None:
+        si, ti, body = 0, 1, rows
+    sym_s, sym_t = col(f"{src}_symbol", "symbol"), col(f"{tgt}_symbol", "symbol")
+    par_s, par_t = col(f"{src}_paragraph", "paragraph"), col(f"{tgt}_paragraph", "paragraph")
+    name = Path(path).name
+
+    def get(r: list[str], i: int | None) -> str | None:
+        return r[i].strip() or None if i is not None and i < len(r) else None
+
+    out = []
+    for r in body:
+        a, b = get(r, si), get(r, ti)
+        if a and b:
+            out.append((Segment(src, a, get(r, sym_s), paragraph=get(r, par_s), source=name),
+                        Segment(tgt, b, get(r, sym_t), paragraph=get(r, par_t), source=name)))
+    return out
+
+
+def read_jsonl(path: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segment, Segment]]:
+    """JSONL rows ``{"cells": {"zh": {"text", "symbol", "paragraph", ...}, "en": {...}}, "confidence": ...}``."""
+    out = []
+    name = Path(path).name
+    for n, line in enumerate(_read_text(path).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise TermsError(f"line {n}: not JSON: {exc}", code="E413", path=str(path)) from exc
+        cells = row.get("cells", row) if isinstance(row, dict) else {}
+        segs = []
+        for lang in (src, tgt):
+            c = cells.get(lang)
+            if isinstance(c, str):
+                c = {"text": c}
+            if not isinstance(c, dict) or not (c.get("text") or "").strip():
+                break
+            segs.append(Segment(lang, c["text"].strip(), c.get("symbol"), c.get("page"), None if c.get("paragraph") is None else str(c.get("paragraph")),
+                                source=c.get("source") or name))
+        if len(segs) == 2:
+            out.append((segs[0], segs[1]))
+    return out
+
+
+def read_alignment_file(path: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segment, Segment]]:
+    ext = Path(path).suffix.lower()
+    if ext == ".tmx":
+        return read_tmx(path, src, tgt)
+    if ext in (".jsonl", ".ndjson"):
+        return read_jsonl(path, src, tgt)
+    if ext in (".tsv", ".txt", ".csv"):
+        return read_tsv(path, src, tgt)
+    raise TermsError(f"unknown alignment file type {ext!r} (use .tmx, .tsv or .jsonl)", code="E414", path=str(path))
+
+
+def read_parallel_text(src_path: str | os.PathLike, tgt_path: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segment, Segment]]:
+    """Line-parallel files: line i of one is the translation of line i of the other."""
+    a = _read_text(src_path).splitlines()
+    b = _read_text(tgt_path).splitlines()
+    if len(a) != len(b):
+        raise TermsError(f"line-parallel files differ in length ({len(a)} vs {len(b)} lines)", code="E415", path=str(tgt_path))
+    na, nb = Path(src_path).name, Path(tgt_path).name
+    return [(Segment(src, x.strip(), paragraph=str(i), source=na), Segment(tgt, y.strip(), paragraph=str(i), source=nb))
+            for i, (x, y) in enumerate(zip(a, b), 1) if x.strip() and y.strip()]
+
+
+def align_documents(path_a: str | os.PathLike, path_b: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segment, Segment]]:
+    """Parse two documents and align them at sentence level (unmark.parse + unmark.align.align)."""
+    try:
+        import unmark
+        from unmark.align import align
+        parse = getattr(unmark, "parse")
+    except (ImportError, AttributeError) as exc:
+        raise TermsError("document parsing/alignment is not available in this installation; "
+                         "give an alignment file (--alignment) or line-parallel text (--aligned)", code="E420") from exc
+    docs = [parse(str(path_a)), parse(str(path_b))]
+    alignment = align(docs[0], docs[1], level="sentence")
+    return as_pairs(alignment, src, tgt)
+
+
+# --------------------------------------------------------------------------- any input -> pairs
+def as_pairs(obj: Any, src: str, tgt: str) -> list[tuple[Segment, Segment]]:
+    """Normalise an Alignment, a path, or an iterable of pairs to [(src Segment, tgt Segment)]."""
+    if isinstance(obj, Alignment):
+        return [(a, b) for a, b, _ in obj.pairs(src, tgt)]
+    if isinstance(obj, (str, os.PathLike)):
+        return read_alignment_file(obj, src, tgt)
+    out: list[tuple[Segment, Segment]] = []
+    for item in obj:
+        if isinstance(item, Alignment):
+            out += [(a, b) for a, b, _ in item.pairs(src, tgt)]
+            continue
+        a, b = item[0], item[1]
+        a = a if isinstance(a, Segment) else Segment(src, str(a))
+        b = b if isinstance(b, Segment) else Segment(tgt, str(b))
+        if a.text.strip() and b.text.strip():
+            out.append((a, b))
+    return out
+
+
+# --------------------------------------------------------------------------- known glossaries
+def read_tbx_entries(path: str | os.PathLike, src: str, tgt: str) -> list[TermEntry]:
+    """TBX v3 (conceptEntry/langSec/termSec) or v2 (termEntry/langSet/tig|ntig): the first term of
+    each language per concept; a termSec marked termType=acronym fills the acronym."""
+    try:
+        root = ET.fromstring(_read_text(path).encode("utf-8"))
+    except ET.ParseError as exc:
+        raise TermsError(f"TBX is not well-formed XML: {exc}", code="E416", path=str(path)) from exc
+
+    def local(tag: Any) -> str:
+        return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+    out = []
+    for concept in root.iter():
+        if local(concept.tag) not in ("conceptEntry", "termEntry"):
+            continue
+        terms: dict[str, str] = {}
+        acro = None
+        subject = None
+        for el in concept.iter():
+            if local(el.tag) == "descrip" and el.get("type") == "subjectField":
+                subject = (el.text or "").strip() or None
+            if local(el.tag) not in ("langSec", "langSet"):
+                continue
+            lang = el.get(XML_LANG) or el.get("lang")
+            for ts in el.iter():
+                if local(ts.tag) not in ("termSec", "tig", "ntig"):
+                    continue
+                term_el = next((x for x in ts.iter() if local(x.tag) == "term"), None)
+                if term_el is None:
+                    continue
+                text = "".join(term_el.itertext()).strip()
+                is_acr = any(local(x.tag) == "termNote" and x.get("type") == "termType" and (x.text or "").strip() in ("acronym", "abbreviation") for x in ts.iter())
+                for want in (src, tgt):
+                    if _lang_match(lang, want):
+                        if is_acr and want == tgt:
+                            acro = acro or text
+                        elif text and want not in terms:
+                            terms[want] = text
+        if src in terms and tgt in terms:
+            out.append(TermEntry(terms[src], terms[tgt], acronym=acro, status="known", subject=subject))
+    return out
+
+
+def read_csv_entries(path: str | os.PathLike, src: str, tgt: str) -> list[TermEntry]:
+    """CSV/TSV glossary: header with ``source term``/``target term`` (our export), ``source``/``target``,
+    or the language codes; otherwise the first two columns (OmegaT TSV)."""
+    text = _read_text(path)
+    delim = "\t" if Path(path).suffix.lower() in (".tsv", ".txt", ".utf8") or ("\t" in text.splitlines()[0] if text else False) else ","
+    rows = [r for r in csv.reader(io.StringIO(text), delimiter=delim) if r and any(c.strip() for c in r)]
+    if not rows:
+        return []
+    head = [h.strip().lower() for h in rows[0]]
+
+    def col(*names: str) -> int | None:
+        return next((head.index(n) for n in names if n in head), None)
+
+    si, ti = col("source term", "source", src, "term"), col("target term", "target", tgt, "translation")
+    ai, ni, subj = col("acronym"), col("note", "comment"), col("subject")
+    body = rows[1:]
+    if si is None or ti is None:
+        si, ti, body = 0, 1, rows
+    out = []
+    for r in body:
+        if len(r) <= max(si, ti) or r[0].startswith("#"):
+            continue
+        a, b = r[si].strip(), r[ti].strip()
+        if a and b:
+            g = lambda i: (r[i].strip() or None) if i is not None and i < len(r) else None  # noqa: E731
+            out.append(TermEntry(a, b, acronym=g(ai), note=g(ni), subject=g(subj), status="known"))
+    return out
+
+
+def load_known(path: str | os.PathLike, src: str, tgt: str) -> list[TermEntry]:
+    ext = Path(path).suffix.lower()
+    if ext == ".tbx" or ext == ".xml":
+        entries = read_tbx_entries(path, src, tgt)
+    elif ext == ".json":
+        g = Glossary.from_dict(json.loads(_read_text(path)))
+        entries = [TermEntry.from_dict({**e.to_dict(), "status": "known"}) for e in g.entries]
+    elif ext in (".csv", ".tsv", ".txt", ".utf8"):
+        entries = read_csv_entries(path, src, tgt)
+    else:
+        raise TermsError(f"unknown glossary type {ext!r} (use .tbx, .csv, .tsv or .json)", code="E417", path=str(path))
+    log.info("known glossary %s: %d entries", path, len(entries))
+    return entries
