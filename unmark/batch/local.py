@@ -28,9 +28,36 @@ def _context():
     return mp.get_context("fork" if "fork" in methods else "spawn")
 
 
+_WARM_TEXT = (
+    "1. The General Assembly, recalling its resolution 54/1 of 8 October 1999, decides to include the item.\n"
+    "2. L'Assemblée générale, rappelant sa résolution, décide d'inscrire la question à l'ordre du jour.\n"
+)
+
+
+def prewarm() -> None:
+    """Load lazily-initialised state (language profiles, the PDF reader) once in the parent, so
+    forked workers share it instead of each paying for it on its first file."""
+    import importlib
+
+    for mod in ("unmark.extract.pdf", "pypdf"):
+        try:
+            importlib.import_module(mod)
+        except ImportError:
+            pass
+    try:
+        from ..pipeline import parse_text
+
+        parse_text(_WARM_TEXT)
+    except Exception as exc:  # noqa: BLE001 - warming is an optimisation only
+        log.debug("prewarm failed: %s", exc)
+
+
 def _serve(conn, memory_mb: int | None) -> None:
     """Worker process main loop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    import faulthandler
+
+    faulthandler.disable()  # a crash is recorded in the manifest (E514), not dumped on stderr
     W.apply_limits(memory_mb)
     while True:
         try:
@@ -94,6 +121,8 @@ class LocalPool:
         if not pending:
             return
         n = min(self.jobs, len(pending))
+        if self.ctx.get_start_method() == "fork":
+            prewarm()
         self.slots = [self._spawn() for _ in range(n)]
         try:
             while True:

@@ -99,8 +99,6 @@ def output_base(rel: str) -> tuple[str, bool]:
     if safe_dirs and safe_dirs[0].casefold() in {r.casefold() for r in RESERVED_ROOT}:
         safe_dirs[0] = "_" + safe_dirs[0]
         lossless = False
-    if not safe_dirs and any(safe_stem.casefold() + "." + ext == r for r in RESERVED_ROOT for ext in ("jsonl", "json")):
-        lossless = False
     return "/".join(safe_dirs + [safe_stem]), lossless
 
 

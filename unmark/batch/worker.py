@@ -50,6 +50,9 @@ def apply_limits(memory_mb: int | None) -> None:
     except (ImportError, ValueError, OSError) as exc:  # pragma: no cover - non-POSIX
         log.debug("cannot set worker limits: %s", exc)
     set_parent_death_signal()
+    if not logging.getLogger().isEnabledFor(logging.DEBUG):
+        # a hostile file makes the PDF reader log dozens of lines; its error code is in the manifest
+        logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 def set_parent_death_signal() -> None:

@@ -122,6 +122,22 @@ def guess_doc_symbol(pages: list[SrcPage]) -> str | None:
     return counts.most_common(1)[0][0]
 
 
+def _weak_furniture(text: str) -> bool:
+    """Only weak furniture tokens (a date code, a language letter, a page number)."""
+    toks = _tokens(text)
+    kinds = [token_kind(t) for t in toks]
+    if not toks or len(toks) > 4 or None in kinds:
+        return False
+    # a bare small number may be a footnote label or a list number: only with "Page" does it count
+    return not all(k in ("page_number", "dash") for k in kinds)
+
+
+def _near_furniture(lines: list[SrcLine], ln: SrcLine, reach: int = 3) -> bool:
+    i = lines.index(ln)
+    lo, hi = max(0, i - reach), min(len(lines), i + reach + 1)
+    return any(x.zone == "furniture" or (x is not ln and furniture_kind(x.s, "bottom") is not None) for x in lines[lo:hi] if x is not ln)
+
+
 def mark_zones(pages: list[SrcPage], doc_symbol: str | None) -> tuple[list[Fix], dict[str, str]]:
     """Assign zones in place. Returns fixes (lines removed) and metadata hints found in furniture."""
     r = rules()
@@ -149,6 +165,10 @@ def mark_zones(pages: list[SrcPage], doc_symbol: str | None) -> tuple[list[Fix],
                         hints.setdefault("symbol", t)
                     elif k == "barcode":
                         hints.setdefault("barcode", t)
+                continue
+            if pos != "middle" and _weak_furniture(s) and _near_furniture(p.lines, ln):
+                ln.zone = "furniture"
+                fixes.append(Fix("furniture.footer" if pos == "bottom" else "furniture.header", p.number, ln.line, s.strip(), ""))
                 continue
             if r.separator.match(s):
                 ln.zone = "separator"

@@ -28,6 +28,7 @@ _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     },
     "labels": {"patterns": list},
     "linebreaks": {"lowercase_paragraph_starts": bool},
+    "identify": {"function_words": list},
     "dates": {"months": list, "month_abbreviations": list, "pattern": str},
     "hyphen": {
         "compounds": list, "keep_prefixes": list, "closed_compounds": list, "default_keep": bool,
@@ -125,6 +126,7 @@ class LangRules:
     default_keep: bool
     adjectival_first_part: regex.Pattern | None
     raw: dict[str, Any]
+    function_words: frozenset[str] = frozenset()
 
     def examples(self, table: str) -> list[dict[str, Any]]:
         """The ``[[<table>.examples]]`` entries (for tests and docs)."""
@@ -173,6 +175,7 @@ def rules(lang: str) -> LangRules:
         wrap_fragments=frozenset(x.lower() for x in h.get("wrap_fragments", [])),
         default_keep=bool(h.get("default_keep", True)),
         adjectival_first_part=regex.compile(adj) if adj else None,
+        function_words=frozenset(w.lower() for w in data.get("identify", {}).get("function_words", [])),
         raw=data,
     )
 

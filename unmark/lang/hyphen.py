@@ -21,6 +21,8 @@ SOFT_HYPHEN = "\u00ad"
 HYPHENS = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen
 #: Zipf frequency (wordfreq) from which the joined form counts as a real word
 JOINED_WORD_ZIPF = 3.0
+#: below this Zipf frequency a line-start fragment is not a word of its own ("fordable", "isting")
+WORD_PART_ZIPF = 1.5
 
 _URLISH = regex.compile(r"(?:https?://|www\.|@|\.(?:org|com|int|net|gov|edu)\b|/)", regex.I)
 _WORD_CHARS = regex.compile(r"[\p{L}\p{M}\p{N}'’\-\u2010\u2011\u00ad./:@_~%]+")
@@ -110,6 +112,9 @@ def keep_hyphen(left: str, right: str, lang: str, vocabulary: Counter | None = N
         return True
     if joined in r.closed_compounds:
         return False
+    zj, zr = _zipf(joined, lang), _zipf(rw_clean.lower(), lang)
+    if zj > 0 and 0 <= zr < WORD_PART_ZIPF and zj > zr:
+        return False  # "unaf-" + "fordable", "ex-" + "isting": the right part is no word, the whole is
     if stem.lower() in r.keep_prefixes:
         return True
     if r.adjectival_first_part is not None and r.adjectival_first_part.search(stem.lower()):

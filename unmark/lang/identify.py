@@ -86,6 +86,24 @@ def _latin_language(text: str, min_prob: float = 0.0) -> str | None:
     return best if best_p >= min_prob and best_p > 0 else None
 
 
+_WORD = regex.compile(r"\p{L}+")
+
+
+def _function_word_vote(text: str) -> tuple[str | None, float]:
+    """(best of en/fr/es by share of function words, margin over the runner-up)."""
+    from .data import rules
+
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < 8:
+        return None, 0.0
+    scores = {}
+    for lang in _LATIN_LANGS:
+        fw = rules(lang).function_words
+        scores[lang] = sum(1 for w in words if w in fw) / len(words)
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    return ranked[0][0], ranked[0][1] - ranked[1][1]
+
+
 def identify(text: str, default: str | None = None) -> str | None:
     """Language code of a text block (one of ar, zh, en, fr, es, ru), or ``default``.
 
@@ -142,6 +160,9 @@ def identify_block(text: str, doc_lang: str) -> str:
             return doc_lang
         if counts["latin"] < 2 * MIN_LETTERS_FOREIGN:
             return doc_lang
+        vote, margin = _function_word_vote(clean)
+        if vote == doc_lang or (vote is not None and margin < 0.08 and doc_lang in _LATIN_LANGS):
+            return doc_lang  # cheap and clear: no langdetect call
         other = _latin_language(clean, FOREIGN_PROB)
         return other if other is not None else doc_lang
     dominant, n = max(counts.items(), key=lambda kv: kv[1])

@@ -11,6 +11,7 @@ import logging
 import regex as re
 
 from ..errors import ResourceError
+from ..clean.layout import furniture_kind
 from ..extract.lines import SrcLine
 from ..model import Fix
 from ..resources import load_toml
@@ -102,6 +103,24 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
         s = ln.stripped()
         if not s:
             continue
+        cells = re.split(r"\s{3,}", s)
+        if len(cells) > 1:
+            # a -layout line holding masthead columns: "United Nations        A/80/412"
+            rest = []
+            for cell in cells:
+                mh = match_masthead(cell, lang)
+                if mh and mh[0] in METADATA_ONLY:
+                    meta.setdefault(mh[0], mh[1])
+                    fixes.append(Fix(f"masthead.{mh[0]}", ln.page, ln.line, cell, "", note=f"moved to metadata.{mh[0]}"))
+                elif furniture_kind(cell, "top") == "furniture.header":
+                    meta.setdefault("symbol", cell)
+                    fixes.append(Fix("masthead.symbol", ln.page, ln.line, cell, "", note="moved to metadata.symbol"))
+                else:
+                    rest.append(cell)
+            if not rest:
+                ln.zone = "masthead"
+                continue
+            s = " ".join(rest)
         mh = match_masthead(s, lang)
         if mh:
             fld, val = mh

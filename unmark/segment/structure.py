@@ -199,12 +199,41 @@ class Segmenter:
         host.items.append(part)
 
 
-def item_label_ok(label: str) -> bool:
-    return bool(label)
+_BARE_LABEL = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivxl]{1,6})\)|[IVXL]{1,6}\.|[一二三四五六七八九十]{1,3}[.、]|[A-Z]\.|[-–•])$")
+_BARE_NOTE = re.compile(r"^(?:\*{1,3}|\d{1,3}|[a-z])$")
 
 
-def roman_ok(num: str) -> bool:
-    return roman_value(num) is not None
+def merge_label_lines(lines: list[SrcLine], zone: str = "body") -> list[SrcLine]:
+    """A label printed alone on its line (pdftotext puts a TAB-separated label on a line of its
+    own) is joined to the text line that follows it on the same page."""
+    rx = _BARE_LABEL if zone == "body" else _BARE_NOTE
+    out: list[SrcLine] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        s = ln.s.strip()
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if (
+            nxt is not None
+            and rx.match(s)
+            and nxt.page == ln.page
+            and nxt.s.strip()
+            and not rx.match(nxt.s.strip())
+            and match_label(nxt.s.strip()) is None
+        ):
+            label = ln.text.strip()
+            merged = MappedText.join([label, MappedText.inserted(" ", ln.page, ln.line), nxt.text.strip()])
+            out.append(
+                SrcLine(page=ln.page, line=ln.line, text=merged, raw=ln.raw, indent=ln.indent, gap_before=ln.gap_before,
+                        hard_end=nxt.hard_end, zone=ln.zone, page_start=ln.page_start, size=nxt.size, bold=nxt.bold,
+                        bbox=nxt.bbox, markers=[(o + len(label.text) + 1, lb) for o, lb in nxt.markers],
+                        heading_hint=ln.heading_hint or nxt.heading_hint)
+            )
+            i += 2
+            continue
+        out.append(ln)
+        i += 1
+    return out
 
 
 __all__ = ["Segmenter", "BlockBuilder", "PartBuilder", "heading_like", "ends_final", "is_cjk"]

@@ -16,6 +16,7 @@ from .lexicon import internal_words, pattern, stopwords
 from .tokenize import Tokenized, has_cjk, has_letter
 
 TITLE_PREFIX = "《"
+INITIAL_MARK = "\x00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,9 +145,12 @@ def segment_candidates(tok: Tokenized, lang: str, limits: CandidateLimits) -> di
                 s = "".join(ng)
                 out.setdefault(s, (ng, s))
         return out
-    for chunk in tok.chunks:
+    for ci, chunk in enumerate(tok.chunks):
         for ng in latin_ngrams(chunk, lang, limits.max_tokens_latin):
-            out.setdefault(latin_key(ng, lang), (ng, join_latin(ng)))
+            surf = join_latin(ng)
+            if ci == 0 and ng[0] is chunk[0] and ng[0][:1].isupper() and not is_acronym(ng[0]):
+                surf = INITIAL_MARK + surf  # sentence-initial capital: weak evidence of the spelling
+            out.setdefault(latin_key(ng, lang), (ng, surf))
     return out
 
 
@@ -182,6 +186,12 @@ def c_values(freq: dict[str, int], tokens_of: dict[str, tuple[str, ...]], lang: 
     return out
 
 
+def _display(votes: Counter) -> str:
+    """Most frequent spelling; a sentence-initial capital counts a tenth of a vote, so "provisional
+    agenda" wins over "Provisional agenda" as soon as the lower-case form is seen at all."""
+    return votes.most_common(1)[0][0]
+
+
 def count_candidates(per_segment: list[dict[str, tuple[tuple[str, ...], str]]]) -> tuple[Counter, dict, dict]:
     """Document frequency, token tuple and most frequent surface of every key."""
     df: Counter = Counter()
@@ -190,7 +200,10 @@ def count_candidates(per_segment: list[dict[str, tuple[tuple[str, ...], str]]]) 
     for cands in per_segment:
         for k, (toks, surf) in cands.items():
             df[k] += 1
-            surfaces[k][surf] += 1
+            if surf.startswith(INITIAL_MARK):
+                surfaces[k][surf[1:]] += 0.1
+            else:
+                surfaces[k][surf] += 1
             tokens_of.setdefault(k, toks)
-    best = {k: c.most_common(1)[0][0] for k, c in surfaces.items()}
+    best = {k: _display(c) for k, c in surfaces.items()}
     return df, tokens_of, best

@@ -80,7 +80,7 @@ def termhood_weight(surface: str, lang: str) -> float:
 
 
 SINGLE_WORD_WEIGHT = 0.5
-FREQ_SATURATION = 8
+FREQ_SATURATION = 32
 
 
 def _rank_scores(rank: str, d: np.ndarray, g: np.ndarray, cooc: np.ndarray, cv: np.ndarray, tw: np.ndarray | None = None) -> np.ndarray:
@@ -151,17 +151,22 @@ def _extend_targets(linked: list[int], stats, tgt: "_Side", lexf: np.ndarray, ra
     out = []
     for k in linked:
         s, t = int(stats.src[k]), int(stats.tgt[k])
-        base = " " + tgt.keys[t] + " "
+        base = tuple(x.lower() for x in tgt.tokens_of[tgt.keys[t]])
         best = k
         for k2 in by_src[s]:
             t2 = int(stats.tgt[k2])
-            if t2 == t or base not in " " + tgt.keys[t2] + " ":
+            if t2 == t or not _contains_tokens(tuple(x.lower() for x in tgt.tokens_of[tgt.keys[t2]]), base):
                 continue
             if stats.cooc[k2] >= ratio * stats.cooc[k] and lexf[k2] >= lexf[k] - 1e-9:
                 if best == k or (stats.cooc[k2], len(tgt.keys[t2])) > (stats.cooc[best], len(tgt.keys[int(stats.tgt[best])])):
                     best = k2
         out.append(best)
     return out
+
+
+def _contains_tokens(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n, m = len(longer), len(shorter)
+    return n > m and any(longer[i : i + m] == shorter for i in range(n - m + 1))
 
 
 def _one_source_per_target(linked: list[int], stats, score: np.ndarray) -> list[int]:

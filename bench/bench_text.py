@@ -1,0 +1,153 @@
+"""Quality of the text path (issue 2), side by side with a naive baseline, in one run.
+
+1. The seed (CTOC/COP/WG.7/2020/2, zh, Tika style): counts and exact texts against the hand-checked
+   expected file tests/data/seed_expected.json.
+2. pdftotext output (plain and -layout) of generated UN PDFs with truth files (tests/data/pdftotext/;
+   unpdf examples, en and zh, LibreOffice-tagged and Word-like engines): exact paragraphs, items,
+   headings, footnotes, markers placed, furniture left.
+3. pdftotext output of the real huridocs PDFs (../shared/corpus/huridocs; en, es, ru): human-labelled
+   paragraphs found as one block (similarity >= 0.9). Skipped when ../shared or pdftotext is absent.
+
+Baseline: "blank-line paragraphs" (split the text on blank lines, join lines with spaces) — what a
+user gets without unmark.
+
+Run: python3 bench/bench_text.py [--floor]   (--floor: exit 1 if a floor is missed)
+"""
+from __future__ import annotations
+
+import json
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import unmark  # noqa: E402
+from unmark.evaluate import norm_ws, score_paragraph_list, score_truth  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+FLOORS = {"seed_exact": 1.0, "truth_layout_paragraphs": 0.9, "huridocs_layout": 0.6}
+
+
+def naive_paragraphs(text: str) -> list[str]:
+    import regex as re
+
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.replace("\f", "\n\n")) if p.strip()]
+
+
+def seed_section() -> dict:
+    exp = json.loads((ROOT / "tests/data/seed_expected.json").read_text(encoding="utf-8"))
+    src = ROOT / "examples/CTOC_COP_WG.7_2020_2.zh.txt"
+    t0 = time.perf_counter()
+    doc = unmark.parse(src)
+    dt = time.perf_counter() - t0
+    got = {p.number: p.text for p in doc.paragraphs()}
+    exact = sum(1 for p in exp["paragraphs"] if got.get(p["number"]) == p["text"])
+    naive = naive_paragraphs(src.read_text(encoding="utf-8"))
+    naive_exact = sum(1 for p in exp["paragraphs"] if any(norm_ws(n) == norm_ws(f"{p['number']}. {p['text']}") for n in naive))
+    notes = {f.label: f.text for f in doc.footnotes}
+    fn_exact = sum(1 for f in exp["footnotes"] if notes.get(f["label"]) == f["text"])
+    return {
+        "paragraphs found": f"{len(doc.paragraphs())}/78",
+        "paragraph text exact": f"{exact}/{len(exp['paragraphs'])}",
+        "baseline exact": f"{naive_exact}/{len(exp['paragraphs'])}",
+        "footnotes exact": f"{fn_exact}/37",
+        "markers placed": f"{sum(len(b.all_footnote_labels()) for b in doc.blocks)}/37",
+        "headings": f"{len(doc.headings())}/20",
+        "symbol": doc.metadata.symbol,
+        "job number": doc.metadata.job_number,
+        "seconds": round(dt, 3),
+        "_ratio": exact / len(exp["paragraphs"]),
+    }
+
+
+def truth_section() -> list[dict]:
+    rows = []
+    for f in sorted((ROOT / "tests/data/pdftotext").glob("*.txt")):
+        truth = json.loads(Path(str(f).rsplit(".", 2)[0] + ".truth.json").read_text(encoding="utf-8"))
+        doc = unmark.parse(f)
+        s = score_truth(doc, truth)
+        naive = [norm_ws(n) for n in naive_paragraphs(f.read_text(encoding="utf-8"))]
+        tp = [b for b in truth["blocks"] if b["type"] == "paragraph" and b.get("number")]
+        naive_hits = sum(1 for b in tp if norm_ws(f"{b['label']} {b['text']}") in naive)
+        row = {"file": f.name, **s.as_row(), "baseline paragraphs": f"{naive_hits}/{len(tp)}"}
+        row["_para"] = s.paragraphs_exact / max(1, s.paragraphs)
+        rows.append(row)
+    return rows
+
+
+def huridocs_section() -> list[dict]:
+    pdfs = SHARED / "corpus/huridocs/pdfs"
+    labels = SHARED / "corpus/huridocs/labels"
+    if not pdfs.exists():
+        return [{"file": "skipped: ../shared/corpus/huridocs is absent"}]
+    if not shutil.which("pdftotext"):
+        return [{"file": "skipped: pdftotext (poppler-utils) is not installed"}]
+    rows = []
+    refs: dict[str, list[str]] = {}
+    for lf in sorted(labels.glob("*.json")):
+        d = json.loads(lf.read_text(encoding="utf-8"))
+        refs.setdefault(d["main_xml_name"].split(".")[0], [p["main_language"] for p in d["paragraphs"]])
+    with tempfile.TemporaryDirectory() as tmp:
+        for pdf in sorted(pdfs.glob("*.pdf")):
+            ref = refs.get(pdf.stem)
+            if not ref:
+                continue
+            for mode, flag in (("plain", []), ("layout", ["-layout"])):
+                out = Path(tmp) / f"{pdf.stem}.{mode}.txt"
+                subprocess.run(["pdftotext", *flag, str(pdf), str(out)], check=True)
+                doc = unmark.parse(out)
+                found, total, _ = score_paragraph_list(doc, ref)
+                naive = naive_paragraphs(out.read_text(encoding="utf-8"))
+                from unmark.evaluate import similarity
+
+                nfound = sum(1 for r in ref if any(similarity(r, n) >= 0.9 for n in naive if abs(len(n) - len(r)) < 0.2 * len(r) + 20))
+                rows.append({"file": f"{pdf.name} ({mode})", "paragraphs found": f"{found}/{total}",
+                             "baseline": f"{nfound}/{total}", "_ratio": found / total, "_mode": mode})
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    cols = [c for c in rows[0] if not c.startswith("_")]
+    for r in rows[1:]:
+        cols += [c for c in r if c not in cols and not c.startswith("_")]
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for r in rows:
+        lines.append("| " + " | ".join(str(r.get(c, "")) for c in cols) + " |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    print(f"machine: {platform.machine()}, {__import__('os').cpu_count()} cores, Python {platform.python_version()}")
+    seed = seed_section()
+    print("\n## Seed (CTOC/COP/WG.7/2020/2, zh, Tika text)\n")
+    print(table([seed]))
+    truth = truth_section()
+    print("\n## pdftotext output of generated UN PDFs (truth files)\n")
+    print(table(truth))
+    hur = huridocs_section()
+    print("\n## pdftotext output of real UN PDFs (huridocs, human paragraph labels, similarity >= 0.9)\n")
+    print(table(hur))
+    failed = []
+    if seed["_ratio"] < FLOORS["seed_exact"]:
+        failed.append("seed paragraphs not all exact")
+    lay = [r["_para"] for r in truth if "layout" in r["file"]]
+    if lay and min(lay) < FLOORS["truth_layout_paragraphs"]:
+        failed.append(f"generated -layout paragraphs below {FLOORS['truth_layout_paragraphs']}")
+    hl = [r["_ratio"] for r in hur if r.get("_mode") == "layout"]
+    if hl and min(hl) < FLOORS["huridocs_layout"]:
+        failed.append(f"huridocs -layout below {FLOORS['huridocs_layout']}")
+    if failed:
+        print("\nFLOOR MISSED: " + "; ".join(failed))
+        return 1 if "--floor" in sys.argv else 0
+    print("\nall floors met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,432 @@
+"""Paragraph and sentence alignment of parsed documents, two-way and multi-way.
+
+Paragraph level: the blocks of two :class:`~unmark.model.Document` versions are
+aligned by the same banded DP as sentences (:mod:`unmark.align.sentence`), with
+block-level anchors weighted by rarity — document symbols, URLs, dates, figures,
+paragraph numbers, footnote labels (strong when rare); ``1.``/``(a)`` alone weak —
+plus the character-length model; 1-n / n-1 merges and 1-0 / 0-1 skips (front matter
+present in one version only) are beads like any other. Footnotes are aligned
+after the body, the same way.
+
+Sentence level: paragraph alignment first, then sentence alignment inside each
+aligned pair of paragraph groups.
+
+Multi-way: every other document is aligned to a pivot (the first document, or
+``pivot``); the pivot units grouped together by any language form one row, so the
+table has one column per language.
+"""
+from __future__ import annotations
+
+import logging
+import unicodedata
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..errors import AlignmentError
+from ..model import Block, Document, Footnote
+from . import anchors as _anchors
+from . import sentence as _sentence
+from .types import AlignedRow, Alignment, Segment
+
+log = logging.getLogger(__name__)
+
+LOW_CONFIDENCE = 0.5
+
+PARAGRAPH_PARAMS = _sentence.Params(
+    anchor_weight=2.0, anchor_tau=0.15, dict_weight=1.0, dict_tau=0.15, embed_weight=2.0, embed_tau=0.3,
+    band=400, band2=40, hash_dim=4096,
+)
+
+
+# --------------------------------------------------------------------------- units
+@dataclass(frozen=True)
+class Unit:
+    """One alignable piece of a document: a block, a footnote or a sentence of either."""
+
+    text: str
+    keys: tuple[str, ...]
+    block_index: int | None
+    label: str | None
+    page: int | None
+    part: str            # "body" | "notes"
+    sentence_index: int | None = None
+
+
+def _label_keys(label: str | None, number: int | None, btype: str) -> list[str]:
+    keys: list[str] = []
+    if number is not None and btype == "paragraph":
+        keys.append(f"para:{number}")
+    elif label:
+        core = label.strip().strip(".()").strip()
+        if core:
+            if btype == "heading":
+                keys.append(f"para:h{core.upper()}")
+            elif len(core) <= 2 and core.isalpha():
+                keys.append(f"item:{core.lower()}")
+            else:
+                keys.append(f"para:{core}")
+    return keys
+
+
+def _block_keys(b: Block) -> list[str]:
+    keys = _label_keys(b.label, b.number, b.type)
+    keys += _anchors.extract(b.full_text())
+    keys += [f"fn:{lab}" for lab in b.all_footnote_labels()]
+    for s in b.symbols:
+        if s.kind == "document":
+            keys.append("sym:" + unicodedata.normalize("NFKC", s.text).rstrip(".").upper())
+    for it in b.items:
+        if it.label:
+            core = it.label.strip().strip(".()")
+            if core:
+                keys.append(f"item:{core.lower()}")
+    return keys
+
+
+def _block_label(b: Block) -> str | None:
+    if b.type == "paragraph" and b.number is not None:
+        return str(b.number)
+    if b.label:
+        return b.label.strip()
+    return None
+
+
+def _first_page(pages: Sequence[int]) -> int | None:
+    return pages[0] if pages else None
+
+
+def block_units(doc: Document) -> list[Unit]:
+    """Body blocks then footnotes, each one unit."""
+    out = []
+    for i, b in enumerate(doc.blocks):
+        text = b.full_text(" ")
+        if not text.strip():
+            continue
+        out.append(Unit(text, tuple(_block_keys(b)), i, _block_label(b), _first_page(b.pages), "body"))
+    out.extend(_footnote_units(doc.footnotes))
+    return out
+
+
+def _footnote_units(notes: Sequence[Footnote]) -> list[Unit]:
+    out = []
+    for f in notes:
+        if not f.text.strip():
+            continue
+        keys = [f"fn:{f.label}"] + _anchors.extract(f.text)
+        out.append(Unit(f.text, tuple(keys), None, f"fn {f.label}", _first_page(f.pages), "notes"))
+    return out
+
+
+def _split(text: str, lang: str | None) -> list[tuple[int, int]]:
+    try:
+        from ..lang import split_sentences  # written alongside; optional at import time
+    except ImportError:  # pragma: no cover - depends on the language package
+        split_sentences = None
+    if split_sentences is not None and lang:
+        try:
+            return list(split_sentences(text, lang))
+        except Exception:  # noqa: BLE001 - unknown language code: use the tiny fallback
+            log.debug("split_sentences failed for %r; using fallback", lang)
+    return _fallback_split(text)
+
+
+def _fallback_split(text: str) -> list[tuple[int, int]]:
+    """Tiny private splitter: after 。！？!? and after . followed by a space and a capital."""
+    spans = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        end = None
+        if ch in "。！？!?；":
+            end = i + 1
+        elif ch == "." and i + 2 < n and text[i + 1] == " " and text[i + 2].isupper():
+            end = i + 1
+        if end is not None:
+            while end < n and text[end] in "”’\"»）)":
+                end += 1
+            if text[start:end].strip():
+                spans.append((start, end))
+            start = end
+            i = end
+            continue
+        i += 1
+    if text[start:].strip():
+        spans.append((start, n))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+    return out
+
+
+def _spans(text: str, given: Sequence[tuple[int, int]], lang: str | None) -> list[tuple[int, int]]:
+    spans = [tuple(s) for s in given if s[1] > s[0]]
+    return spans or _split(text, lang)  # type: ignore[return-value]
+
+
+def sentence_units(doc: Document, lang: str | None) -> list[Unit]:
+    """Sentences of every block (block text, then each item with its label), then of footnotes."""
+    out: list[Unit] = []
+    for i, b in enumerate(doc.blocks):
+        label = _block_label(b)
+        page = _first_page(b.pages)
+        k = 0
+        if b.text.strip():
+            for a, e in _spans(b.text, b.sentences, lang):
+                t = b.text[a:e]
+                out.append(Unit(t, tuple(_anchors.extract(t, punctuation=True)), i, label, page, "body", k))
+                k += 1
+        for it in b.items:
+            for n, (a, e) in enumerate(_spans(it.text, it.sentences, lang)):
+                t = it.text[a:e]
+                if n == 0 and it.label:
+                    t = f"{it.label} {t}"
+                out.append(Unit(t, tuple(_anchors.extract(t, punctuation=True)), i, label, page, "body", k))
+                k += 1
+    for f in doc.footnotes:
+        page = _first_page(f.pages)
+        for k, (a, e) in enumerate(_spans(f.text, f.sentences, lang)):
+            t = f.text[a:e]
+            out.append(Unit(t, tuple(_anchors.extract(t, punctuation=True)), None, f"fn {f.label}", page, "notes", k))
+    return out
+
+
+# --------------------------------------------------------------------------- languages
+def doc_lang(doc: Document) -> str | None:
+    return doc.language or doc.metadata.language
+
+
+def assign_langs(docs: Sequence[Document], langs: Sequence[str] | None = None) -> list[str]:
+    """Column name per document: its language, made unique (``en``, ``en-2``)."""
+    out: list[str] = []
+    for k, d in enumerate(docs):
+        base = (langs[k] if langs and k < len(langs) and langs[k] else None) or doc_lang(d) or f"l{k + 1}"
+        name, n = base, 2
+        while name in out:
+            name = f"{base}-{n}"
+            n += 1
+        out.append(name)
+    return out
+
+
+def _norm_symbol(s: str | None) -> str | None:
+    if not s:
+        return None
+    return unicodedata.normalize("NFKC", s).replace(" ", "").upper()
+
+
+def symbol_warnings(docs: Sequence[Document], langs: Sequence[str]) -> list[dict]:
+    """W301 when the documents carry different symbols (not the same document)."""
+    syms = [(lg, _norm_symbol(d.metadata.symbol)) for lg, d in zip(langs, docs)]
+    known = [(lg, s) for lg, s in syms if s]
+    if len({s for _, s in known}) > 1:
+        listing = ", ".join(f"{lg}: {s}" for lg, s in known)
+        return [{"code": "W301", "message": f"the documents have different symbols ({listing})"}]
+    return []
+
+
+# --------------------------------------------------------------------------- pairwise
+Bead = tuple[list[int], list[int], float]
+
+
+def _align_units(a: Sequence[Unit], b: Sequence[Unit], la: str | None, lb: str | None, *, embed: bool,
+                 params: _sentence.Params) -> list[Bead]:
+    if not a or not b:
+        return [([i], [], 0.0) for i in range(len(a))] + [([], [j], 0.0) for j in range(len(b))]
+    return _sentence.align([u.text for u in a], [u.text for u in b], la, lb, embed=embed, params=params,
+                           keys=([u.keys for u in a], [u.keys for u in b]))
+
+
+def _align_parts(a: Sequence[Unit], b: Sequence[Unit], la, lb, *, embed: bool, params) -> list[Bead]:
+    """Body with body, notes with notes (indices stay global)."""
+    out: list[Bead] = []
+    for part in ("body", "notes"):
+        ia = [i for i, u in enumerate(a) if u.part == part]
+        ib = [j for j, u in enumerate(b) if u.part == part]
+        for s, t, c in _align_units([a[i] for i in ia], [b[j] for j in ib], la, lb, embed=embed, params=params):
+            out.append(([ia[x] for x in s], [ib[y] for y in t], c))
+    return out
+
+
+def paragraph_beads(a: Document, b: Document, la: str | None, lb: str | None, *, embed: bool = False,
+                    ) -> tuple[list[Unit], list[Unit], list[Bead]]:
+    ua, ub = block_units(a), block_units(b)
+    return ua, ub, _align_parts(ua, ub, la, lb, embed=embed, params=PARAGRAPH_PARAMS)
+
+
+def sentence_beads(a: Document, b: Document, la: str | None, lb: str | None, *, embed: bool = False,
+                   ) -> tuple[list[Unit], list[Unit], list[Bead]]:
+    """Paragraph alignment, then sentence alignment inside each aligned group."""
+    pa, pb, pbeads = paragraph_beads(a, b, la, lb, embed=embed)
+    sa, sb = sentence_units(a, la), sentence_units(b, lb)
+
+    def index(units: list[Unit]) -> dict[tuple[str, object], list[int]]:
+        idx: dict[tuple[str, object], list[int]] = {}
+        for k, u in enumerate(units):
+            key = (u.part, u.block_index if u.part == "body" else u.label)
+            idx.setdefault(key, []).append(k)
+        return idx
+
+    ia, ib = index(sa), index(sb)
+
+    def members(pu: list[Unit], ids: list[int], idx) -> list[int]:
+        out: list[int] = []
+        for i in ids:
+            u = pu[i]
+            out += idx.get((u.part, u.block_index if u.part == "body" else u.label), [])
+        return out
+
+    beads: list[Bead] = []
+    sp = _sentence.Params()
+    for s_ids, t_ids, pconf in pbeads:
+        xs, ys = members(pa, s_ids, ia), members(pb, t_ids, ib)
+        if not xs or not ys:
+            beads += [([x], [], 0.0) for x in xs] + [([], [y], 0.0) for y in ys]
+            continue
+        if len(xs) == 1 and len(ys) == 1:
+            beads.append((xs, ys, pconf))
+            continue
+        for s, t, c in _sentence.align([sa[x].text for x in xs], [sb[y].text for y in ys], la, lb, embed=embed,
+                                       params=sp):
+            beads.append(([xs[k] for k in s], [ys[k] for k in t], round(min(c, max(pconf, 0.3)) if s and t else c, 3)))
+    return sa, sb, beads
+
+
+# --------------------------------------------------------------------------- table
+def _segment(units: Sequence[Unit], ids: Sequence[int], lang: str, doc: Document, level: str) -> Segment | None:
+    if not ids:
+        return None
+    us = [units[i] for i in ids]
+    if level == "paragraph":
+        sep = "\n"
+    else:
+        sep = "" if lang.split("-")[0] in ("zh", "ja") else " "
+    labels: list[str] = []
+    for u in us:
+        if u.label and u.label not in labels:
+            labels.append(u.label)
+    return Segment(
+        lang=lang,
+        text=sep.join(u.text for u in us),
+        symbol=doc.metadata.symbol,
+        page=us[0].page,
+        paragraph="+".join(labels) if labels else None,
+        block_index=us[0].block_index,
+        sentence_index=us[0].sentence_index,
+        source=doc.source_name,
+    )
+
+
+def _kind(sizes: Sequence[int]) -> str:
+    return "-".join(str(s) for s in sizes)
+
+
+def combine(pivot_units: Sequence[Unit], pairwise: Sequence[tuple[str, Sequence[Unit], Document, list[Bead]]],
+            pivot_lang: str, pivot_doc: Document, level: str) -> list[AlignedRow]:
+    """Merge pivot↔other bead lists into rows: pivot units grouped by any language share a row."""
+    n = len(pivot_units)
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _, _, _, beads in pairwise:
+        for s, _, _ in beads:
+            for x in s[1:]:
+                ra, rb = find(s[0]), find(x)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    group_of = {i: r for r, members in groups.items() for i in members}
+    order = sorted(groups, key=lambda r: groups[r][0])
+    pos_of = {r: k for k, r in enumerate(order)}
+    cells: dict[int, dict[str, list[int]]] = {r: {} for r in order}
+    confs: dict[int, list[float]] = {r: [] for r in order}
+    orphans: dict[int, list[tuple[str, list[int]]]] = {}  # after pivot group position -> rows
+    for lang, _, _, beads in pairwise:
+        last = -1
+        for s, t, c in beads:
+            if s:
+                r = group_of[s[0]]
+                last = pos_of[r]
+                cells[r].setdefault(lang, []).extend(t)
+                confs[r].append(c if t else 0.0)
+            elif t:
+                orphans.setdefault(last, []).append((lang, t))
+    others = [p[0] for p in pairwise]
+    rows: list[AlignedRow] = []
+
+    def orphan_rows(pos: int) -> None:
+        for lang, t in orphans.get(pos, []):
+            unit_list, doc = next((u, d) for lg, u, d, _ in pairwise if lg == lang)
+            cell: dict[str, Segment | None] = {pivot_lang: None}
+            for lg in others:
+                cell[lg] = _segment(unit_list, t, lang, doc, level) if lg == lang else None
+            rows.append(AlignedRow(cell, 0.0, _kind([0] + [len(t) if lg == lang else 0 for lg in others])))
+
+    orphan_rows(-1)
+    for pos, r in enumerate(order):
+        ids = groups[r]
+        cell = {pivot_lang: _segment(pivot_units, ids, pivot_lang, pivot_doc, level)}
+        sizes = [len(ids)]
+        for lang, units, doc, _ in pairwise:
+            t = sorted(set(cells[r].get(lang, [])))
+            cell[lang] = _segment(units, t, lang, doc, level)
+            sizes.append(len(t))
+        conf = min(confs[r]) if confs[r] else 0.0
+        rows.append(AlignedRow(cell, round(conf, 3), _kind(sizes)))
+        orphan_rows(pos)
+    return rows
+
+
+def align_many(docs: Sequence[Document], *, level: str = "paragraph", embed: bool = False,
+               pivot: str | int | None = None, langs: Sequence[str] | None = None) -> Alignment:
+    """Align two or more language versions; one column per language, pivot first."""
+    if len(docs) < 2:
+        raise AlignmentError("alignment needs at least two documents", code="E301")
+    if level not in ("paragraph", "sentence"):
+        raise AlignmentError(f"unknown level {level!r} (paragraph or sentence)", code="E304")
+    names = assign_langs(docs, langs)
+    if pivot is None:
+        p = 0
+    elif isinstance(pivot, int):
+        p = pivot
+    elif pivot in names:
+        p = names.index(pivot)
+    else:
+        raise AlignmentError(f"pivot {pivot!r} is not one of {names}", code="E305")
+    codes = [doc_lang(d) or n.split("-")[0] for d, n in zip(docs, names)]
+    pdoc, plang = docs[p], names[p]
+    pairwise = []
+    pivot_units: list[Unit] | None = None
+    for k, d in enumerate(docs):
+        if k == p:
+            continue
+        fn = sentence_beads if level == "sentence" else paragraph_beads
+        ua, ub, beads = fn(pdoc, d, codes[p], codes[k], embed=embed)
+        pivot_units = ua
+        pairwise.append((names[k], ub, d, beads))
+    assert pivot_units is not None
+    rows = combine(pivot_units, pairwise, plang, pdoc, level)
+    order = [plang] + [n for k, n in enumerate(names) if k != p]
+    warnings = symbol_warnings(docs, names)
+    for w in warnings:
+        log.warning("%s: %s", w["code"], w["message"])
+    meta = {
+        "pivot": plang,
+        "embed": embed,
+        "sources": {n: d.source_name for n, d in zip(names, docs)},
+        "symbols": {n: d.metadata.symbol for n, d in zip(names, docs)},
+        "low_confidence": LOW_CONFIDENCE,
+    }
+    return Alignment(tuple(order), tuple(rows), level, tuple(warnings), meta)

@@ -1,0 +1,61 @@
+"""``unmark terms``: bilingual glossary from aligned UN documents."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from dataclasses import replace
+
+log = logging.getLogger(__name__)
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    p = subparsers.add_parser(
+        "terms",
+        help="extract a bilingual glossary (TBX, CSV, XLSX, OmegaT TSV, JSON)",
+        description="Extract term pairs from aligned documents. Inputs: document pairs (A B ...), folders of "
+        "documents named by language (x.zh.pdf / x.en.pdf), alignment files (.tmx .tsv .jsonl).",
+    )
+    p.add_argument("inputs", nargs="*", help="document pairs, folders or alignment files")
+    p.add_argument("-o", "--output", required=True, help="glossary file: .tbx .csv .xlsx .tsv (OmegaT) .json")
+    p.add_argument("--aligned", nargs=2, action="append", default=[], metavar=("SRC_TXT", "TGT_TXT"),
+                   help="line-parallel text files (repeatable)")
+    p.add_argument("--alignment", action="append", default=[], metavar="FILE", help="alignment file: TMX, TSV or JSONL (repeatable)")
+    p.add_argument("--src-lang", default="zh")
+    p.add_argument("--tgt-lang", default="en")
+    p.add_argument("--glossary", metavar="KNOWN", help="known glossary (.tbx .csv .tsv .json): kept, marked known, linked first")
+    p.add_argument("--max", type=int, default=None, metavar="N", help="at most N entries")
+    p.add_argument("--min-freq", type=int, default=None, help="minimum number of aligned pairs a candidate occurs in (default 2)")
+    p.add_argument("--measure", choices=("dice", "llr"), default=None, help="association for linking (default dice)")
+    p.add_argument("--subject", default=None, help="subject field written into every entry")
+    p.add_argument("--examples", type=int, default=None, choices=(0, 1, 2, 3), help="example segment pairs per entry (default 3)")
+    p.add_argument("--no-user-dict", action="store_true", help="segment Chinese without the UN user dictionary")
+    p.set_defaults(func=run)
+    return p
+
+
+def options_from_args(args):
+    from ..terms import TermOptions
+
+    opts = TermOptions(max_entries=args.max, subject=args.subject, use_user_dict=not args.no_user_dict)
+    if args.min_freq is not None:
+        opts = replace(opts, min_freq=args.min_freq)
+    if args.measure:
+        opts = replace(opts, measure=args.measure)
+    if args.examples is not None:
+        opts = replace(opts, examples=args.examples)
+    return opts
+
+
+def run(args) -> int:
+    from ..terms import extract_terms, load_known
+    from ..terms.inputs import gather_pairs
+    from ..terms.lexicon import check_lang
+
+    src, tgt = check_lang(args.src_lang), check_lang(args.tgt_lang)
+    pairs = gather_pairs(args.inputs, src, tgt, aligned=args.aligned, alignment_files=args.alignment)
+    known = load_known(args.glossary, src, tgt) if args.glossary else None
+    glossary = extract_terms(pairs, src, tgt, options_from_args(args), known=known)
+    glossary.save(args.output)
+    sys.stderr.write(f"unmark terms: {len(glossary)} entries from {len(pairs)} aligned pairs -> {args.output}\n")
+    return 0

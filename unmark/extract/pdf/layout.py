@@ -1,0 +1,581 @@
+"""Layout from geometry: runs -> lines -> zones, paragraph breaks, markers.
+
+Input: :class:`RawPage` objects from either backend (same run format). Output: the
+:class:`~unmark.extract.lines.SrcPage` list the core reads. Each step is a small function:
+
+1. :func:`page_lines`: runs grouped by baseline (a raised, smaller run belongs to the line
+   it sits on), split into columns at very wide gaps, text joined with spaces from gaps,
+   label->text TAB gaps made one space, superscript footnote markers recorded.
+2. :func:`mark_furniture`: ``/Artifact`` lines, barcode fonts, furniture patterns and lines
+   repeated in the header/footer bands (digits folded; odd and even pages counted apart).
+3. :func:`mark_notes`: the footnote zone below a text or drawn separator, else small-font
+   labelled lines at the page foot.
+4. :func:`masthead`: logo letters, stacked masthead cells, symbol/job-number hints.
+5. :func:`breaks`: ``gap_before`` from the baseline step and ``hard_end`` from the right
+   margin, indentation, labels, font changes.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex as re
+
+from ...model import BBox, Fix, Link, MappedText
+from ..lines import SrcLine, SrcPage
+from .rules import PdfRules, rules
+from .runs import RawPage, Run
+
+log = logging.getLogger(__name__)
+
+_CJK = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff00-\uffef]")
+FINAL = tuple(".;:!?。．；：！？,，、")
+CLOSERS = "”’」』）)》>\"'*0123456789 "
+_DIGITS = re.compile(r"\d+")
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class PLine:
+    page: int
+    y: float
+    x0: float
+    x1: float
+    size: float
+    text: str
+    bold: bool = False
+    artifact: bool = False
+    barcode: bool = False
+    markers: list = field(default_factory=list)
+    label_gap: bool = False
+    text_x: float = 0.0
+    first_word: str = ""
+    small: bool = False         # the whole line is smaller than its neighbours (set later)
+    zone: str = "body"
+    rule: str = ""              # why it left the body
+    gap_before: int = 0
+    hard_end: bool | None = None
+    page_start: bool = False
+    heading_hint: int | None = None
+
+
+# --------------------------------------------------------------------------- 1. lines
+def _dominant(runs: list[Run]) -> tuple[float, float]:
+    """(size, baseline) of the runs carrying most characters among the largest ones."""
+    big = max(r.size for r in runs)
+    main = [r for r in runs if r.size >= 0.8 * big] or runs
+    w: Counter = Counter()
+    for r in main:
+        w[(round(r.size, 1), round(r.y, 1))] += len(r.text.strip()) or 1
+    (size, y), _ = w.most_common(1)[0]
+    return size, y
+
+
+def _cluster(runs: list[Run], R: PdfRules) -> list[list[Run]]:
+    tol = R.lines["same_baseline"]
+    groups: list[list[Run]] = []
+    gy: list[float] = []
+    gs: list[float] = []
+    for r in sorted(runs, key=lambda r: r.y):
+        if groups and abs(r.y - gy[-1]) <= tol * max(r.size, gs[-1]):
+            groups[-1].append(r)
+            if r.size > gs[-1]:
+                gs[-1], gy[-1] = r.size, r.y
+        else:
+            groups.append([r])
+            gy.append(r.y)
+            gs.append(r.size)
+    # raised small groups join the line they sit on (the next one down)
+    out: list[list[Run]] = []
+    i = 0
+    while i < len(groups):
+        g = groups[i]
+        if i + 1 < len(groups):
+            nxt = groups[i + 1]
+            gsz, gyy = max(r.size for r in g), min(r.y for r in g)
+            nsz, ny = _dominant(nxt)
+            lo, hi = min(r.x0 for r in nxt) - nsz, max(r.x1 for r in nxt) + nsz
+            if (
+                gsz <= R.lines["small_size"] * nsz
+                and 0 < ny - gyy <= R.lines["raised_max"] * nsz
+                and all(lo <= r.x0 <= hi for r in g)
+            ):
+                groups[i + 1] = g + nxt
+                i += 1
+                continue
+        out.append(g)
+        i += 1
+    return out
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(_CJK.match(ch))
+
+
+def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
+    size, base = _dominant(runs)
+    L = R.lines
+    parts: list[str] = []
+    markers: list[tuple[int, str]] = []
+    n = 0
+    prev: Run | None = None
+    first: Run | None = None
+    prev_marker = False
+    label_gap = False
+    text_x = runs[0].x0
+    bold_chars = chars = 0
+    for k, r in enumerate(runs):
+        t = r.text
+        if not t.strip():
+            # a space drawn as its own run: a word gap
+            if parts and not parts[-1].endswith(" "):
+                parts.append(" ")
+                n += 1
+            continue
+        small = r.size <= L["small_size"] * size
+        raised = small and base - r.y >= L["raised_min"] * size
+        is_marker = (raised or (small and t.strip() in "*†‡**")) and R.marker.match(t.strip()) is not None
+        if prev is not None:
+            gap = r.x0 - prev.x1
+            ptxt = parts[-1] if parts else ""
+            sep = ""
+            if prev is first and not label_gap and R.label.match(prev.text.strip()) and gap >= L["label_gap"] * size:
+                label_gap = True
+                text_x = r.x0
+                sep = " "
+            elif is_marker:
+                sep = ""
+            elif ptxt[-1:].isspace() or t[:1].isspace():
+                sep = ""
+            elif _is_cjk(ptxt[-1:]) and _is_cjk(t[:1]):
+                sep = " " if gap > L["space_gap_cjk"] * size else ""
+            elif gap > L["space_gap"] * size:
+                sep = " "
+            elif prev_marker and prev is first:
+                sep = " "
+            if sep:
+                if parts and parts[-1].endswith(" "):
+                    pass
+                else:
+                    parts.append(sep)
+                    n += 1
+        if is_marker:
+            lab = t.strip()
+            if parts and parts[-1].endswith(" ") and n and k > 0 and not label_gap:
+                pass
+            lead = len(t) - len(t.lstrip())
+            if prev is not None:
+                markers.append((n + lead, lab))
+        parts.append(t)
+        n += len(t)
+        nc = len(t.strip())
+        chars += nc
+        if r.bold:
+            bold_chars += nc
+        if prev is None:
+            first = r
+            prev_marker = is_marker
+        prev = r
+    text = "".join(parts)
+    ink = [r for r in runs if r.text.strip()]
+    # normalise whitespace, keeping marker offsets valid
+    stripped = text.lstrip()
+    shift = len(text) - len(stripped)
+    text = stripped.rstrip()
+    markers = [(o - shift, lab) for o, lab in markers if 0 <= o - shift < len(text)]
+    if "  " in text or "\t" in text:
+        text, markers = _squeeze(text, markers)
+    return PLine(
+        page=page, y=base, x0=ink[0].x0, x1=max(r.x1 for r in ink), size=size, text=text,
+        bold=chars > 0 and bold_chars * 2 > chars, artifact=all(r.artifact for r in runs),
+        barcode=all(R.barcode_font.search(r.font) for r in ink), markers=markers,
+        label_gap=label_gap, text_x=text_x, first_word=_first_word(text),
+    )
+
+
+def _first_word(text: str) -> str:
+    """The first word as the typesetter saw it (no-break spaces bind)."""
+    t = text.lstrip()
+    if not t:
+        return ""
+    if _is_cjk(t[0]):
+        return t[0]
+    return re.split(r"[ \t]", t, maxsplit=1)[0]
+
+
+def _squeeze(text: str, markers: list) -> tuple[str, list]:
+    out = []
+    remap = []
+    prev_sp = False
+    for ch in text:
+        sp = ch in " \t\xa0"
+        remap.append(len(out))
+        if sp and prev_sp:
+            continue
+        out.append(" " if sp else ch)
+        prev_sp = sp
+    return "".join(out), [(remap[o], lab) for o, lab in markers]
+
+
+def _dedup(runs: list[Run]) -> list[Run]:
+    """Drop runs drawn twice at (almost) the same place: fake bold by overprinting."""
+    seen: dict[tuple, list[Run]] = {}
+    out = []
+    for r in runs:
+        t = r.text.strip()
+        if not t:
+            out.append(r)
+            continue
+        key = (t, round(r.y))
+        prior = seen.get(key)
+        if prior and any(abs(p.x0 - r.x0) < 1.5 and abs(p.y - r.y) < 1.5 for p in prior):
+            continue
+        seen.setdefault(key, []).append(r)
+        out.append(r)
+    return out
+
+
+def page_lines(raw: RawPage, R: PdfRules | None = None) -> list[PLine]:
+    R = R or rules()
+    runs = _dedup(raw.runs)
+    if not any(r.text.strip() for r in runs):
+        return []
+    lines: list[PLine] = []
+    col = R.lines["column_gap"]
+    for g in _cluster(runs, R):
+        g.sort(key=lambda r: r.x0)
+        seg = [g[0]]
+        y = g[0].y
+        splittable = (raw.number == 1 and y < R.zones["masthead_band"] * raw.height) or not (
+            R.zones["header_band"] * raw.height <= y <= R.zones["footer_band"] * raw.height)
+        for r in g[1:]:
+            if splittable and r.x0 - seg[-1].x1 > col * min(r.size, seg[-1].size):
+                if any(x.text.strip() for x in seg):
+                    lines.append(_make_line(raw.number, seg, R))
+                seg = [r]
+            else:
+                seg.append(r)
+        if any(x.text.strip() for x in seg):
+            lines.append(_make_line(raw.number, seg, R))
+    lines.sort(key=lambda ln: (round(ln.y, 0), ln.x0))
+    return lines
+
+
+# --------------------------------------------------------------------------- 2. furniture
+def _fold(text: str) -> str:
+    return _WS.sub(" ", _DIGITS.sub("#", text)).strip().lower()
+
+
+def mark_furniture(pages: list[list[PLine]], heights: list[float], R: PdfRules, doc_tagged: bool) -> None:
+    Z = R.zones
+    # repeated header/footer lines per parity
+    counts: dict[int, Counter] = {0: Counter(), 1: Counter()}
+    totals = Counter()
+    every = Counter()
+    for pi, lines in enumerate(pages):
+        h = heights[pi]
+        par = (pi + 1) % 2
+        totals[par] += 1
+        seen = set()
+        for ln in lines:
+            if ln.y < Z["header_band"] * h or ln.y > Z["footer_band"] * h:
+                key = ("t" if ln.y < h / 2 else "b", _fold(ln.text))
+                if key not in seen:
+                    seen.add(key)
+                    counts[par][key] += 1
+                    every[key] += 1
+    npages = len(pages)
+    for pi, lines in enumerate(pages):
+        h = heights[pi]
+        par = (pi + 1) % 2
+        for ln in lines:
+            if ln.zone != "body":
+                continue
+            if ln.artifact:
+                ln.zone, ln.rule = "furniture", "pdf.artifact"
+                continue
+            if ln.barcode:
+                ln.zone, ln.rule = "furniture", "pdf.barcode"
+                continue
+            in_band = ln.y < Z["header_band"] * h or ln.y > Z["footer_band"] * h
+            if not in_band:
+                continue
+            if R.is_furniture_text(ln.text):
+                ln.zone, ln.rule = "furniture", "pdf.furniture_pattern"
+                continue
+            key = ("t" if ln.y < h / 2 else "b", _fold(ln.text))
+            if npages >= 2 and every[key] >= 2 and (
+                counts[par][key] >= Z["repeat_share"] * totals[par] or every[key] >= Z["repeat_share"] * npages
+            ):
+                ln.zone = "furniture"
+                ln.rule = "pdf.running_header" if key[0] == "t" else "pdf.running_footer"
+
+
+# --------------------------------------------------------------------------- 3. footnotes
+def mark_notes(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules) -> None:
+    Z = R.zones
+    body = [ln for ln in lines if ln.zone == "body"]
+    if len(body) < 2:
+        return
+    sep_y = None
+    for ln in body:
+        if R.separator.match(ln.text) and ln.y > Z["separator_min_y"] * raw.height:
+            ln.zone, ln.rule = "separator", "footnote.separator"
+            sep_y = ln.y
+            break
+    if sep_y is None and raw.rules:
+        left = min(ln.x0 for ln in body)
+        right = max(ln.x1 for ln in body)
+        width = max(right - left, 1.0)
+        cands = [
+            r for r in raw.rules
+            if r.x1 - r.x0 <= Z["separator_max_width"] * width and r.y > Z["separator_min_y"] * raw.height
+        ]
+        for r in sorted(cands, key=lambda r: r.y):
+            below = [ln for ln in body if ln.y > r.y]
+            above = [ln for ln in body if ln.y < r.y]
+            if below and above and min(ln.size for ln in below) < body_size * 0.98 + 0.01:
+                sep_y = r.y
+                break
+    if sep_y is not None:
+        for ln in body:
+            if ln.y > sep_y and ln.zone == "body":
+                ln.zone = "footnote"
+        return
+    # no separator: smaller labelled lines at the foot of the page
+    tail: list[PLine] = []
+    for ln in reversed(body):
+        if ln.size <= R.zones["note_size"] * body_size:
+            tail.append(ln)
+        else:
+            break
+    tail.reverse()
+    if tail and len(tail) < len(body):
+        start = next((i for i, ln in enumerate(tail) if _note_start(ln, R)), None)
+        if start is not None:
+            for ln in tail[start:]:
+                ln.zone = "footnote"
+
+
+def _note_start(ln: PLine, R: PdfRules) -> bool:
+    head = ln.text.split(" ", 1)[0]
+    return bool(R.marker.match(head)) or bool(re.match(r"^\d{1,3}/$", head))
+
+
+# --------------------------------------------------------------------------- 4. masthead
+def masthead(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules, hints: dict) -> None:
+    """Page 1: logo letters out, stacked cells joined, symbol and job number as hints."""
+    from ...clean.layout import token_kind, _tokens
+
+    band = R.zones["masthead_band"] * raw.height
+    top = [ln for ln in lines if ln.zone == "body" and ln.y < band]
+    for ln in top:
+        t = ln.text.strip()
+        if len(t) <= 2 and ln.size >= R.zones["logo_size"] * body_size:
+            ln.zone, ln.rule = "furniture", "pdf.masthead_logo"
+    # stacked cells: 'UNITED' / 'NATIONS', 'Distr.' / 'GENERAL'
+    top = [ln for ln in top if ln.zone == "body"]
+    for i, a in enumerate(top):
+        for first, second in R.masthead_joins:
+            if not first.match(a.text.strip()):
+                continue
+            for b in top[i + 1:]:
+                if b.zone == "body" and abs(b.x0 - a.x0) < 2 * body_size and 0 < b.y - a.y < 3 * a.size and second.match(b.text.strip()):
+                    a.text = a.text.strip() + " " + b.text.strip()
+                    a.x1 = max(a.x1, b.x1)
+                    b.zone, b.rule = "joined", "pdf.masthead_join"
+                    break
+    _masthead_order(lines, raw, band)
+    for ln in top:
+        if ln.zone != "body":
+            continue
+        toks = _tokens(ln.text)
+        if len(toks) == 1 and token_kind(toks[0]) == "symbol":
+            hints.setdefault("symbol", toks[0])
+    for ln in lines:
+        m = R.job_number.search(ln.text)
+        if m and ln.y > raw.height / 2:
+            hints.setdefault("job_number", m.group("value"))
+
+
+def _masthead_order(lines: list[PLine], raw: RawPage, band: float) -> None:
+    """Read the masthead column by column: left cells, then the right-hand cells
+    (symbol, Distr., date, Original), down to the last right-hand cell."""
+    mid = raw.width / 2
+    right = [ln for ln in lines if ln.y < band and ln.x0 > mid and ln.zone in ("body", "furniture")]
+    if not right:
+        return
+    end = max(ln.y for ln in right)
+    region = [ln for ln in lines if ln.y <= end + 0.1]
+    rest = [ln for ln in lines if ln.y > end + 0.1]
+    region.sort(key=lambda ln: (ln.x0 > mid, ln.y, ln.x0))
+    lines[:] = region + rest
+
+
+# --------------------------------------------------------------------------- 5. breaks
+def _first_word_width(ln: PLine) -> float:
+    t = ln.text
+    if not t:
+        return 0.0
+    per = (ln.x1 - ln.x0) / max(len(t), 1)
+    if _is_cjk(t[0]):
+        return ln.size
+    return (len(ln.first_word) + 1) * per
+
+
+def _pitch_ratio(pages: list[list[PLine]]) -> float:
+    ratios = []
+    for lines in pages:
+        body = [ln for ln in lines if ln.zone == "body"]
+        for a, b in zip(body, body[1:]):
+            d = b.y - a.y
+            if d > 0 and abs(a.size - b.size) < 0.5:
+                ratios.append(d / a.size)
+    if not ratios:
+        return 1.2
+    ratios.sort()
+    return ratios[len(ratios) // 3]  # lower third: the usual step inside paragraphs
+
+
+def _margins(lines: list[PLine]) -> tuple[float, float]:
+    body = [ln for ln in lines if ln.zone == "body"]
+    if not body:
+        return 0.0, 0.0
+    xs = Counter(round(ln.x0) for ln in body)
+    left = xs.most_common(1)[0][0]
+    rights = sorted(ln.x1 for ln in body)
+    right = rights[min(len(rights) - 1, int(len(rights) * 0.9))]
+    return float(left), right
+
+
+def breaks(pages: list[list[PLine]], R: PdfRules) -> None:
+    P = R.paragraphs
+    ratio = _pitch_ratio(pages)
+    margins = [_margins(lines) for lines in pages]
+    for zone in ("body", "footnote"):
+        seq: list[tuple[int, PLine]] = []
+        for pi, lines in enumerate(pages):
+            zl = [ln for ln in lines if ln.zone == zone]
+            for k, ln in enumerate(zl):
+                if k == 0:
+                    ln.page_start = zone == "body"
+                else:
+                    prev = zl[k - 1]
+                    step = ln.y - prev.y
+                    expect = ratio * max(ln.size, prev.size)
+                    if step > P["gap_factor"] * expect:
+                        ln.gap_before = max(1, int(round(step / expect - 1)))
+                seq.append((pi, ln))
+        for k, (pi, ln) in enumerate(seq):
+            if k + 1 == len(seq):
+                ln.hard_end = True
+                break
+            pj, nx = seq[k + 1]
+            ln.hard_end = _hard_end(ln, nx, margins[pi], margins[pj], pi == pj, P)
+
+
+def _hard_end(a: PLine, b: PLine, ma: tuple, mb: tuple, same_page: bool, P: dict) -> bool:
+    if same_page and b.gap_before > 0:
+        return True
+    if b.label_gap:
+        return True
+    if abs(a.size - b.size) > 0.9 or a.bold != b.bold:
+        return True
+    # indentation, relative to each page's left margin (UN pages mirror)
+    a_text = a.text_x - ma[0]
+    b_x = b.x0 - mb[0]
+    if b_x > a_text + P["indent_step"] * b.size and b_x > (a.x0 - ma[0]) + P["indent_step"] * b.size:
+        return True
+    # would the next line's first word have fitted at the end of this one?
+    room = ma[1] - a.x1
+    if room > _first_word_width(b) + P["fit_slack"] * a.size and a.text.rstrip(CLOSERS).endswith(FINAL):
+        return True
+    return False
+
+
+def heading_hints(pages: list[list[PLine]], body_size: float) -> None:
+    for lines in pages:
+        for ln in lines:
+            if ln.zone == "body" and ln.bold:
+                ln.heading_hint = 1 if ln.size >= 1.3 * body_size else 2 if ln.size >= 1.1 * body_size else 3
+
+
+def body_size_of(pages: list[list[PLine]]) -> float:
+    w: Counter = Counter()
+    for lines in pages:
+        for ln in lines:
+            w[round(ln.size, 1)] += len(ln.text)
+    return w.most_common(1)[0][0] if w else 10.0
+
+
+# --------------------------------------------------------------------------- assembly
+def to_src(pages: list[list[PLine]], raws: list[RawPage], fixes: list[Fix]) -> list[SrcPage]:
+    from ...clean.layout import furniture_kind
+
+    out: list[SrcPage] = []
+    for lines, raw in zip(pages, raws):
+        src: list[SrcLine] = []
+        text_sep = False
+        for i, ln in enumerate(lines, start=1):
+            if ln.zone == "joined":
+                fixes.append(Fix(ln.rule, raw.number, i, ln.text, "", note="joined to the masthead line above"))
+                continue
+            if ln.zone == "separator" and R_sep(ln.text):
+                text_sep = True
+            if ln.zone == "furniture":
+                pos = "top" if ln.y < raw.height / 2 else "bottom"
+                core_sees = furniture_kind(ln.text, pos) is not None
+                if not core_sees or text_sep:
+                    fixes.append(Fix(ln.rule, raw.number, i, ln.text, ""))
+                if text_sep:
+                    # the core would read lines after a text rule as notes: keep them out
+                    continue
+            fs = ln.size
+            sl = SrcLine(
+                page=raw.number, line=i, text=MappedText.from_source(ln.text, raw.number, i), raw=ln.text,
+                indent=round(ln.x0, 2), gap_before=ln.gap_before, hard_end=ln.hard_end, zone=ln.zone,
+                page_start=ln.page_start, size=fs, bold=ln.bold,
+                bbox=BBox(raw.number, round(ln.x0, 2), round(ln.y - 0.8 * fs, 2), round(ln.x1, 2), round(ln.y + 0.25 * fs, 2)),
+                markers=list(ln.markers) if ln.zone == "body" else [], heading_hint=ln.heading_hint,
+            )
+            src.append(sl)
+        links = []
+        for lk in raw.links:
+            best, bo = None, 0.0
+            for sl in src:
+                b = sl.bbox
+                ox = min(b.x1, lk.x1) - max(b.x0, lk.x0)
+                oy = min(b.y1, lk.y1) - max(b.y0, lk.y0)
+                if ox > 0 and oy > 0 and ox * oy > bo:
+                    best, bo = sl, ox * oy
+            links.append(Link(lk.uri, raw.number, best.line if best else None, "pdf"))
+        out.append(SrcPage(raw.number, src, links, raw.width, raw.height))
+    return out
+
+
+def R_sep(text: str) -> bool:
+    return bool(rules().separator.match(text))
+
+
+def layout(raws: list[RawPage], R: PdfRules | None = None) -> tuple[list[SrcPage], list[Fix], dict]:
+    R = R or rules()
+    pages = [page_lines(raw, R) for raw in raws]
+    body_size = body_size_of(pages)
+    tagged = any(raw.tagged for raw in raws)
+    mark_furniture(pages, [raw.height for raw in raws], R, tagged)
+    hints: dict = {}
+    if pages:
+        masthead(pages[0], raws[0], body_size, R, hints)
+    for lines, raw in zip(pages, raws):
+        mark_notes(lines, raw, body_size, R)
+    for lines, raw in zip(pages, raws):
+        for ln in lines:
+            if ln.zone == "furniture" and ln.page == 1:
+                m = R.job_number.search(ln.text)
+                if m:
+                    hints.setdefault("job_number", m.group("value"))
+    breaks(pages, R)
+    heading_hints(pages, body_size)
+    fixes: list[Fix] = []
+    return to_src(pages, raws, fixes), fixes, hints

@@ -1,0 +1,91 @@
+"""TMX 1.4b output of an :class:`~unmark.align.types.Alignment` (valid against the LISA DTD).
+
+One ``<tu>`` per row that has the source language and at least one other language
+(rows with an empty side are skipped); ``xml:lang`` codes are configurable
+(defaults: zh-CN, en-US, fr-FR, es-ES, ru-RU, ar-SA). Every text is XML-escaped and
+characters XML 1.0 forbids are dropped.
+"""
+from __future__ import annotations
+
+import re
+from typing import Mapping
+from xml.sax.saxutils import escape, quoteattr
+
+from ..align.types import Alignment
+from .atomic import write_text
+
+DEFAULT_XML_LANGS = {"zh": "zh-CN", "en": "en-US", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "ar": "ar-SA"}
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean_xml_text(s: str) -> str:
+    return _INVALID_XML.sub("", s)
+
+
+def _esc(s: object) -> str:
+    return escape(clean_xml_text(str(s)))
+
+
+def _attr(s: object) -> str:
+    return quoteattr(clean_xml_text(str(s)))
+
+
+def xml_lang(lang: str, overrides: Mapping[str, str] | None = None) -> str:
+    """TMX language code of a column name (``en``, ``en-2``) given optional overrides."""
+    if overrides and lang in overrides:
+        return overrides[lang]
+    base = lang.split("-")[0]
+    if overrides and base in overrides:
+        return overrides[base]
+    return DEFAULT_XML_LANGS.get(base, base)
+
+
+def to_tmx(al: Alignment, xml_langs: Mapping[str, str] | None = None, *, srclang: str | None = None,
+           tool_version: str | None = None, provenance: bool = True) -> str:
+    """The TMX document as a string."""
+    if tool_version is None:
+        try:
+            from .. import __version__ as tool_version
+        except ImportError:  # pragma: no cover
+            tool_version = "0"
+    src = srclang or (al.langs[0] if al.langs else "en")
+    segtype = "sentence" if al.level == "sentence" else "paragraph"
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+        '<tmx version="1.4">',
+        f"  <header creationtool=\"unmark\" creationtoolversion={_attr(tool_version)} segtype=\"{segtype}\""
+        f" o-tmf=\"unmark\" adminlang=\"en-US\" srclang={_attr(xml_lang(src, xml_langs))} datatype=\"plaintext\">",
+    ]
+    for w in al.warnings:
+        out.append(f"    <note>{_esc(w.get('code', '') + ': ' + w.get('message', ''))}</note>")
+    out.append("  </header>")
+    out.append("  <body>")
+    n = 0
+    for k, row in enumerate(al.rows):
+        s = row.cells.get(src)
+        if s is None or not s.text.strip():
+            continue
+        present = [(lg, seg) for lg, seg in row.cells.items() if seg is not None and seg.text.strip()]
+        if len(present) < 2 or len(present) < len(al.langs) and len(al.langs) == 2:
+            continue
+        n += 1
+        out.append(f"    <tu tuid=\"{k + 1}\">")
+        out.append(f"      <prop type=\"x-confidence\">{row.confidence:.3f}</prop>")
+        out.append(f"      <prop type=\"x-kind\">{_esc(row.kind)}</prop>")
+        for lg, seg in present:
+            out.append(f"      <tuv xml:lang={_attr(xml_lang(lg, xml_langs))}>")
+            if provenance:
+                for name, val in (("x-symbol", seg.symbol), ("x-page", seg.page), ("x-paragraph", seg.paragraph)):
+                    if val is not None and str(val) != "":
+                        out.append(f"        <prop type=\"{name}\">{_esc(val)}</prop>")
+            out.append(f"        <seg>{_esc(seg.text)}</seg>")
+            out.append("      </tuv>")
+        out.append("    </tu>")
+    out.append("  </body>")
+    out.append("</tmx>")
+    return "\n".join(out) + "\n"
+
+
+def write_tmx(al: Alignment, path, xml_langs: Mapping[str, str] | None = None, **kw) -> None:
+    write_text(path, to_tmx(al, xml_langs, **kw))
