@@ -36,7 +36,6 @@ def un_text(i: int, lang: str = "en", paragraphs: int = 12) -> str:
     body = []
     for k in range(paragraphs):
         body.append(f"{k + 1}. {pool[(i + k) % len(pool)]} {pool[(i * 3 + k) % len(pool)]}")
-        body.append("")
     return "\n".join(head + body) + "\n"
 
 

@@ -19,6 +19,7 @@ import regex
 # Base weight per anchor kind (before rarity).
 KIND_WEIGHT = {
     "sym": 3.0,    # document symbol A/RES/73/195, sales number E.18.IV.9
+    "ref": 2.0,    # resolution / decision number 73/195
     "url": 3.0,
     "date": 2.5,   # full date normalised to Y-M-D
     "ym": 1.2,     # year + month
@@ -27,16 +28,21 @@ KIND_WEIGHT = {
     "small": 0.35, # number below 100 on its own: weak (hunalign's failure mode)
     "lat": 1.2,    # Latin-script word kept inside non-Latin text (acronyms, names)
     "para": 1.0,   # paragraph number (document structure)
+    "head": 0.8,   # heading number (I., 一., أولا)
     "item": 0.25,  # sub-item label like (a): weak alone
     "fn": 1.0,     # footnote label
     "p": 0.3,      # punctuation class (? ! quote ...), sentence level only
 }
 
-_URL = regex.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'）)\]，。；]+")
+_URL = regex.compile(r"(?i)(?<![A-Za-z0-9])(?:https?://|www\.)[^\s<>\"'）)\]，。；]+")
 _SYMBOL = regex.compile(
     r"(?<![\p{L}\p{N}/])(?:[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.\-]+)+|[A-Z]\.\d{2}\.[IVXL]+\.[A-Z]?\.?\d+)"
 )
-_NUMBER = regex.compile(r"(?<![\p{L}\d])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d+)?(?!\d)|(?<![\p{L}\d])\d+(?:[.,]\d+)?(?!\d)")
+_NUMBER = regex.compile(
+    r"(?<![A-Za-z\d])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d+)?(?!\d)|(?<![A-Za-z\d])\d+(?:[.,]\d+)?(?!\d)"
+)
+# resolution / decision numbers: 73/195, 5/1, 48/246
+_REF = regex.compile(r"(?<![A-Za-z\d/.])(\d{1,3})/(\d{1,4})(?![A-Za-z\d/]|\.\d)")
 _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9\-']*[A-Za-z0-9]|[A-Z]")
 _DIGIT = regex.compile(r"\d")
 _UPPER = regex.compile(r"[A-Z]")
@@ -151,6 +157,10 @@ def extract(text: str, *, punctuation: bool = False, all_latin: bool | None = No
         spans.append(m.span())
     if has_digit:
         keys.extend(_dates(t))
+        if "/" in t:
+            for m in _REF.finditer(t):
+                if not (spans and _inside(m.start(), spans)):
+                    keys.append(f"ref:{int(m.group(1))}/{int(m.group(2))}")
     for m in (_NUMBER.finditer(t) if has_digit else ()):
         if spans and _inside(m.start(), spans):
             continue
@@ -207,3 +217,69 @@ def idf_weights(src: Sequence[Sequence[str]], tgt: Sequence[Sequence[str]], voca
         rarity = math.log(1 + n / c) / top if top > 0 else 1.0
         out[k] = KIND_WEIGHT.get(kind(k), 1.0) * rarity
     return out
+
+
+# --------------------------------------------------------------------------- labels
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_AR_ORDINALS = {
+    "أولا": 1, "ثانيا": 2, "ثالثا": 3, "رابعا": 4, "خامسا": 5, "سادسا": 6, "سابعا": 7, "ثامنا": 8,
+    "تاسعا": 9, "عاشرا": 10,
+}
+# sub-item letters in list order: Latin, Russian, Arabic (abjad as used in UN documents)
+_ITEM_LETTERS = [
+    "abcdefghijklmnopqrstuvwxyz",
+    "абвгдежзиклмнопрстуфхцчшщэюя",
+    "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ",
+]
+
+
+def _roman(s: str) -> int | None:
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN[a]
+        total += -v if b in _ROMAN and _ROMAN[b] > v else v
+    return total
+
+
+def _zh_number(s: str) -> int | None:
+    if not s or any(c not in _ZH_DIGITS for c in s):
+        return None
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + _ZH_DIGITS[s[1]] if len(s) == 2 else None
+    if len(s) == 1:
+        return _ZH_DIGITS[s]
+    if len(s) == 2 and s[1] == "十":
+        return _ZH_DIGITS[s[0]] * 10
+    if len(s) == 3 and s[1] == "十":
+        return _ZH_DIGITS[s[0]] * 10 + _ZH_DIGITS[s[2]]
+    return None
+
+
+def label_value(label: str | None) -> str | None:
+    """Language-neutral value of a paragraph, heading or item label:
+    ``I.``/``一.``/``أولا-`` -> ``1``; ``(a)``/``а)``/``(أ)`` -> ``a``; ``12.`` -> ``12``."""
+    if not label:
+        return None
+    core = regex.sub(r"^[\s(（\[]+|[\s.)）\]:：、\-–—]+$", "", normalise(label))
+    if not core:
+        return None
+    if core.isdigit():
+        return str(int(core))
+    for conv in (_roman, _zh_number):
+        v = conv(core)
+        if v is not None:
+            return str(v)
+    if core in _AR_ORDINALS:
+        return str(_AR_ORDINALS[core])
+    low = core.lower()
+    if len(low) == 1:
+        for alphabet in _ITEM_LETTERS:
+            k = alphabet.find(low)
+            if k >= 0:
+                return _ITEM_LETTERS[0][k] if k < 26 else low
+    return low

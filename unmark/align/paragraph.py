@@ -53,19 +53,16 @@ class Unit:
 
 
 def _label_keys(label: str | None, number: int | None, btype: str) -> list[str]:
-    keys: list[str] = []
-    if number is not None and btype == "paragraph":
-        keys.append(f"para:{number}")
-    elif label:
-        core = label.strip().strip(".()").strip()
-        if core:
-            if btype == "heading":
-                keys.append(f"para:h{core.upper()}")
-            elif len(core) <= 2 and core.isalpha():
-                keys.append(f"item:{core.lower()}")
-            else:
-                keys.append(f"para:{core}")
-    return keys
+    if btype == "paragraph" and number is not None:
+        return [f"para:{number}"]
+    v = _anchors.label_value(label)
+    if v is None:
+        return []
+    if btype == "heading":
+        return [f"head:{v}"]
+    if v.isdigit():
+        return [f"para:{v}"]
+    return [f"item:{v}"]
 
 
 def _block_keys(b: Block) -> list[str]:
@@ -76,10 +73,9 @@ def _block_keys(b: Block) -> list[str]:
         if s.kind == "document":
             keys.append("sym:" + unicodedata.normalize("NFKC", s.text).rstrip(".").upper())
     for it in b.items:
-        if it.label:
-            core = it.label.strip().strip(".()")
-            if core:
-                keys.append(f"item:{core.lower()}")
+        v = _anchors.label_value(it.label)
+        if v:
+            keys.append(f"item:{v}")
     return keys
 
 

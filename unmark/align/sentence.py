@@ -165,6 +165,8 @@ class _Channel:
     ns: list[np.ndarray]
     nt: list[np.ndarray]
     require_both: bool
+    ca: np.ndarray = None   # ca[i]: source units among the first i that carry any evidence
+    cb: np.ndarray = None
 
     @classmethod
     def build(cls, S, T, lo: np.ndarray, W: int, weight: float, tau: float, require_both: bool,
@@ -186,7 +188,10 @@ class _Channel:
             cols = (wlo[a:b] - ta)[:, None] + np.arange(Wp)[None, :]
             P = np.take_along_axis(block, np.clip(cols, 0, block.shape[1] - 1), axis=1)
             np.cumsum(P, axis=1, out=CP[a:b, 1:])
-        return cls(weight, tau, CP, wlo, _group_norms(S, maxd), _group_norms(T, maxd), require_both)
+        ns, nt = _group_norms(S, maxd), _group_norms(T, maxd)
+        ca = np.concatenate([[0], np.cumsum(ns[1][1:] > 0)])
+        cb = np.concatenate([[0], np.cumsum(nt[1][1:] > 0)])
+        return cls(weight, tau, CP, wlo, ns, nt, require_both, ca, cb)
 
     def prepare(self, lo: np.ndarray, W: int, maxd: int = 4) -> None:
         """Precompute ``H[d][i, x]``: the summed dot products of source group ``[i-d, i)``
@@ -222,6 +227,12 @@ class _Channel:
         cos = np.where(has, dot / np.where(has, den, 1.0), 0.0)
         info = has if self.require_both else ((na > 0) | (nb > 0))
         return cos, info
+
+    def band_evidence(self, di: int, dj: int) -> np.ndarray:
+        """Number of units of each band bead that carry evidence (the weight of its cosine)."""
+        J = np.clip(self._J[di:], 0, len(self.cb) - 1)
+        src = (self.ca[di:] - self.ca[: len(self.ca) - di])[:, None]
+        return src + (self.cb[J] - self.cb[np.clip(J - dj, 0, None)])
 
     def cos(self, J: np.ndarray, rows: np.ndarray, di: int, dj: int) -> tuple[np.ndarray, np.ndarray]:
         """Cosine and 'has evidence' for bead (di, dj) ending at rows ``rows`` (>= di), columns ``J``."""
@@ -372,10 +383,9 @@ class _Scorer:
             return np.full(J.shape, prior - self.skip_penalty)
         d = self.delta(rows, J, di, dj)
         sc = prior - 0.5 * d * d
-        size = di + dj
         for ch in self.channels:
             cos, info = ch.band_cos(di, dj)
-            sc += np.where(info, ch.weight * size * (cos - ch.tau), 0.0)
+            sc += np.where(info, ch.weight * ch.band_evidence(di, dj) * (cos - ch.tau), 0.0)
         return sc
 
     def confidences(self, path: Sequence[tuple[int, int]]) -> list[float]:

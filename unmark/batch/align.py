@@ -130,6 +130,8 @@ def _align_api() -> Callable | None:
 
 
 def _writer(obj, fmt: str, candidates: tuple[str, ...]) -> Callable[[str], None] | None:
+    """A function path -> None writing ``obj`` as ``fmt``: its ``to_<fmt>`` method, or a module's
+    ``write_<fmt>(obj, path)`` / ``write(obj, path)`` (extension-dispatching) function."""
     meth = getattr(obj, f"to_{fmt}", None)
     if callable(meth):
         return lambda path: meth(path)
@@ -138,17 +140,31 @@ def _writer(obj, fmt: str, candidates: tuple[str, ...]) -> Callable[[str], None]
             mod = importlib.import_module(modname)
         except ImportError:
             continue
-        for fname in (f"write_{fmt}", f"to_{fmt}"):
+        for fname in (f"write_{fmt}", "write"):
             fn = getattr(mod, fname, None)
             if callable(fn):
                 return lambda path, fn=fn: fn(obj, path)
     return None
 
 
+def _clean_cell(s: str | None) -> str:
+    return " ".join((s or "").replace("\t", " ").split())
+
+
+def write_tsv_fallback(al, path: str) -> None:
+    """Plain TSV of an alignment when unmark.align has no TSV writer: one column per language."""
+    lines = ["\t".join([*al.langs, "confidence", "kind"])]
+    for row in al.rows:
+        lines.append("\t".join([*(_clean_cell(row.text(lg)) for lg in al.langs), f"{row.confidence:.3f}", row.kind]))
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write("\n".join(lines) + "\n")
+
+
 def _atomic_via(dest: Path, write: Callable[[str], None]) -> None:
-    """Let a writer that takes a path write a temp file, then rename it onto ``dest``."""
+    """Let a writer that takes a path write a temp file (same folder, same extension), then rename
+    it onto ``dest``."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=str(dest.parent))
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=f".part{dest.suffix}", dir=str(dest.parent))
     os.close(fd)
     try:
         write(tmp)
@@ -192,6 +208,7 @@ def align_outputs(records: dict[str, dict], inputs: list[InputFile], out_dir: Pa
         missing = [lg for lg in langs if lg not in g["files"]]
         if missing:
             entry.update(status="skipped", code="E541", message=f"no {', '.join(missing)} version")
+            report["problems"].append(f"E541 {g['key']}: {entry['message']}")
             continue
         if align is None:
             entry.update(status="skipped", code="E540", message="alignment not available")
@@ -207,7 +224,9 @@ def align_outputs(records: dict[str, dict], inputs: list[InputFile], out_dir: Pa
             for other in others:
                 al = align(docs[pivot], docs[other], level=opts.align_level)
                 for fmt in ("tmx", "tsv"):
-                    w = _writer(al, fmt, ("unmark.align.io", "unmark.align.writers", f"unmark.io.{fmt}"))
+                    w = _writer(al, fmt, (f"unmark.io.{fmt}", "unmark.align.export"))
+                    if w is None and fmt == "tsv":
+                        w = lambda path, al=al: write_tsv_fallback(al, path)  # noqa: E731
                     if w is None:
                         raise BatchError(f"no {fmt.upper()} writer for alignments", code="E540")
                     rel = f"{ALIGN_DIR}/{dname}/{dname}.{pivot}-{other}.{fmt}"
@@ -235,7 +254,7 @@ def align_outputs(records: dict[str, dict], inputs: list[InputFile], out_dir: Pa
         try:
             gl = extract_terms(pairs, src_lang=pivot, tgt_lang=other)
             for fmt in ("tbx", "csv"):
-                w = _writer(gl, fmt, ("unmark.terms.glossary",))
+                w = _writer(gl, fmt, ())
                 if w is None:
                     raise BatchError(f"no {fmt.upper()} writer for glossaries", code="E543")
                 rel = f"{ALIGN_DIR}/glossary.{pivot}-{other}.{fmt}"

@@ -90,7 +90,7 @@ def _locked(out_dir: Path) -> Iterator[None]:
 def remove_partials(out_dir: Path) -> int:
     """Delete temp files a killed run left behind (``.NAME.XXXX.part`` from unmark.io.atomic)."""
     n = 0
-    for p in out_dir.rglob(".*.part"):
+    for p in [*out_dir.rglob(".*.part"), *out_dir.rglob(".*.part.*")]:
         with contextlib.suppress(OSError):
             if p.is_file():
                 p.unlink()

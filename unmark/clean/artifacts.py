@@ -27,7 +27,17 @@ def pua_map() -> dict[str, str]:
             raise ResourceError(f"{RULES_FILE}: pua.map key {k!r} is not one private-use character", code="E602")
         if not isinstance(v, str) or not v:
             raise ResourceError(f"{RULES_FILE}: pua.map value for U+{ord(k):04X} is empty", code="E602")
-    return dict(m)
+    table = {}
+    for pair in data.get("pua", {}).get("ascii_ranges", {}).get("ranges", []):
+        try:
+            lo, hi = (int(x, 16) for x in pair)
+        except (TypeError, ValueError) as exc:
+            raise ResourceError(f"{RULES_FILE}: pua.ascii_ranges entry {pair!r} is not [hex, hex]", code="E602") from exc
+        if not (0xF020 <= lo <= hi <= 0xF07E):
+            raise ResourceError(f"{RULES_FILE}: pua.ascii_ranges {pair!r} outside U+F020..U+F07E", code="E602")
+        table.update({chr(c): chr(c - 0xF000) for c in range(lo, hi + 1)})
+    table.update(m)
+    return table
 
 
 _PUA_RE = re.compile(r"[\uE000-\uF8FF]")

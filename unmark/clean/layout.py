@@ -82,13 +82,15 @@ def furniture_kind(text: str, position: str = "middle", doc_symbol: str | None =
         kinds.append(k)
     r = rules()
     strong = [k for k in kinds if k in r.strong]
+    if "page_word" in kinds and "page_number" in kinds and len(toks) <= 3:
+        strong.append("page_label")  # "Page 2", "第 2 页"
     if not strong:
         return None
     if set(strong) == {"symbol"}:
         syms = [t for t, k in zip(toks, kinds) if k == "symbol"]
         if not (position in ("top", "bottom") or (doc_symbol and doc_symbol in syms)):
             return None
-    for k in ("job_number", "barcode", "page_label", "symbol"):
+    for k in ("job_number", "barcode", "page_label", "continuation", "symbol"):
         if k in strong:
             return r.rule_for_kind.get(k, f"furniture.{k}")
     return None  # pragma: no cover

@@ -13,14 +13,16 @@ from ..extract.lines import SrcPage
 
 log = logging.getLogger(__name__)
 
-NOTE_OPEN = re.compile(r"^(?P<label>\*{1,3}|\d{1,3})(?:$|[ \t\u3000]+(?=\S)|(?=[\p{Han}“《（]))")
+NOTE_OPEN = re.compile(r"^(?P<label>\*{1,3}|\d{1,3}/?)(?:$|[ \t\u3000]+(?=\S)|(?=[\p{Han}“《（]))")
 
 
 def _next(label: str | None) -> list[str]:
     if label is None:
-        return ["*", "1"]
+        return ["*", "1", "1/"]
     if label.startswith("*"):
-        return [label + "*", "1"]
+        return [label + "*", "1", "1/"]
+    if label.endswith("/"):
+        return [f"{int(label[:-1]) + 1}/"]
     return [str(int(label) + 1)] if label.isdigit() else []
 
 

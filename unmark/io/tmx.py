@@ -67,7 +67,7 @@ def to_tmx(al: Alignment, xml_langs: Mapping[str, str] | None = None, *, srclang
         if s is None or not s.text.strip():
             continue
         present = [(lg, seg) for lg, seg in row.cells.items() if seg is not None and seg.text.strip()]
-        if len(present) < 2 or len(present) < len(al.langs) and len(al.langs) == 2:
+        if len(present) < 2:
             continue
         n += 1
         out.append(f"    <tu tuid=\"{k + 1}\">")

@@ -22,7 +22,7 @@ from .join import is_cjk, is_han
 
 log = logging.getLogger(__name__)
 
-NOTE_START = re.compile(r"^(?P<label>\*{1,3}|\d{1,3}|[a-z])(?:[ \t\u3000]+|(?=[\p{Han}“《（]))(?=\S)")
+NOTE_START = re.compile(r"^(?P<label>\*{1,3}|\d{1,3}/?|[a-z])(?:[ \t\u3000]+|(?=[\p{Han}“《（]))(?=\S)")
 
 
 @dataclass
@@ -36,11 +36,13 @@ class NoteBuilder:
 def _next_label(label: str | None) -> list[str]:
     """Labels that may follow ``label`` in a footnote sequence."""
     if label is None:
-        return ["*", "1", "a"]
+        return ["*", "1", "a", "1/"]
     if label.startswith("*"):
         return [label + "*", "1", "a"]
     if label.isdigit():
         return [str(int(label) + 1)]
+    if label.endswith("/") and label[:-1].isdigit():  # older documents: "1/", "2/"
+        return [f"{int(label[:-1]) + 1}/"]
     if len(label) == 1 and label.isalpha():
         return [chr(ord(label) + 1)]
     return []
@@ -97,6 +99,12 @@ _DIGITS = re.compile(r"\d{1,3}")
 def _candidates(slot: TextSlot, label: str) -> list[tuple[int, int]]:
     t = slot.text.text
     out = []
+    if label.endswith("/"):
+        # older documents print "Haiti 1/ and": the marker stands between spaces
+        for m in re.finditer(r"(?<=\S) " + re.escape(label) + r"(?=$|[\s,.;:)])", t):
+            if not any(pa <= m.start() < pb for pa, pb in slot.protected):
+                out.append((m.start(), m.end()))
+        return out
     if label.startswith("*"):
         for m in re.finditer(re.escape(label) + r"(?!\*)", t):
             a, b = m.start(), m.end()

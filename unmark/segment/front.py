@@ -49,7 +49,8 @@ def masthead_rules() -> dict[str, dict[str, list["re.Pattern[str]"]]]:
 def front_rules() -> dict[str, list["re.Pattern[str]"]]:
     data = load_toml("core/front.toml")
     try:
-        return {role: [re.compile(p, re.IGNORECASE) for p in data[role]["patterns"]] for role in ("meeting", "subtitle")}
+        return {role: [re.compile(p, re.IGNORECASE) for p in data[role]["patterns"]]
+                for role in ("meeting", "subtitle", "title", "body_start")}
     except (KeyError, re.error) as exc:
         raise ResourceError(f"core/front.toml: {exc}", code="E602") from exc
 
@@ -85,6 +86,8 @@ def front_end(lines: list[SrcLine]) -> int:
         lab = match_label(ln.stripped())
         if lab and (lab.kind == "chapter" or (lab.kind == "paragraph" and lab.num == "1")):
             return i
+        if front_role(ln.stripped()) == "body_start":
+            return i
     # no labelled start on page 1: front matter is what comes before the first long paragraph
     for i, ln in enumerate(lines):
         if ln.page != 1:
@@ -99,10 +102,22 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
     fixes: list[Fix] = []
     groups: list[tuple[str | None, list[SrcLine]]] = []
     agenda_open = False
-    for ln in lines:
+    skip = False
+    for k, ln in enumerate(lines):
         s = ln.stripped()
-        if not s:
+        if skip or not s:
+            skip = False
             continue
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if nxt is not None and match_masthead(s, lang) is None and re.split(r"\s{3,}", s)[0] == s:
+            pair = match_masthead(f"{s} {nxt.stripped()}", lang)
+            if pair and pair[0] in METADATA_ONLY:
+                meta.setdefault(pair[0], pair[1])
+                for x in (ln, nxt):
+                    fixes.append(Fix(f"masthead.{pair[0]}", x.page, x.line, x.stripped(), "", note=f"moved to metadata.{pair[0]}"))
+                    x.zone = "masthead"
+                skip = True
+                continue
         cells = re.split(r"\s{3,}", s)
         if len(cells) > 1:
             # a -layout line holding masthead columns: "United Nations        A/80/412"
@@ -141,7 +156,7 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
             agenda_open = False
             continue
         new_group = not groups or ln.gap_before > 0 or groups[-1][0] not in (None, "agenda_title")
-        if agenda_open and groups and groups[-1][0] == "agenda":
+        if agenda_open and groups and groups[-1][0] == "agenda" and ln.gap_before == 0:
             groups.append(("agenda_title", [ln]))
             agenda_open = False
         elif new_group:

@@ -96,6 +96,7 @@ class Segmenter:
         self.last_chapter = 0
         self.last_section = "@"  # before "A"
         self.hard_break = hard_break
+        self._next: dict[int, SrcLine] = {}
 
     # ---- break detection
     def is_break(self, prev: SrcLine | None, ln: SrcLine) -> bool:
@@ -105,13 +106,41 @@ class Segmenter:
             return True
         if prev.hard_end is not None:
             return prev.hard_end
+        if self._first_line_indent(prev, ln):
+            return True
+        if self._ends_on_function_word(prev):
+            return False
         if self.hard_break is not None:
             return bool(self.hard_break(prev, ln))
         return ends_final(prev.s) and (match_label(ln.stripped()) is not None or ln.gap_before > 0)
 
+    def _ends_on_function_word(self, prev: SrcLine) -> bool:
+        """A line ending on "the", "of", "de", "и" ... never ends a paragraph."""
+        words = prev.s.split()
+        if not words or self.lang not in ("en", "fr", "es", "ru"):
+            return False
+        try:
+            from ..lang.data import rules as lang_rules
+
+            fw = lang_rules(self.lang).function_words
+        except Exception:  # the language module is optional here
+            return False
+        return words[-1].lower() in fw and words[-1].isalpha()
+
+    def _first_line_indent(self, prev: SrcLine, ln: SrcLine) -> bool:
+        """First-line-indent layout: a line indented past both neighbours opens a paragraph
+        (hanging layouts indent the continuation lines instead, so they never match)."""
+        nxt = self._next.get(id(ln))
+        if nxt is None or nxt.page != ln.page or prev.page != ln.page or ln.page_start:
+            return False
+        if match_label(prev.stripped()) is not None:
+            return False  # a hanging label: its continuation lines are indented
+        return ln.indent >= prev.indent + 2 and abs(nxt.indent - prev.indent) <= 1 and ln.indent >= nxt.indent + 2
+
     # ---- main
     def feed(self, lines: list[SrcLine]) -> list[BlockBuilder]:
         body = [ln for ln in lines if ln.zone == "body" and ln.s.strip()]
+        self._next = {id(a): b for a, b in zip(body, body[1:])}
         for i, ln in enumerate(body):
             prev = body[i - 1] if i else None
             nxt = body[i + 1] if i + 1 < len(body) else None

@@ -23,6 +23,7 @@ INITIAL_MARK = "\x00"
 class CandidateLimits:
     max_tokens_zh: int = 6
     max_tokens_latin: int = 8
+    extra_tokens_romance: int = 4   # French/Spanish names carry more function words (de la, des, del)
     min_chars_zh: int = 2
     max_chars_zh: int = 24
 
@@ -146,7 +147,7 @@ def segment_candidates(tok: Tokenized, lang: str, limits: CandidateLimits) -> di
                 out.setdefault(s, (ng, s))
         return out
     for ci, chunk in enumerate(tok.chunks):
-        for ng in latin_ngrams(chunk, lang, limits.max_tokens_latin):
+        for ng in latin_ngrams(chunk, lang, limits.max_tokens_latin + (limits.extra_tokens_romance if lang in ("fr", "es") else 0)):
             surf = join_latin(ng)
             if ci == 0 and ng[0] is chunk[0] and ng[0][:1].isupper() and not is_acronym(ng[0]):
                 surf = INITIAL_MARK + surf  # sentence-initial capital: weak evidence of the spelling

@@ -120,8 +120,9 @@ def findings_to_xlsx(findings: Sequence[Finding], path: str | os.PathLike) -> No
     import pandas as pd
 
     buf = io.BytesIO()
+    frame = findings_frame(findings).map(lambda v: regex.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", v) if isinstance(v, str) else v)
     with pd.ExcelWriter(buf, engine="openpyxl") as xw:
-        findings_frame(findings).to_excel(xw, index=False, sheet_name="findings")
+        frame.to_excel(xw, index=False, sheet_name="findings")
     write_bytes(path, buf.getvalue())
 
 

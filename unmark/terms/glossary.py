@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterator
 
@@ -113,6 +114,9 @@ class TermEntry:
         return cls(examples=ex, **keys)
 
 
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def clean_field(s: str | None) -> str:
     """One-line field for tab-separated glossaries: tabs and line breaks become spaces."""
     if not s:
@@ -182,7 +186,7 @@ class Glossary:
 
     def to_xlsx(self, path: str | os.PathLike) -> None:
         buf = io.BytesIO()
-        frame = self.to_frame()
+        frame = self.to_frame().map(lambda v: _XLSX_ILLEGAL.sub("", v) if isinstance(v, str) else v)
         with __import__("pandas").ExcelWriter(buf, engine="openpyxl") as xw:
             frame.to_excel(xw, index=False, sheet_name="glossary")
         write_bytes(path, buf.getvalue())

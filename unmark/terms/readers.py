@@ -221,6 +221,8 @@ def read_tbx_entries(path: str | os.PathLike, src: str, tgt: str) -> list[TermEn
                             acro = acro or text
                         elif text and want not in terms:
                             terms[want] = text
+        if tgt not in terms and acro:
+            terms[tgt] = acro           # the concept's only target term is an acronym (UNODC)
         if src in terms and tgt in terms:
             out.append(TermEntry(terms[src], terms[tgt], acronym=acro, status="known", subject=subject))
     return out

@@ -35,9 +35,13 @@ class Tokenized:
     tags: tuple[tuple[str, ...], ...] | None = None   # part-of-speech per token (Chinese only)
 
 
+_ZH_PUNCT_SPACE_RE = regex.compile(r"(?<=[\u3000-\u303f\uff00-\uffef《》“”‘’])[ \t\u3000]+|[ \t\u3000]+(?=[\u3000-\u303f\uff00-\uffef《》“”‘’])")
+
+
 def join_cjk(text: str) -> str:
-    """Remove spaces between CJK characters (word-tokenised corpora such as the UNPC ``.zh.tok``)."""
-    return _ZH_SPACE_RE.sub("", text)
+    """Remove spaces between CJK characters and around CJK punctuation (word-tokenised corpora such
+    as the UNPC ``.zh.tok``); spaces between Latin words and digits stay."""
+    return _ZH_PUNCT_SPACE_RE.sub("", _ZH_SPACE_RE.sub("", text))
 
 
 def has_cjk(s: str) -> bool:

@@ -95,7 +95,8 @@ def _cluster(runs: list[Run], R: PdfRules) -> list[list[Run]]:
             nxt = groups[i + 1]
             gsz, gyy = max(r.size for r in g), min(r.y for r in g)
             nsz, ny = _dominant(nxt)
-            lo, hi = min(r.x0 for r in nxt) - nsz, max(r.x1 for r in nxt) + nsz
+            # a note label may hang left of its text by a few em
+            lo, hi = min(r.x0 for r in nxt) - R.lines["hang_label"] * nsz, max(r.x1 for r in nxt) + nsz
             if (
                 gsz <= R.lines["small_size"] * nsz
                 and 0 < ny - gyy <= R.lines["raised_max"] * nsz
@@ -140,8 +141,9 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
             gap = r.x0 - prev.x1
             ptxt = parts[-1] if parts else ""
             sep = ""
-            if prev is first and not label_gap and R.label.match(prev.text.strip()) and gap >= L["label_gap"] * size:
-                label_gap = True
+            if prev is first and R.label.match(prev.text.strip()) and gap >= L["space_gap"] * size:
+                # label, then a TAB or a space: one space; the text starts here
+                label_gap = gap >= L["label_gap"] * size
                 text_x = r.x0
                 sep = " "
             elif is_marker:
@@ -293,6 +295,9 @@ def mark_furniture(pages: list[list[PLine]], heights: list[float], R: PdfRules, 
             if ln.zone != "body":
                 continue
             if ln.artifact:
+                if pi == 0 and ln.y < Z["masthead_band"] * h and not R.is_furniture_text(ln.text):
+                    # the first-page header holds the masthead: the core reads it
+                    continue
                 ln.zone, ln.rule = "furniture", "pdf.artifact"
                 continue
             if ln.barcode:
@@ -489,6 +494,8 @@ def _hard_end(a: PLine, b: PLine, ma: tuple, mb: tuple, same_page: bool, P: dict
         return True
     # would the next line's first word have fitted at the end of this one?
     room = ma[1] - a.x1
+    if room > P["short_line"] * max(ma[1] - ma[0], 1.0):
+        return True
     if room > _first_word_width(b) + P["fit_slack"] * a.size and a.text.rstrip(CLOSERS).endswith(FINAL):
         return True
     return False

@@ -1,0 +1,119 @@
+"""Sentence alignment DP on synthetic data and hand-written UN-style zh/en sentences."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from unmark.align import align_sentences, format_beads
+from unmark.align import dp
+from unmark.align.sentence import BEADS, Params
+
+from conftest import EN_SENTENCES, GOLD, ZH_SENTENCES
+
+
+def _synthetic(seed: int, n: int = 300):
+    """Source 'sentences' of random length; target = each bead's source text length x3 (+noise),
+    split into 1 or 2 target sentences or merged 2-1, with a few deletions; returns gold beads."""
+    rng = random.Random(seed)
+    src, tgt, gold = [], [], []
+    i = 0
+    while i < n:
+        r = rng.random()
+        if r < 0.12 and i + 1 < n:       # 2-1
+            a, b = rng.randint(8, 60), rng.randint(8, 60)
+            src += ["字" * a, "字" * b]
+            tgt.append("x" * int(3 * (a + b) * rng.uniform(0.9, 1.1)))
+            gold.append(([i, i + 1], [len(tgt) - 1]))
+            i += 2
+        elif r < 0.24:                    # 1-2
+            a = rng.randint(20, 80)
+            t = int(3 * a * rng.uniform(0.9, 1.1))
+            k = rng.randint(t // 3, 2 * t // 3)
+            src.append("字" * a)
+            tgt += ["x" * k, "x" * (t - k)]
+            gold.append(([i], [len(tgt) - 2, len(tgt) - 1]))
+            i += 1
+        else:                             # 1-1
+            a = rng.randint(5, 90)
+            src.append("字" * a)
+            tgt.append("x" * int(3 * a * rng.uniform(0.9, 1.1)))
+            gold.append(([i], [len(tgt) - 1]))
+            i += 1
+    return src, tgt, gold
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_length_model_recovers_synthetic_beads(seed):
+    src, tgt, gold = _synthetic(seed)
+    beads = align_sentences(src, tgt, "zh", "en")
+    test = {(tuple(s), tuple(t)) for s, t, _ in beads}
+    hits = sum((tuple(s), tuple(t)) in test for s, t in gold)
+    assert hits / len(gold) >= 0.85
+
+
+def test_beads_cover_every_sentence_once_in_order():
+    src, tgt, _ = _synthetic(7, 120)
+    beads = align_sentences(src, tgt)
+    s_all = [x for s, _, _ in beads for x in s]
+    t_all = [y for _, t, _ in beads for y in t]
+    assert s_all == list(range(len(src)))
+    assert t_all == list(range(len(tgt)))
+    for s, t, c in beads:
+        assert (len(s), len(t)) in BEADS
+        assert 0.0 <= c <= 1.0
+
+
+def test_handwritten_zh_en_un_sentences():
+    beads = align_sentences(ZH_SENTENCES, EN_SENTENCES, "zh", "en")
+    assert [(s, t) for s, t, _ in beads] == GOLD
+    assert all(c >= 0.5 for _, _, c in beads)
+
+
+def test_handwritten_zh_en_reversed_direction():
+    beads = align_sentences(EN_SENTENCES, ZH_SENTENCES, "en", "zh")
+    assert [(s, t) for s, t, _ in beads] == [(t, s) for s, t in GOLD]
+
+
+def test_anchors_beat_length_when_lengths_mislead():
+    # equal lengths everywhere: only the numbers tell which sentence goes where
+    zh = ["第一段提到12,500名参与者。", "会议于2021年3月5日举行。", "预算为4,800,000美元。"]
+    en = ["The first part mentions 12,500 participants.", "The meeting was held on 5 March 2021.",
+          "An extra sentence with no counterpart at all here.", "The budget was $4,800,000."]
+    beads = align_sentences(zh, en, "zh", "en")
+    pairs = [(s, t) for s, t, _ in beads]
+    assert ([0], [0]) in pairs and ([1], [1]) in pairs
+    assert any(s == [2] and 3 in t for s, t in pairs)
+
+
+def test_empty_sides():
+    assert align_sentences([], ["a", "b"]) == [([], [0], 0.0), ([], [1], 0.0)]
+    assert align_sentences(["a"], []) == [([0], [], 0.0)]
+
+
+def test_format_beads_vecalign_style():
+    assert format_beads([([0], [0, 1], 0.9), ([1], [], 0.0), ([], [2], 0.0)]) == "[0]:[0,1]\n[1]:[]\n[]:[2]\n"
+
+
+def test_band_dp_matches_full_dp_on_small_problem():
+    src, tgt, _ = _synthetic(11, 60)
+    narrow = align_sentences(src, tgt, params=Params(band=8, band2=6))
+    full = align_sentences(src, tgt, params=Params(band=10_000, band2=10_000))
+    assert [(s, t) for s, t, _ in narrow] == [(s, t) for s, t, _ in full]
+
+
+def test_dp_band_contains_corners():
+    lo, W = dp.band(50, 70, 5)
+    assert lo[0] == 0 and lo[-1] + W - 1 == 70
+    assert np.all(np.diff(lo) >= 0)
+
+
+def test_long_input_is_fast_enough():
+    import time
+
+    src, tgt, _ = _synthetic(5, 3000)
+    t0 = time.perf_counter()
+    beads = align_sentences(src, tgt)
+    assert sum(len(s) for s, _, _ in beads) == len(src)
+    assert time.perf_counter() - t0 < 30  # generous: CI machines are shared

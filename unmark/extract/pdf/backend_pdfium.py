@@ -1,0 +1,222 @@
+"""pypdfium2 backend (optional, ``--backend pdfium``; the ``pdfium`` extra).
+
+Walks the page objects through the raw PDFium API: each text object (one ``Tj``/``TJ``)
+becomes a run with its text (from the text page), origin, bounds, font size (times the
+object matrix), font name and whether it sits in ``/Artifact`` marked content; thin wide
+path objects become rules; link annotations come from ``FPDFLink_Enumerate``. Same run
+format as the pypdf backend. Imported lazily: without pypdfium2 the caller gets E201.
+"""
+from __future__ import annotations
+
+import ctypes
+import logging
+import math
+import time
+
+from ...errors import PdfError
+from .runs import RawLink, RawPage, Rule, Run, is_bold
+
+log = logging.getLogger(__name__)
+
+TEXT, PATH, IMAGE, SHADING, FORM = 1, 2, 3, 4, 5
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _lib():
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as c
+    except ImportError as exc:
+        raise PdfError("the pdfium backend needs pypdfium2: pip install 'unmark[pdfium]'", code="E201") from exc
+    return pdfium, c
+
+
+def open_reader(path, password: str = ""):
+    pdfium, c = _lib()
+    try:
+        doc = pdfium.PdfDocument(str(path), password=password or None)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        if "password" in msg.lower() or "security" in msg.lower():
+            raise PdfError("encrypted PDF: the empty password does not open it", code="E202", path=str(path)) from exc
+        raise PdfError(f"corrupt or truncated PDF: {msg}", code="E203", path=str(path)) from exc
+    except Exception as exc:  # noqa: BLE001
+        raise PdfError(f"corrupt or truncated PDF: {exc}", code="E203", path=str(path)) from exc
+    return doc, len(doc)
+
+
+def close(doc) -> None:
+    try:
+        doc.close()
+    except Exception:  # noqa: BLE001
+        pass
+
+
+class _Api:
+    """Buffers and bound functions reused across objects."""
+
+    def __init__(self, c):
+        self.c = c
+        self.buf_len = 4096
+        self.buf = ctypes.create_string_buffer(self.buf_len)
+        self.fs = ctypes.c_float()
+        self.l, self.b, self.r, self.t = (ctypes.c_float() for _ in range(4))
+        self.m = c.FS_MATRIX()
+        self.ul = ctypes.c_ulong()
+        self.font_names: dict[int, str] = {}
+
+    def text(self, obj, tp) -> str:
+        c = self.c
+        n = c.FPDFTextObj_GetText(obj, tp, self.buf, self.buf_len)
+        if n > self.buf_len:
+            self.buf_len = n
+            self.buf = ctypes.create_string_buffer(n)
+            n = c.FPDFTextObj_GetText(obj, tp, self.buf, self.buf_len)
+        if n <= 2:
+            return ""
+        return self.buf.raw[: n - 2].decode("utf-16-le", "replace")
+
+    def bounds(self, obj):
+        self.c.FPDFPageObj_GetBounds(obj, self.l, self.b, self.r, self.t)
+        return self.l.value, self.b.value, self.r.value, self.t.value
+
+    def matrix(self, obj):
+        self.c.FPDFPageObj_GetMatrix(obj, self.m)
+        m = self.m
+        return m.a, m.b, m.c, m.d, m.e, m.f
+
+    def font_name(self, obj) -> str:
+        c = self.c
+        f = c.FPDFTextObj_GetFont(obj)
+        if not f:
+            return ""
+        key = ctypes.cast(f, ctypes.c_void_p).value or 0
+        name = self.font_names.get(key)
+        if name is None:
+            n = c.FPDFFont_GetBaseFontName(f, self.buf, self.buf_len)
+            name = self.buf.raw[: max(n - 1, 0)].decode("latin-1", "replace") if n else ""
+            self.font_names[key] = name
+        return name
+
+    def artifact(self, obj) -> bool:
+        c = self.c
+        k = c.FPDFPageObj_CountMarks(obj)
+        for i in range(k):
+            mk = c.FPDFPageObj_GetMark(obj, i)
+            if not mk:
+                continue
+            if c.FPDFPageObjMark_GetName(mk, self.buf, self.buf_len, self.ul) and self.ul.value >= 2:
+                if self.buf.raw[: self.ul.value - 2].decode("utf-16-le", "replace") == "Artifact":
+                    return True
+        return False
+
+
+def _walk(api: _Api, parent, is_form: bool, raw: RawPage, tp, height: float, deadline, ctm=None, depth=0):
+    c = api.c
+    count = c.FPDFFormObj_CountObjects(parent) if is_form else c.FPDFPage_CountObjects(parent)
+    for i in range(count):
+        obj = c.FPDFFormObj_GetObject(parent, i) if is_form else c.FPDFPage_GetObject(parent, i)
+        if not obj:
+            continue
+        t = c.FPDFPageObj_GetType(obj)
+        if t == TEXT:
+            text = api.text(obj, tp)
+            if not text:
+                continue
+            a, b, cc, d, e, f = api.matrix(obj)
+            if ctm is not None:
+                a, b, cc, d, e, f = _compose((a, b, cc, d, e, f), ctm)
+            if abs(b) > 1e-3 or abs(cc) > 1e-3 or a <= 0 or d <= 0:
+                continue  # rotated text
+            c.FPDFTextObj_GetFontSize(obj, api.fs)
+            size = api.fs.value * d
+            l, _, r, _ = api.bounds(obj)
+            if ctm is not None:
+                l, r = l * ctm[0] + ctm[4], r * ctm[0] + ctm[4]
+            fname = api.font_name(obj)
+            raw.runs.append(Run(text, l, height - f, r, round(size, 2), fname, api.artifact(obj), is_bold(fname)))
+            if "\ufffd" in text:
+                raw.undecodable += text.count("\ufffd")
+        elif t == PATH:
+            l, bt, r, tp_ = api.bounds(obj)
+            if ctm is not None:
+                l, r = l * ctm[0] + ctm[4], r * ctm[0] + ctm[4]
+                bt, tp_ = bt * ctm[3] + ctm[5], tp_ * ctm[3] + ctm[5]
+            if tp_ - bt <= 2.0 and r - l >= 15:
+                raw.rules.append(Rule(l, height - (bt + tp_) / 2, r))
+        elif t == IMAGE:
+            raw.images += 1
+        elif t == FORM and depth < 4:
+            m = api.matrix(obj)
+            sub = m if ctm is None else _compose(m, ctm)
+            _walk(api, obj, True, raw, tp, height, deadline, sub, depth + 1)
+        if deadline is not None and not (i & 255) and time.monotonic() > deadline:
+            raise _Timeout()
+
+
+def _compose(m, n):
+    return (
+        m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
+    )
+
+
+def _links(api: _Api, doc, page, height: float) -> list[RawLink]:
+    c = api.c
+    out = []
+    pos = ctypes.c_int(0)
+    link = c.FPDF_LINK()
+    rect = c.FS_RECTF()
+    try:
+        while c.FPDFLink_Enumerate(page, pos, link):
+            act = c.FPDFLink_GetAction(link)
+            if not act or c.FPDFAction_GetType(act) != c.PDFACTION_URI:
+                continue
+            n = c.FPDFAction_GetURIPath(doc, act, api.buf, api.buf_len)
+            uri = api.buf.raw[: max(n - 1, 0)].decode("latin-1", "replace").strip() if n else ""
+            if uri and c.FPDFLink_GetAnnotRect(link, rect):
+                x0, x1 = sorted((rect.left, rect.right))
+                y0, y1 = sorted((rect.bottom, rect.top))
+                out.append(RawLink(uri, x0, height - y1, x1, height - y0))
+    except Exception as exc:  # noqa: BLE001
+        log.debug("links unreadable: %s", exc)
+    return out
+
+
+def read_pages(path, max_pages=None, deadline=None, reader_n=None):
+    pdfium, c = _lib()
+    doc, n = reader_n or open_reader(path)
+    api = _Api(c)
+    tagged = False
+    try:
+        root_marked = c.FPDFCatalog_IsTagged(doc.raw) if hasattr(c, "FPDFCatalog_IsTagged") else False
+        tagged = bool(root_marked)
+    except Exception:  # noqa: BLE001
+        pass
+    for i in range(n):
+        if deadline is not None and time.monotonic() > deadline:
+            raise _Timeout()
+        try:
+            page = c.FPDF_LoadPage(doc.raw, i)
+            if not page:
+                raise PdfError(f"page {i + 1} could not be read", code="E203", path=str(path))
+            try:
+                w, h = c.FPDF_GetPageWidthF(page), c.FPDF_GetPageHeightF(page)
+                raw = RawPage(i + 1, w, h, tagged=tagged)
+                tp = c.FPDFText_LoadPage(page)
+                try:
+                    _walk(api, page, False, raw, tp, h, deadline)
+                finally:
+                    c.FPDFText_ClosePage(tp)
+                raw.links = _links(api, doc.raw, page, h)
+            finally:
+                c.FPDF_ClosePage(page)
+        except (_Timeout, PdfError):
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise PdfError(f"page {i + 1} could not be read: {exc}", code="E203", path=str(path)) from exc
+        yield raw
