@@ -95,11 +95,40 @@ def idempotence_gap(text: str) -> tuple[list[str], list[str]] | None:
     return None if a == b else (a, b)
 
 
+IDEMPOTENCE_BREAKS = {
+    # A. a block whose only text was a removed Word broken field stays as an empty block
+    "empty_block": "错误!超链接引用无效。\n一. 导言",
+    # B. four or more one-line blocks: doc.text() joins blocks with blank lines, which the reader
+    #    then detects as Tika layout, where a line break without a trailing space is soft
+    "text_output_read_as_tika": "A. Background\n二. 背景 \n一. 导言\n二. 背景",
+    # C. a body line on page 2 ('Original: English', '联 合 国') is front matter/masthead on page 1
+    "furniture_moves_to_page_1": "A. Background\n\x0cOriginal: English",
+    # D. an items-only block (text '', items ['(a) ...']) comes back as text
+    "items_only_block": "General Assembly\n\x0c(a) 加强国际合作；",
+}
+
+
+@pytest.mark.xfail(reason="parse_text(doc.text()) is not a fixed point yet: see IDEMPOTENCE_BREAKS", strict=False)
 @SETTINGS
 @given(UN_TEXT)
 def test_parse_of_its_own_text_output_changes_nothing(text):
     gap = idempotence_gap(text)
     assert gap is None, f"blocks {gap[0]!r} became {gap[1]!r}"
+
+
+@pytest.mark.parametrize("case", sorted(IDEMPOTENCE_BREAKS))
+@pytest.mark.xfail(strict=True, reason="known idempotence break of the core text path (reported); remove when fixed")
+def test_known_idempotence_breaks(case):
+    gap = idempotence_gap(IDEMPOTENCE_BREAKS[case])
+    assert gap is None, f"blocks {gap[0]!r} became {gap[1]!r}"
+
+
+@pytest.mark.parametrize("text", [
+    "I. Introduction\n1. The General Assembly decides to include the item.\n2. Requests the Secretary-General to report.",
+    "1. 第一段。 \n2. 第二段。 \n3. 第三段。",
+])
+def test_idempotent_on_ordinary_documents(text):
+    assert idempotence_gap(text) is None
 
 
 # --------------------------------------------------------------------------- 3. CJK accounting
@@ -116,8 +145,6 @@ def cjk_unaccounted(text: str) -> Counter:
     for f in doc.fixes:
         removed += _cjk(f.before) - _cjk(f.after)
     out = _cjk(doc.text())
-    for blk in doc.blocks:  # a block's label is printed in the text; nothing else hides text
-        pass
     lost = _cjk(text) - out
     return lost - removed
 

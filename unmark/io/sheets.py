@@ -8,6 +8,7 @@ from typing import Any
 
 from ..align.types import Alignment
 from .atomic import write_bytes, write_text
+from .tmx import clean_xml_text
 
 LOW_FILL = "FFF4CCCC"     # light red: confidence below the threshold
 EMPTY_FILL = "FFFFF2CC"   # light yellow: one side missing
@@ -19,7 +20,8 @@ def _threshold(al: Alignment, low: float | None) -> float:
     return float(al.meta.get("low_confidence", 0.5)) if isinstance(al.meta, dict) else 0.5
 
 
-def records(al: Alignment, low: float | None = None, *, flat_text: bool = False) -> list[dict[str, Any]]:
+def records(al: Alignment, low: float | None = None, *, flat_text: bool = False,
+            clean: bool = False) -> list[dict[str, Any]]:
     """One flat dict per row: row, kind, confidence, low, then per language text/paragraph/page."""
     thr = _threshold(al, low)
     out = []
@@ -31,6 +33,8 @@ def records(al: Alignment, low: float | None = None, *, flat_text: bool = False)
             text = seg.text if seg is not None else ""
             if flat_text:
                 text = " ".join(text.split())
+            if clean:
+                text = clean_xml_text(text)
             d[lg] = text
         for lg in al.langs:
             seg = r.cells.get(lg)
@@ -40,12 +44,12 @@ def records(al: Alignment, low: float | None = None, *, flat_text: bool = False)
     return out
 
 
-def to_frame(al: Alignment, low: float | None = None, *, flat_text: bool = False):
+def to_frame(al: Alignment, low: float | None = None, *, flat_text: bool = False, clean: bool = False):
     import pandas as pd
 
     cols = ["row", "kind", "confidence", "low"] + list(al.langs)
     cols += [f"{lg}_{x}" for lg in al.langs for x in ("paragraph", "page")]
-    return pd.DataFrame(records(al, low, flat_text=flat_text), columns=cols)
+    return pd.DataFrame(records(al, low, flat_text=flat_text, clean=clean), columns=cols)
 
 
 def to_tsv(al: Alignment, low: float | None = None) -> str:
@@ -63,7 +67,7 @@ def to_xlsx_bytes(al: Alignment, low: float | None = None) -> bytes:
     from openpyxl.styles import Alignment as XAlign
     from openpyxl.styles import Font, PatternFill
 
-    df = to_frame(al, low)
+    df = to_frame(al, low, clean=True)  # XLSX cannot hold control characters
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as xw:
         df.to_excel(xw, sheet_name="alignment", index=False)

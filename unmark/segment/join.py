@@ -148,13 +148,13 @@ def keep_hyphen(left_word: str, right_word: str, ctx: JoinContext) -> bool:
 
 
 def join_parts(parts: list[MappedText], ctx: JoinContext, fixes: list[Fix]) -> MappedText:
-    """Join the (already stripped) lines of one paragraph."""
+    """Join the (already stripped) lines of one paragraph (linear in the number of lines)."""
     parts = [p for p in parts if p.text]
     if not parts:
         return MappedText("", ())
-    out = [parts[0]]
+    pieces: list[MappedText] = [parts[0]]
     for nxt in parts[1:]:
-        prev = out[-1]
+        prev = pieces[-1]
         left, right = prev.text, nxt.text
         a, b = left[-1], right[0]
         page, line, _ = prev.locate(len(left) - 1)
@@ -162,14 +162,13 @@ def join_parts(parts: list[MappedText], ctx: JoinContext, fixes: list[Fix]) -> M
         if is_cjk(a) and is_cjk(b):
             sep = ""
         elif _url_join(left, right, page, ctx):
-            sep = ""
             fixes.append(Fix("join.url", page, line, left[-20:] + "⏎" + right[:20], left[-20:] + right[:20],
                              note="URL broken across lines rejoined"))
         elif (is_han(a) and ASCII_ALNUM.match(b)) or (ASCII_ALNUM.match(a) and is_han(b)):
             local = _local_spacing_left(left) if ASCII_ALNUM.match(a) else _local_spacing_right(right)
             spaced = ctx.cjk_spaced if local is None else local
-            sep = " " if spaced else ""
             if spaced:
+                sep = " "
                 fixes.append(Fix("join.cjk_spacing", page, line, left[-6:] + "⏎" + right[:6], left[-6:] + " " + right[:6],
                                  note="space restored between CJK and Latin/digits" + ("" if local is None else " (same line)")))
         elif is_cjk(a) or is_cjk(b):
@@ -178,16 +177,13 @@ def join_parts(parts: list[MappedText], ctx: JoinContext, fixes: list[Fix]) -> M
             lw = WORD_TAIL.search(left)
             rw = WORD_HEAD.match(right)
             if lw and rw and not keep_hyphen(lw.group(0), rw.group(1), ctx):
-                prev = prev.slice(0, len(left) - 1)
+                pieces[-1] = prev.slice(0, len(left) - 1)
                 fixes.append(Fix("join.dehyphenate", page, line, lw.group(0) + "⏎" + rw.group(1), lw.group(1) + rw.group(1)))
-            sep = ""
         elif a == "/" and b.isalnum():
             sep = ""
         else:
             sep = " "
-        joined = [prev]
         if sep:
-            joined.append(MappedText.inserted(sep, page, line))
-        joined.append(nxt)
-        out[-1] = MappedText.join(joined)
-    return out[0]
+            pieces.append(MappedText.inserted(sep, page, line))
+        pieces.append(nxt)
+    return MappedText.join(pieces)

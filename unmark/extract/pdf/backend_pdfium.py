@@ -21,6 +21,11 @@ log = logging.getLogger(__name__)
 TEXT, PATH, IMAGE, SHADING, FORM = 1, 2, 3, 4, 5
 
 
+def _FULLWIDTH(ch: str) -> bool:
+    o = ord(ch)
+    return 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF
+
+
 class _Timeout(Exception):
     pass
 
@@ -61,20 +66,26 @@ class _Api:
     def __init__(self, c):
         self.c = c
         self.buf_len = 4096
-        self.buf = ctypes.create_string_buffer(self.buf_len)
+        self._set_buf(4096)
         self.fs = ctypes.c_float()
         self.l, self.b, self.r, self.t = (ctypes.c_float() for _ in range(4))
         self.m = c.FS_MATRIX()
         self.ul = ctypes.c_ulong()
         self.font_names: dict[int, str] = {}
 
+    def _set_buf(self, n: int) -> None:
+        self.buf_len = n
+        self.buf = ctypes.create_string_buffer(n)
+        self.wbuf = ctypes.cast(self.buf, ctypes.POINTER(ctypes.c_ushort))
+        self.cbuf = ctypes.cast(self.buf, ctypes.c_char_p)
+        self.vbuf = ctypes.cast(self.buf, ctypes.c_void_p)
+
     def text(self, obj, tp) -> str:
         c = self.c
-        n = c.FPDFTextObj_GetText(obj, tp, self.buf, self.buf_len)
+        n = c.FPDFTextObj_GetText(obj, tp, self.wbuf, self.buf_len)
         if n > self.buf_len:
-            self.buf_len = n
-            self.buf = ctypes.create_string_buffer(n)
-            n = c.FPDFTextObj_GetText(obj, tp, self.buf, self.buf_len)
+            self._set_buf(n)
+            n = c.FPDFTextObj_GetText(obj, tp, self.wbuf, self.buf_len)
         if n <= 2:
             return ""
         return self.buf.raw[: n - 2].decode("utf-16-le", "replace")
@@ -96,7 +107,7 @@ class _Api:
         key = ctypes.cast(f, ctypes.c_void_p).value or 0
         name = self.font_names.get(key)
         if name is None:
-            n = c.FPDFFont_GetBaseFontName(f, self.buf, self.buf_len)
+            n = c.FPDFFont_GetBaseFontName(f, self.cbuf, self.buf_len)
             name = self.buf.raw[: max(n - 1, 0)].decode("latin-1", "replace") if n else ""
             self.font_names[key] = name
         return name
@@ -108,13 +119,74 @@ class _Api:
             mk = c.FPDFPageObj_GetMark(obj, i)
             if not mk:
                 continue
-            if c.FPDFPageObjMark_GetName(mk, self.buf, self.buf_len, self.ul) and self.ul.value >= 2:
+            if c.FPDFPageObjMark_GetName(mk, self.wbuf, self.buf_len, self.ul) and self.ul.value >= 2:
                 if self.buf.raw[: self.ul.value - 2].decode("utf-16-le", "replace") == "Artifact":
                     return True
         return False
 
 
-def _walk(api: _Api, parent, is_form: bool, raw: RawPage, tp, height: float, deadline, ctm=None, depth=0):
+def _text_runs(api: _Api, tp, raw: RawPage, height: float) -> None:
+    """All characters of the text page in one call, grouped by the text object that
+    draws them; each object's geometry, size, font and marks are read once."""
+    c = api.c
+    n = c.FPDFText_CountChars(tp)
+    if n <= 0:
+        return
+    buf = ctypes.create_string_buffer(2 * n + 2)
+    c.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    text = buf.raw[: 2 * n].decode("utf-16-le", "replace")
+    get = c.FPDFText_GetTextObject
+    vp = ctypes.c_void_p
+    cast = ctypes.cast
+    objs = [get(tp, k) for k in range(n)]
+    keys = [cast(o, vp).value if o else 0 for o in objs]
+    info: dict[int, tuple | None] = {}
+    cur_key = -1
+    cur: Run | None = None
+    for k in range(n):
+        key = keys[k]
+        ch = text[k]
+        if not key:
+            # a space PDFium inferred inside one object (a TJ word gap); between objects
+            # the layout decides from the geometry, as for the pypdf backend
+            # (full-width punctuation carries its own blank room: no space next to it)
+            near_fw = 0 < k < n - 1 and (_FULLWIDTH(text[k - 1]) or _FULLWIDTH(text[k + 1]))
+            if cur is not None and ch == " " and not near_fw and not cur.text.endswith(" "):
+                cur.text += " "
+            elif ch in "\r\n":
+                cur = None
+                cur_key = -1
+            continue
+        if key == cur_key and cur is not None:
+            cur.text += ch
+            continue
+        meta = info.get(key, False)
+        if meta is False:
+            meta = info[key] = _obj_meta(api, objs[k], height)
+        cur_key = key
+        if meta is None:
+            cur = None
+            continue
+        x0, y, x1, size, fname, art = meta
+        cur = Run(ch, x0, y, x1, size, fname, art, is_bold(fname))
+        raw.runs.append(cur)
+        if ch == "\ufffd":
+            raw.undecodable += 1
+
+
+def _obj_meta(api: _Api, obj, height: float):
+    c = api.c
+    a, b, cc, d, e, f = api.matrix(obj)
+    if abs(b) > 1e-3 or abs(cc) > 1e-3 or a <= 0 or d <= 0:
+        return None  # rotated text is not part of the reading flow
+    c.FPDFTextObj_GetFontSize(obj, api.fs)
+    l, _, r, _ = api.bounds(obj)
+    fname = api.font_name(obj)
+    return l, height - f, r, round(api.fs.value * d, 2), fname, api.artifact(obj)
+
+
+def _walk(api: _Api, parent, is_form: bool, raw: RawPage, height: float, deadline, ctm=None, depth=0):
+    """Rules (thin wide paths) and images; text comes from :func:`_text_runs`."""
     c = api.c
     count = c.FPDFFormObj_CountObjects(parent) if is_form else c.FPDFPage_CountObjects(parent)
     for i in range(count):
@@ -122,25 +194,7 @@ def _walk(api: _Api, parent, is_form: bool, raw: RawPage, tp, height: float, dea
         if not obj:
             continue
         t = c.FPDFPageObj_GetType(obj)
-        if t == TEXT:
-            text = api.text(obj, tp)
-            if not text:
-                continue
-            a, b, cc, d, e, f = api.matrix(obj)
-            if ctm is not None:
-                a, b, cc, d, e, f = _compose((a, b, cc, d, e, f), ctm)
-            if abs(b) > 1e-3 or abs(cc) > 1e-3 or a <= 0 or d <= 0:
-                continue  # rotated text
-            c.FPDFTextObj_GetFontSize(obj, api.fs)
-            size = api.fs.value * d
-            l, _, r, _ = api.bounds(obj)
-            if ctm is not None:
-                l, r = l * ctm[0] + ctm[4], r * ctm[0] + ctm[4]
-            fname = api.font_name(obj)
-            raw.runs.append(Run(text, l, height - f, r, round(size, 2), fname, api.artifact(obj), is_bold(fname)))
-            if "\ufffd" in text:
-                raw.undecodable += text.count("\ufffd")
-        elif t == PATH:
+        if t == PATH:
             l, bt, r, tp_ = api.bounds(obj)
             if ctm is not None:
                 l, r = l * ctm[0] + ctm[4], r * ctm[0] + ctm[4]
@@ -151,8 +205,7 @@ def _walk(api: _Api, parent, is_form: bool, raw: RawPage, tp, height: float, dea
             raw.images += 1
         elif t == FORM and depth < 4:
             m = api.matrix(obj)
-            sub = m if ctm is None else _compose(m, ctm)
-            _walk(api, obj, True, raw, tp, height, deadline, sub, depth + 1)
+            _walk(api, obj, True, raw, height, deadline, m if ctm is None else _compose(m, ctm), depth + 1)
         if deadline is not None and not (i & 255) and time.monotonic() > deadline:
             raise _Timeout()
 
@@ -176,7 +229,7 @@ def _links(api: _Api, doc, page, height: float) -> list[RawLink]:
             act = c.FPDFLink_GetAction(link)
             if not act or c.FPDFAction_GetType(act) != c.PDFACTION_URI:
                 continue
-            n = c.FPDFAction_GetURIPath(doc, act, api.buf, api.buf_len)
+            n = c.FPDFAction_GetURIPath(doc, act, api.vbuf, api.buf_len)
             uri = api.buf.raw[: max(n - 1, 0)].decode("latin-1", "replace").strip() if n else ""
             if uri and c.FPDFLink_GetAnnotRect(link, rect):
                 x0, x1 = sorted((rect.left, rect.right))
@@ -209,7 +262,8 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
                 raw = RawPage(i + 1, w, h, tagged=tagged)
                 tp = c.FPDFText_LoadPage(page)
                 try:
-                    _walk(api, page, False, raw, tp, h, deadline)
+                    _text_runs(api, tp, raw, h)
+                    _walk(api, page, False, raw, h, deadline)
                 finally:
                     c.FPDFText_ClosePage(tp)
                 raw.links = _links(api, doc.raw, page, h)

@@ -150,7 +150,9 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
                 sep = ""
             elif ptxt[-1:].isspace() or t[:1].isspace():
                 sep = ""
-            elif _is_cjk(ptxt[-1:]) and _is_cjk(t[:1]):
+            elif _is_cjk(ptxt[-1:]) or _is_cjk(t[:1]):
+                # CJK text writes its spaces as glyphs; full-width punctuation has
+                # blank room in its own box
                 sep = " " if gap > L["space_gap_cjk"] * size else ""
             elif gap > L["space_gap"] * size:
                 sep = " "

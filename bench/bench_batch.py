@@ -1,0 +1,193 @@
+"""Benchmark of `unmark batch` (not a test): throughput with 1 and 2 workers, and the per-file
+overhead of the batch machinery against calling `unmark.parse` in a loop.
+
+    python3 bench/bench_batch.py                 # 200 PDFs, jobs 1 and 2
+    python3 bench/bench_batch.py --n 400 --dask  # also the Dask engine on a LocalCluster
+    python3 bench/bench_batch.py --text          # text inputs instead of PDFs
+
+The corpus is generated into a temporary folder: the real UN PDFs of /work/shared (unpdf examples,
+huridocs) and multi-page text PDFs built with tests/batch/pdfgen.py from UN-like paragraphs, each
+copy made distinct by a trailing comment after %%EOF (a different sha256, the same parse work).
+Baseline = one process calling parse_file + rendering + writing the same outputs, after one
+warm-up parse; the batch runs go through run_batch (hashing, worker processes, atomic writes with
+fsync, manifest with fsync).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "batch"))
+
+SHARED = Path(os.environ.get("UNMARK_SHARED", ROOT.parent / "shared"))
+
+EN = [
+    "The General Assembly, recalling its resolution 54/1 of 8 October 1999, decides to include in the provisional agenda",
+    "of its fifty-sixth session the item entitled Human rights and extreme poverty, and requests the Secretary-General",
+    "to submit to it at that session a report on the implementation of the present resolution (A/55/602/Add.2, para. 94).",
+    "States parties are encouraged to strengthen cooperation in order to detect, investigate and prosecute cases of",
+    "smuggling of migrants, in accordance with article 27 of the Convention and the Protocol thereto.",
+]
+
+
+def _text_pdf(i: int, pages: int) -> bytes:
+    import pdfgen
+
+    out = []
+    for p in range(pages):
+        lines = [f"A/80/{700 + i}", ""] if p == 0 else [f"A/80/{700 + i}", ""]
+        for k in range(12):
+            n = p * 12 + k + 1
+            lines.append(f"{n}. {EN[(i + n) % len(EN)]}")
+            lines.append(EN[(i + n + 2) % len(EN)])
+        lines.append(f"25-{10000 + i}   {p + 1}/{pages}")
+        out.append(lines)
+    return pdfgen.text_pdf(out)
+
+
+def build_corpus(dest: Path, n: int, text: bool) -> list[Path]:
+    dest.mkdir(parents=True, exist_ok=True)
+    if text:
+        from conftest import un_text
+
+        files = []
+        for i in range(n):
+            p = dest / f"A_80_{i:04d}_{'ZH' if i % 2 else 'EN'}.txt"
+            p.write_text(un_text(i, "zh" if i % 2 else "en", paragraphs=40), encoding="utf-8")
+            files.append(p)
+        return files
+    real = sorted((SHARED / "tools" / "unpdf" / "examples").glob("*.pdf"))
+    small_real = [p for p in real] + sorted(p for p in (SHARED / "corpus" / "huridocs" / "pdfs").glob("plan_*.pdf"))
+    big_real = sorted((SHARED / "corpus" / "huridocs" / "pdfs").glob("ohchr_*.pdf"))
+    seeds: list[tuple[str, bytes]] = [(p.stem, p.read_bytes()) for p in small_real]
+    seeds += [(f"gen_{i}", _text_pdf(i, 2 + i % 4)) for i in range(10)]
+    files = []
+    for k, (name, data) in enumerate(big_real and [(p.stem, p.read_bytes()) for p in big_real] or []):
+        p = dest / f"big_{k}_{name}.pdf"
+        p.write_bytes(data)
+        files.append(p)
+    i = 0
+    while len(files) < n:
+        name, data = seeds[i % len(seeds)]
+        p = dest / f"{i:04d}_{name}.pdf"
+        p.write_bytes(data + b"\n%% variant %d\n" % i)
+        files.append(p)
+        i += 1
+    return files
+
+
+def baseline(files: list[Path], out: Path, formats: tuple[str, ...]) -> tuple[float, float, int, int]:
+    """(parse-only seconds, parse+render+write seconds, ok, pages) in one process."""
+    from unmark import UnmarkError
+    from unmark.batch.worker import render
+    from unmark.pipeline import parse_file
+
+    try:
+        parse_file(files[-1])  # warm-up (lazy language profiles, PDF reader)
+    except UnmarkError:
+        pass
+    out.mkdir(parents=True, exist_ok=True)
+    t_parse = 0.0
+    ok = pages = 0
+    t0 = time.perf_counter()
+    for f in files:
+        a = time.perf_counter()
+        try:
+            doc = parse_file(f)
+        except UnmarkError:
+            continue
+        t_parse += time.perf_counter() - a
+        ok += 1
+        pages += doc.page_count
+        for fmt in formats:
+            (out / f"{f.stem}.{fmt}").write_text(render(doc, fmt), encoding="utf-8")
+    return t_parse, time.perf_counter() - t0, ok, pages
+
+
+def batch(files_dir: Path, out: Path, jobs: int, formats: tuple[str, ...], engine: str = "local", scheduler=None):
+    from unmark.batch import BatchOptions, run_batch
+
+    if out.exists():
+        shutil.rmtree(out)
+    t0 = time.perf_counter()
+    s = run_batch(files_dir, out, BatchOptions(formats=formats, jobs=jobs, engine=engine, scheduler=scheduler))
+    return time.perf_counter() - t0, s
+
+
+def machine() -> str:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ncpu = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    import pypdf
+
+    return f"{cpu}; {ncpu} cores usable; Python {platform.python_version()}; pypdf {pypdf.__version__}; {platform.system()} {platform.release()}"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--formats", default="json")
+    ap.add_argument("--text", action="store_true", help="text inputs instead of PDFs")
+    ap.add_argument("--dask", action="store_true", help="also run the Dask engine on a LocalCluster(2 workers)")
+    ap.add_argument("--keep", help="build the corpus here and keep it")
+    args = ap.parse_args()
+    formats = tuple(args.formats.split(","))
+    tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="unmark-bench-"))
+    try:
+        src = tmp / "in"
+        t0 = time.perf_counter()
+        files = build_corpus(src, args.n, args.text)
+        print(f"corpus: {len(files)} {'text files' if args.text else 'PDFs'}, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB, built in {time.perf_counter() - t0:.1f} s", flush=True)
+        t_parse, t_loop, ok, pages = baseline(files, tmp / "base", formats)
+        print(f"baseline loop: {t_loop:.1f} s ({ok} ok, {pages} pages)", flush=True)
+        rows = [("parse() in a loop, parse only", 1, t_parse, ok, pages), ("parse() loop + render + write", 1, t_loop, ok, pages)]
+        results = {}
+        for jobs in (1, 2):
+            secs, s = batch(src, tmp / f"out{jobs}", jobs, formats)
+            results[jobs] = secs
+            rows.append((f"unmark batch --jobs {jobs}", jobs, secs, s.ok, s.pages))
+            print(f"batch jobs={jobs}: {secs:.1f} s ({s.ok} ok, {s.error} errors)", flush=True)
+        if args.dask:
+            try:
+                from distributed import LocalCluster
+
+                with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+                    secs, s = batch(src, tmp / "outdask", 2, formats, engine="dask", scheduler=c.scheduler_address)
+                rows.append(("unmark batch --engine dask (2 workers)", 2, secs, s.ok, s.pages))
+            except ImportError:
+                print("dask not installed; skipped")
+        n = len(files)
+        print()
+        print(f"machine: {machine()}")
+        print(f"corpus: {n} {'text files' if args.text else 'PDFs'}, outputs: {','.join(formats)}")
+        print(f"{'run':40} {'jobs':>4} {'seconds':>8} {'files/s':>8} {'pages/s':>8} {'ms/file':>8}")
+        for name, jobs, secs, okn, pg in rows:
+            print(f"{name:40} {jobs:>4} {secs:8.2f} {n / secs:8.1f} {pg / secs:8.1f} {1000 * secs / n:8.1f}")
+        over = (results[1] - t_loop) / t_loop
+        print()
+        print(f"batch overhead, 1 worker vs parse+render+write loop: {100 * over:+.1f}% "
+              f"({1000 * (results[1] - t_loop) / n:+.1f} ms/file)   target <= +10%")
+        print(f"batch overhead, 1 worker vs parse-only loop:         {100 * (results[1] - t_parse) / t_parse:+.1f}%")
+        print(f"speed-up, 2 workers vs 1:                            {results[1] / results[2]:.2f}x   target >= 1.8x")
+        return 0
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

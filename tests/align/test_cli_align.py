@@ -1,0 +1,67 @@
+"""``unmark align`` on JSON documents and ``--presplit`` beads."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from unmark.cli import main
+
+from conftest import EN_SENTENCES, GOLD, ZH_SENTENCES
+
+
+def _write_docs(tmp_path, *docs):
+    paths = []
+    for d in docs:
+        p = tmp_path / f"{d.language}.json"
+        p.write_text(d.to_json(), encoding="utf-8")
+        paths.append(str(p))
+    return paths
+
+
+def test_presplit_beads_to_stdout(tmp_path, capsys):
+    s, t = tmp_path / "zh.txt", tmp_path / "en.txt"
+    s.write_text("\n".join(ZH_SENTENCES) + "\n", encoding="utf-8")
+    t.write_text("\n".join(EN_SENTENCES) + "\n", encoding="utf-8")
+    rc = main(["align", "--presplit", str(s), str(t), "--src-lang", "zh", "--tgt-lang", "en", "--format", "beads"])
+    assert rc == 0
+    lines = capsys.readouterr().out.splitlines()
+    expect = ["[" + ",".join(map(str, a)) + "]:[" + ",".join(map(str, b)) + "]" for a, b in GOLD]
+    assert lines == expect
+
+
+def test_presplit_to_file(tmp_path):
+    s, t, o = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "beads.txt"
+    s.write_text("一。\n二。\n", encoding="utf-8")
+    t.write_text("One.\nTwo.\n", encoding="utf-8")
+    assert main(["align", "--presplit", str(s), str(t), "-o", str(o)]) == 0
+    assert o.read_text(encoding="utf-8") == "[0]:[0]\n[1]:[1]\n"
+
+
+@pytest.mark.parametrize("ext", ["tmx", "tsv", "xlsx", "jsonl", "html"])
+def test_align_json_documents(tmp_path, zh_doc, en_doc, ext):
+    paths = _write_docs(tmp_path, zh_doc, en_doc)
+    out = tmp_path / f"out.{ext}"
+    rc = main(["align", *paths, "-o", str(out), "--level", "sentence", "--xml-lang", "en=en-GB"])
+    assert rc == 0 and out.exists() and out.stat().st_size > 200
+    if ext == "tmx":
+        assert 'xml:lang="en-GB"' in out.read_text(encoding="utf-8")
+    if ext == "jsonl":
+        rec = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+        assert set(rec["cells"]) == {"zh", "en"}
+
+
+def test_three_way_with_langs(tmp_path, zh_doc, en_doc, fr_doc):
+    paths = _write_docs(tmp_path, zh_doc, en_doc, fr_doc)
+    out = tmp_path / "three.jsonl"
+    assert main(["align", *paths, "-o", str(out), "--langs", "zh,en,fr"]) == 0
+    rec = json.loads(out.read_text(encoding="utf-8").splitlines()[-1])
+    assert list(rec["cells"]) == ["zh", "en", "fr"]
+
+
+def test_usage_errors(tmp_path, zh_doc, capsys):
+    paths = _write_docs(tmp_path, zh_doc)
+    assert main(["align", paths[0], paths[0]]) == 1  # no -o
+    assert "E306" in capsys.readouterr().err
+    assert main(["align", paths[0], paths[0], "-o", str(tmp_path / "x.docx")]) == 1
+    assert main(["align", "--presplit", str(tmp_path / "missing.txt"), paths[0]]) == 1
