@@ -137,52 +137,97 @@ def machine() -> str:
     return f"{cpu}; {ncpu} cores usable; Python {platform.python_version()}; pypdf {pypdf.__version__}; {platform.system()} {platform.release()}"
 
 
+def _burn(n: int) -> float:
+    t = time.perf_counter()
+    x = 0
+    for i in range(n):
+        x += i * i
+    return time.perf_counter() - t
+
+
+def parallel_capacity() -> float:
+    """How many cores this machine gives two CPU-bound processes right now (2.0 on an idle 2-core box)."""
+    import multiprocessing as mp
+
+    n = 5_000_000
+    one = _burn(n)
+    with mp.get_context("fork").Pool(2) as pool:
+        t = time.perf_counter()
+        pool.map(_burn, [n, n])
+        two = time.perf_counter() - t
+    return 2 * one / two
+
+
+def worker_seconds(out: Path) -> float:
+    from unmark.batch import read_manifest
+
+    return sum(r.get("seconds") or 0 for r in read_manifest(out / "manifest.jsonl"))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--formats", default="json")
+    ap.add_argument("--repeat", type=int, default=2, help="runs of each configuration, interleaved; the best counts")
     ap.add_argument("--text", action="store_true", help="text inputs instead of PDFs")
     ap.add_argument("--dask", action="store_true", help="also run the Dask engine on a LocalCluster(2 workers)")
     ap.add_argument("--keep", help="build the corpus here and keep it")
     args = ap.parse_args()
     formats = tuple(args.formats.split(","))
     tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="unmark-bench-"))
+    kind = "text files" if args.text else "PDFs"
     try:
         src = tmp / "in"
         t0 = time.perf_counter()
         files = build_corpus(src, args.n, args.text)
-        print(f"corpus: {len(files)} {'text files' if args.text else 'PDFs'}, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB, built in {time.perf_counter() - t0:.1f} s", flush=True)
-        t_parse, t_loop, ok, pages = baseline(files, tmp / "base", formats)
-        print(f"baseline loop: {t_loop:.1f} s ({ok} ok, {pages} pages)", flush=True)
-        rows = [("parse() in a loop, parse only", 1, t_parse, ok, pages), ("parse() loop + render + write", 1, t_loop, ok, pages)]
-        results = {}
-        for jobs in (1, 2):
-            secs, s = batch(src, tmp / f"out{jobs}", jobs, formats)
-            results[jobs] = secs
-            rows.append((f"unmark batch --jobs {jobs}", jobs, secs, s.ok, s.pages))
-            print(f"batch jobs={jobs}: {secs:.1f} s ({s.ok} ok, {s.error} errors)", flush=True)
-        if args.dask:
-            try:
-                from distributed import LocalCluster
-
-                with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
-                    secs, s = batch(src, tmp / "outdask", 2, formats, engine="dask", scheduler=c.scheduler_address)
-                rows.append(("unmark batch --engine dask (2 workers)", 2, secs, s.ok, s.pages))
-            except ImportError:
-                print("dask not installed; skipped")
         n = len(files)
+        print(f"corpus: {n} {kind}, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB, built in {time.perf_counter() - t0:.1f} s", flush=True)
+        best: dict[str, tuple] = {}
+        loads = []
+        caps = []
+
+        def keep(name: str, jobs: int, secs: float, okn: int, pg: int, extra: float | None = None) -> None:
+            if name not in best or secs < best[name][2]:
+                best[name] = (name, jobs, secs, okn, pg, extra)
+
+        for r in range(args.repeat):
+            caps.append(parallel_capacity())
+            loads.append(os.getloadavg()[0])
+            t_parse, t_loop, ok, pages = baseline(files, tmp / "base", formats)
+            keep("parse() in a loop, parse only", 1, t_parse, ok, pages)
+            keep("parse() loop + render + write", 1, t_loop, ok, pages)
+            print(f"[{r + 1}] baseline loop {t_loop:.1f} s", flush=True)
+            for jobs in (1, 2):
+                secs, s = batch(src, tmp / f"out{jobs}", jobs, formats)
+                keep(f"unmark batch --jobs {jobs}", jobs, secs, s.ok, s.pages, secs - worker_seconds(tmp / f"out{jobs}") / jobs)
+                print(f"[{r + 1}] batch jobs={jobs}: {secs:.1f} s ({s.ok} ok, {s.error} errors)", flush=True)
+            if args.dask:
+                try:
+                    from distributed import LocalCluster
+
+                    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+                        secs, s = batch(src, tmp / "outdask", 2, formats, engine="dask", scheduler=c.scheduler_address)
+                    keep("unmark batch --engine dask (2 workers)", 2, secs, s.ok, s.pages)
+                except ImportError:
+                    print("dask not installed; skipped")
         print()
         print(f"machine: {machine()}")
-        print(f"corpus: {n} {'text files' if args.text else 'PDFs'}, outputs: {','.join(formats)}")
+        print(f"load average at the start of each round: {', '.join(f'{x:.1f}' for x in loads)}; "
+              f"parallel capacity measured (2 CPU-bound processes): {', '.join(f'{c:.2f}x' for c in caps)}")
+        print(f"corpus: {n} {kind}, outputs: {','.join(formats)}; best of {args.repeat} interleaved runs")
         print(f"{'run':40} {'jobs':>4} {'seconds':>8} {'files/s':>8} {'pages/s':>8} {'ms/file':>8}")
-        for name, jobs, secs, okn, pg in rows:
+        for name, jobs, secs, okn, pg, _ in best.values():
             print(f"{name:40} {jobs:>4} {secs:8.2f} {n / secs:8.1f} {pg / secs:8.1f} {1000 * secs / n:8.1f}")
-        over = (results[1] - t_loop) / t_loop
+        t_loop = best["parse() loop + render + write"][2]
+        t_parse = best["parse() in a loop, parse only"][2]
+        b1 = best["unmark batch --jobs 1"]
+        b2 = best["unmark batch --jobs 2"]
         print()
-        print(f"batch overhead, 1 worker vs parse+render+write loop: {100 * over:+.1f}% "
-              f"({1000 * (results[1] - t_loop) / n:+.1f} ms/file)   target <= +10%")
-        print(f"batch overhead, 1 worker vs parse-only loop:         {100 * (results[1] - t_parse) / t_parse:+.1f}%")
-        print(f"speed-up, 2 workers vs 1:                            {results[1] / results[2]:.2f}x   target >= 1.8x")
+        print(f"batch overhead, 1 worker vs parse+render+write loop: {100 * (b1[2] - t_loop) / t_loop:+.1f}% "
+              f"({1000 * (b1[2] - t_loop) / n:+.1f} ms/file)   target <= +10%")
+        print(f"batch overhead, 1 worker vs parse-only loop:         {100 * (b1[2] - t_parse) / t_parse:+.1f}%")
+        print(f"time outside the per-file task (dispatch, IPC, manifest), 1 worker: {1000 * b1[5] / n:.1f} ms/file")
+        print(f"speed-up, 2 workers vs 1:                            {b1[2] / b2[2]:.2f}x   target >= 1.8x")
         return 0
     finally:
         if not args.keep:

@@ -209,7 +209,7 @@ def main(argv=None) -> int:
         else:
             print(f"SKIP huridocs: {shared}/corpus/huridocs not found (needs the shared corpus)")
         rows = eval_truth(be)
-        print(f"{'generated file':44} {'blocks':>6} {'exact':>6} {'markers':>8} {'notes':>6}")
+        print(f"{'generated file (floor: *_zh exact)':44} {'blocks':>6} {'exact':>6} {'markers':>8} {'notes':>6}")
         for r in rows:
             print(f"{r['name']:44} {r['n']:6d} {r['exact']:6d} {r['markers'][0]:4d}/{r['markers'][1]:<3d} {r['notes'][0]:3d}/{r['notes'][1]:<3d}")
             if a.verbose:
@@ -217,7 +217,8 @@ def main(argv=None) -> int:
                     print("     wrong:", w)
                 for w in r["wrong_notes"]:
                     print("     note:", w)
-            if r["exact"] < r["n"] or r["markers"][0] < r["markers"][1] or r["notes"][0] < r["notes"][1]:
+            floor = r["name"].split(".")[0].endswith("_zh")
+            if floor and (r["exact"] < r["n"] or r["markers"][0] < r["markers"][1] or r["notes"][0] < r["notes"][1]):
                 failed = True
     print("\nFAIL: a floor is missed" if failed else "\nOK: all floors met")
     return 1 if failed else 0

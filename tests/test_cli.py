@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from conftest import SEED
+from unmark_testutil import SEED
 
 
 def _cli(*args, stdin=None):

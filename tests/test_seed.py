@@ -9,7 +9,7 @@ import json
 
 import regex as re
 
-from conftest import ROOT
+from unmark_testutil import ROOT
 
 EXPECTED = json.loads((ROOT / "tests" / "data" / "seed_expected.json").read_text(encoding="utf-8"))
 

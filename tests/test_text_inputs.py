@@ -12,7 +12,7 @@ import pytest
 import unmark
 from unmark.evaluate import score_paragraph_list, score_truth
 
-from conftest import ROOT, shared_path
+from unmark_testutil import ROOT, shared_path
 
 DATA = ROOT / "tests" / "data" / "pdftotext"
 FILES = sorted(DATA.glob("*.txt"))

@@ -315,6 +315,8 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
     blocks: list[Block] = []
     for bi, bb in enumerate(built):
         b = bb.builder
+        if not bb.text.text and not any(t.text for t in bb.items):
+            continue  # nothing left (e.g. a line that held only a broken field): its fixes say why
         items = tuple(
             Item(label=part.label or "", source=mt, level=part.level, footnote_refs=tuple(refs.get((bi, j), ())))
             for j, (part, mt) in enumerate(zip(b.items, bb.items))

@@ -90,3 +90,12 @@ def test_unsupported_language_is_a_coded_error():
     with pytest.raises(TermsError) as e:
         check_lang("ar")
     assert e.value.code == "E401"
+
+
+def test_weak_single_words_need_an_english_noun():
+    from unmark.terms.candidates import nominal_single_en
+
+    cands = segment_candidates(tokenize("各国应当确保举行自由选举，消除歧视。", "zh"), "zh", CandidateLimits())
+    assert "选举" in cands.weak and "歧视" in cands.weak
+    assert nominal_single_en("elections") and nominal_single_en("discrimination") and nominal_single_en("youth")
+    assert not nominal_single_en("ensure") and not nominal_single_en("held") and not nominal_single_en("free elections")

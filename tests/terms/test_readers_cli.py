@@ -80,3 +80,20 @@ def test_cli_errors_exit_nonzero(tmp_path, capsys):
     assert main(["terms", str(tmp_path / "missing.pdf"), str(tmp_path / "other.pdf"), "-o", str(tmp_path / "g.tbx")]) == 1
     assert "E410" in capsys.readouterr().err
     assert main(["terms", "-o", str(tmp_path / "g.tbx")]) == 1
+
+
+def test_reads_what_the_aligner_writes(tmp_path, pairs):
+    """Round trip through unmark.io's TMX/TSV/JSONL writers (skipped if they are not there)."""
+    from unmark.align.types import AlignedRow, Alignment, Segment
+
+    tmx = pytest.importorskip("unmark.io.tmx")
+    sheets = pytest.importorskip("unmark.io.sheets")
+    rows = tuple(AlignedRow({"zh": Segment("zh", a.text, "A/1", 2, str(i)), "en": Segment("en", b.text, "A/1", 2, str(i))})
+                 for i, (a, b) in enumerate(pairs, 1))
+    al = Alignment(("zh", "en"), rows, level="sentence")
+    for name, write in (("a.tmx", tmx.write_tmx), ("a.tsv", sheets.write_tsv), ("a.jsonl", sheets.write_jsonl)):
+        path = tmp_path / name
+        write(al, path)
+        got = read_alignment_file(path, "zh", "en")
+        assert [(x.text, y.text) for x, y in got] == [(a.text, b.text) for a, b in pairs], name
+        assert got[3][0].paragraph == "4" and got[3][0].page == 2, name

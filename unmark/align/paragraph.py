@@ -34,7 +34,7 @@ LOW_CONFIDENCE = 0.5
 
 PARAGRAPH_PARAMS = _sentence.Params(
     anchor_weight=2.0, anchor_tau=0.15, dict_weight=1.0, dict_tau=0.15, embed_weight=2.0, embed_tau=0.3,
-    band=400, band2=40, hash_dim=4096,
+    band=400, band2=40, hash_dim=4096, skip_penalty=-2.0,
 )
 
 

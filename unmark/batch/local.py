@@ -116,6 +116,20 @@ class LocalPool:
         self.slots[self.slots.index(slot)] = new
         return new
 
+    def _feed(self, slot: _Slot, pending: deque) -> None:
+        """Give an idle worker its next task (replacing the worker if it has gone)."""
+        while pending and slot.task is None:
+            if not slot.proc.is_alive():
+                slot = self._replace(slot, kill=False)
+            task = pending.popleft()
+            try:
+                slot.conn.send(task)
+            except (BrokenPipeError, OSError):
+                pending.appendleft(task)
+                slot = self._replace(slot, kill=True)
+                continue
+            slot.task, slot.started = task, time.monotonic()
+
     def run(self, tasks: Iterable[W.Task]) -> Iterator[dict]:
         pending = deque(tasks)
         if not pending:
@@ -125,55 +139,47 @@ class LocalPool:
             prewarm()
         self.slots = [self._spawn() for _ in range(n)]
         try:
+            for slot in list(self.slots):
+                self._feed(slot, pending)
             while True:
-                for slot in list(self.slots):
-                    if slot.task is None and pending:
-                        if not slot.proc.is_alive():
-                            slot = self._replace(slot, kill=False)
-                        task = pending.popleft()
-                        try:
-                            slot.conn.send(task)
-                        except (BrokenPipeError, OSError):
-                            pending.appendleft(task)
-                            self._replace(slot, kill=True)
-                            continue
-                        slot.task, slot.started = task, time.monotonic()
                 busy = [s for s in self.slots if s.task is not None]
                 if not busy:
                     break
                 timeout = None
                 if self.hard_timeout is not None:
-                    now = time.monotonic()
-                    timeout = max(0.0, min(s.started + self.hard_timeout for s in busy) - now)
+                    timeout = max(0.0, min(s.started + self.hard_timeout for s in busy) - time.monotonic())
                 ready = set(wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout))
                 now = time.monotonic()
                 for slot in busy:
                     task = slot.task
+                    rec = None
                     if slot.conn in ready:
                         try:
                             rec = slot.conn.recv()
                         except (EOFError, OSError):
                             slot.proc.join(timeout=5)
-                            rec = None
                         if rec is not None:
                             slot.task = None
+                            if rec.get("code") in ("E512", "E513"):  # the worker exits after these
+                                slot.proc.join(timeout=5)
+                                slot = self._replace(slot, kill=True)
+                            # next task first, so the worker computes while the manifest is written
+                            self._feed(slot, pending)
                             yield rec
-                            if not slot.proc.is_alive() or rec.get("code") in ("E512", "E513"):
-                                self._replace(slot, kill=False)
                             continue
-                        yield W.error_record(task, "E514", W.crash_message(slot.proc.exitcode), now - slot.started)
-                        slot.task = None
-                        self._replace(slot, kill=True)
+                        rec = W.error_record(task, "E514", W.crash_message(slot.proc.exitcode), now - slot.started)
                     elif slot.proc.sentinel in ready:
                         slot.proc.join(timeout=5)
-                        yield W.error_record(task, "E514", W.crash_message(slot.proc.exitcode), now - slot.started)
-                        slot.task = None
-                        self._replace(slot, kill=True)
+                        rec = W.error_record(task, "E514", W.crash_message(slot.proc.exitcode), now - slot.started)
                     elif self.hard_timeout is not None and now - slot.started >= self.hard_timeout:
                         log.warning("%s: over the time limit (%.0f s); worker killed", task.rel, self.hard_timeout)
-                        slot.task = None
-                        self._replace(slot, kill=True)
-                        yield W.error_record(task, "E511", f"over the time limit of {self.hard_timeout:.0f} s; worker killed", now - slot.started)
+                        rec = W.error_record(task, "E511", f"over the time limit of {self.hard_timeout:.0f} s; worker killed", now - slot.started)
+                    if rec is None:
+                        continue
+                    slot.task = None
+                    slot = self._replace(slot, kill=True)
+                    self._feed(slot, pending)
+                    yield rec
         finally:
             self.close()
 

@@ -34,15 +34,26 @@ class Task:
 
 
 # --------------------------------------------------------------------------- limits
+def _address_space() -> int:
+    """This process's current virtual size in bytes (0 when unknown)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0
+
+
 def apply_limits(memory_mb: int | None) -> None:
-    """In a worker process: cap the address space, no core dumps, die with the parent (Linux)."""
+    """In a worker process: cap the address space at its current size + ``memory_mb`` (a forked
+    worker starts as big as its parent, so an absolute cap would depend on the caller), no core
+    dumps, die with the parent (Linux)."""
     try:
         import resource
 
         with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         if memory_mb:
-            soft = memory_mb * 1024 * 1024
+            soft = _address_space() + memory_mb * 1024 * 1024
             _, hard = resource.getrlimit(resource.RLIMIT_AS)
             if hard != resource.RLIM_INFINITY:
                 soft = min(soft, hard)

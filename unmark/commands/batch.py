@@ -22,7 +22,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--retry-errors", action="store_true", help="with --resume: re-do files that failed last time")
     p.add_argument("--max-pages", type=int, default=None, help="refuse PDFs with more pages than this")
     p.add_argument("--timeout", type=float, default=300.0, help="seconds per file before its worker is stopped (default: 300)")
-    p.add_argument("--memory-mb", type=int, default=2048, help="address-space limit per worker, MB (default: 2048; 0: none)")
+    p.add_argument("--memory-mb", type=int, default=2048, help="address space a worker may add on top of its size at start, MB (default: 2048; 0: no limit)")
     p.add_argument("--lang", default="auto", choices=LANGS)
     p.add_argument("--backend", default="pypdf", choices=("pypdf", "pdfium"))
     p.add_argument("--no-sentences", action="store_true", help="skip sentence segmentation")

@@ -90,7 +90,10 @@ def detect_style(lines: list[str]) -> str:
     content = [i for i, ln in enumerate(lines) if ln.strip()]
     if len(content) >= 4:
         followed_by_blank = sum(1 for i in content if i + 1 < len(lines) and lines[i + 1] == "")
-        if followed_by_blank / len(content) >= 0.75:
+        trailing_space = sum(1 for i in content if lines[i].endswith((" ", "\u3000")))
+        # Tika marks each Word paragraph end with a trailing space; text made of blank-line
+        # separated one-line paragraphs (unmark's own txt output) has none
+        if followed_by_blank / len(content) >= 0.75 and trailing_space / len(content) >= 0.15:
             return "tika"
     return "plain"
 

@@ -1,24 +1,35 @@
-"""Plain-text output: blocks separated by blank lines, labels kept, footnotes at the end."""
+"""Plain-text output.
+
+One unit (front line, heading, paragraph, item, footnote) per line, labels kept, units separated
+by a blank line, footnotes at the end below a ``____`` rule. Each unit line ends with a space and
+headings are set off by an extra blank line: the same conventions unmark reads in Tika-style
+text (a trailing space = paragraph end, a space-only line = vertical space), so that parsing the
+output again gives the same units.
+"""
 from __future__ import annotations
 
 from ..model import Document
 
+GAP = " "  # a space-only line: vertical space around a heading
 
-def block_lines(doc: Document) -> list[str]:
+
+def unit_lines(doc: Document) -> list[str]:
     out: list[str] = []
     for b in doc.blocks:
         head = f"{b.label} {b.text}".strip() if b.label else b.text
-        lines = [head] if head else []
+        if b.type == "heading":
+            out += [GAP, head, GAP]
+            continue
+        if head:
+            out.append(head)
         for it in b.items:
-            indent = "    " * max(0, it.level - 1)
-            lines.append(f"{indent}{it.label} {it.text}".rstrip())
-        out.append("\n".join(lines))
+            out.append(f"{it.label} {it.text}".strip())
     return out
 
 
 def to_text(doc: Document) -> str:
-    parts = block_lines(doc)
+    lines = unit_lines(doc)
     if doc.footnotes:
-        parts.append("__________________")
-        parts += [f"{f.label} {f.text}" for f in doc.footnotes]
-    return "\n\n".join(p for p in parts if p) + "\n"
+        lines.append("__________________")
+        lines += [f"{f.label} {f.text}" for f in doc.footnotes]
+    return "".join(f"{ln} \n\n" if ln != GAP else f"{GAP}\n\n" for ln in lines if ln)

@@ -84,7 +84,7 @@ def front_end(lines: list[SrcLine]) -> int:
         if ln.page != 1:
             return i
         lab = match_label(ln.stripped())
-        if lab and (lab.kind == "chapter" or (lab.kind == "paragraph" and lab.num == "1")):
+        if lab and lab.kind in ("chapter", "section", "letter", "roman", "paragraph"):
             return i
         if front_role(ln.stripped()) == "body_start":
             return i
@@ -155,7 +155,8 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
             groups.append((role, [ln]))
             agenda_open = False
             continue
-        new_group = not groups or ln.gap_before > 0 or groups[-1][0] not in (None, "agenda_title")
+        prev_hard = k > 0 and lines[k - 1].hard_end is True and bool(groups) and groups[-1][0] != "agenda_title"
+        new_group = not groups or ln.gap_before > 0 or prev_hard or groups[-1][0] not in (None, "agenda_title")
         if agenda_open and groups and groups[-1][0] == "agenda" and ln.gap_before == 0:
             groups.append(("agenda_title", [ln]))
             agenda_open = False

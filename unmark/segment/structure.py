@@ -106,6 +106,8 @@ class Segmenter:
             return True
         if prev.hard_end is not None:
             return prev.hard_end
+        if self.blocks[-1].type == "heading" and match_label(ln.stripped()) is not None:
+            return True  # a heading does not run on into a labelled line
         if self._first_line_indent(prev, ln):
             return True
         if self._ends_on_function_word(prev):

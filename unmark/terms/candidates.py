@@ -41,6 +41,23 @@ def zh_head_exact() -> tuple[str, ...]:
     return tuple(_zh_pos().get("start_exceptions", ()))
 
 
+def zh_weak_tags() -> tuple[str, ...]:
+    return tuple(_zh_pos().get("weak_single_tags", ()))
+
+
+@functools.lru_cache(maxsize=1)
+def noun_suffixes_en() -> tuple[str, ...]:
+    from ..resources import load_lines
+
+    return tuple(sorted(load_lines("terms/noun_suffixes_en.txt"), key=len, reverse=True))
+
+
+def nominal_single_en(surface: str) -> bool:
+    """A single English word that reads as a noun by its suffix (elections, poverty, youth)."""
+    w = surface.strip()
+    return " " not in w and w.isalpha() and len(w) > 3 and w.lower().endswith(noun_suffixes_en())
+
+
 def zh_bad_start_tags() -> tuple[str, ...]:
     return tuple(_zh_pos()["bad_start_tags"])
 
@@ -80,8 +97,8 @@ def latin_key(tokens: tuple[str, ...], lang: str) -> str:
 def join_latin(tokens: Iterable[str]) -> str:
     out = ""
     for t in tokens:
-        if t in ("'s", "’s"):
-            out += t
+        if t in ("'s", "’s") or out.endswith(("'", "’")):
+            out += t            # Children's; French/Italian elision: d'origine, l'Organisation
         else:
             out += (" " if out else "") + t
     return out
@@ -135,16 +152,40 @@ def zh_ngrams(chunk: tuple[str, ...], limits: CandidateLimits, tags: tuple[str, 
                 yield chunk[i : j + 1]
 
 
-def segment_candidates(tok: Tokenized, lang: str, limits: CandidateLimits) -> dict[str, tuple[tuple[str, ...], str]]:
+class Candidates(dict):
+    """key -> (token tuple, surface) for one segment; ``weak``: keys that are single Chinese words
+    tagged verb/adjective/time (terms only when they translate as a noun)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.weak: set[str] = set()
+
+
+def zh_weak_singles(chunk: tuple[str, ...], tags: tuple[str, ...] | None) -> Iterable[str]:
+    if tags is None:
+        return
+    stop = stopwords("zh")
+    weak, head = zh_weak_tags(), zh_head_tags()
+    for tok, tag in zip(chunk, tags):
+        if len(tok) >= 2 and tok not in stop and has_cjk(tok) and tag.startswith(weak) and not tag.startswith(head):
+            yield tok
+
+
+def segment_candidates(tok: Tokenized, lang: str, limits: CandidateLimits) -> Candidates:
     """key -> (token tuple, surface) for every candidate occurring in one segment."""
-    out: dict[str, tuple[tuple[str, ...], str]] = {}
+    out = Candidates()
     if lang == "zh":
         for title in tok.titles:
             out.setdefault(title, ((title,), title))
         for ci, chunk in enumerate(tok.chunks):
-            for ng in zh_ngrams(chunk, limits, tok.tags[ci] if tok.tags else None):
+            tags = tok.tags[ci] if tok.tags else None
+            for ng in zh_ngrams(chunk, limits, tags):
                 s = "".join(ng)
                 out.setdefault(s, (ng, s))
+            for w in zh_weak_singles(chunk, tags):
+                if w not in out:
+                    out[w] = ((w,), w)
+                    out.weak.add(w)
         return out
     for ci, chunk in enumerate(tok.chunks):
         for ng in latin_ngrams(chunk, lang, limits.max_tokens_latin + (limits.extra_tokens_romance if lang in ("fr", "es") else 0)):
@@ -193,9 +234,12 @@ def _display(votes: Counter) -> str:
     return votes.most_common(1)[0][0]
 
 
-def count_candidates(per_segment: list[dict[str, tuple[tuple[str, ...], str]]]) -> tuple[Counter, dict, dict]:
-    """Document frequency, token tuple and most frequent surface of every key."""
+def count_candidates(per_segment: list[dict[str, tuple[tuple[str, ...], str]]]) -> tuple[Counter, dict, dict, set]:
+    """Document frequency, token tuple, most frequent surface of every key, and the weak keys."""
     df: Counter = Counter()
+    weak: set[str] = set()
+    for cands in per_segment:
+        weak |= getattr(cands, "weak", set())
     surfaces: dict[str, Counter] = defaultdict(Counter)
     tokens_of: dict[str, tuple[str, ...]] = {}
     for cands in per_segment:
@@ -207,4 +251,4 @@ def count_candidates(per_segment: list[dict[str, tuple[tuple[str, ...], str]]]) 
                 surfaces[k][surf] += 1
             tokens_of.setdefault(k, toks)
     best = {k: _display(c) for k, c in surfaces.items()}
-    return df, tokens_of, best
+    return df, tokens_of, best, weak

@@ -20,7 +20,8 @@ from ..align.types import Segment
 from ..errors import TermsError
 from . import acronyms as acr
 from .association import MEASURES, competitive_linking, cooccurrences, dice, log_likelihood
-from .candidates import TITLE_PREFIX, c_values, count_candidates, independent_counts, is_acronym, latin_key, segment_candidates
+from .candidates import (TITLE_PREFIX, c_values, count_candidates, independent_counts, is_acronym, latin_key,
+                         nominal_single_en, segment_candidates)
 from .glossary import Example, Glossary, TermEntry
 from .lexicon import check_lang
 from .options import TermOptions
@@ -52,11 +53,17 @@ def contains_term(text: str, term: str, lang: str) -> bool:
     return bool(regex.search(rf"(?<![\p{{L}}\p{{N}}]){t}(?![\p{{L}}\p{{N}}])", text, flags=regex.IGNORECASE))
 
 
-def _allowed_pair(src_lang: str, tgt_lang: str, src_surface: list[str], tgt_surface: list[str]):
-    """Titles in 《…》 pair only with capitalised target candidates (and vice versa)."""
+def _allowed_pair(src_lang: str, tgt_lang: str, src_surface: list[str], tgt_surface: list[str],
+                  src_weak: list[bool] | None = None, tgt_weak: list[bool] | None = None):
+    """Titles in 《…》 pair only with capitalised target candidates (and vice versa); weak Chinese
+    single words (tagged verb/adjective) pair only with an English noun."""
 
     def ok(s: int, t: int) -> bool:
         a, b = src_surface[s], tgt_surface[t]
+        if src_weak is not None and src_weak[s]:
+            return tgt_lang == "en" and nominal_single_en(b)
+        if tgt_weak is not None and tgt_weak[t]:
+            return src_lang == "en" and nominal_single_en(a)
         if src_lang == "zh" and a.startswith(TITLE_PREFIX):
             return b[:1].isupper()
         if tgt_lang == "zh" and b.startswith(TITLE_PREFIX):
@@ -80,6 +87,7 @@ def termhood_weight(surface: str, lang: str) -> float:
 
 
 SINGLE_WORD_WEIGHT = 0.5
+RANK_LEX_POWER = 1.0
 FREQ_SATURATION = 32
 
 
@@ -114,7 +122,7 @@ class _Side:
                 cache[t] = c
             self.per_seg.append(c[0])
             self.words.append(c[1])
-        self.df, self.tokens_of, self.surface = count_candidates(self.per_seg)
+        self.df, self.tokens_of, self.surface, self.weak = count_candidates(self.per_seg)
 
     def select(self, opts: TermOptions, drop: list[set[str]] | None = None) -> None:
         freq = {k: f for k, f in self.df.items() if f >= opts.min_freq}
@@ -268,7 +276,8 @@ def extract_terms(
 
     taken_s = {src.index[ks] for ks, _ in known_keys if ks in src.index}
     taken_t = {tgt.index[kt] for _, kt in known_keys if kt in tgt.index}
-    allowed = _allowed_pair(src_lang, tgt_lang, [src.surface[k] for k in src.keys], [tgt.surface[k] for k in tgt.keys])
+    allowed = _allowed_pair(src_lang, tgt_lang, [src.surface[k] for k in src.keys], [tgt.surface[k] for k in tgt.keys],
+                            [k in src.weak for k in src.keys], [k in tgt.weak for k in tgt.keys])
     linked = competitive_linking(order, stats.src, stats.tgt, taken_s, taken_t, allowed)
     linked = _one_source_per_target(_extend_targets(linked, stats, tgt, lexf, opts.extend_ratio), stats, link_score)
     t2 = time.perf_counter()
@@ -276,7 +285,7 @@ def extract_terms(
     tw = np.ones(len(stats.src))
     for k in linked:
         tw[k] = termhood_weight(tgt.surface[tgt.keys[stats.tgt[k]]], tgt_lang) * termhood_weight(src.surface[src.keys[stats.src[k]]], src_lang)
-    rank = _rank_scores(opts.rank, d, g, stats.cooc.astype(float), cv, tw) * lexf
+    rank = _rank_scores(opts.rank, d, g, stats.cooc.astype(float), cv, tw) * lexf ** RANK_LEX_POWER
     linked.sort(key=lambda k: -rank[k])
     if opts.max_entries is not None:
         linked = linked[: max(0, opts.max_entries - len(known_entries))]

@@ -45,7 +45,7 @@ class Example:
         if self.page is not None and not parts:
             parts.append(f"p. {self.page}")
         if self.file and not self.symbol:
-            parts.append(self.file)
+            parts.append(os.path.basename(self.file))
         return ", ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:

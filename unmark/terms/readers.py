@@ -57,7 +57,9 @@ def read_tmx(path: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segment,
             tprops = {p.get("type", "").lower().removeprefix("x-unmark-").removeprefix("x-"): (p.text or "") for p in tuv.findall("prop")}
             for lang in (src, tgt):
                 if _lang_match(code, lang):
+                    page = tprops.get("page") or props.get("page")
                     cells[lang] = Segment(lang, text, symbol=tprops.get("symbol") or props.get("symbol") or None,
+                                          page=int(page) if page and page.isdigit() else None,
                                           paragraph=tprops.get("paragraph") or props.get("paragraph") or None, source=name)
         if src in cells and tgt in cells and cells[src].text and cells[tgt].text:
             out.append((cells[src], cells[tgt]))
@@ -86,7 +88,15 @@ def read_tsv(path: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segment,
         si, ti, body = 0, 1, rows
     sym_s, sym_t = col(f"{src}_symbol", "symbol"), col(f"{tgt}_symbol", "symbol")
     par_s, par_t = col(f"{src}_paragraph", "paragraph"), col(f"{tgt}_paragraph", "paragraph")
+    page_s, page_t = col(f"{src}_page", "page"), col(f"{tgt}_page", "page")
     name = Path(path).name
+
+    def page(r: list[str], i: int | None) -> int | None:
+        v = get(r, i)
+        try:
+            return int(float(v)) if v else None
+        except ValueError:
+            return None
 
     def get(r: list[str], i: int | None) -> str | None:
         return r[i].strip() or None if i is not None and i < len(r) else None
@@ -95,8 +105,8 @@ def read_tsv(path: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segment,
     for r in body:
         a, b = get(r, si), get(r, ti)
         if a and b:
-            out.append((Segment(src, a, get(r, sym_s), paragraph=get(r, par_s), source=name),
-                        Segment(tgt, b, get(r, sym_t), paragraph=get(r, par_t), source=name)))
+            out.append((Segment(src, a, get(r, sym_s), page(r, page_s), paragraph=get(r, par_s), source=name),
+                        Segment(tgt, b, get(r, sym_t), page(r, page_t), paragraph=get(r, par_t), source=name)))
     return out
 
 

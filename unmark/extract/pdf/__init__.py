@@ -68,7 +68,7 @@ def extract_pdf(path, backend: str = "pypdf", max_pages: int | None = None, time
     raws = read_raw_pages(p, backend=backend, max_pages=max_pages, timeout=timeout)
     warnings: list[DocWarning] = []
     chars = sum(len(r.text.strip()) for raw in raws for r in raw.runs)
-    bad = sum(raw.undecodable for raw in raws)
+    bad = min(sum(raw.undecodable for raw in raws), chars)
     if chars == 0:
         raise PdfError("no text layer; OCR needed", code="E204", path=str(p))
     if bad:

@@ -47,6 +47,13 @@ def open_reader(path, password: str = ""):
         msg = str(exc)
         if "password" in msg.lower() or "security" in msg.lower():
             raise PdfError("encrypted PDF: the empty password does not open it", code="E202", path=str(path)) from exc
+        # PDFium refuses some files pypdf can classify (a zero-page tree, odd encryption):
+        # let pypdf name the problem, else report the file as corrupt
+        from .backend_pypdf import open_reader as pypdf_open
+
+        _, n = pypdf_open(path)
+        if n == 0:
+            raise PdfError("the PDF has zero pages", code="E205", path=str(path)) from exc
         raise PdfError(f"corrupt or truncated PDF: {msg}", code="E203", path=str(path)) from exc
     except Exception as exc:  # noqa: BLE001
         raise PdfError(f"corrupt or truncated PDF: {exc}", code="E203", path=str(path)) from exc
@@ -134,7 +141,8 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float) -> None:
         return
     buf = ctypes.create_string_buffer(2 * n + 2)
     c.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-    text = buf.raw[: 2 * n].decode("utf-16-le", "replace")
+    # PDFium reports a hyphen it takes for a line-end break as U+FFFE; the page shows "-"
+    text = buf.raw[: 2 * n].decode("utf-16-le", "replace").replace("\ufffe", "-")
     get = c.FPDFText_GetTextObject
     vp = ctypes.c_void_p
     cast = ctypes.cast
@@ -151,6 +159,9 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float) -> None:
             # the layout decides from the geometry, as for the pypdf backend
             # (full-width punctuation carries its own blank room: no space next to it)
             near_fw = 0 < k < n - 1 and (_FULLWIDTH(text[k - 1]) or _FULLWIDTH(text[k + 1]))
+            # nor before a line-end hyphen
+            near_fw = near_fw or (k + 2 < n and text[k + 1] in "-\u00ad" and text[k + 2] in "\r\n")
+            near_fw = near_fw or (k + 1 == n - 1 and text[k + 1] in "-\u00ad")
             if cur is not None and ch == " " and not near_fw and not cur.text.endswith(" "):
                 cur.text += " "
             elif ch in "\r\n":
@@ -182,7 +193,9 @@ def _obj_meta(api: _Api, obj, height: float):
     c.FPDFTextObj_GetFontSize(obj, api.fs)
     l, _, r, _ = api.bounds(obj)
     fname = api.font_name(obj)
-    return l, height - f, r, round(api.fs.value * d, 2), fname, api.artifact(obj)
+    # x0 from the pen origin, not the ink box: gaps then mean what they mean in pypdf
+    x0 = e if l - 2 * api.fs.value * d < e < r else l
+    return x0, height - f, r, round(api.fs.value * d, 2), fname, api.artifact(obj)
 
 
 def _walk(api: _Api, parent, is_form: bool, raw: RawPage, height: float, deadline, ctm=None, depth=0):
@@ -240,6 +253,35 @@ def _links(api: _Api, doc, page, height: float) -> list[RawLink]:
     return out
 
 
+def fonts_without_unicode(path) -> set[str]:
+    """Base names of composite fonts without a /ToUnicode map (their text is glyph ids).
+    PDFium does not tell; the font dictionaries do (read with pypdf, no content parsing)."""
+    out: set[str] = set()
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(str(path), strict=False)
+        if reader.is_encrypted:
+            reader.decrypt("")
+        seen: set[int] = set()
+        for page in reader.pages:
+            res = page.get("/Resources")
+            fonts = res.get_object().get("/Font") if res is not None else None
+            if fonts is None:
+                continue
+            for ref in fonts.get_object().values():
+                key = getattr(ref, "idnum", None)
+                if key in seen:
+                    continue
+                seen.add(key)
+                f = ref.get_object()
+                if f.get("/Subtype") == "/Type0" and "/ToUnicode" not in f:
+                    out.add(str(f.get("/BaseFont", "")).lstrip("/"))
+    except Exception as exc:  # noqa: BLE001 - a check, never a failure
+        log.debug("font check skipped: %s", exc)
+    return out
+
+
 def read_pages(path, max_pages=None, deadline=None, reader_n=None):
     pdfium, c = _lib()
     doc, n = reader_n or open_reader(path)
@@ -250,6 +292,7 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
         tagged = bool(root_marked)
     except Exception:  # noqa: BLE001
         pass
+    no_unicode = fonts_without_unicode(path)
     for i in range(n):
         if deadline is not None and time.monotonic() > deadline:
             raise _Timeout()
@@ -267,6 +310,8 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
                 finally:
                     c.FPDFText_ClosePage(tp)
                 raw.links = _links(api, doc.raw, page, h)
+                if no_unicode:
+                    raw.undecodable += sum(len(r.text.strip()) for r in raw.runs if r.font.lstrip("/") in no_unicode)
             finally:
                 c.FPDF_ClosePage(page)
         except (_Timeout, PdfError):

@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 _CJK = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff00-\uffef]")
 FINAL = tuple(".;:!?。．；：！？,，、")
 CLOSERS = "”’」』）)》>\"'*0123456789 "
+_LABEL_START = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\)|\(\d{1,3}\)|[IVXLC]{1,6}\.|[A-Z]\.|[一二三四五六七八九十]+[.、．]) ")
 _DIGITS = re.compile(r"\d+")
 _WS = re.compile(r"\s+")
 
@@ -49,6 +50,7 @@ class PLine:
     barcode: bool = False
     markers: list = field(default_factory=list)
     label_gap: bool = False
+    note_label: bool = False    # opens with a raised small label (a footnote's first line)
     text_x: float = 0.0
     first_word: str = ""
     small: bool = False         # the whole line is smaller than its neighbours (set later)
@@ -122,7 +124,7 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
     n = 0
     prev: Run | None = None
     first: Run | None = None
-    prev_marker = False
+    prev_marker = first_marker = False
     label_gap = False
     text_x = runs[0].x0
     bold_chars = chars = 0
@@ -141,7 +143,8 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
             gap = r.x0 - prev.x1
             ptxt = parts[-1] if parts else ""
             sep = ""
-            if prev is first and R.label.match(prev.text.strip()) and gap >= L["space_gap"] * size:
+            spaced = gap >= L["space_gap"] * size or prev.text[-1:].isspace() or t[:1].isspace()
+            if prev is first and R.label.match(prev.text.strip()) and spaced:
                 # label, then a TAB or a space: one space; the text starts here
                 label_gap = gap >= L["label_gap"] * size
                 text_x = r.x0
@@ -154,6 +157,8 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
                 # CJK text writes its spaces as glyphs; full-width punctuation has
                 # blank room in its own box
                 sep = " " if gap > L["space_gap_cjk"] * size else ""
+            elif t.strip() in ("-", "\u00ad") and k == len(runs) - 1:
+                sep = ""  # a line-end hyphen drawn on its own
             elif gap > L["space_gap"] * size:
                 sep = " "
             elif prev_marker and prev is first:
@@ -179,7 +184,7 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
             bold_chars += nc
         if prev is None:
             first = r
-            prev_marker = is_marker
+            prev_marker = first_marker = is_marker
         prev = r
     text = "".join(parts)
     ink = [r for r in runs if r.text.strip()]
@@ -194,7 +199,7 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
         page=page, y=base, x0=ink[0].x0, x1=max(r.x1 for r in ink), size=size, text=text,
         bold=chars > 0 and bold_chars * 2 > chars, artifact=all(r.artifact for r in runs),
         barcode=all(R.barcode_font.search(r.font) for r in ink), markers=markers,
-        label_gap=label_gap, text_x=text_x, first_word=_first_word(text),
+        label_gap=label_gap, text_x=text_x, first_word=_first_word(text), note_label=first_marker,
     )
 
 
@@ -312,6 +317,8 @@ def mark_furniture(pages: list[list[PLine]], heights: list[float], R: PdfRules, 
                 ln.zone, ln.rule = "furniture", "pdf.furniture_pattern"
                 continue
             key = ("t" if ln.y < h / 2 else "b", _fold(ln.text))
+            if ln.note_label:
+                continue  # "5 Ibid." on several pages is a footnote, not a running footer
             if npages >= 2 and every[key] >= 2 and (
                 counts[par][key] >= Z["repeat_share"] * totals[par] or every[key] >= Z["repeat_share"] * npages
             ):
@@ -394,8 +401,8 @@ def masthead(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules, hi
                     b.zone, b.rule = "joined", "pdf.masthead_join"
                     break
     _masthead_order(lines, raw, band)
-    for ln in top:
-        if ln.zone != "body":
+    for ln in lines:
+        if ln.y >= band or ln.zone not in ("body", "furniture"):
             continue
         toks = _tokens(ln.text)
         if len(toks) == 1 and token_kind(toks[0]) == "symbol":
@@ -493,7 +500,10 @@ def _hard_end(a: PLine, b: PLine, ma: tuple, mb: tuple, same_page: bool, P: dict
     a_text = a.text_x - ma[0]
     b_x = b.x0 - mb[0]
     if b_x > a_text + P["indent_step"] * b.size and b_x > (a.x0 - ma[0]) + P["indent_step"] * b.size:
-        return True
+        # unless this line opens with a label and the next one hangs under its text
+        hanging = a_text == a.x0 - ma[0] and _LABEL_START.match(a.text) and b_x <= a_text + P["hang_max"] * b.size
+        if not hanging:
+            return True
     # would the next line's first word have fitted at the end of this one?
     room = ma[1] - a.x1
     if room > P["short_line"] * max(ma[1] - ma[0], 1.0):

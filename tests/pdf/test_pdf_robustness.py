@@ -1,0 +1,98 @@
+"""Bad PDFs give coded errors or warnings, never a traceback; per-file limits hold."""
+from __future__ import annotations
+
+import pytest
+
+import unmark
+from unmark.errors import PdfError
+
+import pdf_makers as mk
+
+
+def _code(path, backend, **kw):
+    with pytest.raises(PdfError) as ei:
+        unmark.parse(str(path), backend=backend, **kw)
+    return ei.value.code
+
+
+def test_encrypted_with_empty_password_opens(tmp_path, backend):
+    doc = unmark.parse(str(mk.encrypted_pdf(tmp_path / "e.pdf", "")), backend=backend)
+    assert "Working Group met in Vienna" in doc.blocks[0].text
+
+
+def test_encrypted_with_a_password_is_e202(tmp_path, backend):
+    assert _code(mk.encrypted_pdf(tmp_path / "e.pdf", "secret"), backend) == "E202"
+
+
+def test_truncated_is_e203(tmp_path, backend):
+    p = mk.truncated_pdf(tmp_path / "t.pdf", mk.FIXTURES / "crc_en.wordlike.pdf")
+    assert _code(p, backend) == "E203"
+
+
+def test_garbage_is_e203(tmp_path, backend):
+    assert _code(mk.garbage_pdf(tmp_path / "g.pdf"), backend) == "E203"
+
+
+def test_image_only_is_e204(tmp_path, backend):
+    with pytest.raises(PdfError) as ei:
+        unmark.parse(str(mk.image_only_pdf(tmp_path / "i.pdf")), backend=backend)
+    assert ei.value.code == "E204" and "OCR needed" in ei.value.message
+
+
+def test_zero_pages_is_e205(tmp_path, backend):
+    assert _code(mk.zero_page_pdf(tmp_path / "z.pdf"), backend) == "E205"
+
+
+def test_font_without_tounicode_is_e208(tmp_path, backend):
+    p = mk.no_tounicode_pdf(tmp_path / "n.pdf", mk.FIXTURES / "ctoc_zh.wordlike.pdf")
+    assert _code(p, backend) == "E208"
+
+
+def test_some_glyphs_without_tounicode_warn_w201(tmp_path):
+    # the Latin fonts keep their maps, the CJK ones lose them: the Latin part is a minority
+    p = mk.no_tounicode_pdf(tmp_path / "n.pdf", mk.FIXTURES / "crc_en.wordlike.pdf")
+    with pytest.raises(PdfError) as ei:
+        unmark.parse(str(p))
+    assert ei.value.code == "E208"
+    from unmark.extract.pdf import extract_pdf
+
+    ok = extract_pdf(mk.FIXTURES / "crc_en.libreoffice.pdf")
+    assert not [w for w in ok.warnings if w.code == "W201"]
+
+
+def test_unknown_backend_is_e201(tmp_path):
+    assert _code(mk.text_pdf(tmp_path / "t.pdf"), "nope") == "E201"
+
+
+def test_pdfium_missing_is_e201(tmp_path, monkeypatch):
+    import builtins
+
+    real = builtins.__import__
+
+    def fake(name, *a, **kw):
+        if name.startswith("pypdfium2"):
+            raise ImportError(name)
+        return real(name, *a, **kw)
+
+    monkeypatch.setattr(builtins, "__import__", fake)
+    assert _code(mk.text_pdf(tmp_path / "t.pdf"), "pdfium") == "E201"
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    d = tmp_path_factory.mktemp("big")
+    return mk.text_pdf(d / "big.pdf", pages=2000, lines=("1. The Working Group met in Vienna on 5 May.", "It adopted its report."))
+
+
+def test_2000_pages_max_pages_is_e206(big, backend):
+    assert _code(big, backend, max_pages=500) == "E206"
+
+
+def test_2000_pages_timeout_is_e207(big, backend):
+    assert _code(big, backend, timeout=0.2) == "E207"
+
+
+def test_2000_pages_parse(big, backend):
+    doc = unmark.parse(str(big), backend=backend)
+    assert doc.page_count == 2000
+    assert len(doc.blocks) == 2000
