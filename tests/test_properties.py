@@ -96,15 +96,22 @@ def idempotence_gap(text: str) -> tuple[list[str], list[str]] | None:
 
 
 IDEMPOTENCE_BREAKS = {
-    # A. a block whose only text was a removed Word broken field stays as an empty block
-    "empty_block": "错误!超链接引用无效。\n一. 导言",
-    # B. four or more one-line blocks: doc.text() joins blocks with blank lines, which the reader
-    #    then detects as Tika layout, where a line break without a trailing space is soft
-    "text_output_read_as_tika": "A. Background\n二. 背景 \n一. 导言\n二. 背景",
-    # C. a body line on page 2 ('Original: English', '联 合 国') is front matter/masthead on page 1
-    "furniture_moves_to_page_1": "A. Background\n\x0cOriginal: English",
-    # D. an items-only block (text '', items ['(a) ...']) comes back as text
-    "items_only_block": "General Assembly\n\x0c(a) 加强国际合作；",
+    # Minimal inputs where parse_text(doc.text()) gives other block texts than doc (found with
+    # Hypothesis + a sampler over UN_LINES on the core of 29 Nov 2026; the core is changing, so
+    # these are non-strict xfails: an XPASS means one got fixed).
+    # 1. furniture/front matter is page-dependent: a masthead, date or language line that is body
+    #    text on page 2 becomes page-1 front matter in doc.text() and is dropped on the re-read
+    "masthead_on_later_page": "联 合 国\n\x0c\n \n联 合 国",                         # ['联 合 国'] -> []
+    "date_after_symbol_page": "CTOC/COP/WG.7/2020/2\n\x0c\n2/14\n4 December 2025",  # ['4 December 2025'] -> []
+    "original_line_page_2": "2 See E/CN.15/2020/1.\n\x0c\nOriginal: English",       # 'Original: English' dropped
+    # 2. a heading label is kept as a label on the first read but not re-detected on the second
+    "heading_label_not_redetected": "A. Background \n1 见 A/75/123。\n",  # 'Background 1 …' -> 'A. Background 1 …'
+    # 3. an empty items-only block appears on the re-read (item split off the paragraph)
+    "items_only_block_appears": "2. 大会回顾其决议。 \nwww.unodc.org\n(a) 加强国际合作； ",  # + ''
+    # 4. a block emptied by the Word broken-field rule stays as '' and vanishes on the re-read
+    "empty_block_from_removed_field": "二. 背景\nUnited Nations \nDistr.: General\n错误!超链接引用无效。\n(a) Strengthening international cooperation;",
+    # 5. a repeated paragraph number after page furniture stays in the text, then becomes a label
+    "paragraph_number_kept_then_label": "2. 大会回顾其1999年10月8日第54/1号决议。\nV.20-03807 (C)\n2/14 \n2. 大会回顾其1999年10月8日第54/1号决议。 \nwww.unodc.org",
 }
 
 
@@ -117,7 +124,7 @@ def test_parse_of_its_own_text_output_changes_nothing(text):
 
 
 @pytest.mark.parametrize("case", sorted(IDEMPOTENCE_BREAKS))
-@pytest.mark.xfail(strict=True, reason="known idempotence break of the core text path (reported); remove when fixed")
+@pytest.mark.xfail(strict=False, reason="known idempotence break of the core text path (reported); XPASS = fixed")
 def test_known_idempotence_breaks(case):
     gap = idempotence_gap(IDEMPOTENCE_BREAKS[case])
     assert gap is None, f"blocks {gap[0]!r} became {gap[1]!r}"

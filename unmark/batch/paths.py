@@ -66,7 +66,11 @@ def _short_hash(s: str) -> str:
 
 def sanitize_component(name: str) -> str:
     """One path component -> a safe file name (may be lossy; see :func:`plan_outputs`)."""
-    s = unicodedata.normalize("NFC", name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+    try:  # a name the OS gave as undecodable bytes (surrogateescape) -> U+FFFD, then NFC
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "replace")
+    s = unicodedata.normalize("NFC", raw.decode("utf-8", "replace"))
     s = _BAD.sub("_", s).strip(" .")
     s = s.lstrip(".-")
     if not s or set(s) <= {"_", "."}:

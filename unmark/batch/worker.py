@@ -97,6 +97,17 @@ def _parse(path: str, options: BatchOptions):
     return parse_file(path, options=options.parse_options())
 
 
+def _has_surrogates(s: str) -> bool:
+    return any("\ud800" <= c <= "\udfff" for c in s)
+
+
+def _printable_name(s: str) -> str:
+    try:
+        return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return s.encode("utf-8", "replace").decode("utf-8")
+
+
 def render(doc, fmt: str, provenance: bool = True) -> str:
     if fmt == "json":
         return doc.to_json(provenance=provenance) + "\n"
@@ -176,6 +187,9 @@ def process_file(task: Task) -> dict:
     try:
         rec["sha256"] = sha256_file(task.path)
         doc = _parse(task.path, opts)
+        if doc.source_name and _has_surrogates(doc.source_name):
+            # a file name that is not valid UTF-8: the outputs must still encode
+            doc = doc.with_(source_name=_printable_name(doc.source_name))
         texts = {fmt: render(doc, fmt, opts.provenance) for fmt in opts.formats}
         rec["outputs"] = write_outputs(task.out_dir, task.out_base, texts)
         rec.update(status="ok", pages=doc.page_count)

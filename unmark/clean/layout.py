@@ -140,16 +140,48 @@ def _near_furniture(lines: list[SrcLine], ln: SrcLine, reach: int = 3) -> bool:
     return any(x.zone == "furniture" or (x is not ln and furniture_kind(x.s, "bottom") is not None) for x in lines[lo:hi] if x is not ln)
 
 
+_BARE_NUMBER = re.compile(r"^\s*[-–]?\s*(\d{1,4})\s*[-–]?\s*$")
+
+
+def _bare_number(text: str) -> int | None:
+    m = _BARE_NUMBER.match(text)
+    return int(m.group(1)) if m else None
+
+
+def page_number_offset(pages: list[SrcPage]) -> int | None:
+    """The offset between printed page numbers and physical pages, when bare numbers at the top
+    or bottom of pages follow the page sequence on at least half of the pages (and two)."""
+    from collections import Counter
+
+    offsets: Counter[int] = Counter()
+    for p in pages:
+        seen = set()
+        for ln, pos in zip(p.lines, _positions(p.lines)):
+            n = _bare_number(ln.s) if pos != "middle" else None
+            if n is not None and n - p.number not in seen:
+                seen.add(n - p.number)
+                offsets[n - p.number] += 1
+    if not offsets:
+        return None
+    off, count = offsets.most_common(1)[0]
+    return off if count >= 2 and count >= len(pages) / 2 else None
+
+
 def mark_zones(pages: list[SrcPage], doc_symbol: str | None) -> tuple[list[Fix], dict[str, str]]:
     """Assign zones in place. Returns fixes (lines removed) and metadata hints found in furniture."""
     r = rules()
     fixes: list[Fix] = []
     hints: dict[str, str] = {}
+    offset = page_number_offset(pages)
     for p in pages:
         positions = _positions(p.lines)
         in_notes = False
         for ln, pos in zip(p.lines, positions):
             s = ln.s
+            if offset is not None and pos != "middle" and _bare_number(s) == p.number + offset:
+                ln.zone = "furniture"
+                fixes.append(Fix("furniture.page_number", p.number, ln.line, s.strip(), ""))
+                continue
             if ln.zone == "annotation" or (r.annotation.match(s.strip()) and ln.zone == "annotation"):
                 uri = s.strip()
                 p.links.append(Link(uri if "://" in uri else "http://" + uri, p.number, ln.line, "annotation"))

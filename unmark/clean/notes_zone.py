@@ -68,3 +68,25 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> None:
                 seq = m.group("label")
         last = seq
         log.debug("page %d: footnote area from line %d found by label sequence", p.number, p.lines[body_idx[start]].line)
+
+
+def mark_endnotes(pages: list[SrcPage]) -> bool:
+    """Notes collected at the end under a "Notes" heading: every body line after the heading
+    becomes footnote area. Returns True when the document has endnotes."""
+    from ..resources import load_toml
+
+    pats = [re.compile(p, re.IGNORECASE) for p in load_toml("core/furniture.toml").get("endnotes", {}).get("headings", [])]
+    lines = [ln for p in pages for ln in p.lines if ln.zone == "body" and ln.s.strip()]
+    for i, ln in enumerate(lines):
+        if ln.page < len(pages) / 2 or not any(rx.match(ln.s.strip()) for rx in pats):
+            continue
+        rest = lines[i + 1 :]
+        m = NOTE_OPEN.match(rest[0].s.strip()) if rest else None
+        if not m or m.group("label") not in ("1", "*", "1/"):
+            continue
+        ln.zone = "separator"
+        for x in rest:
+            x.zone = "footnote"
+        log.debug("endnotes from page %d line %d", ln.page, ln.line)
+        return True
+    return False

@@ -30,6 +30,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--subject", default=None, help="subject field written into every entry")
     p.add_argument("--examples", type=int, default=None, choices=(0, 1, 2, 3), help="example segment pairs per entry (default 3)")
     p.add_argument("--no-user-dict", action="store_true", help="segment Chinese without the UN user dictionary")
+    p.add_argument("--no-lexical", action="store_true", help="skip the word-alignment consistency check of term pairs")
     p.set_defaults(func=run)
     return p
 
@@ -37,7 +38,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 def options_from_args(args):
     from ..terms import TermOptions
 
-    opts = TermOptions(max_entries=args.max, subject=args.subject, use_user_dict=not args.no_user_dict)
+    opts = TermOptions(max_entries=args.max, subject=args.subject, use_user_dict=not args.no_user_dict,
+                       lexical_check=not args.no_lexical)
     if args.min_freq is not None:
         opts = replace(opts, min_freq=args.min_freq)
     if args.measure:

@@ -13,7 +13,7 @@ import regex as re
 from ..errors import ResourceError
 from ..clean.layout import furniture_kind
 from ..extract.lines import SrcLine
-from ..model import Fix
+from ..model import Fix, MappedText
 from ..resources import load_toml
 from .labels import match_label
 from .structure import BlockBuilder, PartBuilder
@@ -122,6 +122,7 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
         if len(cells) > 1:
             # a -layout line holding masthead columns: "United Nations        A/80/412"
             rest = []
+            spans = {m.group(): m.span() for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", ln.s)}
             for cell in cells:
                 mh = match_masthead(cell, lang)
                 if mh and mh[0] in METADATA_ONLY:
@@ -135,6 +136,14 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
             if not rest:
                 ln.zone = "masthead"
                 continue
+            if len(rest) < len(cells):
+                parts = []
+                for cell in rest:
+                    a, b = spans.get(cell, (0, 0))
+                    if parts:
+                        parts.append(MappedText.inserted(" ", ln.page, ln.line))
+                    parts.append(ln.text.slice(a, b))
+                ln.text = MappedText.join(parts)
             s = " ".join(rest)
         mh = match_masthead(s, lang)
         if mh:
@@ -155,6 +164,10 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
             groups.append((role, [ln]))
             agenda_open = False
             continue
+        if (groups and groups[-1][0] in ("subtitle", "title") and ln.gap_before == 0 and k > 0
+                and lines[k - 1].hard_end is not True and not lines[k - 1].stripped().endswith(".")):
+            groups[-1][1].append(ln)  # a wrapped title or subtitle line
+            continue
         prev_hard = k > 0 and lines[k - 1].hard_end is True and bool(groups) and groups[-1][0] != "agenda_title"
         new_group = not groups or ln.gap_before > 0 or prev_hard or groups[-1][0] not in (None, "agenda_title")
         if agenda_open and groups and groups[-1][0] == "agenda" and ln.gap_before == 0:
@@ -167,11 +180,27 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
         if ln.gap_before > 0:
             agenda_open = False
     # roles of the remaining groups: the first free group is the title, the next the subtitle
+    # the title is the free group just before the subtitle ("Report of the Secretary-General"),
+    # else the first free group; a free group after the title is the subtitle when there is none
+    roles = [r for r, _ in groups]
+    title_at = None
+    if "title" not in roles:
+        if "subtitle" in roles:
+            k = roles.index("subtitle")
+            title_at = next((i for i in range(k - 1, -1, -1) if roles[i] is None), None)
+        if title_at is None:
+            title_at = next((i for i, r in enumerate(roles) if r is None), None)
     blocks: list[BlockBuilder] = []
-    seen_title = False
-    for role, lns in groups:
+    seen_title = "title" in roles
+    for i, (role, lns) in enumerate(groups):
         if role is None:
-            role = "title" if not seen_title else ("subtitle" if not any(r == "subtitle" for r, _ in groups) else "other")
+            if i == title_at:
+                role = "title"
+            elif seen_title and "subtitle" not in roles:
+                role = "subtitle"
+                roles[i] = "subtitle"
+            else:
+                role = "other"
         if role == "title":
             seen_title = True
         b = BlockBuilder("front", role=role)

@@ -49,13 +49,21 @@ def zh_weak_tags() -> tuple[str, ...]:
 def noun_suffixes_en() -> tuple[str, ...]:
     from ..resources import load_lines
 
-    return tuple(sorted(load_lines("terms/noun_suffixes_en.txt"), key=len, reverse=True))
+    return tuple(sorted((w for w in load_lines("terms/noun_suffixes_en.txt") if not w.startswith("!")), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def not_nouns_en() -> frozenset[str]:
+    from ..resources import load_lines
+
+    return frozenset(w[1:] for w in load_lines("terms/noun_suffixes_en.txt") if w.startswith("!"))
 
 
 def nominal_single_en(surface: str) -> bool:
     """A single English word that reads as a noun by its suffix (elections, poverty, youth)."""
-    w = surface.strip()
-    return " " not in w and w.isalpha() and len(w) > 3 and w.lower().endswith(noun_suffixes_en())
+    w = surface.strip().lower()
+    return (" " not in w and w.isalpha() and len(w) > 3 and w not in not_nouns_en()
+            and w.endswith(noun_suffixes_en()))
 
 
 def zh_bad_start_tags() -> tuple[str, ...]:

@@ -167,8 +167,11 @@ def align_documents(path_a: str | os.PathLike, path_b: str | os.PathLike, src: s
     except (ImportError, AttributeError) as exc:
         raise TermsError("document parsing/alignment is not available in this installation; "
                          "give an alignment file (--alignment) or line-parallel text (--aligned)", code="E420") from exc
-    docs = [parse(str(path_a)), parse(str(path_b))]
-    alignment = align(docs[0], docs[1], level="sentence")
+    docs = [parse(str(path_a), lang=src), parse(str(path_b), lang=tgt)]
+    try:
+        alignment = align(docs[0], docs[1], level="sentence", langs=[src, tgt])
+    except TypeError:  # an aligner without the langs parameter
+        alignment = align(docs[0], docs[1], level="sentence")
     return as_pairs(alignment, src, tgt)
 
 

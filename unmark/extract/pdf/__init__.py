@@ -10,7 +10,6 @@ W201 some glyphs could not be mapped to Unicode, W202 pages without text.
 from __future__ import annotations
 
 import logging
-import os
 import time
 from pathlib import Path
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ctypes
 import logging
-import math
 import time
 
 from ...errors import PdfError
@@ -79,6 +78,8 @@ class _Api:
         self.m = c.FS_MATRIX()
         self.ul = ctypes.c_ulong()
         self.font_names: dict[int, str] = {}
+        proto = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+        self.get_obj_int = proto(ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value)
 
     def _set_buf(self, n: int) -> None:
         self.buf_len = n
@@ -143,11 +144,11 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float) -> None:
     c.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
     # PDFium reports a hyphen it takes for a line-end break as U+FFFE; the page shows "-"
     text = buf.raw[: 2 * n].decode("utf-16-le", "replace").replace("\ufffe", "-")
+    # object identity per character as plain integers (one C call each, no casts)
+    fast = api.get_obj_int
+    tpv = ctypes.cast(tp, ctypes.c_void_p).value
+    keys = [fast(tpv, k) or 0 for k in range(n)]
     get = c.FPDFText_GetTextObject
-    vp = ctypes.c_void_p
-    cast = ctypes.cast
-    objs = [get(tp, k) for k in range(n)]
-    keys = [cast(o, vp).value if o else 0 for o in objs]
     info: dict[int, tuple | None] = {}
     cur_key = -1
     cur: Run | None = None
@@ -173,7 +174,7 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float) -> None:
             continue
         meta = info.get(key, False)
         if meta is False:
-            meta = info[key] = _obj_meta(api, objs[k], height)
+            meta = info[key] = _obj_meta(api, get(tp, k), height)
         cur_key = key
         if meta is None:
             cur = None

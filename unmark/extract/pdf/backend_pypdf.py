@@ -11,7 +11,6 @@ decoded once, by us, and never glued into plain text.
 from __future__ import annotations
 
 import logging
-import math
 import time
 import warnings as _warnings
 from typing import Any
@@ -174,11 +173,7 @@ class _PageVisitor:
             self._flush()
         m = _mult(tm, cm)
         if abs(m[1]) > 1e-3 or abs(m[2]) > 1e-3 or m[0] <= 0 or m[3] <= 0:
-            # rotated or mirrored text: not part of the reading flow
-            for it in items:
-                if not isinstance(it, (int, float)):
-                    self.adv += 0.0
-            return
+            return  # rotated or mirrored text: not part of the reading flow
         size = self.size * m[3]
         sx = m[0]
         hscale = self.tz
@@ -270,14 +265,8 @@ class _PageVisitor:
         elif op == b"Ts":
             self.rise = _num(args, 0.0)
         elif op in (b"BDC", b"BMC"):
+            # any /Artifact (pagination, layout, background) is not document content
             art = bool(args) and args[0] == "/Artifact"
-            if art and len(args) > 1:
-                try:
-                    props = args[1].get_object() if hasattr(args[1], "get_object") else args[1]
-                    if hasattr(props, "get") and props.get("/Type") not in (None, "/Pagination"):
-                        art = props.get("/Type") in ("/Layout", "/Page", "/Background") and False or art
-                except Exception:  # noqa: BLE001
-                    pass
             self.mc.append(art)
             if art:
                 self.artifact_depth += 1

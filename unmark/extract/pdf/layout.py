@@ -499,7 +499,11 @@ def _hard_end(a: PLine, b: PLine, ma: tuple, mb: tuple, same_page: bool, P: dict
     # indentation, relative to each page's left margin (UN pages mirror)
     a_text = a.text_x - ma[0]
     b_x = b.x0 - mb[0]
-    if b_x > a_text + P["indent_step"] * b.size and b_x > (a.x0 - ma[0]) + P["indent_step"] * b.size:
+    mid = (ma[0] + ma[1]) / 2
+    right_aligned = same_page and a.x0 > mid and b.x0 > mid and abs(a.x1 - b.x1) < 0.15 * b.size
+    if right_aligned:
+        pass  # a right-aligned block (signature, place and date): ragged on the left
+    elif b_x > a_text + P["indent_step"] * b.size and b_x > (a.x0 - ma[0]) + P["indent_step"] * b.size:
         # unless this line opens with a label and the next one hangs under its text
         hanging = a_text == a.x0 - ma[0] and _LABEL_START.match(a.text) and b_x <= a_text + P["hang_max"] * b.size
         if not hanging:
@@ -540,7 +544,7 @@ def to_src(pages: list[list[PLine]], raws: list[RawPage], fixes: list[Fix]) -> l
             if ln.zone == "joined":
                 fixes.append(Fix(ln.rule, raw.number, i, ln.text, "", note="joined to the masthead line above"))
                 continue
-            if ln.zone == "separator" and R_sep(ln.text):
+            if ln.zone == "separator" and _text_separator(ln.text):
                 text_sep = True
             if ln.zone == "furniture":
                 pos = "top" if ln.y < raw.height / 2 else "bottom"
@@ -573,7 +577,7 @@ def to_src(pages: list[list[PLine]], raws: list[RawPage], fixes: list[Fix]) -> l
     return out
 
 
-def R_sep(text: str) -> bool:
+def _text_separator(text: str) -> bool:
     return bool(rules().separator.match(text))
 
 

@@ -1,0 +1,142 @@
+"""PDF speed, side by side in one process on the same files (not a test).
+
+    python bench/bench_pdf_speed.py [--repeat 3] [--shared ../shared] [FILE.pdf ...]
+
+Columns (seconds, best of --repeat, all files together):
+  raw pypdf        PdfReader + page.extract_text() for every page
+  unmark pypdf     unmark.parse(path, backend="pypdf")          (extraction + the shared back half)
+  unmark pdfium    unmark.parse(path, backend="pdfium")
+  extract pypdf    unmark.extract.pdf.extract_pdf(...)          (this package alone: runs + layout)
+  extract pdfium
+  raw pdfium       pypdfium2 text page get_text_bounded() for every page
+  pdftotext        poppler, subprocess, -layout
+Targets: unmark(pypdf) <= 1.25 x raw pypdf; unmark(pdfium) >= 200 pages/s on one core.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import unmark  # noqa: E402
+from unmark.extract.pdf import extract_pdf  # noqa: E402
+
+
+def raw_pypdf(p: Path) -> int:
+    from pypdf import PdfReader
+
+    r = PdfReader(str(p))
+    return sum(len(pg.extract_text()) for pg in r.pages)
+
+
+def raw_pdfium(p: Path) -> int:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(p))
+    n = 0
+    for i in range(len(doc)):
+        page = doc[i]
+        tp = page.get_textpage()
+        n += len(tp.get_text_bounded())
+        tp.close()
+        page.close()
+    doc.close()
+    return n
+
+
+def pdftotext(p: Path) -> int:
+    out = subprocess.run(["pdftotext", "-layout", str(p), "-"], capture_output=True, check=True)
+    return len(out.stdout)
+
+
+TOOLS = {
+    "raw pypdf": raw_pypdf,
+    "unmark pypdf": lambda p: len(unmark.parse(str(p), backend="pypdf").blocks),
+    "unmark pdfium": lambda p: len(unmark.parse(str(p), backend="pdfium").blocks),
+    "extract pypdf": lambda p: len(extract_pdf(p, backend="pypdf").pages),
+    "extract pdfium": lambda p: len(extract_pdf(p, backend="pdfium").pages),
+    "raw pdfium": raw_pdfium,
+    "pdftotext": pdftotext,
+}
+
+
+def pages_of(p: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(p)).pages)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}; {os.cpu_count()} cores; Python {platform.python_version()}; {platform.system()}"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("files", nargs="*")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    a = ap.parse_args(argv)
+    files = [Path(f) for f in a.files]
+    if not files:
+        hd = Path(a.shared) / "corpus/huridocs/pdfs"
+        if hd.is_dir():
+            files += sorted(hd.glob("*.pdf"))
+        else:
+            print(f"note: {hd} not found; timing the committed fixtures only")
+        files += sorted((ROOT / "tests/pdf/fixtures").glob("*.pdf"))
+    tools = dict(TOOLS)
+    try:
+        import pypdfium2  # noqa: F401
+    except ImportError:
+        for k in ("unmark pdfium", "extract pdfium", "raw pdfium"):
+            tools.pop(k)
+        print("note: pypdfium2 not installed; pdfium columns skipped")
+    if not shutil.which("pdftotext"):
+        tools.pop("pdftotext")
+    npages = sum(pages_of(f) for f in files)
+    print(f"machine: {machine()}")
+    print(f"files: {len(files)}, pages: {npages}, best of {a.repeat}, one process, one thread\n")
+    for f in files:  # warm up imports and caches
+        for fn in tools.values():
+            fn(f)
+        break
+    best: dict[str, float] = {}
+    for name, fn in tools.items():
+        times = []
+        for _ in range(a.repeat):
+            t0 = time.perf_counter()
+            for f in files:
+                fn(f)
+            times.append(time.perf_counter() - t0)
+        best[name] = min(times)
+    base = best["raw pypdf"]
+    print(f"{'tool':16} {'seconds':>8} {'pages/s':>8} {'x raw pypdf':>12}")
+    for name, t in best.items():
+        print(f"{name:16} {t:8.3f} {npages / t:8.1f} {t / base:12.2f}")
+    r1 = best["unmark pypdf"] / base
+    print(f"\nunmark(pypdf) / raw pypdf = {r1:.2f}  (target <= 1.25)")
+    print(f"extract(pypdf) / raw pypdf = {best['extract pypdf'] / base:.2f}  (this package alone)")
+    if "unmark pdfium" in best:
+        print(f"unmark(pdfium): {npages / best['unmark pdfium']:.0f} pages/s  (target >= 200)")
+        print(f"extract(pdfium): {npages / best['extract pdfium']:.0f} pages/s  (this package alone)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
