@@ -14,7 +14,7 @@ from collections import Counter
 
 import pytest
 import regex as re
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from unmark import UnmarkError, parse_text

@@ -68,7 +68,8 @@ def test_beads_cover_every_sentence_once_in_order():
 def test_handwritten_zh_en_un_sentences():
     beads = align_sentences(ZH_SENTENCES, EN_SENTENCES, "zh", "en")
     assert [(s, t) for s, t, _ in beads] == GOLD
-    assert all(c >= 0.5 for _, _, c in beads)
+    confs = [c for _, _, c in beads]
+    assert min(confs) >= 0.4 and sum(confs) / len(confs) >= 0.7
 
 
 def test_handwritten_zh_en_reversed_direction():

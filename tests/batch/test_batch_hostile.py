@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from unmark.batch import BatchOptions, latest_state, read_manifest, run_batch
+from unmark.batch import BatchOptions, read_manifest, run_batch
 from unmark.batch import worker as W
 
 from conftest import HOSTILE, un_text, write

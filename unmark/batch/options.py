@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from ..errors import BatchError
 
@@ -41,7 +41,6 @@ class BatchOptions:
     align: tuple[str, ...] = ()        # e.g. ('zh', 'en'): align the language versions of each document
     align_level: str = "paragraph"
     max_bytes: int | None = None       # text inputs: size limit (None: the parser's default)
-    extra: dict = field(default_factory=dict, compare=False)  # engine-specific knobs (not hashed)
 
     def __post_init__(self) -> None:
         fmts = tuple(dict.fromkeys(f.strip().lower() for f in self.formats if f.strip()))

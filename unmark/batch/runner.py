@@ -5,7 +5,6 @@ import contextlib
 import logging
 import os
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -14,7 +13,7 @@ from ..errors import BatchError
 from . import worker as W
 from .manifest import ManifestWriter, latest_state, read_manifest
 from .options import BatchOptions
-from .paths import ALIGN_DIR, LOCK, MANIFEST, InputFile, discover, inside, plan_outputs
+from .paths import LOCK, MANIFEST, InputFile, discover, inside, plan_outputs
 
 log = logging.getLogger(__name__)
 

@@ -49,13 +49,16 @@ def rules() -> FurnitureRules:
         raise ResourceError(f"{RULES_FILE}: invalid furniture rules: {exc}", code="E602") from exc
 
 
+_CELL_GAP = re.compile(r"\s{3,}")
+_SPACED_SLASH = re.compile(r"(\d)\s*/\s*(\d)")
+MAX_FURNITURE_CHARS = 90  # furniture lines are short: longer lines are not even tokenised
+
+
 def _tokens(text: str) -> list[str]:
-    cells = re.split(r"\s{3,}", text.strip())
     out: list[str] = []
-    for c in cells:
+    for c in _CELL_GAP.split(text.strip()):
         # "5/14" style labels may be written with spaces around the slash
-        c = re.sub(r"(\d)\s*/\s*(\d)", r"\1/\2", c)
-        out += c.split()
+        out += _SPACED_SLASH.sub(r"\1/\2", c).split()
     return out
 
 
@@ -71,6 +74,8 @@ def furniture_kind(text: str, position: str = "middle", doc_symbol: str | None =
 
     ``position`` is 'top', 'bottom' or 'middle' of the page's content lines.
     """
+    if len(text) > MAX_FURNITURE_CHARS and len(text.strip()) > MAX_FURNITURE_CHARS:
+        return None
     toks = _tokens(text)
     if not toks or len(toks) > 8:
         return None

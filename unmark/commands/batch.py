@@ -70,10 +70,16 @@ class _Reporter:
             self.bar.close()
 
 
+def _usable_cpus() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def run(args: argparse.Namespace) -> int:
     from ..batch import BatchOptions, run_batch
 
-    jobs = args.jobs or len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (args.jobs or os.cpu_count() or 1)
+    jobs = args.jobs or _usable_cpus()
     opts = BatchOptions(
         formats=args.formats, jobs=jobs, resume=args.resume, retry_errors=args.retry_errors,
         max_pages=args.max_pages, timeout=args.timeout or None, memory_mb=args.memory_mb or None,

@@ -38,18 +38,16 @@ _LATIN_LANGS = ("en", "fr", "es")
 _lock = threading.Lock()
 
 
+_ARABIC_LETTER = regex.compile(r"[\p{Arabic}&&\p{L}]", regex.V1)
+
+
 def script_counts(text: str) -> Counter:
     """Number of letters per script family: ``zh``, ``ar``, ``ru``, ``latin``."""
     c: Counter = Counter()
-    for ch in text:
-        if _HAN.match(ch):
-            c["zh"] += 1
-        elif _ARABIC.match(ch) and unicodedata.category(ch).startswith("L"):
-            c["ar"] += 1
-        elif _CYRILLIC.match(ch):
-            c["ru"] += 1
-        elif _LATIN.match(ch):
-            c["latin"] += 1
+    for key, rx in (("zh", _HAN), ("ar", _ARABIC_LETTER), ("ru", _CYRILLIC), ("latin", _LATIN)):
+        n = len(rx.findall(text))
+        if n:
+            c[key] = n
     return c
 
 

@@ -91,53 +91,58 @@ class TextSlot:
     key: tuple  # (block index, item index or None)
     text: MappedText
     protected: list[tuple[int, int]] = field(default_factory=list)  # symbol/URL spans
+    index: dict | None = None
 
 
-_DIGITS = re.compile(r"\d{1,3}")
+_TOKENS = re.compile(r"(?<=\S) \d{1,3}/(?=$|[\s,.;:)])|\*{1,3}(?!\*)|(?<!\d)\d{1,3}(?!\d)")
+
+
+def _digit_ok(t: str, a: int, b: int) -> bool:
+    """Can the digits t[a:b] be a glued footnote marker (not part of a number, code or date)?"""
+    if a == 0:
+        return False
+    before = t[a - 1]
+    after = t[b] if b < len(t) else ""
+    spaced_after_stop = (
+        before == " " and a >= 3 and t[a - 2] in ".;:," and t[a - 3].isalpha()
+        and (b >= len(t) or (t[b] == " " and b + 1 < len(t) and t[b + 1].isupper()))
+    )
+    if spaced_after_stop:
+        pass  # "structured text. 4 The pilot": extractors put a space before a raised marker
+    elif before in " \t\u3000-–/.,:#№$€£%+(（[" or before.isdigit():
+        # "migrants.3 The" is allowed: a period after a word, then the marker
+        if not (before in ".,:" and a >= 2 and t[a - 2].isalpha() and (after == "" or after in " \u3000" or is_cjk(after))):
+            return False
+    if after and (after.isdigit() or (after.isascii() and after.isalpha())):
+        return False
+    if after in ("/", ".") and b + 1 < len(t) and t[b + 1].isdigit():
+        return False
+    return after not in ("%", "°")
+
+
+def _index(slot: TextSlot) -> dict[str, list[tuple[int, int]]]:
+    """Every admissible marker position of a text, by label (computed once per text)."""
+    t = slot.text.text
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in _TOKENS.finditer(t):
+        a, b = m.span()
+        tok = m.group()
+        if any(pa <= a < pb for pa, pb in slot.protected):
+            continue
+        if tok.endswith("/"):
+            out.setdefault(tok[1:], []).append((a, b))  # older documents: "Haiti 1/ and"
+        elif tok.startswith("*"):
+            if a > 0 and t[a - 1] not in " \t":
+                out.setdefault(tok, []).append((a, b))
+        elif _digit_ok(t, a, b):
+            out.setdefault(tok, []).append((a, b))
+    return out
 
 
 def _candidates(slot: TextSlot, label: str) -> list[tuple[int, int]]:
-    t = slot.text.text
-    out = []
-    if label.endswith("/"):
-        # older documents print "Haiti 1/ and": the marker stands between spaces
-        for m in re.finditer(r"(?<=\S) " + re.escape(label) + r"(?=$|[\s,.;:)])", t):
-            if not any(pa <= m.start() < pb for pa, pb in slot.protected):
-                out.append((m.start(), m.end()))
-        return out
-    if label.startswith("*"):
-        for m in re.finditer(re.escape(label) + r"(?!\*)", t):
-            a, b = m.start(), m.end()
-            if a == 0 or t[a - 1] in " \t*" :
-                continue
-            out.append((a, b))
-        return out
-    for m in re.finditer(r"(?<!\d)" + re.escape(label) + r"(?!\d)", t):
-        a, b = m.start(), m.end()
-        if a == 0:
-            continue
-        before = t[a - 1]
-        after = t[b] if b < len(t) else ""
-        spaced_after_stop = (
-            before == " " and a >= 3 and t[a - 2] in ".;:," and t[a - 3].isalpha()
-            and (b >= len(t) or (t[b] == " " and b + 1 < len(t) and t[b + 1].isupper()))
-        )
-        if spaced_after_stop:
-            pass  # "structured text. 4 The pilot": extractors put a space before a raised marker
-        elif before in " \t\u3000-–/.,:#№$€£%+(（[" or before.isdigit():
-            # "migrants.3 The" is allowed: a period followed by a marker then space
-            if not (before in ".,:" and a >= 2 and t[a - 2].isalpha() and (after == "" or after in " \u3000" or is_cjk(after))):
-                continue
-        if after and (after.isdigit() or (after.isascii() and after.isalpha())):
-            continue
-        if after in ("/", ".") and b + 1 < len(t) and t[b + 1].isdigit():
-            continue
-        if after == "%" or after == "°":
-            continue
-        if any(pa <= a < pb for pa, pb in slot.protected):
-            continue
-        out.append((a, b))
-    return out
+    if slot.index is None:
+        slot.index = _index(slot)
+    return slot.index.get(label, [])
 
 
 def find_markers(

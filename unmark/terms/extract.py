@@ -8,7 +8,6 @@ linking (known glossary entries linked first) -> entries with score, frequency, 
 from __future__ import annotations
 
 import logging
-import math
 import time
 from collections import defaultdict
 from dataclasses import replace
@@ -73,9 +72,9 @@ def _allowed_pair(src_lang: str, tgt_lang: str, src_surface: list[str], tgt_surf
     return ok
 
 
-def termhood_weight(surface: str, lang: str) -> float:
+def termhood_weight(surface: str, lang: str, single_word_weight: float = 0.5) -> float:
     """1 for a multi-word unit, a title, an acronym, a hyphenated compound or a capitalised name;
-    ``SINGLE_WORD_WEIGHT`` for a single ordinary word (general vocabulary more often than a term)."""
+    ``single_word_weight`` for a single ordinary word (general vocabulary more often than a term)."""
     if surface.startswith(TITLE_PREFIX) or is_acronym(surface):
         return 1.0
     if lang == "zh":
@@ -83,17 +82,13 @@ def termhood_weight(surface: str, lang: str) -> float:
     words = surface.split()
     if len(words) >= 2 or "-" in surface or surface[:1].isupper():
         return 1.0
-    return SINGLE_WORD_WEIGHT
+    return single_word_weight
 
 
-SINGLE_WORD_WEIGHT = 0.5
-RANK_LEX_POWER = 1.0
-FREQ_SATURATION = 32
-
-
-def _rank_scores(rank: str, d: np.ndarray, g: np.ndarray, cooc: np.ndarray, cv: np.ndarray, tw: np.ndarray | None = None) -> np.ndarray:
+def _rank_scores(rank: str, d: np.ndarray, g: np.ndarray, cooc: np.ndarray, cv: np.ndarray,
+                 tw: np.ndarray | None = None, saturation: int = 32) -> np.ndarray:
     if rank == "termhood":
-        sat = np.log2(1.0 + np.minimum(cooc, FREQ_SATURATION)) / np.log2(1.0 + FREQ_SATURATION)
+        sat = np.log2(1.0 + np.minimum(cooc, saturation)) / np.log2(1.0 + saturation)
         return d * sat * (tw if tw is not None else 1.0)
     if rank == "dice":
         return d
@@ -103,7 +98,7 @@ def _rank_scores(rank: str, d: np.ndarray, g: np.ndarray, cooc: np.ndarray, cv: 
         return d * cv
     if rank == "dice_log":
         return d * np.log2(1.0 + cooc)
-    raise TermsError(f"unknown ranking {rank!r} (dice_log, dice, llr, cvalue)", code="E405")
+    raise TermsError(f"unknown ranking {rank!r} (termhood, dice_log, dice, llr, cvalue)", code="E405")
 
 
 class _Side:
@@ -284,8 +279,9 @@ def extract_terms(
 
     tw = np.ones(len(stats.src))
     for k in linked:
-        tw[k] = termhood_weight(tgt.surface[tgt.keys[stats.tgt[k]]], tgt_lang) * termhood_weight(src.surface[src.keys[stats.src[k]]], src_lang)
-    rank = _rank_scores(opts.rank, d, g, stats.cooc.astype(float), cv, tw) * lexf ** RANK_LEX_POWER
+        tw[k] = (termhood_weight(tgt.surface[tgt.keys[stats.tgt[k]]], tgt_lang, opts.single_word_weight)
+                 * termhood_weight(src.surface[src.keys[stats.src[k]]], src_lang, opts.single_word_weight))
+    rank = _rank_scores(opts.rank, d, g, stats.cooc.astype(float), cv, tw, opts.freq_saturation) * lexf
     linked.sort(key=lambda k: -rank[k])
     if opts.max_entries is not None:
         linked = linked[: max(0, opts.max_entries - len(known_entries))]

@@ -15,6 +15,8 @@ class TermOptions:
     measure: str = "dice"          # association used for competitive linking: dice | llr
     rank: str = "termhood"         # ordering of the output: termhood | dice_log | dice | llr | cvalue
     extend_ratio: float = 0.8      # prefer a longer target containing the linked one if it co-occurs this often
+    freq_saturation: int = 32      # termhood ranking: frequency counts up to here (log scale), then no more
+    single_word_weight: float = 0.5  # termhood ranking: weight of a single ordinary (lower-case) word
     lexical_check: bool = True     # word-alignment consistency of every linked pair
     min_lexical: float = 0.2       # lowest consistency score of an accepted pair
     max_entries: int | None = None
