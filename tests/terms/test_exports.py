@@ -119,3 +119,12 @@ def test_frame_has_unterm_like_columns(glossary):
     f = glossary.to_frame()
     assert len(f) == len(glossary)
     assert f.columns[0] == "source term" and f.columns[1] == "target term"
+
+
+def test_lone_surrogates_and_control_characters_never_break_a_file(tmp_path):
+    g = Glossary("zh", "en", (TermEntry("偷运\ud800移民", "smuggling\udfff of migrants\x0b", note="\ud800",
+                                        examples=(Example("a\ud800", "b\x01", "\ud800"),)),))
+    for ext in ("tbx", "csv", "xlsx", "tsv", "json"):
+        g.save(tmp_path / f"g.{ext}")
+        assert (tmp_path / f"g.{ext}").stat().st_size > 0
+    assert "偷运移民\tsmuggling of migrants\t" in (tmp_path / "g.tsv").read_text(encoding="utf-8")

@@ -57,7 +57,6 @@ def run(n: int, m: int, scores: Mapping[tuple[int, int], np.ndarray], lo: np.nda
     B = np.full((n + 1, W), -1, dtype=np.int8)
     cand = np.empty((nf, W))
     step = np.zeros(W)
-    karange = np.arange(nf)
     for i in range(n + 1):
         if i == 0:
             best = D[0]

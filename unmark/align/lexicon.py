@@ -19,7 +19,6 @@ import functools
 import gzip
 import logging
 import math
-from dataclasses import dataclass
 
 import regex
 

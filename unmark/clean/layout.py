@@ -74,7 +74,7 @@ def furniture_kind(text: str, position: str = "middle", doc_symbol: str | None =
 
     ``position`` is 'top', 'bottom' or 'middle' of the page's content lines.
     """
-    if len(text) > MAX_FURNITURE_CHARS and len(text.strip()) > MAX_FURNITURE_CHARS:
+    if len(text) > MAX_FURNITURE_CHARS and sum(len(w) + 1 for w in text.split()) > MAX_FURNITURE_CHARS:
         return None
     toks = _tokens(text)
     if not toks or len(toks) > 8:

@@ -115,6 +115,8 @@ def keep_hyphen(left: str, right: str, lang: str, vocabulary: Counter | None = N
     zj, zr = _zipf(joined, lang), _zipf(rw_clean.lower(), lang)
     if zj > 0 and 0 <= zr < WORD_PART_ZIPF and zj > zr:
         return False  # "unaf-" + "fordable", "ex-" + "isting": the right part is no word, the whole is
+    if zj >= JOINED_WORD_ZIPF and zr >= 0 and zj > zr + 1.0 and len(rw_clean) <= 4:
+        return False  # "безопасно-" + "сти": a common word whose short tail is only a fragment
     if stem.lower() in r.keep_prefixes:
         return True
     if r.adjectival_first_part is not None and r.adjectival_first_part.search(stem.lower()):

@@ -107,8 +107,15 @@ def _digit_ok(t: str, a: int, b: int) -> bool:
         before == " " and a >= 3 and t[a - 2] in ".;:," and t[a - 3].isalpha()
         and (b >= len(t) or (t[b] == " " and b + 1 < len(t) and t[b + 1].isupper()))
     )
-    if spaced_after_stop:
-        pass  # "structured text. 4 The pilot": extractors put a space before a raised marker
+    spaced_after_cjk_stop = (
+        before == " " and a >= 2 and t[a - 2] in "。；，：！？”）" and (after == "" or is_cjk(after) or after == " ")
+    )
+    after_resolution = (  # "resolution 53/7.1 In it": a marker after a resolution number ending a sentence
+        before == "." and re.search(r"\d/\d{1,4}\.$", t[max(0, a - 12):a]) is not None
+        and b + 1 < len(t) and t[b] == " " and t[b + 1].isupper()
+    )
+    if spaced_after_stop or spaced_after_cjk_stop or after_resolution:
+        pass  # "structured text. 4 The pilot", "困难。 3一些": a space before a raised marker
     elif before in " \t\u3000-–/.,:#№$€£%+(（[" or before.isdigit():
         # "migrants.3 The" is allowed: a period after a word, then the marker
         if not (before in ".,:" and a >= 2 and t[a - 2].isalpha() and (after == "" or after in " \u3000" or is_cjk(after))):

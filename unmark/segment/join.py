@@ -179,6 +179,15 @@ def join_parts(parts: list[MappedText], ctx: JoinContext, fixes: list[Fix]) -> M
             if lw and rw and not keep_hyphen(lw.group(0), rw.group(1), ctx):
                 pieces[-1] = prev.slice(0, len(left) - 1)
                 fixes.append(Fix("join.dehyphenate", page, line, lw.group(0) + "⏎" + rw.group(1), lw.group(1) + rw.group(1)))
+        elif left.endswith(" -") and len(left) >= 3 and left[-3].isalpha() and b.isalpha() and b.islower():
+            # pdftotext prints a justified soft hyphen as "involve -": a wrap when the joined word is one
+            lw = WORD_TAIL.search(left[:-2] + "-")
+            rw = WORD_HEAD.match(right)
+            if lw and rw and not keep_hyphen(lw.group(0), rw.group(1), ctx):
+                pieces[-1] = prev.slice(0, len(left) - 2)
+                fixes.append(Fix("join.dehyphenate", page, line, lw.group(1) + " -⏎" + rw.group(1), lw.group(1) + rw.group(1)))
+            else:
+                sep = " "
         elif a == "/" and b.isalnum():
             sep = ""
         else:

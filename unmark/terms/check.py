@@ -12,7 +12,7 @@ import regex
 
 from ..errors import TermsError
 from ..io.atomic import write_bytes, write_text
-from .glossary import Glossary, TermEntry, clean_field
+from .glossary import Glossary, TermEntry, clean_field, safe_text
 from .lexicon import check_lang
 from .options import CheckOptions
 from .readers import as_pairs
@@ -120,7 +120,7 @@ def findings_to_xlsx(findings: Sequence[Finding], path: str | os.PathLike) -> No
     import pandas as pd
 
     buf = io.BytesIO()
-    frame = findings_frame(findings).map(lambda v: regex.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", v) if isinstance(v, str) else v)
+    frame = findings_frame(findings).map(lambda v: regex.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]", "", v) if isinstance(v, str) else v)
     with pd.ExcelWriter(buf, engine="openpyxl") as xw:
         frame.to_excel(xw, index=False, sheet_name="findings")
     write_bytes(path, buf.getvalue())
@@ -149,7 +149,7 @@ def findings_to_html(findings: Sequence[Finding], path: str | os.PathLike, *, ti
 {chr(10).join(rows)}
 </tbody></table></body></html>
 """
-    write_text(path, doc)
+    write_text(path, safe_text(doc))
 
 
 def write_findings(findings: Sequence[Finding], path: str | os.PathLike) -> None:

@@ -114,14 +114,30 @@ class TermEntry:
         return cls(examples=ex, **keys)
 
 
-_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def safe_text(s: str) -> str:
+    """Text that can be written as UTF-8: lone surrogates dropped."""
+    return _SURROGATES.sub("", s)
+
+
+def _safe(obj: Any) -> Any:
+    if isinstance(obj, str):
+        return safe_text(obj)
+    if isinstance(obj, dict):
+        return {k: _safe(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_safe(v) for v in obj]
+    return obj
 
 
 def clean_field(s: str | None) -> str:
     """One-line field for tab-separated glossaries: tabs and line breaks become spaces."""
     if not s:
         return ""
-    return " ".join(str(s).replace("\t", " ").replace("\r", " ").replace("\n", " ").split())
+    return " ".join(safe_text(str(s)).replace("\t", " ").replace("\r", " ").replace("\n", " ").split())
 
 
 @dataclass(frozen=True)
@@ -172,7 +188,7 @@ class Glossary:
 
     # ---- exports (all atomic)
     def to_json(self, path: str | os.PathLike) -> None:
-        write_text(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n")
+        write_text(path, json.dumps(_safe(self.to_dict()), ensure_ascii=False, indent=1) + "\n")
 
     def to_csv(self, path: str | os.PathLike, *, delimiter: str = ",") -> None:
         """UNTERM-like columns; UTF-8 with BOM so that Excel, Trados and memoQ read the encoding."""
