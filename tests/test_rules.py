@@ -83,3 +83,14 @@ def test_invalid_rule_file_is_a_coded_error(tmp_path, monkeypatch):
         assert ei.value.code == "E601"
     finally:
         resources.load_toml.cache_clear()
+
+
+@pytest.mark.parametrize("ex", _examples("core/pages.toml", "examples"), ids=lambda e: e["name"])
+def test_page_segmentation_examples(ex):
+    from unmark.extract.text import extract_text
+
+    got = extract_text(ex["input"])
+    assert got.style == ex["style"]
+    assert len(got.pages) == ex["pages"]
+    annotations = sum(1 for p in got.pages for ln in p.lines if ln.zone == "annotation")
+    assert annotations == ex.get("annotations", 0)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator
 
 SCHEMA_VERSION = "1.0"

@@ -18,7 +18,7 @@ import regex as re
 
 from ..extract.lines import SrcLine
 from ..model import DocWarning, Fix, MappedText
-from .join import is_cjk, is_han
+from .join import is_cjk
 
 log = logging.getLogger(__name__)
 
@@ -229,4 +229,4 @@ def remove_markers(
     return out, refs
 
 
-__all__ = ["collect_footnotes", "find_markers", "remove_markers", "TextSlot", "NoteBuilder", "is_han"]
+__all__ = ["collect_footnotes", "find_markers", "remove_markers", "TextSlot", "NoteBuilder"]

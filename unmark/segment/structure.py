@@ -20,8 +20,8 @@ import regex as re
 
 from ..extract.lines import SrcLine
 from ..model import DocWarning, MappedText
-from .join import HAN, is_cjk
-from .labels import LabelMatch, chapter_value, match_label, roman_value, rules as label_rules
+from .join import HAN
+from .labels import LabelMatch, chapter_value, match_label, rules as label_rules
 
 log = logging.getLogger(__name__)
 
@@ -267,4 +267,4 @@ def merge_label_lines(lines: list[SrcLine], zone: str = "body") -> list[SrcLine]
     return out
 
 
-__all__ = ["Segmenter", "BlockBuilder", "PartBuilder", "heading_like", "ends_final", "is_cjk"]
+__all__ = ["Segmenter", "BlockBuilder", "PartBuilder", "heading_like", "ends_final", "merge_label_lines"]
