@@ -152,14 +152,15 @@ def main(argv=None) -> int:
         what = "length+anchors" + ("+CC-CEDICT" if dictionary else "") + ("+USE-m3 embeddings" if embed else "")
         rows.append((f"unmark ({what})", r, secs))
     print()
-    print(f"{'aligner':48s} {'P strict':>8s} {'R strict':>8s} {'F1 strict':>9s} {'P lax':>6s} {'R lax':>6s} {'F1 lax':>6s} {'time':>7s}")
+    print(f"{'aligner':58s} {'P strict':>8s} {'R strict':>8s} {'F1 strict':>9s} {'P lax':>6s} {'R lax':>6s} {'F1 lax':>6s} {'time':>7s}")
     for name, r, secs in rows:
-        print(f"{name:48s} {r['precision_strict']:8.3f} {r['recall_strict']:8.3f} {r['f1_strict']:9.3f} "
+        print(f"{name:58s} {r['precision_strict']:8.3f} {r['recall_strict']:8.3f} {r['f1_strict']:9.3f} "
               f"{r['precision_lax']:6.3f} {r['recall_lax']:6.3f} {r['f1_lax']:6.3f} {secs:6.2f}s")
     for name, how, f1s, f1l in PUBLISHED:
         if f1s is None:
             continue
-        print(f"{name + ' (' + how + ', published, MAC-Test)':48s} {'':8s} {'':8s} {f1s:9.2f}")
+        label = f"{name} ({how}, published, MAC-Test)"
+        print(f"{label:58s} {'':8s} {'':8s} {f1s:9.2f}")
     print("targets: strict F1 >= 0.65 without embeddings, >= 0.92 with embeddings")
     if args.sentences:
         print()

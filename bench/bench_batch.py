@@ -84,19 +84,24 @@ def build_corpus(dest: Path, n: int, text: bool) -> list[Path]:
     return files
 
 
-def baseline(files: list[Path], out: Path, formats: tuple[str, ...]) -> tuple[float, float, int, int]:
-    """(parse-only seconds, parse+render+write seconds, ok, pages) in one process."""
+def baseline(files: list[Path], out: Path, formats: tuple[str, ...]) -> tuple[float, float, int, int, float]:
+    """(parse-only seconds, parse+render+write seconds, ok, pages, CPU seconds) in one process."""
+    import resource
+
     from unmark import UnmarkError
     from unmark.batch.worker import render
     from unmark.pipeline import parse_file
 
-    try:
-        parse_file(files[-1])  # warm-up (lazy language profiles, PDF reader)
-    except UnmarkError:
-        pass
+    step = max(1, len(files) // 12)
+    for f in files[::step]:  # warm-up: lazy language resources (jieba, langdetect), the PDF reader
+        try:
+            parse_file(f)
+        except UnmarkError:
+            pass
     out.mkdir(parents=True, exist_ok=True)
     t_parse = 0.0
     ok = pages = 0
+    c0 = cpu_seconds(resource.RUSAGE_SELF)
     t0 = time.perf_counter()
     for f in files:
         a = time.perf_counter()
@@ -109,17 +114,73 @@ def baseline(files: list[Path], out: Path, formats: tuple[str, ...]) -> tuple[fl
         pages += doc.page_count
         for fmt in formats:
             (out / f"{f.stem}.{fmt}").write_text(render(doc, fmt), encoding="utf-8")
-    return t_parse, time.perf_counter() - t0, ok, pages
+    return t_parse, time.perf_counter() - t0, ok, pages, cpu_seconds(resource.RUSAGE_SELF) - c0
+
+
+def cpu_seconds(who: int) -> float:
+    import resource
+
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
 
 
 def batch(files_dir: Path, out: Path, jobs: int, formats: tuple[str, ...], engine: str = "local", scheduler=None):
+    """(wall seconds, summary, CPU seconds of this process + its finished worker processes)."""
+    import resource
+
     from unmark.batch import BatchOptions, run_batch
 
     if out.exists():
         shutil.rmtree(out)
+    c0 = cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     s = run_batch(files_dir, out, BatchOptions(formats=formats, jobs=jobs, engine=engine, scheduler=scheduler))
-    return time.perf_counter() - t0, s
+    wall = time.perf_counter() - t0
+    cpu = cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds(resource.RUSAGE_CHILDREN) - c0
+    return wall, s, cpu
+
+
+def machinery_breakdown(files: list[Path], out: Path, formats: tuple[str, ...], k: int = 40) -> dict:
+    """Per-file cost of each piece the batch adds, measured op by op on ``k`` files (small,
+    short operations: far less sensitive to other load than whole-run wall times)."""
+    import pickle
+
+    from unmark import UnmarkError
+    from unmark.batch import BatchOptions, Task
+    from unmark.batch.worker import render, sha256_file, write_outputs
+    from unmark.pipeline import parse_file
+
+    out.mkdir(parents=True, exist_ok=True)
+    opts = BatchOptions(formats=formats)
+    t = {"parse": 0.0, "sha256": 0.0, "plain write": 0.0, "atomic write + fsync": 0.0, "task/record pickling": 0.0}
+    n = 0
+    for f in files[:k]:
+        try:
+            a = time.perf_counter()
+            doc = parse_file(f)
+            t["parse"] += time.perf_counter() - a
+        except UnmarkError:
+            continue
+        n += 1
+        a = time.perf_counter()
+        sha256_file(str(f))
+        t["sha256"] += time.perf_counter() - a
+        texts = {fmt: render(doc, fmt) for fmt in formats}
+        a = time.perf_counter()
+        for fmt, text in texts.items():
+            (out / f"plain_{f.stem}.{fmt}").write_text(text, encoding="utf-8")
+        t["plain write"] += time.perf_counter() - a
+        a = time.perf_counter()
+        write_outputs(str(out), f"atomic_{f.stem}", texts)
+        t["atomic write + fsync"] += time.perf_counter() - a
+        task = Task(f.name, str(f), str(out), f.stem, opts, opts.settings_hash())
+        rec = {"file": f.name, "sha256": "0" * 64, "status": "ok", "code": None, "message": None, "pages": 3,
+               "seconds": 0.1, "outputs": [f"{f.stem}.json"], "settings": "x" * 16}
+        a = time.perf_counter()
+        pickle.loads(pickle.dumps(task))
+        pickle.loads(pickle.dumps(rec))
+        t["task/record pickling"] += time.perf_counter() - a
+    return {key: 1000 * v / max(n, 1) for key, v in t.items()}
 
 
 def machine() -> str:
@@ -182,31 +243,32 @@ def main() -> int:
         files = build_corpus(src, args.n, args.text)
         n = len(files)
         print(f"corpus: {n} {kind}, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB, built in {time.perf_counter() - t0:.1f} s", flush=True)
+        breakdown = machinery_breakdown(files, tmp / "breakdown", formats)
         best: dict[str, tuple] = {}
         loads = []
         caps = []
 
-        def keep(name: str, jobs: int, secs: float, okn: int, pg: int, extra: float | None = None) -> None:
+        def keep(name: str, jobs: int, secs: float, okn: int, pg: int, extra: float | None = None, cpu: float | None = None) -> None:
             if name not in best or secs < best[name][2]:
-                best[name] = (name, jobs, secs, okn, pg, extra)
+                best[name] = (name, jobs, secs, okn, pg, extra, cpu)
 
         for r in range(args.repeat):
             caps.append(parallel_capacity())
             loads.append(os.getloadavg()[0])
-            t_parse, t_loop, ok, pages = baseline(files, tmp / "base", formats)
+            t_parse, t_loop, ok, pages, cpu_loop = baseline(files, tmp / "base", formats)
             keep("parse() in a loop, parse only", 1, t_parse, ok, pages)
-            keep("parse() loop + render + write", 1, t_loop, ok, pages)
+            keep("parse() loop + render + write", 1, t_loop, ok, pages, None, cpu_loop)
             print(f"[{r + 1}] baseline loop {t_loop:.1f} s", flush=True)
             for jobs in (1, 2):
-                secs, s = batch(src, tmp / f"out{jobs}", jobs, formats)
-                keep(f"unmark batch --jobs {jobs}", jobs, secs, s.ok, s.pages, secs - worker_seconds(tmp / f"out{jobs}") / jobs)
+                secs, s, cpu = batch(src, tmp / f"out{jobs}", jobs, formats)
+                keep(f"unmark batch --jobs {jobs}", jobs, secs, s.ok, s.pages, secs - worker_seconds(tmp / f"out{jobs}") / jobs, cpu)
                 print(f"[{r + 1}] batch jobs={jobs}: {secs:.1f} s ({s.ok} ok, {s.error} errors)", flush=True)
             if args.dask:
                 try:
                     from distributed import LocalCluster
 
                     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
-                        secs, s = batch(src, tmp / "outdask", 2, formats, engine="dask", scheduler=c.scheduler_address)
+                        secs, s, _ = batch(src, tmp / "outdask", 2, formats, engine="dask", scheduler=c.scheduler_address)
                     keep("unmark batch --engine dask (2 workers)", 2, secs, s.ok, s.pages)
                 except ImportError:
                     print("dask not installed; skipped")
@@ -215,9 +277,10 @@ def main() -> int:
         print(f"load average at the start of each round: {', '.join(f'{x:.1f}' for x in loads)}; "
               f"parallel capacity measured (2 CPU-bound processes): {', '.join(f'{c:.2f}x' for c in caps)}")
         print(f"corpus: {n} {kind}, outputs: {','.join(formats)}; best of {args.repeat} interleaved runs")
-        print(f"{'run':40} {'jobs':>4} {'seconds':>8} {'files/s':>8} {'pages/s':>8} {'ms/file':>8}")
-        for name, jobs, secs, okn, pg, _ in best.values():
-            print(f"{name:40} {jobs:>4} {secs:8.2f} {n / secs:8.1f} {pg / secs:8.1f} {1000 * secs / n:8.1f}")
+        print(f"{'run':40} {'jobs':>4} {'seconds':>8} {'files/s':>8} {'pages/s':>8} {'ms/file':>8} {'CPU s':>8}")
+        for name, jobs, secs, okn, pg, _, cpu in best.values():
+            cpu_s = f"{cpu:8.2f}" if cpu is not None else f"{'':8}"
+            print(f"{name:40} {jobs:>4} {secs:8.2f} {n / secs:8.1f} {pg / secs:8.1f} {1000 * secs / n:8.1f} {cpu_s}")
         t_loop = best["parse() loop + render + write"][2]
         t_parse = best["parse() in a loop, parse only"][2]
         b1 = best["unmark batch --jobs 1"]
@@ -227,7 +290,18 @@ def main() -> int:
               f"({1000 * (b1[2] - t_loop) / n:+.1f} ms/file)   target <= +10%")
         print(f"batch overhead, 1 worker vs parse-only loop:         {100 * (b1[2] - t_parse) / t_parse:+.1f}%")
         print(f"time outside the per-file task (dispatch, IPC, manifest), 1 worker: {1000 * b1[5] / n:.1f} ms/file")
+        loop_cpu = best["parse() loop + render + write"][6]
+        if loop_cpu and b1[6]:
+            print(f"CPU time, batch 1 worker vs loop (insensitive to other load): {100 * (b1[6] - loop_cpu) / loop_cpu:+.1f}%; "
+                  f"2 workers vs 1: {100 * (b2[6] - b1[6]) / b1[6]:+.1f}% (a 2x speed-up needs ~0% and two free cores)")
         print(f"speed-up, 2 workers vs 1:                            {b1[2] / b2[2]:.2f}x   target >= 1.8x")
+        print()
+        print("per-file cost of the batch machinery, op by op (ms/file, mean over 40 files):")
+        for key, v in breakdown.items():
+            print(f"  {key:28} {v:8.2f}")
+        added = breakdown["sha256"] + breakdown["atomic write + fsync"] - breakdown["plain write"] + breakdown["task/record pickling"] + 1000 * b1[5] / n
+        print(f"  => machinery adds {added:.1f} ms/file (sha256 + atomic/fsync - plain write + pickling + time outside the task) "
+              f"= {100 * added / breakdown['parse']:.1f}% of the parse time   target <= 10%")
         return 0
     finally:
         if not args.keep:

@@ -2,7 +2,7 @@
 
     python bench/bench_pdf_speed.py [--repeat 3] [--shared ../shared] [FILE.pdf ...]
 
-Columns (seconds, best of --repeat, all files together):
+Columns (seconds; per file the best of --repeat interleaved runs, summed over files):
   raw pypdf        PdfReader + page.extract_text() for every page
   unmark pypdf     unmark.parse(path, backend="pypdf")          (extraction + the shared back half)
   unmark pdfium    unmark.parse(path, backend="pdfium")
@@ -128,15 +128,17 @@ def main(argv=None) -> int:
         for fn in tools.values():
             fn(f)
         break
-    best: dict[str, float] = {}
-    for name, fn in tools.items():
-        times = []
-        for _ in range(a.repeat):
-            t0 = time.perf_counter()
-            for f in files:
+    # interleaved: every tool on a file, then the next file; per (tool, file) the best of
+    # --repeat runs, summed over files (robust against a busy shared machine)
+    per: dict[tuple[str, Path], float] = {}
+    for _ in range(a.repeat):
+        for f in files:
+            for name, fn in tools.items():
+                t0 = time.perf_counter()
                 fn(f)
-            times.append(time.perf_counter() - t0)
-        best[name] = min(times)
+                dt = time.perf_counter() - t0
+                per[(name, f)] = min(per.get((name, f), dt), dt)
+    best = {name: sum(per[(name, f)] for f in files) for name in tools}
     base = best["raw pypdf"]
     print(f"{'tool':16} {'seconds':>8} {'pages/s':>8} {'x raw pypdf':>12}")
     for name, t in best.items():

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Benchmark of unmark.terms on the UNPC v1.0 dev set (4,000 zh-en sentence pairs).
 
     python bench/bench_terms.py                      # measure; exit 1 if a floor is missed
@@ -13,7 +12,6 @@ Recall@300: share of reference pairs found among the first 300 entries.
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import platform
 import sys

@@ -163,14 +163,12 @@ def detect_language(texts: list[str]) -> str:
     if lang:
         return lang
     try:
-        from .lang import identify_document  # type: ignore
-
-        got = identify_document(texts)
-        if got:
-            return got
-    except ImportError:
-        pass
-    return "en"
+        from .lang import identify  # type: ignore
+    except ImportError:  # pragma: no cover
+        return "en"
+    # one identification over a sample of the body, not one per line
+    sample = " ".join(t.strip() for t in texts)[:6000]
+    return identify(sample, default="en") or "en"
 
 
 def _looks_like(lang: str, texts: list[str]) -> bool:
@@ -363,7 +361,7 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
     blocks, footnotes = _attach_links(blocks, footnotes, links_by_page, warnings)
 
     # 11. metadata
-    meta = _metadata(front_meta, hints, doc_symbol, blocks, lang)
+    meta = _metadata(front_meta, {**hints, **{k: v for k, v in ex.metadata_hints.items() if v}}, doc_symbol, blocks, lang)
 
     # 12. language per block and sentences
     blocks = _languages_and_sentences(blocks, lang, opts, warnings)

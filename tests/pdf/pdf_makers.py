@@ -88,8 +88,9 @@ def garbage_pdf(path: Path) -> Path:
     return path
 
 
-def no_tounicode_pdf(path: Path, src: Path) -> Path:
-    """A copy of ``src`` whose composite (Type0) fonts lose their /ToUnicode maps."""
+def no_tounicode_pdf(path: Path, src: Path, only: str | None = None) -> Path:
+    """A copy of ``src`` whose composite (Type0) fonts lose their /ToUnicode maps
+    (only those whose /BaseFont contains ``only``, if given)."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject
 
@@ -98,6 +99,8 @@ def no_tounicode_pdf(path: Path, src: Path) -> Path:
         fonts = page["/Resources"].get_object().get("/Font", {})
         for ref in fonts.get_object().values():
             f = ref.get_object()
+            if only and only not in str(f.get("/BaseFont", "")):
+                continue
             if f.get("/Subtype") == "/Type0" and NameObject("/ToUnicode") in f:
                 del f[NameObject("/ToUnicode")]
     with open(path, "wb") as fh:

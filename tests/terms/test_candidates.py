@@ -1,10 +1,15 @@
-import regex
 import pytest
+import regex
 
-from unmark.terms.candidates import CandidateLimits, latin_key, segment_candidates, singular_en
-from unmark.terms.lexicon import check_lang, pattern, pattern_rules, stopwords
-from unmark.terms.tokenize import join_cjk, mask_spans, tokenize
 from unmark.errors import TermsError
+from unmark.terms.candidates import (
+    CandidateLimits,
+    latin_key,
+    segment_candidates,
+    singular_en,
+)
+from unmark.terms.lexicon import check_lang, pattern_rules, stopwords
+from unmark.terms.tokenize import join_cjk, mask_spans, tokenize
 
 
 def test_pattern_rules_run_their_examples():

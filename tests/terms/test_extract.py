@@ -1,6 +1,6 @@
 import pytest
 
-from unmark.align.types import AlignedRow, Alignment, Segment
+from unmark.align.types import AlignedRow, Alignment
 from unmark.errors import TermsError
 from unmark.terms import TermOptions, extract_terms
 from unmark.terms.acronyms import acronym_map, find_definitions

@@ -1,4 +1,4 @@
-from unmark.terms import TermEntry, extract_terms, load_known
+from unmark.terms import extract_terms, load_known
 
 
 def test_known_entries_kept_marked_and_first(pairs, tmp_path):

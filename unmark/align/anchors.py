@@ -9,6 +9,7 @@ than one seen everywhere.
 """
 from __future__ import annotations
 
+import itertools
 import math
 import unicodedata
 from collections import Counter
@@ -206,10 +207,8 @@ def idf_weights(src: Sequence[Sequence[str]], tgt: Sequence[Sequence[str]], voca
     unit on each side has rarity 1.
     """
     df: Counter[str] = Counter()
-    for ks in list(src) + list(tgt):
-        for k in set(ks):
-            if k in vocab:
-                df[k] += 1
+    df.update(itertools.chain.from_iterable(set(ks) for ks in itertools.chain(src, tgt)))
+    df = Counter({k: c for k, c in df.items() if k in vocab})
     n = max(1, len(src) + len(tgt))
     top = math.log(1 + n / 2)
     out = {}

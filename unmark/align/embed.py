@@ -31,7 +31,9 @@ def _model():
             code="E310",
         ) from exc
     log.debug("loading %s", BACKEND)
-    return USE()
+    # one BLAS thread: on a shared 2-core machine multi-threaded BLAS runs 3-4x slower
+    # (it only takes effect when threadpoolctl is installed: the package's [fast] extra)
+    return USE(threads=1)
 
 
 def available() -> bool:

@@ -43,3 +43,23 @@ def write(al: Alignment, path: str, fmt: str | None = None, *, xml_langs: Mappin
 
         write_html(al, path, low)
     return f
+
+
+def write_tmx(al: Alignment, path: str, xml_langs: Mapping[str, str] | None = None) -> None:
+    write(al, path, "tmx", xml_langs=xml_langs)
+
+
+def write_tsv(al: Alignment, path: str) -> None:
+    write(al, path, "tsv")
+
+
+def write_xlsx(al: Alignment, path: str) -> None:
+    write(al, path, "xlsx")
+
+
+def write_jsonl(al: Alignment, path: str) -> None:
+    write(al, path, "jsonl")
+
+
+def write_html(al: Alignment, path: str) -> None:
+    write(al, path, "html")

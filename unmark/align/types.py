@@ -71,3 +71,21 @@ class Alignment:
                 continue
             out.append((a, b, r.confidence))
         return out
+
+    # ---- outputs (unmark.align.export / unmark.io.*)
+    def write(self, path: str, fmt: str | None = None, **kw: Any) -> str:
+        """Write in the format the extension names (.tmx .tsv .xlsx .jsonl .html); returns the format."""
+        from .export import write
+
+        return write(self, path, fmt, **kw)
+
+    def to_tmx(self, path: str, xml_langs: dict[str, str] | None = None) -> None:
+        from ..io.tmx import write_tmx
+
+        write_tmx(self, path, xml_langs)
+
+    def to_frame(self):
+        """A pandas DataFrame: row, kind, confidence, low, one text column per language, provenance."""
+        from ..io.sheets import to_frame
+
+        return to_frame(self)

@@ -183,14 +183,17 @@ def mark_zones(pages: list[SrcPage], doc_symbol: str | None) -> tuple[list[Fix],
         in_notes = False
         for ln, pos in zip(p.lines, positions):
             s = ln.s
-            if offset is not None and pos != "middle" and _bare_number(s) == p.number + offset:
+            if ln.zone == "body" and offset is not None and pos != "middle" and _bare_number(s) == p.number + offset:
                 ln.zone = "furniture"
                 fixes.append(Fix("furniture.page_number", p.number, ln.line, s.strip(), ""))
                 continue
-            if ln.zone == "annotation" or (r.annotation.match(s.strip()) and ln.zone == "annotation"):
+            if ln.zone == "annotation":
                 uri = s.strip()
                 p.links.append(Link(uri if "://" in uri else "http://" + uri, p.number, ln.line, "annotation"))
                 fixes.append(Fix("annotation.url", p.number, ln.line, s.strip(), "", note="hyperlink annotation line"))
+                continue
+            if ln.zone != "body":  # an extractor already placed it (PDF geometry)
+                in_notes = in_notes or ln.zone in ("separator", "footnote")
                 continue
             kind = furniture_kind(s, pos, doc_symbol)
             if kind is not None:
@@ -199,7 +202,7 @@ def mark_zones(pages: list[SrcPage], doc_symbol: str | None) -> tuple[list[Fix],
                 for t in _tokens(s):
                     k = token_kind(t)
                     if k == "job_number":
-                        hints.setdefault("job_number", t)
+                        hints.setdefault("job_number", re.sub(r"\([A-Z]\)$", "", t))
                     elif k == "symbol" and (doc_symbol is None or t == doc_symbol):
                         hints.setdefault("symbol", t)
                     elif k == "barcode":

@@ -26,7 +26,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--glossary", metavar="KNOWN", help="known glossary (.tbx .csv .tsv .json): kept, marked known, linked first")
     p.add_argument("--max", type=int, default=None, metavar="N", help="at most N entries")
     p.add_argument("--min-freq", type=int, default=None, help="minimum number of aligned pairs a candidate occurs in (default 2)")
-    p.add_argument("--measure", choices=("dice", "llr"), default=None, help="association for linking (default dice)")
+    p.add_argument("--measure", choices=("dice", "llr"), default=None, help="association for linking (default llr)")
     p.add_argument("--subject", default=None, help="subject field written into every entry")
     p.add_argument("--examples", type=int, default=None, choices=(0, 1, 2, 3), help="example segment pairs per entry (default 3)")
     p.add_argument("--no-user-dict", action="store_true", help="segment Chinese without the UN user dictionary")

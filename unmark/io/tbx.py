@@ -67,7 +67,7 @@ def _term_sec(lang_sec: ET.Element, term: str, term_type: str, status: str, cont
             _sub(grp, "admin", source, type="source")
 
 
-def concept_entry(body: ET.Element, n: int, e: "TermEntry", src_lang: str, tgt_lang: str) -> None:
+def concept_entry(body: ET.Element, n: int, e: TermEntry, src_lang: str, tgt_lang: str) -> None:
     ce = _sub(body, "conceptEntry", id=f"c{n}")
     if e.subject:
         _sub(ce, "descrip", e.subject, type="subjectField")
@@ -91,7 +91,7 @@ def concept_entry(body: ET.Element, n: int, e: "TermEntry", src_lang: str, tgt_l
         _term_sec(tgt_sec, e.acronym, "acronym", status, None, None)
 
 
-def glossary_to_tbx(g: "Glossary", *, title: str | None = None) -> str:
+def glossary_to_tbx(g: Glossary, *, title: str | None = None) -> str:
     """The glossary as a TBX-Basic (v3, DCA) document string."""
     root = ET.Element("tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: g.src_lang, "xmlns": TBX_NS})
     head = _sub(root, "tbxHeader")

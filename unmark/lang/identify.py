@@ -120,7 +120,10 @@ def identify(text: str, default: str | None = None) -> str | None:
             return code
     if counts["latin"] < MIN_LATIN_FOR_DETECT:
         return default
-    lang = _latin_language(clean)
+    vote, margin = _function_word_vote(clean)
+    if vote is not None and margin >= 0.1:
+        return vote  # a clear function-word majority: no need for langdetect
+    lang = _latin_language(clean[:2000])
     return lang if lang is not None else default
 
 
@@ -158,15 +161,24 @@ def identify_block(text: str, doc_lang: str) -> str:
             return doc_lang
         if counts["latin"] < 2 * MIN_LETTERS_FOREIGN:
             return doc_lang
-        vote, margin = _function_word_vote(clean)
-        if vote == doc_lang or (vote is not None and margin < 0.08 and doc_lang in _LATIN_LANGS):
-            return doc_lang  # cheap and clear: no langdetect call
-        other = _latin_language(clean, FOREIGN_PROB)
-        return other if other is not None else doc_lang
+        return _latin_block(clean, doc_lang, doc_lang)
     dominant, n = max(counts.items(), key=lambda kv: kv[1])
     if n < FOREIGN_SHARE * total:
         return doc_lang
     if dominant == "latin":
-        other = _latin_language(clean, FOREIGN_PROB)
-        return other if other is not None else doc_lang
+        return _latin_block(clean, None, doc_lang)
     return dominant
+
+
+def _latin_block(clean: str, expected: str | None, doc_lang: str) -> str:
+    """en/fr/es of a Latin-script block: the function-word vote decides when it is clear (cheap);
+    langdetect is asked only to confirm a close call against the document language."""
+    vote, margin = _function_word_vote(clean)
+    if vote is None:
+        return doc_lang  # too few words to tell en/fr/es apart
+    if vote == expected or (expected is not None and margin < 0.08):
+        return doc_lang
+    if margin >= 0.15:
+        return vote
+    other = _latin_language(clean, FOREIGN_PROB)
+    return other if other is not None else doc_lang

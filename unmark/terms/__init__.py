@@ -12,6 +12,16 @@ from .options import CheckOptions, TermOptions
 from .readers import as_pairs, load_known, read_alignment_file, read_parallel_text
 
 __all__ = [
-    "extract_terms", "check_consistency", "Glossary", "TermEntry", "Example", "Finding",
-    "TermOptions", "CheckOptions", "as_pairs", "load_known", "read_alignment_file", "read_parallel_text",
+    "CheckOptions",
+    "Example",
+    "Finding",
+    "Glossary",
+    "TermEntry",
+    "TermOptions",
+    "as_pairs",
+    "check_consistency",
+    "extract_terms",
+    "load_known",
+    "read_alignment_file",
+    "read_parallel_text",
 ]

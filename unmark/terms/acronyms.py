@@ -8,7 +8,7 @@ in-order subsequence that starts and ends on the acronym's first and last letter
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 import regex
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..resources import load_toml
 from .lexicon import internal_words, pattern, stopwords
@@ -112,7 +112,9 @@ def join_latin(tokens: Iterable[str]) -> str:
     return out
 
 
-def _edge_ok_latin(tok: str, stop: frozenset[str]) -> bool:
+def _edge_ok_latin(tok: str, stop: frozenset[str], acronyms_ok: bool = False) -> bool:
+    if acronyms_ok and is_acronym(tok):
+        return True  # WHO, IT: an acronym, not the stop word "who"
     return has_letter(tok) and tok.lower() not in stop and tok not in ("'s", "’s") and (len(tok) > 1 or tok.isupper())
 
 
@@ -124,8 +126,11 @@ def _inner_ok_latin(tok: str, stop: frozenset[str], inner: frozenset[str]) -> bo
 def latin_ngrams(chunk: tuple[str, ...], lang: str, max_n: int) -> Iterable[tuple[str, ...]]:
     stop, inner = stopwords(lang), internal_words(lang)
     n = len(chunk)
-    edge = [_edge_ok_latin(t, stop) for t in chunk]
-    mid = [_inner_ok_latin(t, stop, inner) for t in chunk]
+    # an all-capital token that is also a stop word (WHO) is an acronym unless the whole chunk is
+    # written in capitals (a heading: "REPORT OF THE ...")
+    acronyms_ok = any(any(ch.islower() for ch in t) for t in chunk)
+    edge = [_edge_ok_latin(t, stop, acronyms_ok) for t in chunk]
+    mid = [_inner_ok_latin(t, stop, inner) or (acronyms_ok and is_acronym(t)) for t in chunk]
     for i in range(n):
         if not edge[i]:
             continue

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 import io
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import regex
 
@@ -45,7 +46,7 @@ class Finding:
                 "row": self.row + 1, "issue": self.issue}
 
 
-def _term_regex(term: str, lang: str, opts: CheckOptions) -> "regex.Pattern[str]":
+def _term_regex(term: str, lang: str, opts: CheckOptions) -> regex.Pattern[str]:
     if lang == "zh":
         return regex.compile(regex.escape(join_cjk(term)))
     words = term.split()

@@ -10,19 +10,34 @@ from __future__ import annotations
 import logging
 import time
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..align.types import Segment
 from ..errors import TermsError
 from . import acronyms as acr
-from .association import MEASURES, competitive_linking, cooccurrences, dice, log_likelihood
-from .candidates import (TITLE_PREFIX, c_values, count_candidates, independent_counts, is_acronym, latin_key,
-                         nominal_single_en, segment_candidates)
+from .association import (
+    MEASURES,
+    competitive_linking,
+    cooccurrences,
+    dice,
+    log_likelihood,
+)
+from .candidates import (
+    TITLE_PREFIX,
+    c_values,
+    count_candidates,
+    independent_counts,
+    is_acronym,
+    latin_key,
+    nominal_single_en,
+    segment_candidates,
+)
 from .glossary import Example, Glossary, TermEntry
-from .lexicon import check_lang
+from .lexicon import abbreviation_rules_zh, check_lang, states
 from .options import TermOptions
 from .readers import as_pairs, load_known
 from .tokenize import join_cjk, tokenize
@@ -52,13 +67,30 @@ def contains_term(text: str, term: str, lang: str) -> bool:
     return bool(regex.search(rf"(?<![\p{{L}}\p{{N}}]){t}(?![\p{{L}}\p{{N}}])", text, flags=regex.IGNORECASE))
 
 
+def state_ids(keys: Sequence[str], lang: str) -> list[int]:
+    """Per candidate key: the index of the UN Member State (or observer State) it names, or -1
+    (``resources/terms/states_zh_en.tsv``; Chinese and English only)."""
+    if lang not in ("zh", "en"):
+        return [-1] * len(keys)
+    by_key: dict[str, int] = {}
+    for i, (zh, en) in enumerate(states()):
+        for form in (zh if lang == "zh" else en):
+            by_key.setdefault(term_key(form, lang), i)
+    return [by_key.get(k, -1) for k in keys]
+
+
 def _allowed_pair(src_lang: str, tgt_lang: str, src_surface: list[str], tgt_surface: list[str],
-                  src_weak: list[bool] | None = None, tgt_weak: list[bool] | None = None):
+                  src_weak: list[bool] | None = None, tgt_weak: list[bool] | None = None,
+                  src_state: list[int] | None = None, tgt_state: list[int] | None = None):
     """Titles in 《…》 pair only with capitalised target candidates (and vice versa); weak Chinese
-    single words (tagged verb/adjective) pair only with an English noun."""
+    single words (tagged verb/adjective) pair only with an English noun; the name of a State pairs
+    only with a name of the same State (never "Sudanese" for 苏丹, never 苏丹政府 for "Sudan")."""
+    check_states = src_state is not None and tgt_state is not None and {src_lang, tgt_lang} == {"zh", "en"}
 
     def ok(s: int, t: int) -> bool:
         a, b = src_surface[s], tgt_surface[t]
+        if check_states and (src_state[s] >= 0 or tgt_state[t] >= 0) and src_state[s] != tgt_state[t]:
+            return False
         if src_weak is not None and src_weak[s]:
             return tgt_lang == "en" and nominal_single_en(b)
         if tgt_weak is not None and tgt_weak[t]:
@@ -83,6 +115,55 @@ def termhood_weight(surface: str, lang: str, single_word_weight: float = 0.5) ->
     if len(words) >= 2 or "-" in surface or surface[:1].isupper():
         return 1.0
     return single_word_weight
+
+
+def _is_abbreviation_zh(short: str, long: str) -> bool:
+    """Is ``short`` a Chinese short form of ``long``: its characters taken in order from the long
+    form, keeping the first and last character (安理会 / 安全理事会, 经社理事会 / 经济及社会理事会,
+    世卫组织 / 世界卫生组织, 美国 / 美利坚合众国), after dropping a prefix the short form may omit
+    (联合国儿童基金会 -> 儿童基金会). Rules: ``resources/terms/abbreviations_zh.toml``."""
+    rules = abbreviation_rules_zh()
+    short, long = short.strip("《》"), long.strip("《》")
+    if len(short) < rules["min_chars"] or len(short) >= len(long):
+        return False
+    forms = [long] + [long[len(p):] for p in rules["droppable_prefixes"] if long.startswith(p) and len(long) > len(p)]
+    for form in forms:
+        if form == short:
+            return True
+        if short[0] != form[0] or short[-1] != form[-1]:
+            continue
+        it = iter(form)
+        if all(ch in it for ch in short):
+            return True
+    return False
+
+
+def _link_short_forms(linked: list[int], stats, src: _Side, tgt: _Side, score: np.ndarray, ok: np.ndarray,
+                      allowed) -> list[int]:
+    """Competitive linking gives each target one source; a Chinese short form (安理会) and its full
+    form (安全理事会) translate the same way, so an unlinked Chinese short or full form may share the
+    target of its linked counterpart (and likewise on the target side when the target is Chinese)."""
+    zh_side = "src" if src.lang == "zh" else ("tgt" if tgt.lang == "zh" else None)
+    if zh_side is None or not linked:
+        return linked
+    this, other = (stats.src, stats.tgt) if zh_side == "src" else (stats.tgt, stats.src)
+    side = src if zh_side == "src" else tgt
+    partner_of = {int(other[k]): int(this[k]) for k in linked}
+    used = {int(this[k]) for k in linked}
+    best: dict[int, int] = {}
+    for k in np.nonzero(ok)[0]:
+        a, o = int(this[k]), int(other[k])
+        if a in used or o not in partner_of:
+            continue
+        s_, t_ = (a, o) if zh_side == "src" else (o, a)
+        if not allowed(s_, t_):
+            continue
+        ka, kb = side.keys[a], side.keys[partner_of[o]]
+        if not (_is_abbreviation_zh(ka, kb) or _is_abbreviation_zh(kb, ka)):
+            continue
+        if a not in best or score[k] > score[best[a]]:
+            best[a] = int(k)
+    return linked + sorted(best.values())
 
 
 def _rank_scores(rank: str, d: np.ndarray, g: np.ndarray, cooc: np.ndarray, cv: np.ndarray,
@@ -143,14 +224,17 @@ class _Side:
         return inv
 
 
-def _extend_targets(linked: list[int], stats, tgt: "_Side", lexf: np.ndarray, ratio: float) -> list[int]:
+def _extend_targets(linked: list[int], stats, src: _Side, tgt: _Side, lexf: np.ndarray, ratio: float,
+                    lex=None, allowed=None) -> list[int]:
     """Replace a linked target by a longer target candidate that contains it when the longer one
-    co-occurs with the same source nearly as often (缔约国: "Parties" -> "States parties")."""
+    co-occurs with the same source nearly as often (缔约国: "Parties" -> "States parties") and its
+    extra words are not the translation of other source words around the term."""
     if ratio <= 0 or not linked:
         return linked
     by_src: dict[int, list[int]] = defaultdict(list)
     for k in range(len(stats.src)):
         by_src[int(stats.src[k])].append(k)
+    inv = src.segments_of()
     out = []
     for k in linked:
         s, t = int(stats.src[k]), int(stats.tgt[k])
@@ -158,13 +242,38 @@ def _extend_targets(linked: list[int], stats, tgt: "_Side", lexf: np.ndarray, ra
         best = k
         for k2 in by_src[s]:
             t2 = int(stats.tgt[k2])
-            if t2 == t or not _contains_tokens(tuple(x.lower() for x in tgt.tokens_of[tgt.keys[t2]]), base):
+            longer = tuple(x.lower() for x in tgt.tokens_of[tgt.keys[t2]])
+            if t2 == t or stats.cooc[k2] < ratio * stats.cooc[k] or not _contains_tokens(longer, base):
                 continue
-            if stats.cooc[k2] >= ratio * stats.cooc[k] and lexf[k2] >= lexf[k] - 1e-9:
-                if best == k or (stats.cooc[k2], len(tgt.keys[t2])) > (stats.cooc[best], len(tgt.keys[int(stats.tgt[best])])):
-                    best = k2
+            if allowed is not None and not allowed(s, t2):
+                continue
+            if lex is None:
+                if lexf[k2] < lexf[k] - 1e-9:
+                    continue
+            elif _extra_words_elsewhere(lex, s, t2, base, longer, src, tgt, inv):
+                continue
+            if best == k or (stats.cooc[k2], len(tgt.keys[t2])) > (stats.cooc[best], len(tgt.keys[int(stats.tgt[best])])):
+                best = k2
         out.append(best)
     return out
+
+
+def _extra_words_elsewhere(lex, s: int, t2: int, base: tuple[str, ...], longer: tuple[str, ...],
+                           src: _Side, tgt: _Side, inv: dict[int, list[int]]) -> bool:
+    """True when some word the longer target adds is, in most shared segments, the translation of
+    a source word outside the term."""
+    extra = [w for w in longer if w not in base and w not in lex.stop_t]
+    if not extra:
+        return False
+    segs = [i for i in inv.get(s, ()) if t2 in set(tgt.ids[i].tolist())]
+    if not segs:
+        return True
+    term_tokens = src.tokens_of[src.keys[s]]
+    for w in extra:
+        hits = sum(lex.explained_elsewhere(w, src.words[i], term_tokens) for i in segs)
+        if hits >= 0.5 * len(segs):
+            return True
+    return False
 
 
 def _contains_tokens(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
@@ -250,6 +359,13 @@ def extract_terms(
     g = log_likelihood(stats)
     link_score = d if opts.measure == "dice" else g
     lexf = np.ones(len(stats.src))
+    lex = None
+    src_state = state_ids(src.keys, src_lang) if opts.use_user_dict else None
+    tgt_state = state_ids(tgt.keys, tgt_lang) if opts.use_user_dict else None
+    same_state = np.zeros(len(stats.src), dtype=bool)
+    if src_state is not None and tgt_state is not None and {src_lang, tgt_lang} == {"zh", "en"} and len(stats.src):
+        ss, ts = np.array(src_state)[stats.src], np.array(tgt_state)[stats.tgt]
+        same_state = (ss >= 0) & (ss == ts)
     if opts.lexical_check and len(stats.src):
         from .lexical import LexicalModel
 
@@ -259,7 +375,8 @@ def extract_terms(
 
             sub = zh_tokenizer(opts.use_user_dict).FREQ
         lex = LexicalModel(src.words, tgt.words, src_lang, tgt_lang, subword_dict=sub)
-        cand = np.nonzero(d >= opts.min_dice)[0]
+        # two names of one State are the same name: no word-alignment test for them (the list vouches)
+        cand = np.nonzero((d >= opts.min_dice) & ~same_state)[0]
         for k in cand:
             lexf[k] = lex.score(src.tokens_of[src.keys[stats.src[k]]], tgt.tokens_of[tgt.keys[stats.tgt[k]]])
         link_score = link_score * lexf
@@ -272,15 +389,28 @@ def extract_terms(
     taken_s = {src.index[ks] for ks, _ in known_keys if ks in src.index}
     taken_t = {tgt.index[kt] for _, kt in known_keys if kt in tgt.index}
     allowed = _allowed_pair(src_lang, tgt_lang, [src.surface[k] for k in src.keys], [tgt.surface[k] for k in tgt.keys],
-                            [k in src.weak for k in src.keys], [k in tgt.weak for k in tgt.keys])
-    linked = competitive_linking(order, stats.src, stats.tgt, taken_s, taken_t, allowed)
-    linked = _one_source_per_target(_extend_targets(linked, stats, tgt, lexf, opts.extend_ratio), stats, link_score)
+                            [k in src.weak for k in src.keys], [k in tgt.weak for k in tgt.keys], src_state, tgt_state)
+    linked: list[int] = []
+    for _round in range(max(1, opts.link_rounds)):
+        # a later round links what an extension freed: 巴勒斯坦国 took "Palestine", was extended to
+        # "State of Palestine", and "Palestine" is free again for 巴勒斯坦
+        used_s = taken_s | {int(stats.src[k]) for k in linked}
+        used_t = taken_t | {int(stats.tgt[k]) for k in linked}
+        new = competitive_linking(order, stats.src, stats.tgt, used_s, used_t, allowed)
+        if not new:
+            break
+        new = _extend_targets(new, stats, src, tgt, lexf, opts.extend_ratio, lex, allowed)
+        linked = _one_source_per_target(linked + new, stats, link_score)
+    if opts.link_short_forms:
+        linked = _link_short_forms(linked, stats, src, tgt, link_score, ok, allowed)
     t2 = time.perf_counter()
 
     tw = np.ones(len(stats.src))
     for k in linked:
         tw[k] = (termhood_weight(tgt.surface[tgt.keys[stats.tgt[k]]], tgt_lang, opts.single_word_weight)
                  * termhood_weight(src.surface[src.keys[stats.src[k]]], src_lang, opts.single_word_weight))
+        if (src_state is not None and src_state[stats.src[k]] >= 0) or (tgt_state is not None and tgt_state[stats.tgt[k]] >= 0):
+            tw[k] *= opts.state_weight
     rank = _rank_scores(opts.rank, d, g, stats.cooc.astype(float), cv, tw, opts.freq_saturation) * lexf
     linked.sort(key=lambda k: -rank[k])
     if opts.max_entries is not None:
@@ -314,7 +444,7 @@ def extract_terms(
     t3 = time.perf_counter()
     meta = {
         "pairs": len(pairs), "source_candidates": len(src.keys), "target_candidates": len(tgt.keys),
-        "scored_pairs": int(len(stats.src)), "measure": opts.measure, "rank": opts.rank,
+        "scored_pairs": len(stats.src), "measure": opts.measure, "rank": opts.rank,
         "seconds": {"candidates": round(t1 - t0, 3), "pairing": round(t2 - t1, 3), "entries": round(t3 - t2, 3)},
     }
     log.info("terms: %d entries from %d pairs in %.2fs", len(entries), len(pairs), t3 - t0)

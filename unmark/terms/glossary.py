@@ -6,8 +6,9 @@ import io
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from ..io.atomic import atomic_open, write_bytes, write_text
 
@@ -106,7 +107,7 @@ class TermEntry:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "TermEntry":
+    def from_dict(cls, d: dict[str, Any]) -> TermEntry:
         ex = tuple(Example(**e) for e in d.get("examples", ()))
         keys = {k: d[k] for k in (
             "source", "target", "score", "frequency", "source_frequency", "target_frequency",
@@ -162,7 +163,7 @@ class Glossary:
                 return e
         return None
 
-    def head(self, n: int) -> "Glossary":
+    def head(self, n: int) -> Glossary:
         return Glossary(self.src_lang, self.tgt_lang, self.entries[:n], dict(self.meta))
 
     # ---- tables
@@ -183,7 +184,7 @@ class Glossary:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Glossary":
+    def from_dict(cls, d: dict[str, Any]) -> Glossary:
         return cls(d["source_lang"], d["target_lang"], tuple(TermEntry.from_dict(e) for e in d["entries"]), d.get("meta", {}))
 
     # ---- exports (all atomic)

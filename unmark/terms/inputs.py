@@ -5,12 +5,17 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from ..align.types import Segment
 from ..errors import TermsError
-from .readers import ALIGNMENT_EXTS, align_documents, read_alignment_file, read_parallel_text
+from .readers import (
+    ALIGNMENT_EXTS,
+    align_documents,
+    read_alignment_file,
+    read_parallel_text,
+)
 
 log = logging.getLogger(__name__)
 

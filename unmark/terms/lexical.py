@@ -10,7 +10,8 @@ tokens are present (大会 expects both "general" and "assembly", so "General As
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
 
 import numpy as np
 
@@ -32,7 +33,7 @@ def zh_subwords(tok: str, freq: dict[str, int]) -> set[str]:
     if n <= 2:
         return out
     for size in range(2, n):
-        for i in range(0, n - size + 1):
+        for i in range(n - size + 1):
             w = tok[i : i + size]
             if freq.get(w):
                 out.add(w)
@@ -79,6 +80,10 @@ class LexicalModel:
             cond = np.zeros(0, dtype=bool)
         keep = (d >= threshold) | cond
         self.assoc: dict[tuple[int, int], float] = {(int(a), int(b)): float(x) for a, b, x in zip(st.src[keep], st.tgt[keep], d[keep])}
+        self.strict_by_tgt: dict[int, set[int]] = defaultdict(set)
+        for a, b, x in zip(st.src[keep], st.tgt[keep], d[keep]):
+            if x >= threshold:
+                self.strict_by_tgt[int(b)].add(int(a))
         self.has_s = {a for a, _ in self.assoc}
         self.has_t = {b for _, b in self.assoc}
         self.expected: dict[int, set[int]] = defaultdict(set)
@@ -86,7 +91,7 @@ class LexicalModel:
             if x >= expect:
                 self.expected[a].add(b)
 
-    _sub_cache: dict[str, frozenset[str]] = {}
+    _sub_cache: ClassVar[dict[str, frozenset[str]]] = {}
 
     @staticmethod
     def _units(tokens: Iterable[str], lang: str, freq: dict[str, int] | None) -> set[str]:
@@ -148,3 +153,15 @@ class LexicalModel:
                 exp |= self.expected.get(g[0], set())
         exp_cov = len(exp & b_all) / len(exp) if exp else 1.0
         return src_cov * tgt_cov * (0.5 + 0.5 * exp_cov)
+
+    def explained_elsewhere(self, word: str, segment_tokens: Iterable[str], term_tokens: Sequence[str]) -> bool:
+        """Is target ``word`` the translation of a source word of the segment *outside* the term?
+        ("United Nations" in "United Nations country team" belongs to 联合国, not to 国家工作队;
+        "Justice" in "International Court of Justice" has no other source word: it is the term's.)"""
+        b = self.tgt_vocab.get(_norm(word, self.tgt_lang))
+        if b is None or b not in self.strict_by_tgt:
+            return False
+        inside = self._units(term_tokens, self.src_lang, self.freq_s)
+        outside = self._units(segment_tokens, self.src_lang, self.freq_s) - inside - self.stop_s
+        cands = self.strict_by_tgt[b]
+        return any(self.src_vocab.get(u, -1) in cands for u in outside)

@@ -27,13 +27,13 @@ def check_lang(lang: str) -> str:
     return code
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stopwords(lang: str) -> frozenset[str]:
     """Words a term may not start or end on (lower case)."""
     return frozenset(w.lower() for w in load_lines(f"terms/stop_{check_lang(lang)}.txt"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def internal_words(lang: str) -> frozenset[str]:
     """Function words allowed inside a term (Latin-script languages; Chinese allows any inside)."""
     lang = check_lang(lang)
@@ -42,7 +42,7 @@ def internal_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_lines(f"terms/internal_{lang}.txt"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def user_dictionary_zh() -> tuple[tuple[str, int, str | None], ...]:
     """Entries of the jieba user dictionary: (word, frequency, part of speech)."""
     out = []
@@ -55,8 +55,30 @@ def user_dictionary_zh() -> tuple[tuple[str, int, str | None], ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=None)
-def pattern(name: str) -> "regex.Pattern[str]":
+@functools.cache
+def states() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Names of the UN Member States and observer States: (Chinese forms, English forms) per State
+    (``resources/terms/states_zh_en.tsv``)."""
+    out = []
+    for line in load_lines("terms/states_zh_en.tsv"):
+        cols = line.split("\t")
+        if len(cols) < 2:
+            raise TermsError(f"bad line in resources/terms/states_zh_en.tsv: {line!r}", code="E402")
+        zh = tuple(x.strip() for x in cols[0].split("|") if x.strip())
+        en = tuple(x.strip() for x in cols[1].split("|") if x.strip())
+        out.append((zh, en))
+    return tuple(out)
+
+
+@functools.cache
+def abbreviation_rules_zh() -> dict:
+    """How a Chinese short form is made from its full form (``resources/terms/abbreviations_zh.toml``)."""
+    rules = load_toml("terms/abbreviations_zh.toml")
+    return {"min_chars": int(rules.get("min_chars", 2)), "droppable_prefixes": tuple(rules.get("droppable_prefixes", ()))}
+
+
+@functools.cache
+def pattern(name: str) -> regex.Pattern[str]:
     """A compiled pattern from ``resources/terms/patterns.toml``."""
     rules = load_toml("terms/patterns.toml")
     if name not in rules or "pattern" not in rules[name]:

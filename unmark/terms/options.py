@@ -12,11 +12,14 @@ class TermOptions:
     min_cooc: int = 2              # ... and co-occur with its translation this often
     min_dice: float = 0.25         # lowest Dice coefficient of an accepted pair
     min_independent: float = 1.0   # C-value filter: occurrences outside longer candidates
-    measure: str = "dice"          # association used for competitive linking: dice | llr
+    measure: str = "llr"           # association used for competitive linking: llr | dice (measured: bench_terms.py)
     rank: str = "termhood"         # ordering of the output: termhood | dice_log | dice | llr | cvalue
     extend_ratio: float = 0.8      # prefer a longer target containing the linked one if it co-occurs this often
     freq_saturation: int = 32      # termhood ranking: frequency counts up to here (log scale), then no more
     single_word_weight: float = 0.5  # termhood ranking: weight of a single ordinary (lower-case) word
+    state_weight: float = 1.0      # termhood ranking: weight of the name of a UN Member State (states_zh_en.tsv)
+    link_rounds: int = 2           # competitive linking rounds (a later round links targets an extension freed)
+    link_short_forms: bool = True  # a Chinese short form (安理会) may share the target of its full form (安全理事会)
     lexical_check: bool = True     # word-alignment consistency of every linked pair
     min_lexical: float = 0.2       # lowest consistency score of an accepted pair
     max_entries: int | None = None

@@ -9,7 +9,7 @@ import logging
 import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..align.types import Alignment, Segment
 from ..errors import TermsError
@@ -163,7 +163,7 @@ def align_documents(path_a: str | os.PathLike, path_b: str | os.PathLike, src: s
     try:
         import unmark
         from unmark.align import align
-        parse = getattr(unmark, "parse")
+        parse = unmark.parse
     except (ImportError, AttributeError) as exc:
         raise TermsError("document parsing/alignment is not available in this installation; "
                          "give an alignment file (--alignment) or line-parallel text (--aligned)", code="E420") from exc
@@ -241,6 +241,10 @@ def read_tbx_entries(path: str | os.PathLike, src: str, tgt: str) -> list[TermEn
     return out
 
 
+def _cell(row: list[str], i: int | None) -> str | None:
+    return (row[i].strip() or None) if i is not None and i < len(row) else None
+
+
 def read_csv_entries(path: str | os.PathLike, src: str, tgt: str) -> list[TermEntry]:
     """CSV/TSV glossary: header with ``source term``/``target term`` (our export), ``source``/``target``,
     or the language codes; otherwise the first two columns (OmegaT TSV)."""
@@ -265,8 +269,7 @@ def read_csv_entries(path: str | os.PathLike, src: str, tgt: str) -> list[TermEn
             continue
         a, b = r[si].strip(), r[ti].strip()
         if a and b:
-            g = lambda i: (r[i].strip() or None) if i is not None and i < len(r) else None  # noqa: E731
-            out.append(TermEntry(a, b, acronym=g(ai), note=g(ni), subject=g(subj), status="known"))
+            out.append(TermEntry(a, b, acronym=_cell(r, ai), note=_cell(r, ni), subject=_cell(r, subj), status="known"))
     return out
 
 

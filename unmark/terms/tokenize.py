@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from ..errors import TermsError
-from .lexicon import check_lang, pattern, user_dictionary_zh
+from .lexicon import check_lang, pattern, states, user_dictionary_zh
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,8 @@ def mask_spans(text: str, lang: str) -> list[tuple[str, str]]:
 # --------------------------------------------------------------------------- Chinese
 @functools.lru_cache(maxsize=2)
 def zh_tokenizer(use_user_dict: bool = True):
-    """A private jieba Tokenizer (never the global one) with the UN user dictionary added."""
+    """A private jieba Tokenizer (never the global one) with the UN user dictionary and the names of
+    the UN Member States (as place names, ``ns``) added."""
     try:
         import jieba
     except ImportError as exc:  # pragma: no cover - jieba is a dependency
@@ -93,6 +94,9 @@ def zh_tokenizer(use_user_dict: bool = True):
         if use_user_dict:
             for word, freq, tag in user_dictionary_zh():
                 tk.add_word(word, freq, tag)
+            for zh_forms, _ in states():
+                for word in zh_forms:
+                    tk.add_word(word, max(2000, tk.FREQ.get(word) or 0), "ns")
     return tk
 
 

@@ -150,40 +150,37 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float) -> None:
     keys = [fast(tpv, k) or 0 for k in range(n)]
     get = c.FPDFText_GetTextObject
     info: dict[int, tuple | None] = {}
-    cur_key = -1
+    # boundaries where the drawing object changes; each stretch is one run (or a gap)
+    cuts = [0] + [k for k in range(1, n) if keys[k] != keys[k - 1]] + [n]
     cur: Run | None = None
-    for k in range(n):
-        key = keys[k]
-        ch = text[k]
+    for a, b in zip(cuts, cuts[1:]):
+        key = keys[a]
+        chunk = text[a:b]
         if not key:
-            # a space PDFium inferred inside one object (a TJ word gap); between objects
-            # the layout decides from the geometry, as for the pypdf backend
-            # (full-width punctuation carries its own blank room: no space next to it)
-            near_fw = 0 < k < n - 1 and (_FULLWIDTH(text[k - 1]) or _FULLWIDTH(text[k + 1]))
-            # nor before a line-end hyphen
-            near_fw = near_fw or (k + 2 < n and text[k + 1] in "-\u00ad" and text[k + 2] in "\r\n")
-            near_fw = near_fw or (k + 1 == n - 1 and text[k + 1] in "-\u00ad")
-            if cur is not None and ch == " " and not near_fw and not cur.text.endswith(" "):
-                cur.text += " "
-            elif ch in "\r\n":
+            # characters PDFium made up: a space it inferred (a TJ word gap) is kept,
+            # except next to full-width punctuation (which has its own blank room) and
+            # before a line-end hyphen; a line break ends the run
+            if "\r" in chunk or "\n" in chunk:
                 cur = None
-                cur_key = -1
-            continue
-        if key == cur_key and cur is not None:
-            cur.text += ch
+                continue
+            if cur is not None and chunk.strip() == "" and " " in chunk and not cur.text.endswith(" "):
+                before = text[a - 1] if a else ""
+                after = text[b] if b < n else ""
+                after2 = text[b + 1] if b + 1 < n else "\n"
+                if not (_FULLWIDTH(before) or (after and _FULLWIDTH(after)) or (after in "-\u00ad" and after and after2 in "\r\n")):
+                    cur.text += " "
             continue
         meta = info.get(key, False)
         if meta is False:
-            meta = info[key] = _obj_meta(api, get(tp, k), height)
-        cur_key = key
+            meta = info[key] = _obj_meta(api, get(tp, a), height)
         if meta is None:
             cur = None
             continue
         x0, y, x1, size, fname, art = meta
-        cur = Run(ch, x0, y, x1, size, fname, art, is_bold(fname))
+        cur = Run(chunk, x0, y, x1, size, fname, art, is_bold(fname))
         raw.runs.append(cur)
-        if ch == "\ufffd":
-            raw.undecodable += 1
+        if "\ufffd" in chunk:
+            raw.undecodable += chunk.count("\ufffd")
 
 
 def _obj_meta(api: _Api, obj, height: float):
@@ -254,6 +251,15 @@ def _links(api: _Api, doc, page, height: float) -> list[RawLink]:
     return out
 
 
+def _font_key(name: str) -> str:
+    """Font names compared loosely: PDFium may give the font program's name
+    ("NotoSansCJKsc-Bold") where the dictionary says "Noto Sans CJK SC Bold"."""
+    name = name.lstrip("/")
+    if len(name) > 7 and name[6] == "+":
+        name = name[7:]
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
 def fonts_without_unicode(path) -> set[str]:
     """Base names of composite fonts without a /ToUnicode map (their text is glyph ids).
     PDFium does not tell; the font dictionaries do (read with pypdf, no content parsing)."""
@@ -277,7 +283,7 @@ def fonts_without_unicode(path) -> set[str]:
                 seen.add(key)
                 f = ref.get_object()
                 if f.get("/Subtype") == "/Type0" and "/ToUnicode" not in f:
-                    out.add(str(f.get("/BaseFont", "")).lstrip("/"))
+                    out.add(_font_key(str(f.get("/BaseFont", ""))))
     except Exception as exc:  # noqa: BLE001 - a check, never a failure
         log.debug("font check skipped: %s", exc)
     return out
@@ -312,7 +318,7 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
                     c.FPDFText_ClosePage(tp)
                 raw.links = _links(api, doc.raw, page, h)
                 if no_unicode:
-                    raw.undecodable += sum(len(r.text.strip()) for r in raw.runs if r.font.lstrip("/") in no_unicode)
+                    raw.undecodable += sum(len(r.text.strip()) for r in raw.runs if _font_key(r.font) in no_unicode)
             finally:
                 c.FPDF_ClosePage(page)
         except (_Timeout, PdfError):

@@ -182,10 +182,13 @@ class _PageVisitor:
         fname = self.font_names.get(self.font_key, self.font_key)
         bad = self.font_key in self.bad_fonts
         gap_join = 0.12 * fsize  # text-space distance below which pieces join without a space
-        for it in items:
+        for it in _chunks(items, gap_join * 1000.0 / max(fsize, 1e-6)):
             if isinstance(it, (int, float)):
                 self.adv -= float(it) / 1000.0 * fsize * hscale
                 continue
+            kern = 0.0
+            if isinstance(it, tuple):  # byte strings joined across small kerning offsets
+                it, kern = it
             try:
                 ops, is_str, widths = self._get_text_operands([it], [1, 0, 0, 1, 0, 0], [1, 0, 0, 1, 0, 0], f, (0,))
             except Exception:  # noqa: BLE001
@@ -199,7 +202,7 @@ class _PageVisitor:
             if not n:
                 continue
             nsp = ops.count(" ") if self.tw else 0
-            w = (widths / 1000.0 * fsize + self.tc * n + self.tw * nsp) * hscale
+            w = ((widths - kern) / 1000.0 * fsize + self.tc * n + self.tw * nsp) * hscale
             if bad:
                 self.raw.undecodable += n
             x0 = m[4] + self.adv * sx
@@ -305,6 +308,35 @@ class _PageVisitor:
         elif op in (b"BT", b"ET"):
             self._flush()
             self.pen_key = None
+
+
+def _chunks(items: list, big: float):
+    """TJ elements with byte strings separated only by small kerning offsets (|n| < big,
+    in thousandths of an em) joined into one ``(bytes, kerning_sum)`` piece, so each piece
+    is decoded once; larger offsets (word gaps, TAB jumps) stay as numbers."""
+    if len(items) < 3:
+        yield from items
+        return
+    buf: list[bytes] = []
+    kern = 0.0
+    for it in items:
+        if isinstance(it, (int, float)):
+            if buf and abs(float(it)) < big:
+                kern += float(it)
+                continue
+            if buf:
+                yield (b"".join(buf), kern)
+                buf, kern = [], 0.0
+            yield it
+        elif isinstance(it, bytes) and not isinstance(it, str):
+            buf.append(bytes(it))
+        else:
+            if buf:
+                yield (b"".join(buf), kern)
+                buf, kern = [], 0.0
+            yield it
+    if buf:
+        yield (b"".join(buf), kern)
 
 
 def _num(args, default: float) -> float:

@@ -24,6 +24,7 @@ import regex as re
 
 from ...model import BBox, Fix, Link, MappedText
 from ..lines import SrcLine, SrcPage
+from ...clean.layout import furniture_kind
 from .rules import PdfRules, rules
 from .runs import RawPage, Run
 
@@ -282,14 +283,18 @@ def mark_furniture(pages: list[list[PLine]], heights: list[float], R: PdfRules, 
     counts: dict[int, Counter] = {0: Counter(), 1: Counter()}
     totals = Counter()
     every = Counter()
+    edge_n = int(Z["edge_lines"])
+    edges: list[set[int]] = []
     for pi, lines in enumerate(pages):
         h = heights[pi]
         par = (pi + 1) % 2
         totals[par] += 1
         seen = set()
+        edge = _edge_lines(lines, edge_n)
+        edges.append(edge)
         for ln in lines:
-            if ln.y < Z["header_band"] * h or ln.y > Z["footer_band"] * h:
-                key = ("t" if ln.y < h / 2 else "b", _fold(ln.text))
+            if id(ln) in edge and (ln.y < Z["header_band"] * h or ln.y > Z["footer_band"] * h):
+                key = _repeat_key(ln, h)
                 if key not in seen:
                     seen.add(key)
                     counts[par][key] += 1
@@ -298,6 +303,7 @@ def mark_furniture(pages: list[list[PLine]], heights: list[float], R: PdfRules, 
     for pi, lines in enumerate(pages):
         h = heights[pi]
         par = (pi + 1) % 2
+        repeated: list[PLine] = []
         for ln in lines:
             if ln.zone != "body":
                 continue
@@ -316,14 +322,54 @@ def mark_furniture(pages: list[list[PLine]], heights: list[float], R: PdfRules, 
             if R.is_furniture_text(ln.text):
                 ln.zone, ln.rule = "furniture", "pdf.furniture_pattern"
                 continue
-            key = ("t" if ln.y < h / 2 else "b", _fold(ln.text))
-            if ln.note_label:
+            if id(ln) in edges[pi]:
+                # the core's patterns (symbol, 5/14, job number, barcode) at the page edge
+                kind = furniture_kind(ln.text, "top" if ln.y < h / 2 else "bottom")
+                if kind is not None:
+                    ln.zone, ln.rule = "furniture", kind
+                    continue
+            key = _repeat_key(ln, h)
+            if ln.note_label or id(ln) not in edges[pi]:
                 continue  # "5 Ibid." on several pages is a footnote, not a running footer
             if npages >= 2 and every[key] >= 2 and (
-                counts[par][key] >= Z["repeat_share"] * totals[par] or every[key] >= Z["repeat_share"] * npages
+                (counts[par][key] >= 2 and counts[par][key] >= Z["repeat_share"] * totals[par])
+                or every[key] >= Z["repeat_share"] * npages
             ):
-                ln.zone = "furniture"
-                ln.rule = "pdf.running_header" if key[0] == "t" else "pdf.running_footer"
+                repeated.append(ln)
+        for ln in _set_apart(lines, repeated, h):
+            ln.zone = "furniture"
+            ln.rule = "pdf.running_header" if ln.y < h / 2 else "pdf.running_footer"
+
+
+def _set_apart(lines: list[PLine], cands: list[PLine], h: float) -> list[PLine]:
+    """Candidates that stand apart from the text: a clear gap (more than a line step)
+    between them and the nearest other line towards the middle of the page. A footnote
+    line that happens to repeat sits in the flow of its note."""
+    ids = {id(c) for c in cands}
+    others = [ln for ln in lines if id(ln) not in ids and ln.zone != "furniture"]
+    out = []
+    for c in cands:
+        if c.y > h / 2:
+            near = [c.y - o.y for o in others if o.y < c.y]
+        else:
+            near = [o.y - c.y for o in others if o.y > c.y]
+        if not near or min(near) > 1.6 * c.size:
+            out.append(c)
+    return out
+
+
+def _repeat_key(ln: PLine, h: float) -> tuple:
+    """Running headers and footers come from one template: same text (digits folded) at
+    the same height on every page. Footnote lines that happen to repeat move about."""
+    return ("t" if ln.y < h / 2 else "b", _fold(ln.text), round(ln.y / 3.0))
+
+
+def _edge_lines(lines: list[PLine], n: int) -> set[int]:
+    """ids of the lines on the first ``n`` and the last ``n`` baselines of a page: where
+    running headers and footers sit (footnote lines repeated across pages do not)."""
+    ys = sorted({round(ln.y) for ln in lines})
+    keep = set(ys[:n]) | set(ys[-n:])
+    return {id(ln) for ln in lines if round(ln.y) in keep}
 
 
 # --------------------------------------------------------------------------- 3. footnotes

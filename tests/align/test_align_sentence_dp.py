@@ -10,7 +10,7 @@ from unmark.align import align_sentences, format_beads
 from unmark.align import dp
 from unmark.align.sentence import BEADS, Params
 
-from conftest import EN_SENTENCES, GOLD, ZH_SENTENCES
+from align_cases import EN_SENTENCES, GOLD, ZH_SENTENCES
 
 
 def _synthetic(seed: int, n: int = 300):

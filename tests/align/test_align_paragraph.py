@@ -7,7 +7,7 @@ from unmark.align import align
 from unmark.align.paragraph import block_units
 from unmark.errors import AlignmentError
 
-from conftest import EN_BLOCKS, ZH_BLOCKS, make_doc
+from align_cases import EN_BLOCKS, ZH_BLOCKS, make_doc
 
 
 def _by_para(al, a, b):

@@ -8,7 +8,7 @@ import pytest
 from unmark.align import align_sentences, embed
 from unmark.errors import AlignmentError
 
-from conftest import EN_SENTENCES, GOLD, ZH_SENTENCES
+from align_cases import EN_SENTENCES, GOLD, ZH_SENTENCES
 
 
 def test_missing_extra_raises_e310(monkeypatch):

@@ -7,7 +7,7 @@ import pytest
 
 from unmark.cli import main
 
-from conftest import EN_SENTENCES, GOLD, ZH_SENTENCES
+from align_cases import EN_SENTENCES, GOLD, ZH_SENTENCES
 
 
 def _write_docs(tmp_path, *docs):

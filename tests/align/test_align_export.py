@@ -17,7 +17,7 @@ from unmark.errors import AlignmentError
 from unmark.io.review_html import to_html
 from unmark.io.tmx import to_tmx
 
-from conftest import DATA
+from align_cases import DATA
 
 
 
@@ -151,3 +151,12 @@ def test_html_renders_in_headless_chromium(tmp_path, zh_doc, en_doc, ar_doc):
         shutil.rmtree(profile, ignore_errors=True)
     assert shot.exists() and shot.stat().st_size > 5000, proc.stderr.decode(errors="replace")[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_alignment_methods(tmp_path):
+    al = _tricky()
+    al.to_tmx(str(tmp_path / "a.tmx"), {"en": "en-GB"})
+    _validate_tmx(tmp_path / "a.tmx")
+    assert al.write(str(tmp_path / "a.html")) == "html"
+    df = al.to_frame()
+    assert list(df["confidence"]) == [0.91, 0.0, 0.2, 0.8]
