@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from unmark.align import align  # noqa: E402
+from unmark.align.paragraph import block_units  # noqa: E402
 from unmark.model import Block, Document, MappedText, Metadata  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpus" / "huridocs"
@@ -70,7 +71,8 @@ def score_fuzzy(pred: list[tuple[str, str]], gold: list[tuple[str, str]], thr: f
     used: set[int] = set()
     tp = evaluable = 0
     for a, b in pp:
-        labelled = any(_similar(a, ga) >= thr or (len(a) > 20 and (a in ga or ga in a)) for ga, _ in gp)
+        labelled = any(_similar(a, ga) >= thr or (len(a) > 20 and a in ga) or (len(ga) > 20 and ga in a)
+                       for ga, _ in gp)
         evaluable += labelled
         for k, (ga, gb) in enumerate(gp):
             if k in used:
@@ -82,7 +84,42 @@ def score_fuzzy(pred: list[tuple[str, str]], gold: list[tuple[str, str]], thr: f
     return prf(tp, len(pp), tp, len(gp)), prf(tp, evaluable, tp, len(gp))
 
 
-def run_pdf(corpus: Path) -> list[tuple[str, tuple[float, float, float], float, int, int]]:
+def _runs(texts: list[str], k: int = 3) -> list[str]:
+    """Normalised texts of every run of 1..k consecutive units (what a bead of the aligner can cover)."""
+    out = []
+    for i in range(len(texts)):
+        for j in range(i + 1, min(len(texts), i + k) + 1):
+            out.append(norm("".join(texts[i:j])))
+    return out
+
+
+def classify_misses(pred, gold, units_a: list[str], units_b: list[str], thr: float = 0.9):
+    """Split the labelled pairs the aligner missed into 'finer' (two or three consecutive predicted
+    pairs together make the labelled pair: the parse has one block per line where the labellers
+    joined lines, and each part is paired correctly), 'aligner' misses (both labelled sides exist as
+    a unit or a run of <= 3 consecutive units of the parsed documents, so a bead could have produced
+    the pair) and 'segmentation' misses (at least one side does not exist in the parse at all: the
+    parser split, joined, dropped or altered the text differently from the labellers)."""
+    pp = [(norm(a), norm(b)) for a, b in pred]
+    # consecutive predicted pairs joined: the aligner may have paired the parts of a labelled pair
+    joined = [("".join(x for x, _ in pp[i:j]), "".join(y for _, y in pp[i:j]))
+              for i in range(len(pp)) for j in range(i + 2, min(len(pp), i + 3) + 1)]
+    ra, rb = _runs(units_a), _runs(units_b)
+    aligner, finer, segmentation = [], [], []
+    for a, b in gold:
+        ga, gb = norm(a), norm(b)
+        if any(_similar(x, ga) >= thr and _similar(y, gb) >= thr for x, y in pp):
+            continue
+        if any(_similar(x, ga) >= thr and _similar(y, gb) >= thr for x, y in joined):
+            finer.append((a, b, True, True))
+            continue
+        ok_a = any(_similar(x, ga) >= thr for x in ra)
+        ok_b = any(_similar(y, gb) >= thr for y in rb)
+        (aligner if ok_a and ok_b else segmentation).append((a, b, ok_a, ok_b))
+    return aligner, finer, segmentation
+
+
+def run_pdf(corpus: Path, verbose: bool = False) -> list[tuple[str, tuple[float, float, float], float, int, int]]:
     try:
         import unmark
     except ImportError as exc:  # pragma: no cover
@@ -109,6 +146,17 @@ def run_pdf(corpus: Path) -> list[tuple[str, tuple[float, float, float], float, 
         out.append((lab.name, labelled, secs, len(pred), len(gold)))
         print(f"  {lab.name}: all predicted pairs P={raw[0]:.3f} R={raw[1]:.3f} F1={raw[2]:.3f} "
               f"(precision over labelled sources only: {labelled[0]:.3f})")
+        units_a = [u.text for u in block_units(da)]
+        units_b = [u.text for u in block_units(db)]
+        by_aligner, by_finer, by_segmentation = classify_misses(pred, gold, units_a, units_b)
+        print(f"    missed labelled pairs: {len(by_aligner)} aligner (both sides exist in the parse), "
+              f"{len(by_finer)} paired finer than labelled (parts paired correctly), "
+              f"{len(by_segmentation)} segmentation (a side does not exist in the parse)")
+        if verbose:
+            for a, b, ok_a, ok_b in by_aligner + by_finer + by_segmentation:
+                where = ("finer" if any(a is f[0] for f in by_finer) else "aligner") if ok_a and ok_b else \
+                    f"segmentation ({main} {'ok' if ok_a else 'absent'}, {other} {'ok' if ok_b else 'absent'})"
+                print(f"      [{where}] {' '.join(a.split())[:70]!r} | {' '.join(b.split())[:70]!r}")
     return out
 
 
@@ -217,6 +265,7 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT)
     ap.add_argument("--seeds", type=int, default=6)
     ap.add_argument("--no-pdf", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every missed labelled pair with its cause")
     args = ap.parse_args(argv)
     if not (args.corpus / "labels").is_dir():
         print(f"SKIP: huridocs corpus not found at {args.corpus} (it lives in ../shared)")
@@ -235,7 +284,7 @@ def main(argv=None) -> int:
 
     if not args.no_pdf:
         table("1. PDF in, pairs out (unmark.parse + align; match >= 0.9 both sides; "
-              "P over pairs with a labelled source)", run_pdf(args.corpus))
+              "P over pairs with a labelled source)", run_pdf(args.corpus, args.verbose))
     table(f"2. aligner only: labelled paragraphs with merges/splits/furniture ({args.seeds} seeds)",
           run_labels(args.corpus, args.seeds))
     print("\ntarget: pair F1 >= 0.97")

@@ -56,7 +56,7 @@ def _text_pdf(i: int, pages: int) -> bytes:
 def build_corpus(dest: Path, n: int, text: bool) -> list[Path]:
     dest.mkdir(parents=True, exist_ok=True)
     if text:
-        from conftest import un_text
+        from batchutil import un_text
 
         files = []
         for i in range(n):

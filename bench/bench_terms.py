@@ -3,6 +3,7 @@
     python bench/bench_terms.py                      # measure; exit 1 if a floor is missed
     python bench/bench_terms.py --build-reference    # (re)build bench/terms_reference.tsv
     python bench/bench_terms.py --show 120           # print the top entries with their verdict
+    python bench/bench_terms.py --breakdown          # recall by frequency band, reference share of the glossary
 
 Reference (bench/terms_reference.md says how it was built): bench/terms_reference.tsv.
 Precision@100: an entry is correct if it matches a reference pair, or if it is listed as correct in
@@ -117,6 +118,30 @@ def evaluate(entries, reference, judged):
             "r300": recall, "found": found}, verdict
 
 
+def breakdown(entries, reference, verdict) -> None:
+    """Where the reference pairs are, by how often they co-occur, and how large a share of the
+    glossary they are in each frequency band (why recall@300 is bounded)."""
+    pos: dict[int, int] = {}
+    for i, e in enumerate(entries, 1):
+        v = verdict(e)[1]
+        if v is not None and v not in pos:
+            pos[v] = i
+    print("reference pairs by co-occurrence count (column 3 of terms_reference.tsv)")
+    print("co-occurs\tpairs\tfirst 300\tfirst 1000\tanywhere")
+    for lo, hi in ((3, 4), (5, 9), (10, 19), (20, None)):
+        idx = [i for i, (_, _, x) in enumerate(reference) if int(x[0]) >= lo and (hi is None or int(x[0]) <= hi)]
+        band = f"{lo}-{hi}" if hi else f">={lo}"
+        print(f"{band}\t{len(idx)}\t{sum(pos.get(i, 1 << 30) <= 300 for i in idx)}\t"
+              f"{sum(pos.get(i, 1 << 30) <= 1000 for i in idx)}\t{sum(i in pos for i in idx)}")
+    print("glossary entries by frequency (aligned pairs with both terms)")
+    print("frequency\tentries\treference\tshare")
+    for lo, hi in ((2, 2), (3, 3), (4, 5), (6, 9), (10, 19), (20, None)):
+        es = [e for e in entries if e.frequency >= lo and (hi is None or e.frequency <= hi)]
+        nref = sum(verdict(e)[0] == "ref" for e in es)
+        band = f"{lo}-{hi}" if hi else f">={lo}"
+        print(f"{band}\t{len(es)}\t{nref}\t{nref / max(1, len(es)):.2f}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--build-reference", action="store_true")
@@ -124,6 +149,9 @@ def main(argv=None) -> int:
     ap.add_argument("--missed", action="store_true", help="print the reference pairs not found in the top 300")
     ap.add_argument("--no-user-dict", action="store_true", help="ablation: jieba without the UN user dictionary")
     ap.add_argument("--no-lexical", action="store_true", help="ablation: no word-alignment consistency")
+    ap.add_argument("--no-state-names", action="store_true", help="ablation: without the list of UN Member State names")
+    ap.add_argument("--state-weight", type=float, default=None, help="ranking weight of State names (default 1)")
+    ap.add_argument("--breakdown", action="store_true", help="recall by co-occurrence band; reference share per glossary band")
     ap.add_argument("--measure", default=None, help="dice | llr")
     ap.add_argument("--rank", default=None, help="dice_log | dice | llr | cvalue")
     args = ap.parse_args(argv)
@@ -138,7 +166,11 @@ def main(argv=None) -> int:
 
     from unmark.terms import TermOptions, extract_terms
 
-    opts = TermOptions(max_entries=300)
+    opts = TermOptions(max_entries=None if (args.breakdown or args.missed) else 300)
+    if args.no_state_names:
+        opts = replace(opts, use_state_names=False)
+    if args.state_weight is not None:
+        opts = replace(opts, state_weight=args.state_weight)
     if args.no_user_dict:
         opts = replace(opts, use_user_dict=False)
     if args.no_lexical:
@@ -160,6 +192,8 @@ def main(argv=None) -> int:
             if i not in res["found"]:
                 got = [e.target for e in g.entries if norm_zh(e.source) == norm_zh(z)]
                 print(f"missed\t{z}\t{' | '.join(alts)}\t{extra[0] if extra else ''}\tgot: {got[:1]}")
+    if args.breakdown:
+        breakdown(list(g.entries), reference, verdict)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     print(f"pairs: {len(zh)}  reference pairs: {len(reference)}  entries: {len(g.entries)}")
     print(f"precision@100: {res['p100']:.3f} (reference matches only: {res['p100_reference_only']:.3f}; unjudged counted wrong: {res['unjudged_in_top100']})")

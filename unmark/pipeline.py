@@ -438,6 +438,18 @@ def _attach_links(blocks, footnotes, links_by_page, warnings):
                     blocks[i] = replace(b, links=b.links + (lk,))
                     placed = True
                     break
+            if not placed and lk.source != "annotation" and lk.line is not None:
+                # a PDF link annotation whose anchor text is not the URL: the line it covers decides
+                for i, f in enumerate(footnotes):
+                    if (page, lk.line) in f.source.lines():
+                        footnotes[i] = replace(f, links=f.links + (lk,))
+                        placed = True
+                        break
+                for i, b in enumerate(blocks if not placed else ()):
+                    if any((page, lk.line) in mt.lines() for mt in [b.source, *[it.source for it in b.items]]):
+                        blocks[i] = replace(b, links=b.links + (lk,))
+                        placed = True
+                        break
             if not placed:
                 warnings.append(DocWarning("W130", f"hyperlink {lk.uri} matches no text on its page", page, lk.line))
     return blocks, footnotes

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from unmark.batch import BatchOptions, run_batch
 from unmark.batch.align import group_documents, name_key
 
-from conftest import un_text, write
+from batchutil import un_text, write
 
 
 def test_name_key():

@@ -5,7 +5,7 @@ import pytest
 
 from unmark.batch import BatchOptions, latest_state, read_manifest, run_batch
 
-from conftest import write
+from batchutil import write
 
 
 def test_dask_matches_local(text_corpus, tmp_path):
@@ -54,7 +54,7 @@ def test_sidecar_enforces_the_time_limit(tmp_path, monkeypatch):
     from unmark.batch import Task
     from unmark.batch import sidecar as S
 
-    from conftest import un_text
+    from batchutil import un_text
 
     hook = tmp_path / "hook"
     hook.mkdir()

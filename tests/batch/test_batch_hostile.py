@@ -13,7 +13,7 @@ import pytest
 from unmark.batch import BatchOptions, read_manifest, run_batch
 from unmark.batch import worker as W
 
-from conftest import HOSTILE, un_text, write
+from batchutil import HOSTILE, un_text, write
 
 CODE = re.compile(r"^E\d{3}$")
 

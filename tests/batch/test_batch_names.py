@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from unmark.batch import BatchOptions, plan_outputs, read_manifest, run_batch, sanitize_component
 from unmark.batch.paths import MAX_COMPONENT_BYTES
 
-from conftest import un_text, write
+from batchutil import un_text, write
 
 NASTY = [
     "..", ".", "...txt", ".hidden.txt", "-rf.txt", "a:b?.txt", 'q"uote<>|*.txt', "new\nline.txt", "tab\there.txt",

@@ -14,7 +14,7 @@ import pytest
 from unmark.batch import BatchOptions, latest_state, read_manifest, run_batch
 from unmark.batch.manifest import ManifestWriter, repair_tail
 
-from conftest import un_text, write
+from batchutil import un_text, write
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -105,3 +105,15 @@ def test_weak_single_words_need_an_english_noun():
     assert nominal_single_en("elections") and nominal_single_en("discrimination") and nominal_single_en("youth")
     for w in ("ensure", "held", "free elections", "encourage", "implement", "assist", "agree", "effective"):
         assert not nominal_single_en(w), w
+
+
+def test_acronym_that_is_also_a_stop_word_is_a_candidate():
+    cands = segment_candidates(tokenize("The WHO and UNICEF report was issued.", "en"), "en", CandidateLimits())
+    assert "WHO" in cands
+    heading = segment_candidates(tokenize("REPORT OF THE WHO", "en"), "en", CandidateLimits())
+    assert "WHO" not in heading  # a heading in capitals: "WHO" may be the word "who"
+
+
+def test_least_developed_countries_is_a_candidate():
+    cands = segment_candidates(tokenize("Assistance to the least developed countries is essential.", "en"), "en", CandidateLimits())
+    assert "least developed country" in cands

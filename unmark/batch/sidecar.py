@@ -38,15 +38,13 @@ class Sidecar:
 
     def run(self, task: W.Task, hard_timeout: float | None) -> tuple[dict | None, str | None]:
         """(record, None) or (None, 'timeout'|'crash')."""
-        t0 = time.monotonic()
         try:
             pickle.dump(task, self.proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             self.proc.stdin.flush()
         except (BrokenPipeError, OSError):
             return None, "crash"
         fd = self.proc.stdout.fileno()
-        remaining = None if hard_timeout is None else hard_timeout
-        r, _, _ = select.select([fd], [], [], remaining)
+        r, _, _ = select.select([fd], [], [], hard_timeout)
         if not r:
             self.kill()
             return None, "timeout"
@@ -55,7 +53,6 @@ class Sidecar:
         except (EOFError, pickle.UnpicklingError, OSError):
             self.proc.wait(timeout=5)
             return None, "crash"
-        _ = t0
         return rec, None
 
     def kill(self) -> None:

@@ -3,10 +3,12 @@
 Pipeline: tokenise both sides -> monolingual candidates (n-grams bounded by content words) ->
 keep those seen in >= ``min_freq`` pairs that also occur outside longer candidates (C-value) ->
 co-occurrence counts over aligned pairs -> association (Dice / log-likelihood) -> competitive
-linking (known glossary entries linked first) -> entries with score, frequency, acronym, examples.
+linking (known glossary entries linked first; State names only with a name of the same State; a
+second round for targets freed by extension) -> entries with score, frequency, acronym, examples.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections import defaultdict
@@ -37,7 +39,7 @@ from .candidates import (
     segment_candidates,
 )
 from .glossary import Example, Glossary, TermEntry
-from .lexicon import abbreviation_rules_zh, check_lang, states
+from .lexicon import check_lang, states
 from .options import TermOptions
 from .readers import as_pairs, load_known
 from .tokenize import join_cjk, tokenize
@@ -72,11 +74,17 @@ def state_ids(keys: Sequence[str], lang: str) -> list[int]:
     (``resources/terms/states_zh_en.tsv``; Chinese and English only)."""
     if lang not in ("zh", "en"):
         return [-1] * len(keys)
+    by_key = _state_keys(lang)
+    return [by_key.get(k, -1) for k in keys]
+
+
+@functools.cache
+def _state_keys(lang: str) -> dict[str, int]:
     by_key: dict[str, int] = {}
     for i, (zh, en) in enumerate(states()):
         for form in (zh if lang == "zh" else en):
             by_key.setdefault(term_key(form, lang), i)
-    return [by_key.get(k, -1) for k in keys]
+    return by_key
 
 
 def _allowed_pair(src_lang: str, tgt_lang: str, src_surface: list[str], tgt_surface: list[str],
@@ -117,55 +125,6 @@ def termhood_weight(surface: str, lang: str, single_word_weight: float = 0.5) ->
     return single_word_weight
 
 
-def _is_abbreviation_zh(short: str, long: str) -> bool:
-    """Is ``short`` a Chinese short form of ``long``: its characters taken in order from the long
-    form, keeping the first and last character (安理会 / 安全理事会, 经社理事会 / 经济及社会理事会,
-    世卫组织 / 世界卫生组织, 美国 / 美利坚合众国), after dropping a prefix the short form may omit
-    (联合国儿童基金会 -> 儿童基金会). Rules: ``resources/terms/abbreviations_zh.toml``."""
-    rules = abbreviation_rules_zh()
-    short, long = short.strip("《》"), long.strip("《》")
-    if len(short) < rules["min_chars"] or len(short) >= len(long):
-        return False
-    forms = [long] + [long[len(p):] for p in rules["droppable_prefixes"] if long.startswith(p) and len(long) > len(p)]
-    for form in forms:
-        if form == short:
-            return True
-        if short[0] != form[0] or short[-1] != form[-1]:
-            continue
-        it = iter(form)
-        if all(ch in it for ch in short):
-            return True
-    return False
-
-
-def _link_short_forms(linked: list[int], stats, src: _Side, tgt: _Side, score: np.ndarray, ok: np.ndarray,
-                      allowed) -> list[int]:
-    """Competitive linking gives each target one source; a Chinese short form (安理会) and its full
-    form (安全理事会) translate the same way, so an unlinked Chinese short or full form may share the
-    target of its linked counterpart (and likewise on the target side when the target is Chinese)."""
-    zh_side = "src" if src.lang == "zh" else ("tgt" if tgt.lang == "zh" else None)
-    if zh_side is None or not linked:
-        return linked
-    this, other = (stats.src, stats.tgt) if zh_side == "src" else (stats.tgt, stats.src)
-    side = src if zh_side == "src" else tgt
-    partner_of = {int(other[k]): int(this[k]) for k in linked}
-    used = {int(this[k]) for k in linked}
-    best: dict[int, int] = {}
-    for k in np.nonzero(ok)[0]:
-        a, o = int(this[k]), int(other[k])
-        if a in used or o not in partner_of:
-            continue
-        s_, t_ = (a, o) if zh_side == "src" else (o, a)
-        if not allowed(s_, t_):
-            continue
-        ka, kb = side.keys[a], side.keys[partner_of[o]]
-        if not (_is_abbreviation_zh(ka, kb) or _is_abbreviation_zh(kb, ka)):
-            continue
-        if a not in best or score[k] > score[best[a]]:
-            best[a] = int(k)
-    return linked + sorted(best.values())
-
-
 def _rank_scores(rank: str, d: np.ndarray, g: np.ndarray, cooc: np.ndarray, cv: np.ndarray,
                  tw: np.ndarray | None = None, saturation: int = 32) -> np.ndarray:
     if rank == "termhood":
@@ -193,7 +152,7 @@ class _Side:
         for t in texts:
             c = cache.get(t)
             if c is None:
-                tok = tokenize(t, lang, use_user_dict=opts.use_user_dict)
+                tok = tokenize(t, lang, use_user_dict=opts.use_user_dict, use_state_names=opts.use_state_names)
                 c = (segment_candidates(tok, lang, opts.limits), {w for ch in tok.chunks for w in ch})
                 cache[t] = c
             self.per_seg.append(c[0])
@@ -360,8 +319,8 @@ def extract_terms(
     link_score = d if opts.measure == "dice" else g
     lexf = np.ones(len(stats.src))
     lex = None
-    src_state = state_ids(src.keys, src_lang) if opts.use_user_dict else None
-    tgt_state = state_ids(tgt.keys, tgt_lang) if opts.use_user_dict else None
+    src_state = state_ids(src.keys, src_lang) if opts.use_state_names else None
+    tgt_state = state_ids(tgt.keys, tgt_lang) if opts.use_state_names else None
     same_state = np.zeros(len(stats.src), dtype=bool)
     if src_state is not None and tgt_state is not None and {src_lang, tgt_lang} == {"zh", "en"} and len(stats.src):
         ss, ts = np.array(src_state)[stats.src], np.array(tgt_state)[stats.tgt]
@@ -373,7 +332,7 @@ def extract_terms(
         if "zh" in (src_lang, tgt_lang):
             from .tokenize import zh_tokenizer
 
-            sub = zh_tokenizer(opts.use_user_dict).FREQ
+            sub = zh_tokenizer(opts.use_user_dict, opts.use_state_names).FREQ
         lex = LexicalModel(src.words, tgt.words, src_lang, tgt_lang, subword_dict=sub)
         # two names of one State are the same name: no word-alignment test for them (the list vouches)
         cand = np.nonzero((d >= opts.min_dice) & ~same_state)[0]
@@ -401,8 +360,6 @@ def extract_terms(
             break
         new = _extend_targets(new, stats, src, tgt, lexf, opts.extend_ratio, lex, allowed)
         linked = _one_source_per_target(linked + new, stats, link_score)
-    if opts.link_short_forms:
-        linked = _link_short_forms(linked, stats, src, tgt, link_score, ok, allowed)
     t2 = time.perf_counter()
 
     tw = np.ones(len(stats.src))

@@ -71,13 +71,6 @@ def states() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
 
 
 @functools.cache
-def abbreviation_rules_zh() -> dict:
-    """How a Chinese short form is made from its full form (``resources/terms/abbreviations_zh.toml``)."""
-    rules = load_toml("terms/abbreviations_zh.toml")
-    return {"min_chars": int(rules.get("min_chars", 2)), "droppable_prefixes": tuple(rules.get("droppable_prefixes", ()))}
-
-
-@functools.cache
 def pattern(name: str) -> regex.Pattern[str]:
     """A compiled pattern from ``resources/terms/patterns.toml``."""
     rules = load_toml("terms/patterns.toml")

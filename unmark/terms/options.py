@@ -19,12 +19,12 @@ class TermOptions:
     single_word_weight: float = 0.5  # termhood ranking: weight of a single ordinary (lower-case) word
     state_weight: float = 1.0      # termhood ranking: weight of the name of a UN Member State (states_zh_en.tsv)
     link_rounds: int = 2           # competitive linking rounds (a later round links targets an extension freed)
-    link_short_forms: bool = True  # a Chinese short form (安理会) may share the target of its full form (安全理事会)
     lexical_check: bool = True     # word-alignment consistency of every linked pair
     min_lexical: float = 0.2       # lowest consistency score of an accepted pair
     max_entries: int | None = None
     examples: int = 3              # example segment pairs per entry (1-3)
     use_user_dict: bool = True     # jieba user dictionary of UN terms
+    use_state_names: bool = True   # names of the UN Member States (resources/terms/states_zh_en.tsv): segmentation, pairing
     subject: str | None = None     # subject field written into every entry
     known_glossary: str | None = None
     limits: CandidateLimits = field(default_factory=CandidateLimits)

@@ -79,8 +79,8 @@ def mask_spans(text: str, lang: str) -> list[tuple[str, str]]:
 
 
 # --------------------------------------------------------------------------- Chinese
-@functools.lru_cache(maxsize=2)
-def zh_tokenizer(use_user_dict: bool = True):
+@functools.lru_cache(maxsize=4)
+def zh_tokenizer(use_user_dict: bool = True, use_state_names: bool = True):
     """A private jieba Tokenizer (never the global one) with the UN user dictionary and the names of
     the UN Member States (as place names, ``ns``) added."""
     try:
@@ -94,22 +94,23 @@ def zh_tokenizer(use_user_dict: bool = True):
         if use_user_dict:
             for word, freq, tag in user_dictionary_zh():
                 tk.add_word(word, freq, tag)
+        if use_state_names:
             for zh_forms, _ in states():
                 for word in zh_forms:
                     tk.add_word(word, max(2000, tk.FREQ.get(word) or 0), "ns")
     return tk
 
 
-@functools.lru_cache(maxsize=2)
-def zh_pos_tokenizer(use_user_dict: bool = True):
+@functools.lru_cache(maxsize=4)
+def zh_pos_tokenizer(use_user_dict: bool = True, use_state_names: bool = True):
     """jieba's part-of-speech segmenter wrapped around our private Tokenizer."""
     import jieba.posseg
 
-    return jieba.posseg.POSTokenizer(zh_tokenizer(use_user_dict))
+    return jieba.posseg.POSTokenizer(zh_tokenizer(use_user_dict, use_state_names))
 
 
-def tokenize_zh(text: str, use_user_dict: bool = True) -> Tokenized:
-    pt = zh_pos_tokenizer(use_user_dict)
+def tokenize_zh(text: str, use_user_dict: bool = True, use_state_names: bool = True) -> Tokenized:
+    pt = zh_pos_tokenizer(use_user_dict, use_state_names)
     text = join_cjk(text)
     chunks: list[tuple[str, ...]] = []
     tags: list[tuple[str, ...]] = []
@@ -190,8 +191,8 @@ def tokenize_latin(text: str, lang: str) -> Tokenized:
     return Tokenized(tuple(chunks), ())
 
 
-def tokenize(text: str, lang: str, *, use_user_dict: bool = True) -> Tokenized:
+def tokenize(text: str, lang: str, *, use_user_dict: bool = True, use_state_names: bool = True) -> Tokenized:
     lang = check_lang(lang)
     if lang == "zh":
-        return tokenize_zh(text, use_user_dict)
+        return tokenize_zh(text, use_user_dict, use_state_names)
     return tokenize_latin(text, lang)
