@@ -118,3 +118,13 @@ def test_long_input_is_fast_enough():
     beads = align_sentences(src, tgt)
     assert sum(len(s) for s, _, _ in beads) == len(src)
     assert time.perf_counter() - t0 < 30  # generous: CI machines are shared
+
+
+def test_null_correction_keeps_wide_beads_usable():
+    """With 2-3/3-2 beads on, the shape correction keeps a clean 1-1 text 1-1."""
+    from unmark.align.sentence import BEADS, EXTRA_BEADS, Params, align
+
+    src = [f"第{i}条 会议于{i + 2000}年举行，共有{i * 3}个代表团。" for i in range(1, 40)]
+    tgt = [f"Article {i}: the meeting was held in {i + 2000}, with {i * 3} delegations." for i in range(1, 40)]
+    beads = align(src, tgt, "zh", "en", params=Params(null_correct=True), beads=BEADS + EXTRA_BEADS)
+    assert [(s, t) for s, t, _ in beads] == [([i], [i]) for i in range(39)]

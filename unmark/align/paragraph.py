@@ -279,6 +279,17 @@ def sentence_beads(a: Document, b: Document, la: str | None, lb: str | None, *, 
 
     beads: list[Bead] = []
     sp = _sentence.Params()
+    vecs = None
+    if embed:
+        # encode every sentence of each document once, in large batches, and centre each side on
+        # its whole-document mean (the aligned groups are usually too small to centre on their own)
+        from .embed import encode
+
+        va, vb = encode([u.text for u in sa], la), encode([u.text for u in sb], lb)
+        if len(sa) >= _sentence.CENTRE_MIN and len(sb) >= _sentence.CENTRE_MIN:
+            va, vb = _sentence.centre_embeddings(va), _sentence.centre_embeddings(vb)
+        vecs = (va, vb)
+        sp = _sentence.Params(embed_centre=False)
     for s_ids, t_ids, pconf in pbeads:
         xs, ys = members(pa, s_ids, ia), members(pb, t_ids, ib)
         if not xs or not ys:
@@ -287,8 +298,9 @@ def sentence_beads(a: Document, b: Document, la: str | None, lb: str | None, *, 
         if len(xs) == 1 and len(ys) == 1:
             beads.append((xs, ys, pconf))
             continue
+        emb = (vecs[0][xs], vecs[1][ys]) if vecs is not None else None
         for s, t, c in _sentence.align([sa[x].text for x in xs], [sb[y].text for y in ys], la, lb, embed=embed,
-                                       params=sp):
+                                       params=sp, embeddings=emb):
             beads.append(([xs[k] for k in s], [ys[k] for k in t], round(min(c, max(pconf, 0.3)) if s and t else c, 3)))
     return sa, sb, beads
 

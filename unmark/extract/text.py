@@ -85,17 +85,24 @@ def split_lines(text: str) -> list[str]:
 
 
 def detect_style(lines: list[str]) -> str:
+    if _tika_like(lines):
+        return "tika"  # (form feeds, if any, still separate its pages)
     if any("\f" in ln for ln in lines):
         return "formfeed"
+    return "plain"
+
+
+def _tika_like(lines: list[str]) -> bool:
+    lines = [ln.replace("\f", "") for ln in lines]
     content = [i for i, ln in enumerate(lines) if ln.strip()]
-    if len(content) >= 4:
+    if len(content) >= 2:
         followed_by_blank = sum(1 for i in content if i + 1 < len(lines) and lines[i + 1] == "")
         trailing_space = sum(1 for i in content if lines[i].endswith((" ", "\u3000")))
         # Tika marks each Word paragraph end with a trailing space; text made of blank-line
         # separated one-line paragraphs (unmark's own txt output) has none
         if followed_by_blank / len(content) >= 0.75 and trailing_space / len(content) >= 0.15:
-            return "tika"
-    return "plain"
+            return True
+    return False
 
 
 def _nfc(text: str, lineno: int, fixes: list[Fix]) -> str:
@@ -155,6 +162,14 @@ def _tika_pages(lines: list[str]) -> list[SrcPage]:
     prev_content: int | None = None  # index of previous non-blank line
     prev_was_annotation = False
     for i, t in enumerate(lines):
+        while t.startswith("\f") or (t.endswith("\f") and not t.strip("\f").strip()):
+            # a form feed (unmark's own txt output marks pages this way)
+            pages.append(SrcPage(page_no, cur))
+            page_no += 1
+            cur = []
+            gap = 0
+            prev_content = None
+            t = t[1:] if t.startswith("\f") else t[:-1]
         if t == "":
             continue
         if not t.strip():  # a space-only line: an empty paragraph, i.e. vertical space
@@ -207,7 +222,9 @@ def extract_text(text: str, *, name: str | None = None) -> Extracted:
         pages = [_build_plain_page(n, ents) for n, ents in enumerate(_pages_formfeed(raw_lines), 1)]
     else:
         pages = [_build_plain_page(1, list(enumerate(raw_lines, 1)))]
-    pages = [p for p in pages if p.lines] or pages[:1]
+    # form feeds define physical pages: an empty page keeps its number; only trailing ones go
+    while len(pages) > 1 and not pages[-1].lines:
+        pages.pop()
     for n, p in enumerate(pages, 1):
         if p.number != n:
             p.number = n

@@ -13,9 +13,17 @@ from ..model import Document
 GAP = " "  # a space-only line: vertical space around a heading
 
 
+PAGE = "\f"  # a form feed before the first unit of each new page keeps page numbers
+
+
 def unit_lines(doc: Document) -> list[str]:
     out: list[str] = []
+    page = 1
     for b in doc.blocks:
+        first = min(b.pages) if b.pages else page
+        if first > page and doc.input_kind == "text":
+            out += [PAGE] * (first - page)
+            page = first
         head = f"{b.label} {b.text}".strip() if b.label else b.text
         if b.type == "heading":
             out += [GAP, head, GAP]
@@ -32,4 +40,4 @@ def to_text(doc: Document) -> str:
     if doc.footnotes:
         lines.append("__________________")
         lines += [f"{f.label} {f.text}" for f in doc.footnotes]
-    return "".join(f"{ln} \n\n" if ln != GAP else f"{GAP}\n\n" for ln in lines if ln)
+    return "".join(PAGE if ln == PAGE else (f"{GAP}\n\n" if ln == GAP else f"{ln} \n\n") for ln in lines if ln)

@@ -116,6 +116,14 @@ class Segmenter:
             return bool(self.hard_break(prev, ln))
         return ends_final(prev.s) and (match_label(ln.stripped()) is not None or ln.gap_before > 0)
 
+    def _would_spoil_heading(self, mt: MappedText) -> bool:
+        """A wrapped heading goes on only while the whole still reads as a heading."""
+        b = self.blocks[-1] if self.blocks else None
+        if b is None or b.type != "heading" or b.items:
+            return False
+        so_far = " ".join(x.text for x in b.text.lines)
+        return not heading_like(f"{so_far} {mt.text}")
+
     def _ends_on_function_word(self, prev: SrcLine) -> bool:
         """A line ending on "the", "of", "de", "и" ... never ends a paragraph."""
         words = prev.s.split()
@@ -147,7 +155,7 @@ class Segmenter:
             prev = body[i - 1] if i else None
             nxt = body[i + 1] if i + 1 < len(body) else None
             mt = ln.text.strip()
-            if self.is_break(prev, ln):
+            if self.is_break(prev, ln) or self._would_spoil_heading(mt):
                 self.start(ln, mt, prev, nxt)
             else:
                 self.blocks[-1].current().lines.append(mt)
