@@ -76,9 +76,9 @@ def mark_endnotes(pages: list[SrcPage]) -> bool:
     from ..resources import load_toml
 
     pats = [re.compile(p, re.IGNORECASE) for p in load_toml("core/furniture.toml").get("endnotes", {}).get("headings", [])]
-    lines = [ln for p in pages for ln in p.lines if ln.zone == "body" and ln.s.strip()]
+    lines = [ln for p in pages for ln in p.lines if ln.zone in ("body", "footnote") and ln.s.strip()]
     for i, ln in enumerate(lines):
-        if ln.page < len(pages) / 2 or not any(rx.match(ln.s.strip()) for rx in pats):
+        if ln.zone != "body" or ln.page < len(pages) / 2 or not any(rx.match(ln.s.strip()) for rx in pats):
             continue
         rest = lines[i + 1 :]
         m = NOTE_OPEN.match(rest[0].s.strip()) if rest else None
