@@ -93,13 +93,23 @@ def parse_file(path: str | os.PathLike, *, options: ParseOptions | None = None) 
             head = fh.read(1024)
     except OSError as exc:
         raise InputError(f"cannot read {p}: {exc.strerror}", code="E108", path=str(p)) from exc
+    name = _printable_name(str(p))
     if b"%PDF-" in head:
-        return parse_pdf(p, options=opts)
+        return parse_pdf(p, options=opts, name=name)
+    if p.suffix.lower() == ".pdf" and head.strip():
+        from .errors import PdfError
+
+        raise PdfError("not a PDF file (no %PDF- header), whatever its name says", code="E203", path=name)
     if size > opts.max_bytes:
         raise UnmarkError(
             f"input is {size / 1e6:.1f} MB, over the limit of {opts.max_bytes / 1e6:.1f} MB", code="E104", path=str(p)
         )
-    return parse_bytes(p.read_bytes(), options=opts, name=str(p))
+    return parse_bytes(p.read_bytes(), options=opts, name=name)
+
+
+def _printable_name(name: str) -> str:
+    """A file name that can be written as UTF-8 (undecodable bytes of the name become U+FFFD)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def parse_bytes(data: bytes, *, options: ParseOptions | None = None, name: str | None = None) -> Document:

@@ -81,7 +81,10 @@ def test_hostile_names_on_disk(tmp_path):
     made.append(os.fsdecode(b"bad\xff\xfename.txt"))
     out = tmp_path / "out"
     s = run_batch(src, out, BatchOptions(formats=("json", "txt"), jobs=2))
-    assert s.ok == len(made)
+    # text saved under a .pdf name is refused with a coded error (E203), never parsed as text
+    fake_pdfs = [n for n in made if n.lower().endswith(".pdf")]
+    assert s.ok == len(made) - len(fake_pdfs)
+    assert s.errors_by_code.get("E203", 0) == len(fake_pdfs)
     recs = read_manifest(out / "manifest.jsonl")
     assert len(recs) == s.total
     files_on_disk = [p for p in out.rglob("*") if p.is_file()]

@@ -5,10 +5,7 @@ from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).resolve().parent
-FIXTURES = HERE / "fixtures"
-SHARED = HERE.parent.parent.parent / "shared"
-HURIDOCS = SHARED / "corpus" / "huridocs"
+from pdf_testutil import FIXTURES, HERE, HURIDOCS, SHARED  # noqa: F401
 
 HAVE_PDFIUM = importlib.util.find_spec("pypdfium2") is not None
 BACKENDS = [

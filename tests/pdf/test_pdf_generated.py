@@ -12,7 +12,7 @@ import unmark
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from bench_pdf import compare_truth, furniture_left  # noqa: E402
 
-from conftest import FIXTURES
+from pdf_testutil import FIXTURES
 
 TRUTHS = sorted(FIXTURES.glob("*.truth.json"))
 # blocks a known gap of the shared back half may still miss, per fixture (none today)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HURIDOCS
+from pdf_testutil import HURIDOCS
 
 pytestmark = pytest.mark.skipif(
     not (HURIDOCS / "pdfs").is_dir(), reason=f"huridocs corpus not found at {HURIDOCS} (needs ../shared)"

@@ -104,7 +104,7 @@ def glossary_to_tbx(g: Glossary, *, title: str | None = None) -> str:
     for n, e in enumerate(g.entries, 1):
         concept_entry(body, n, e, g.src_lang, g.tgt_lang)
     ET.indent(root, space=" ")
-    xml = ET.tostring(root, encoding="unicode")
+    xml = ET.tostring(root, encoding="unicode").replace("\r", "&#13;")  # keep CR through parsing
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<?xml-model href="{RNG_HREF}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'

@@ -22,12 +22,15 @@ def clean_xml_text(s: str) -> str:
     return _INVALID_XML.sub("", s)
 
 
+_CR = {"\r": "&#13;"}  # a raw CR would come back as LF from any XML parser
+
+
 def _esc(s: object) -> str:
-    return escape(clean_xml_text(str(s)))
+    return escape(clean_xml_text(str(s)), _CR)
 
 
 def _attr(s: object) -> str:
-    return quoteattr(clean_xml_text(str(s)))
+    return quoteattr(clean_xml_text(str(s)), _CR)
 
 
 def xml_lang(lang: str, overrides: Mapping[str, str] | None = None) -> str:

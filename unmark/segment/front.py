@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from dataclasses import replace
 
 import regex as re
 
@@ -98,11 +99,26 @@ def front_end(lines: list[SrcLine]) -> int:
 
 
 def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], dict[str, str], list[Fix]]:
+    """Front matter: masthead fields go to metadata and, except the organisation name (the
+    "United Nations" logo text, removed), also stay as one 'masthead' front block, so that the
+    dates and status lines of language versions can be aligned; other lines form role blocks."""
     meta: dict[str, str] = {}
     fixes: list[Fix] = []
     groups: list[tuple[str | None, list[SrcLine]]] = []
     agenda_open = False
     skip = False
+
+    def masthead(x: SrcLine, fld: str, val: str) -> None:
+        meta.setdefault(fld, val)
+        if fld == "organisation":
+            fixes.append(Fix("masthead.organisation", x.page, x.line, x.stripped(), "", note="organisation name"))
+            return
+        for role, lns in groups:
+            if role == "masthead":
+                lns.append(x)
+                return
+        groups.append(("masthead", [x]))
+
     for k, ln in enumerate(lines):
         s = ln.stripped()
         if skip or not s:
@@ -112,10 +128,8 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
         if nxt is not None and match_masthead(s, lang) is None and re.split(r"\s{3,}", s)[0] == s:
             pair = match_masthead(f"{s} {nxt.stripped()}", lang)
             if pair and pair[0] in METADATA_ONLY:
-                meta.setdefault(pair[0], pair[1])
                 for x in (ln, nxt):
-                    fixes.append(Fix(f"masthead.{pair[0]}", x.page, x.line, x.stripped(), "", note=f"moved to metadata.{pair[0]}"))
-                    x.zone = "masthead"
+                    masthead(x, pair[0], pair[1])
                 skip = True
                 continue
         cells = re.split(r"\s{3,}", s)
@@ -124,17 +138,15 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
             rest = []
             spans = {m.group(): m.span() for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", ln.s)}
             for cell in cells:
+                a, b = spans.get(cell, (0, 0))
                 mh = match_masthead(cell, lang)
                 if mh and mh[0] in METADATA_ONLY:
-                    meta.setdefault(mh[0], mh[1])
-                    fixes.append(Fix(f"masthead.{mh[0]}", ln.page, ln.line, cell, "", note=f"moved to metadata.{mh[0]}"))
+                    masthead(replace(ln, text=ln.text.slice(a, b)), mh[0], mh[1])
                 elif furniture_kind(cell, "top") == "furniture.header":
-                    meta.setdefault("symbol", cell)
-                    fixes.append(Fix("masthead.symbol", ln.page, ln.line, cell, "", note="moved to metadata.symbol"))
+                    masthead(replace(ln, text=ln.text.slice(a, b)), "symbol", cell)
                 else:
                     rest.append(cell)
             if not rest:
-                ln.zone = "masthead"
                 continue
             if len(rest) < len(cells):
                 parts = []
@@ -149,9 +161,7 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
         if mh:
             fld, val = mh
             if fld in METADATA_ONLY:
-                meta.setdefault(fld, val)
-                fixes.append(Fix(f"masthead.{fld}", ln.page, ln.line, s, "", note=f"moved to metadata.{fld}"))
-                ln.zone = "masthead"
+                masthead(ln, fld, val)
                 agenda_open = False
                 continue
             meta.setdefault(fld, val)
