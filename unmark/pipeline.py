@@ -33,7 +33,7 @@ from .model import (
     Metadata,
 )
 from .segment.footnotes import TextSlot, collect_footnotes, find_markers, remove_markers
-from .segment.front import front_end, parse_front
+from .segment.front import front_end, match_masthead, parse_front
 from .segment.join import HAN, JoinContext, cjk_spacing_majority, join_parts, vocabulary_of
 from .segment.structure import BlockBuilder, PartBuilder, Segmenter, merge_label_lines
 from .segment.symbols import find_symbols
@@ -286,7 +286,15 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
 
     # 5. front matter and body structure
     k = front_end(body)
-    front_blocks, front_meta, ffixes = parse_front(body[:k], lang)
+    front_lines = body[:k]
+    if ex.kind == "pdf" and front_lines:
+        # masthead lines the PDF extractor set aside go back into reading order for the masthead block
+        ids = {id(ln) for ln in front_lines}
+        last = front_lines[-1]
+        upto = next((i for i, ln in enumerate(all_lines) if ln is last), -1)
+        front_lines = [ln for ln in all_lines[: upto + 1] if id(ln) in ids or (
+            ln.zone == "masthead" and ln.page == 1 and match_masthead(ln.s.strip(), lang) is not None)]
+    front_blocks, front_meta, ffixes = parse_front(front_lines, lang)
     fixes += ffixes
     hard_break = None
     if ex.style in ("plain", "formfeed") and not any(ln.hard_end is not None for ln in body):
