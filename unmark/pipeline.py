@@ -153,7 +153,7 @@ def parse_pdf(path: Path, *, options: ParseOptions | None = None, name: str | No
 # --------------------------------------------------------------------------- the build
 def _script_language(texts: list[str]) -> str | None:
     sample = "".join(texts)[:200000]
-    letters = sum(1 for c in sample if c.isalpha())
+    letters = len(re.findall(r"\p{L}", sample))
     if not letters:
         return None
     han = len(HAN.findall(sample))
