@@ -16,6 +16,7 @@ from collections import Counter
 from typing import Iterable, Sequence
 
 import regex
+from ..segment.labels import cn_value, roman_value
 
 # Base weight per anchor kind (before rarity).
 KIND_WEIGHT = {
@@ -219,8 +220,6 @@ def idf_weights(src: Sequence[Sequence[str]], tgt: Sequence[Sequence[str]], voca
 
 
 # --------------------------------------------------------------------------- labels
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _AR_ORDINALS = {
     "أولا": 1, "ثانيا": 2, "ثالثا": 3, "رابعا": 4, "خامسا": 5, "سادسا": 6, "سابعا": 7, "ثامنا": 8,
     "تاسعا": 9, "عاشرا": 10,
@@ -233,32 +232,6 @@ _ITEM_LETTERS = [
 ]
 
 
-def _roman(s: str) -> int | None:
-    if not s or any(c not in _ROMAN for c in s):
-        return None
-    total = 0
-    for a, b in zip(s, s[1:] + " "):
-        v = _ROMAN[a]
-        total += -v if b in _ROMAN and _ROMAN[b] > v else v
-    return total
-
-
-def _zh_number(s: str) -> int | None:
-    if not s or any(c not in _ZH_DIGITS for c in s):
-        return None
-    if s == "十":
-        return 10
-    if s.startswith("十"):
-        return 10 + _ZH_DIGITS[s[1]] if len(s) == 2 else None
-    if len(s) == 1:
-        return _ZH_DIGITS[s]
-    if len(s) == 2 and s[1] == "十":
-        return _ZH_DIGITS[s[0]] * 10
-    if len(s) == 3 and s[1] == "十":
-        return _ZH_DIGITS[s[0]] * 10 + _ZH_DIGITS[s[2]]
-    return None
-
-
 def label_value(label: str | None) -> str | None:
     """Language-neutral value of a paragraph, heading or item label:
     ``I.``/``一.``/``أولا-`` -> ``1``; ``(a)``/``а)``/``(أ)`` -> ``a``; ``12.`` -> ``12``."""
@@ -269,7 +242,7 @@ def label_value(label: str | None) -> str | None:
         return None
     if core.isdigit():
         return str(int(core))
-    for conv in (_roman, _zh_number):
+    for conv in (roman_value, cn_value):
         v = conv(core)
         if v is not None:
             return str(v)

@@ -16,8 +16,6 @@ import contextlib
 import importlib
 import json
 import logging
-import os
-import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
@@ -26,6 +24,7 @@ import regex as re
 from ..errors import BatchError, UnmarkError
 from .options import BatchOptions
 from .paths import ALIGN_DIR, INPUT_SUFFIXES, InputFile, sanitize_component
+from ..io.atomic import write_via
 
 log = logging.getLogger(__name__)
 
@@ -160,23 +159,6 @@ def write_tsv_fallback(al, path: str) -> None:
         fh.write("\n".join(lines) + "\n")
 
 
-def _atomic_via(dest: Path, write: Callable[[str], None]) -> None:
-    """Let a writer that takes a path write a temp file (same folder, same extension), then rename
-    it onto ``dest``."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=f".part{dest.suffix}", dir=str(dest.parent))
-    os.close(fd)
-    try:
-        write(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, dest)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def _load_document(rel: str, rec: dict, files: dict[str, InputFile], out_dir: Path, opts: BatchOptions):
     from ..model import Document
     from ..pipeline import parse_file
@@ -230,7 +212,7 @@ def align_outputs(records: dict[str, dict], inputs: list[InputFile], out_dir: Pa
                     if w is None:
                         raise BatchError(f"no {fmt.upper()} writer for alignments", code="E540")
                     rel = f"{ALIGN_DIR}/{dname}/{dname}.{pivot}-{other}.{fmt}"
-                    _atomic_via(out_dir / rel, w)
+                    write_via(out_dir / rel, w)
                     entry["outputs"].append(rel)
                 with contextlib.suppress(Exception):
                     pairs_by_lang[other].extend(al.pairs(pivot, other))
@@ -258,7 +240,7 @@ def align_outputs(records: dict[str, dict], inputs: list[InputFile], out_dir: Pa
                 if w is None:
                     raise BatchError(f"no {fmt.upper()} writer for glossaries", code="E543")
                 rel = f"{ALIGN_DIR}/glossary.{pivot}-{other}.{fmt}"
-                _atomic_via(out_dir / rel, w)
+                write_via(out_dir / rel, w)
                 report["glossaries"].append(rel)
         except UnmarkError as exc:
             report["problems"].append(f"{exc.code} glossary {pivot}-{other}: {exc.message}")

@@ -44,3 +44,25 @@ def write_text(path: str | os.PathLike, text: str) -> None:
 def write_bytes(path: str | os.PathLike, data: bytes) -> None:
     with atomic_open(path, "wb", encoding=None) as fh:
         fh.write(data)
+
+
+def write_via(dest: str | os.PathLike, write) -> None:
+    """Atomic output for writers that take a path (spreadsheet and XML libraries): ``write`` gets a
+    temporary path in the destination folder, with the same extension; it is renamed onto ``dest``
+    only when ``write`` returns."""
+    dest = Path(dest)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=f".part{dest.suffix}", dir=str(dest.parent))
+    except OSError as exc:
+        raise OutputError(f"cannot write to {dest.parent}: {exc.strerror}", code="E701", path=str(dest)) from exc
+    os.close(fd)
+    try:
+        write(tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

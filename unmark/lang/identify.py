@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-import unicodedata
 from collections import Counter
 
 import regex

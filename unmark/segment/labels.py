@@ -88,7 +88,7 @@ def cn_value(s: str) -> int | None:
     if s == "十":
         return 10
     if s.startswith("十"):
-        return 10 + CN_DIGITS[s[1]]
+        return 10 + CN_DIGITS[s[1]] if len(s) == 2 else None
     if len(s) == 2 and s[1] == "十":
         return CN_DIGITS[s[0]] * 10
     if len(s) == 3 and s[1] == "十":
