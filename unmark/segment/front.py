@@ -175,7 +175,8 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
             agenda_open = False
             continue
         if (groups and groups[-1][0] in ("subtitle", "title") and ln.gap_before == 0 and k > 0
-                and lines[k - 1].hard_end is not True and not lines[k - 1].stripped().endswith(".")):
+                and lines[k - 1].hard_end is not True and not lines[k - 1].stripped().endswith(".")
+                and 2 * len(lines[k - 1].stripped()) >= len(s)):  # a wrapped line fills its line
             groups[-1][1].append(ln)  # a wrapped title or subtitle line
             continue
         prev_hard = k > 0 and lines[k - 1].hard_end is True and bool(groups) and groups[-1][0] != "agenda_title"
