@@ -2,6 +2,8 @@
 text, documents to align, and known glossaries (TBX, CSV/TSV, JSON)."""
 from __future__ import annotations
 
+import regex as re
+
 import csv
 import io
 import json
@@ -154,8 +156,23 @@ def read_parallel_text(src_path: str | os.PathLike, tgt_path: str | os.PathLike,
     if len(a) != len(b):
         raise TermsError(f"line-parallel files differ in length ({len(a)} vs {len(b)} lines)", code="E415", path=str(tgt_path))
     na, nb = Path(src_path).name, Path(tgt_path).name
+    a, b = _untokenise(a, src), _untokenise(b, tgt)
     return [(Segment(src, x.strip(), paragraph=str(i), source=na), Segment(tgt, y.strip(), paragraph=str(i), source=nb))
             for i, (x, y) in enumerate(zip(a, b), 1) if x.strip() and y.strip()]
+
+
+def _untokenise(lines: list[str], lang: str) -> list[str]:
+    """Chinese corpora often come word-segmented with spaces (UNPC): join CJK back before use,
+    so that the glossary's examples read as the documents do."""
+    if lang != "zh":
+        return lines
+    from ..lang import detokenize_zh
+
+    sample = " ".join(lines[:200])
+    spaced = len(re.findall(r"\p{Han} \p{Han}", sample))
+    if spaced < max(5, len(re.findall(r"\p{Han}", sample)) // 20):
+        return lines
+    return [detokenize_zh(x) for x in lines]
 
 
 def align_documents(path_a: str | os.PathLike, path_b: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segment, Segment]]:
