@@ -28,6 +28,8 @@ def unit_lines(doc: Document) -> list[str]:
         if b.type == "heading":
             out += [GAP, head, GAP]
             continue
+        if b.type == "front" and out and out[-1] != GAP:
+            out.append(GAP)  # front-matter units are set apart, as on the page
         if head:
             out.append(head)
         for it in b.items:
