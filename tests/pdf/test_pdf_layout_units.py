@@ -71,3 +71,34 @@ def test_repeated_header_by_parity_and_footnote_zone_below_a_short_rule():
         body = [ln for ln in p.lines if ln.zone == "body"]
         assert body[-1].hard_end is True and body[0].hard_end is False
         assert all(ln.bbox is not None for ln in p.lines)
+
+
+def test_pypdf_decode_matches_get_text_operands():
+    """backend_pypdf._decode is pypdf's get_text_operands with a lasting width cache: the
+    same text and the same float widths, for every string of the fixtures' fonts."""
+    from pypdf import PdfReader
+    from pypdf._text_extraction import get_text_operands
+    from pypdf.generic import ContentStream
+    from pypdf.generic._font import Font
+
+    from pdf_testutil import FIXTURES
+    from unmark.extract.pdf.backend_pypdf import _decode
+
+    checked = 0
+    for pdf in sorted(FIXTURES.glob("*.pdf")):
+        reader = PdfReader(str(pdf))
+        for page in reader.pages[:2]:
+            fonts = {k: Font.from_font_resource(v.get_object()) for k, v in page["/Resources"]["/Font"].items()}
+            widths: dict = {}
+            font = None
+            for operands, op in ContentStream(page.get_contents(), reader).operations:
+                if op == b"Tf":
+                    font = fonts.get(operands[0])
+                elif op in (b"Tj", b"TJ") and font is not None:
+                    items = operands[0] if op == b"TJ" else operands[:1]
+                    for it in items:
+                        if isinstance(it, (str, bytes)):
+                            want = get_text_operands([it], [1, 0, 0, 1, 0, 0], [1, 0, 0, 1, 0, 0], font, (0,))
+                            assert _decode(font, it, widths) == want
+                            checked += 1
+    assert checked > 1000

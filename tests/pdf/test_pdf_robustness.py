@@ -92,7 +92,8 @@ def test_2000_pages_max_pages_is_e206(big, backend):
 
 
 def test_2000_pages_timeout_is_e207(big, backend):
-    assert _code(big, backend, timeout=0.2) == "E207"
+    # pdfium reads the 2,000 small pages in about 0.25 s here: a limit far below that
+    assert _code(big, backend, timeout=0.02) == "E207"
 
 
 def test_2000_pages_parse(big, backend):

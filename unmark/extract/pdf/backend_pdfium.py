@@ -9,11 +9,18 @@ format as the pypdf backend. Imported lazily: without pypdfium2 the caller gets 
 from __future__ import annotations
 
 import ctypes
+import functools
 import logging
+import re
 import time
+import unicodedata
+from itertools import compress, islice, repeat
+from operator import ne
 
 from ...errors import PdfError
 from .runs import RawLink, RawPage, Rule, Run, is_bold
+
+_bold = functools.lru_cache(maxsize=512)(is_bold)
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +73,10 @@ def close(doc) -> None:
         pass
 
 
+_ARTIFACT = "Artifact".encode("utf-16-le")
+_ARTIFACT_LEN = len(_ARTIFACT)
+
+
 class _Api:
     """Buffers and bound functions reused across objects."""
 
@@ -80,6 +91,25 @@ class _Api:
         self.font_names: dict[int, str] = {}
         proto = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
         self.get_obj_int = proto(ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+        # the per-object calls with plain integer handles and addresses: no argument
+        # conversion of ctypes pointer objects, no casts (the hot path of this backend)
+        vp, ci = ctypes.c_void_p, ctypes.c_int
+
+        def fn(name, restype, *args):
+            return ctypes.CFUNCTYPE(restype, *args)(ctypes.cast(getattr(c, name), vp).value)
+
+        self.f_matrix = fn("FPDFPageObj_GetMatrix", ci, vp, vp)
+        self.f_font_size = fn("FPDFTextObj_GetFontSize", ci, vp, vp)
+        self.f_bounds = fn("FPDFPageObj_GetBounds", ci, vp, vp, vp, vp, vp)
+        self.f_font = fn("FPDFTextObj_GetFont", vp, vp)
+        self.f_base_font_name = fn("FPDFFont_GetBaseFontName", ctypes.c_size_t, vp, vp, ctypes.c_size_t)
+        self.f_count_marks = fn("FPDFPageObj_CountMarks", ci, vp)
+        self.f_get_mark = fn("FPDFPageObj_GetMark", vp, vp, ctypes.c_ulong)
+        self.f_mark_name = fn("FPDFPageObjMark_GetName", ci, vp, vp, ctypes.c_ulong, vp)
+        self.a_m = ctypes.addressof(self.m)
+        self.a_fs = ctypes.addressof(self.fs)
+        self.a_lbrt = tuple(ctypes.addressof(v) for v in (self.l, self.b, self.r, self.t))
+        self.a_ul = ctypes.addressof(self.ul)
 
     def _set_buf(self, n: int) -> None:
         self.buf_len = n
@@ -87,6 +117,46 @@ class _Api:
         self.wbuf = ctypes.cast(self.buf, ctypes.POINTER(ctypes.c_ushort))
         self.cbuf = ctypes.cast(self.buf, ctypes.c_char_p)
         self.vbuf = ctypes.cast(self.buf, ctypes.c_void_p)
+        self.a_buf = ctypes.addressof(self.buf)
+
+    def meta(self, obj: int, height: float):
+        """(x0, baseline, x1, size, font name, artifact) of a text object given by its
+        handle as an integer; None for rotated or mirrored text."""
+        self.f_matrix(obj, self.a_m)
+        m = self.m
+        a, b, cc, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+        if abs(b) > 1e-3 or abs(cc) > 1e-3 or a <= 0 or d <= 0:
+            return None  # rotated text is not part of the reading flow
+        self.f_font_size(obj, self.a_fs)
+        al, ab, ar, at = self.a_lbrt
+        self.f_bounds(obj, al, ab, ar, at)
+        fs = self.fs.value
+        l, r = self.l.value, self.r.value
+        # x0 from the pen origin, not the ink box: gaps then mean what they mean in pypdf
+        x0 = e if l - 2 * fs * d < e < r else l
+        return x0, height - f, r, round(fs * d, 2), self._font_name_of(self.f_font(obj)), self._artifact_of(obj)
+
+    def _font_name_of(self, f) -> str:
+        if not f:
+            return ""
+        name = self.font_names.get(f)
+        if name is None:
+            n = self.f_base_font_name(f, self.a_buf, self.buf_len)
+            name = self.buf.raw[: max(n - 1, 0)].decode("latin-1", "replace") if n else ""
+            self.font_names[f] = name
+        return name
+
+    def _artifact_of(self, obj: int) -> bool:
+        k = self.f_count_marks(obj)
+        for i in range(k):
+            mk = self.f_get_mark(obj, i)
+            if not mk:
+                continue
+            if self.f_mark_name(mk, self.a_buf, self.buf_len, self.a_ul):
+                n = self.ul.value
+                if n >= 2 and n - 2 == _ARTIFACT_LEN and ctypes.string_at(self.a_buf, n - 2) == _ARTIFACT:
+                    return True
+        return False
 
     def text(self, obj, tp) -> str:
         c = self.c
@@ -107,31 +177,6 @@ class _Api:
         m = self.m
         return m.a, m.b, m.c, m.d, m.e, m.f
 
-    def font_name(self, obj) -> str:
-        c = self.c
-        f = c.FPDFTextObj_GetFont(obj)
-        if not f:
-            return ""
-        key = ctypes.cast(f, ctypes.c_void_p).value or 0
-        name = self.font_names.get(key)
-        if name is None:
-            n = c.FPDFFont_GetBaseFontName(f, self.cbuf, self.buf_len)
-            name = self.buf.raw[: max(n - 1, 0)].decode("latin-1", "replace") if n else ""
-            self.font_names[key] = name
-        return name
-
-    def artifact(self, obj) -> bool:
-        c = self.c
-        k = c.FPDFPageObj_CountMarks(obj)
-        for i in range(k):
-            mk = c.FPDFPageObj_GetMark(obj, i)
-            if not mk:
-                continue
-            if c.FPDFPageObjMark_GetName(mk, self.wbuf, self.buf_len, self.ul) and self.ul.value >= 2:
-                if self.buf.raw[: self.ul.value - 2].decode("utf-16-le", "replace") == "Artifact":
-                    return True
-        return False
-
 
 def _text_runs(api: _Api, tp, raw: RawPage, height: float) -> None:
     """All characters of the text page in one call, grouped by the text object that
@@ -144,14 +189,16 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float) -> None:
     c.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
     # PDFium reports a hyphen it takes for a line-end break as U+FFFE; the page shows "-"
     text = buf.raw[: 2 * n].decode("utf-16-le", "replace").replace("\ufffe", "-")
+    if _RTL.search(text):
+        _visual_runs(api, tp, raw, height, text)
+        return
     # object identity per character as plain integers (one C call each, no casts)
-    fast = api.get_obj_int
     tpv = ctypes.cast(tp, ctypes.c_void_p).value
-    keys = [fast(tpv, k) or 0 for k in range(n)]
-    get = c.FPDFText_GetTextObject
+    keys = list(map(api.get_obj_int, repeat(tpv, n), range(n)))   # None: a made-up character
+    meta_of = api.meta
     info: dict[int, tuple | None] = {}
     # boundaries where the drawing object changes; each stretch is one run (or a gap)
-    cuts = [0] + [k for k in range(1, n) if keys[k] != keys[k - 1]] + [n]
+    cuts = [0, *compress(range(1, n), map(ne, islice(keys, 1, None), keys)), n]
     cur: Run | None = None
     for a, b in zip(cuts, cuts[1:]):
         key = keys[a]
@@ -172,28 +219,81 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float) -> None:
             continue
         meta = info.get(key, False)
         if meta is False:
-            meta = info[key] = _obj_meta(api, get(tp, a), height)
+            meta = info[key] = meta_of(key, height)
         if meta is None:
             cur = None
             continue
         x0, y, x1, size, fname, art = meta
-        cur = Run(chunk, x0, y, x1, size, fname, art, is_bold(fname))
+        cur = Run(chunk, x0, y, x1, size, fname, art, _bold(fname))
         raw.runs.append(cur)
         if "\ufffd" in chunk:
             raw.undecodable += chunk.count("\ufffd")
 
 
-def _obj_meta(api: _Api, obj, height: float):
+_MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<", "«": "»", "»": "«"}
+
+
+def _bidi(ch: str) -> str:
+    return unicodedata.bidirectional(ch)
+
+
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _visual_runs(api: _Api, tp, raw: RawPage, height: float, text: str) -> None:
+    """A page with right-to-left text: PDFium's text page puts characters in its own bidi
+    order, which scrambles numbers inside Arabic lines. Runs are rebuilt as the pypdf
+    backend sees them: each text object's characters in drawing position order (left to
+    right, by the character's loose box), split where the pen jumps (a ``TJ`` gap), and
+    without the spaces PDFium inferred. The layout step turns them into logical order."""
     c = api.c
-    a, b, cc, d, e, f = api.matrix(obj)
-    if abs(b) > 1e-3 or abs(cc) > 1e-3 or a <= 0 or d <= 0:
-        return None  # rotated text is not part of the reading flow
-    c.FPDFTextObj_GetFontSize(obj, api.fs)
-    l, _, r, _ = api.bounds(obj)
-    fname = api.font_name(obj)
-    # x0 from the pen origin, not the ink box: gaps then mean what they mean in pypdf
-    x0 = e if l - 2 * api.fs.value * d < e < r else l
-    return x0, height - f, r, round(api.fs.value * d, 2), fname, api.artifact(obj)
+    n = len(text)
+    tpv = ctypes.cast(tp, ctypes.c_void_p).value
+    fast = api.get_obj_int
+    rect = c.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    by_obj: dict[int, list[tuple[float, int, float]]] = {}
+    first: dict[int, int] = {}
+    for k in range(n):
+        key = fast(tpv, k) or 0
+        if not key:
+            continue  # a space or line break PDFium made up
+        c.FPDFText_GetLooseCharBox(tp, k, rect)
+        if rect.right - rect.left <= 0.0 and text[k].isspace():
+            continue  # a zero-width space PDFium added between pieces of one object
+        c.FPDFText_GetCharOrigin(tp, k, ox, oy)
+        lst = by_obj.get(key)
+        if lst is None:
+            lst = by_obj[key] = []
+            first[key] = k
+        # ties (a ligature's characters share one origin): the later character stands left
+        lst.append((round(ox.value, 2), -k, rect.right))
+    for key in sorted(by_obj, key=first.__getitem__):
+        meta = api.meta(key, height)
+        if meta is None:
+            continue
+        _, y, _, size, fname, art = meta
+        bold = is_bold(fname)
+        join = 0.12 * size
+        chars = sorted(by_obj[key])
+        # PDFium hands over brackets inside right-to-left text mirrored (the glyph's
+        # shape); the PDF's own map gives the logical character
+        swap = not any(_bidi(text[-nk]) == "L" for _, nk, _ in chars)
+        cur: Run | None = None
+        last_x = None
+        for x, negk, right in chars:
+            ch = text[-negk]
+            if swap and ch in _MIRROR:
+                ch = _MIRROR[ch]
+            if cur is not None and (x == last_x or -0.3 * size < x - cur.x1 < join):
+                cur.text += ch
+                cur.x1 = max(cur.x1, right)
+            else:
+                cur = Run(ch, x, y, right, size, fname, art, bold)
+                raw.runs.append(cur)
+            last_x = x
+            if ch == "\ufffd":
+                raw.undecodable += 1
 
 
 def _walk(api: _Api, parent, is_form: bool, raw: RawPage, height: float, deadline, ctm=None, depth=0):
@@ -260,10 +360,35 @@ def _font_key(name: str) -> str:
     return "".join(ch for ch in name.lower() if ch.isalnum())
 
 
+_TYPE0 = re.compile(rb"/Type0\b")
+
+
+def _all_type0_mapped(path) -> bool:
+    """True when the file's own bytes show that no composite font lacks a /ToUnicode map:
+    no object streams (every dictionary is plain text) and every object that says
+    ``/Type0`` also holds ``/ToUnicode``. Then the pypdf pass below has nothing to find;
+    anything else (object streams, a font without the map, a broken file) takes it."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return False
+    if b"/ObjStm" in data:
+        return False
+    for m in _TYPE0.finditer(data):
+        a = data.rfind(b" obj", 0, m.start())
+        b = data.find(b"endobj", m.end())
+        if a < 0 or b < 0 or b"/ToUnicode" not in data[a:b]:
+            return False
+    return True
+
+
 def fonts_without_unicode(path) -> set[str]:
     """Base names of composite fonts without a /ToUnicode map (their text is glyph ids).
     PDFium does not tell; the font dictionaries do (read with pypdf, no content parsing)."""
     out: set[str] = set()
+    if _all_type0_mapped(path):
+        return out
     try:
         from pypdf import PdfReader
 

@@ -2,8 +2,8 @@
 
 pypdf parses the content stream and tracks the text and transformation matrices; the
 ``visitor_operand_before`` callback sees every operator with the current CTM and text
-matrix. We decode each shown string with pypdf's own font objects (its ``Font`` and
-``get_text_operands``), advance the pen with the glyph widths, ``Tc``/``Tw``/``Tz`` and
+matrix. We decode each shown string with pypdf's own font objects (its ``Font``, as
+``get_text_operands`` does: :func:`_decode`, memoised per font and string), advance the pen with the glyph widths, ``Tc``/``Tw``/``Tz`` and
 ``TJ`` offsets, and follow marked content (``BDC``/``BMC``/``EMC``) to flag ``/Artifact``
 runs. pypdf's own text assembly is switched off (``orientations=()``), so the strings are
 decoded once, by us, and never glued into plain text.
@@ -21,6 +21,12 @@ from .runs import RawLink, RawPage, Rule, Run, is_bold
 log = logging.getLogger(__name__)
 
 PAINT_OPS = frozenset((b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"))
+# every operator the visitor acts on; the rest (Td, Tm, q, Q, cm, colours...) only count
+HANDLED_OPS = frozenset((
+    b"Tj", b"TJ", b"'", b'"', b"Tf", b"Tc", b"Tw", b"Tz", b"TL", b"TD", b"Ts", b"BDC", b"BMC",
+    b"EMC", b"re", b"m", b"l", b"n", b"Do", b"BT", b"ET",
+)) | PAINT_OPS
+_MEMO_MAX = 200_000
 
 
 class _Timeout(Exception):
@@ -94,12 +100,15 @@ def _links(page, top: float, left: float) -> list[RawLink]:
 class _PageVisitor:
     """State of one page's content stream walk."""
 
-    def __init__(self, page, number: int, deadline: float | None, font_cache: dict):
+    def __init__(self, page, number: int, deadline: float | None, font_cache: dict, decoded: dict | None = None,
+                 widths: dict | None = None):
         from pypdf.generic import DictionaryObject
         from pypdf.generic._font import Font
-        from pypdf._text_extraction import get_text_operands
 
-        self._get_text_operands = get_text_operands
+        # (font, shown string) -> (text, glyph count, widths, spaces): a document shows the
+        # same strings with the same fonts again and again; pypdf decodes them the same way
+        self.decoded = decoded if decoded is not None else {}
+        self.widths = widths if widths is not None else {}   # font -> {char: glyph width}
         box = page.mediabox
         self.left = float(box.left)
         self.top = float(box.top)
@@ -107,6 +116,9 @@ class _PageVisitor:
         self.deadline = deadline
         self.nops = 0
         self.fonts: dict[str, Any] = {}
+        self._font_src: dict[str, tuple] = {}
+        self._font_cache = font_cache
+        self._Font = Font
         self.font_names: dict[str, str] = {}
         self.bad_fonts: set[str] = set()
         try:
@@ -119,18 +131,12 @@ class _PageVisitor:
                 if not isinstance(fo, DictionaryObject):
                     continue
                 ck = getattr(ref, "idnum", None) or id(fo)
-                f = font_cache.get(ck)
-                if f is None:
-                    try:
-                        f = Font.from_font_resource(fo)
-                    except Exception:  # noqa: BLE001
-                        f = None
-                    font_cache[ck] = f
-                if f is not None:
-                    self.fonts[key] = f
-                    self.font_names[key] = str(fo.get("/BaseFont", key))
-                    if fo.get("/Subtype") == "/Type0" and "/ToUnicode" not in fo:
-                        self.bad_fonts.add(key)
+                # pypdf's Font (widths, maps) is built on the first Tf that selects it:
+                # resource dictionaries often list fonts a page never uses
+                self._font_src[key] = (ck, fo)
+                self.font_names[key] = str(fo.get("/BaseFont", key))
+                if fo.get("/Subtype") == "/Type0" and "/ToUnicode" not in fo:
+                    self.bad_fonts.add(key)
             xo = res.get("/XObject")
             self.xobjects = xo.get_object() if xo is not None else {}
         except Exception as exc:  # noqa: BLE001
@@ -152,6 +158,24 @@ class _PageVisitor:
         self.pending: list[tuple[float, float, float]] = []
         self.point: tuple[float, float] | None = None
         self.cm = None
+
+    def _font(self, key):
+        f = self.fonts.get(key)
+        if f is not None or key not in self._font_src:
+            return f
+        ck, fo = self._font_src.pop(key)
+        cache = self._font_cache
+        if ck in cache:
+            f = cache[ck]
+        else:
+            try:
+                f = self._Font.from_font_resource(fo)
+            except Exception:  # noqa: BLE001
+                f = None
+            cache[ck] = f
+        if f is not None:
+            self.fonts[key] = f
+        return f
 
     # ---- geometry helpers
     def _to_page(self, x: float, y: float) -> tuple[float, float]:
@@ -182,6 +206,8 @@ class _PageVisitor:
         fname = self.font_names.get(self.font_key, self.font_key)
         bad = self.font_key in self.bad_fonts
         gap_join = 0.12 * fsize  # text-space distance below which pieces join without a space
+        memo = self.decoded
+        fid = id(f)
         for it in _chunks(items, gap_join * 1000.0 / max(fsize, 1e-6)):
             if isinstance(it, (int, float)):
                 self.adv -= float(it) / 1000.0 * fsize * hscale
@@ -189,19 +215,27 @@ class _PageVisitor:
             kern = 0.0
             if isinstance(it, tuple):  # byte strings joined across small kerning offsets
                 it, kern = it
-            try:
-                ops, is_str, widths = self._get_text_operands([it], [1, 0, 0, 1, 0, 0], [1, 0, 0, 1, 0, 0], f, (0,))
-            except Exception:  # noqa: BLE001
-                continue
-            if is_str:
-                text = ops
-            else:
-                cmap = f.character_map
-                text = "".join([cmap.get(c, c) for c in ops]) if cmap else ops
-            n = len(ops)
+            mkey = (fid, it)
+            hit = memo.get(mkey)
+            if hit is None:
+                try:
+                    ops, is_str, widths = _decode(f, it, self.widths)
+                except Exception:  # noqa: BLE001
+                    continue
+                if is_str:
+                    text = ops
+                else:
+                    cmap = f.character_map
+                    text = "".join([cmap.get(c, c) for c in ops]) if cmap else ops
+                hit = (text, len(ops), widths, ops.count(" "))
+                if len(memo) > _MEMO_MAX:
+                    memo.clear()
+                memo[mkey] = hit
+            text, n, widths, nsp = hit
             if not n:
                 continue
-            nsp = ops.count(" ") if self.tw else 0
+            if not self.tw:
+                nsp = 0
             w = ((widths - kern) / 1000.0 * fsize + self.tc * n + self.tw * nsp) * hscale
             if bad:
                 self.raw.undecodable += n
@@ -231,6 +265,8 @@ class _PageVisitor:
         self.nops += 1
         if self.deadline is not None and not (self.nops & 1023) and time.monotonic() > self.deadline:
             raise _Timeout()
+        if op not in HANDLED_OPS:
+            return
         if op in (b"Tj", b"TJ", b"'", b'"'):
             if op == b"TJ":
                 items = list(args[0]) if args else []
@@ -254,7 +290,7 @@ class _PageVisitor:
                 self.size = float(args[1])
             except (IndexError, TypeError, ValueError):
                 pass
-            self.font = self.fonts.get(self.font_key)
+            self.font = self._font(self.font_key)
         elif op == b"Tc":
             self.tc = _num(args, self.tc)
         elif op == b"Tw":
@@ -310,6 +346,42 @@ class _PageVisitor:
             self.pen_key = None
 
 
+def _decode(font, it, widths_of: dict) -> tuple[str, bool, float]:
+    """What ``pypdf._text_extraction.get_text_operands([it], I, I, font, (0,))`` returns
+    (the decoded string, whether the operand was already text, the summed glyph widths in
+    thousandths of an em), with the glyph widths kept per font across calls: pypdf asks the
+    font for every character of every string again."""
+    raw_characters = ""
+    if isinstance(it, str):
+        text = it
+        is_str = True
+    else:
+        is_str = False
+        enc = font.encoding
+        if isinstance(enc, str):  # a named encoding
+            try:
+                text = it.decode(enc, "surrogatepass")
+            except UnicodeDecodeError:
+                text = it.decode(enc, "replace")
+        else:  # a differences dictionary
+            text = "".join(enc.get(x, chr(x)) for x in it)
+            raw_characters = "".join(chr(b) for b in it)
+    wc = widths_of.get(id(font))
+    if wc is None:
+        wc = widths_of[id(font)] = {}
+    space_char = font.space_char
+    widths = 0.0
+    for char in raw_characters or text:
+        if char == space_char:
+            widths += font.space_width
+        else:
+            w = wc.get(char)
+            if w is None:
+                w = wc[char] = font.get_text_width(char)
+            widths += w
+    return text, is_str, widths
+
+
 def _chunks(items: list, big: float):
     """TJ elements with byte strings separated only by small kerning offsets (|n| < big,
     in thousandths of an em) joined into one ``(bytes, kerning_sum)`` piece, so each piece
@@ -354,12 +426,14 @@ def read_pages(path, max_pages: int | None = None, deadline: float | None = None
     """Yield :class:`RawPage` objects. Raises coded :class:`PdfError`."""
     reader, n = reader_n or open_reader(path)
     font_cache: dict = {}
+    decoded: dict = {}
+    widths: dict = {}
     for i in range(n):
         if deadline is not None and time.monotonic() > deadline:
             raise _Timeout()
         try:
             page = reader.pages[i]
-            v = _PageVisitor(page, i + 1, deadline, font_cache)
+            v = _PageVisitor(page, i + 1, deadline, font_cache, decoded, widths)
             v.raw.tagged = _is_tagged(reader)
             with _warnings.catch_warnings():
                 _warnings.simplefilter("ignore")

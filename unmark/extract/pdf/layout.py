@@ -19,12 +19,15 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import regex as re
 
+from ...clean.layout import furniture_kind
+from ...lang.normalize import fold_arabic_presentation_forms
 from ...model import BBox, Fix, Link, MappedText
 from ..lines import SrcLine, SrcPage
-from ...clean.layout import furniture_kind
+from .bidi import is_rtl_char, logical_runs, mirror, rtl_share
 from .rules import PdfRules, rules
 from .runs import RawPage, Run
 
@@ -35,7 +38,9 @@ FINAL = tuple(".;:!?。．；：！？,，、")
 CLOSERS = "”’」』）)》>\"'*0123456789 "
 _LABEL_START = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\)|\(\d{1,3}\)|[IVXLC]{1,6}\.|[A-Z]\.|[一二三四五六七八九十]+[.、．]) ")
 _DIGITS = re.compile(r"\d+")
+_RTL_CHAR = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _WS = re.compile(r"\s+")
+_SPACE_TAB = re.compile(r"[ \t]")
 
 
 @dataclass
@@ -61,22 +66,38 @@ class PLine:
     hard_end: bool | None = None
     page_start: bool = False
     heading_hint: int | None = None
+    rtl: bool = False           # a right-to-left page: x is mirrored (width - x)
+    ltr: bool = False           # ... and this line holds no right-to-left letter (job line, masthead cell)
 
 
 # --------------------------------------------------------------------------- 1. lines
 def _dominant(runs: list[Run]) -> tuple[float, float]:
     """(size, baseline) of the runs carrying most characters among the largest ones."""
-    big = max(r.size for r in runs)
-    main = [r for r in runs if r.size >= 0.8 * big] or runs
-    w: Counter = Counter()
-    for r in main:
-        w[(round(r.size, 1), round(r.y, 1))] += len(r.text.strip()) or 1
-    (size, y), _ = w.most_common(1)[0]
-    return size, y
+    if len(runs) == 1:
+        r = runs[0]
+        return round(r.size, 1), round(r.y, 1)
+    big = max([r.size for r in runs])
+    lim = 0.8 * big
+    exact: dict = {}   # runs of a line mostly share size and baseline: round each pair once
+    for r in runs:
+        if r.size >= lim:
+            k = (r.size, r.y)
+            exact[k] = exact.get(k, 0) + (len(r.text.strip()) or 1)
+    if not exact:  # no size compares (NaN): all runs count
+        for r in runs:
+            k = (r.size, r.y)
+            exact[k] = exact.get(k, 0) + (len(r.text.strip()) or 1)
+    w: dict = {}
+    for (size, y), n in exact.items():   # first-seen order of the rounded keys is kept
+        k = (round(size, 1), round(y, 1))
+        w[k] = w.get(k, 0) + n
+    # the first key with the highest weight, as Counter.most_common(1) picks it
+    return max(w.items(), key=itemgetter(1))[0]
 
 
 def _cluster(runs: list[Run], R: PdfRules) -> list[list[Run]]:
     tol = R.lines["same_baseline"]
+    small = R.lines["small_size"]
     groups: list[list[Run]] = []
     gy: list[float] = []
     gs: list[float] = []
@@ -96,7 +117,13 @@ def _cluster(runs: list[Run], R: PdfRules) -> list[list[Run]]:
         g = groups[i]
         if i + 1 < len(groups):
             nxt = groups[i + 1]
-            gsz, gyy = max(r.size for r in g), min(r.y for r in g)
+            gsz = max([r.size for r in g])
+            # cheap test first: the line's dominant size is at most its largest (rounded)
+            if gsz > small * round(max([r.size for r in nxt]), 1):
+                out.append(g)
+                i += 1
+                continue
+            gyy = min([r.y for r in g])
             nsz, ny = _dominant(nxt)
             # a note label may hang left of its text by a few em
             lo, hi = min(r.x0 for r in nxt) - R.lines["hang_label"] * nsz, max(r.x1 for r in nxt) + nsz
@@ -114,12 +141,21 @@ def _cluster(runs: list[Run], R: PdfRules) -> list[list[Run]]:
 
 
 def _is_cjk(ch: str) -> bool:
-    return bool(ch) and bool(_CJK.match(ch))
+    # nothing below U+1100 (Hangul Jamo) is CJK: skip the regex for Latin, Cyrillic, Arabic
+    return bool(ch) and ord(ch[0]) >= 0x1100 and bool(_CJK.match(ch))
 
 
 def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
     size, base = _dominant(runs)
     L = R.lines
+    small_lim = L["small_size"] * size
+    raised_lim = L["raised_min"] * size
+    space_lim = L["space_gap"] * size
+    label_lim = L["label_gap"] * size
+    cjk_lim = L["space_gap_cjk"] * size
+    marker_rx = R.marker.match
+    label_rx = R.label.match
+    last = len(runs) - 1
     parts: list[str] = []
     markers: list[tuple[int, str]] = []
     n = 0
@@ -131,55 +167,51 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
     bold_chars = chars = 0
     for k, r in enumerate(runs):
         t = r.text
-        if not t.strip():
+        ts = t.strip()
+        if not ts:
             # a space drawn as its own run: a word gap
             if parts and not parts[-1].endswith(" "):
                 parts.append(" ")
                 n += 1
             continue
-        small = r.size <= L["small_size"] * size
-        raised = small and base - r.y >= L["raised_min"] * size
-        is_marker = (raised or (small and t.strip() in "*†‡**")) and R.marker.match(t.strip()) is not None
+        small = r.size <= small_lim
+        raised = small and base - r.y >= raised_lim
+        is_marker = (raised or (small and ts in "*†‡**")) and marker_rx(ts) is not None
         if prev is not None:
             gap = r.x0 - prev.x1
             ptxt = parts[-1] if parts else ""
             sep = ""
-            spaced = gap >= L["space_gap"] * size or prev.text[-1:].isspace() or t[:1].isspace()
-            if prev is first and R.label.match(prev.text.strip()) and spaced:
+            t0 = t[:1]
+            spaced = gap >= space_lim or prev.text[-1:].isspace() or t0.isspace()
+            if prev is first and spaced and label_rx(prev.text.strip()):
                 # label, then a TAB or a space: one space; the text starts here
-                label_gap = gap >= L["label_gap"] * size
+                label_gap = gap >= label_lim
                 text_x = r.x0
                 sep = " "
             elif is_marker:
                 sep = ""
-            elif ptxt[-1:].isspace() or t[:1].isspace():
+            elif ptxt[-1:].isspace() or t0.isspace():
                 sep = ""
-            elif _is_cjk(ptxt[-1:]) or _is_cjk(t[:1]):
+            elif _is_cjk(ptxt[-1:]) or _is_cjk(t0):
                 # CJK text writes its spaces as glyphs; full-width punctuation has
                 # blank room in its own box
-                sep = " " if gap > L["space_gap_cjk"] * size else ""
-            elif t.strip() in ("-", "\u00ad") and k == len(runs) - 1:
+                sep = " " if gap > cjk_lim else ""
+            elif ts in ("-", "\u00ad") and k == last:
                 sep = ""  # a line-end hyphen drawn on its own
-            elif gap > L["space_gap"] * size:
+            elif gap > space_lim:
                 sep = " "
             elif prev_marker and prev is first:
                 sep = " "
-            if sep:
-                if parts and parts[-1].endswith(" "):
-                    pass
-                else:
-                    parts.append(sep)
-                    n += 1
+            if sep and not (parts and parts[-1].endswith(" ")):
+                parts.append(sep)
+                n += 1
         if is_marker:
-            lab = t.strip()
-            if parts and parts[-1].endswith(" ") and n and k > 0 and not label_gap:
-                pass
             lead = len(t) - len(t.lstrip())
             if prev is not None:
-                markers.append((n + lead, lab))
+                markers.append((n + lead, ts))
         parts.append(t)
         n += len(t)
-        nc = len(t.strip())
+        nc = len(ts)
         chars += nc
         if r.bold:
             bold_chars += nc
@@ -211,7 +243,7 @@ def _first_word(text: str) -> str:
         return ""
     if _is_cjk(t[0]):
         return t[0]
-    return re.split(r"[ \t]", t, maxsplit=1)[0]
+    return _SPACE_TAB.split(t, maxsplit=1)[0]
 
 
 def _squeeze(text: str, markers: list) -> tuple[str, list]:
@@ -251,6 +283,10 @@ def page_lines(raw: RawPage, R: PdfRules | None = None) -> list[PLine]:
     runs = _dedup(raw.runs)
     if not any(r.text.strip() for r in runs):
         return []
+    rtl = page_is_rtl(runs, R)
+    if rtl:
+        # mirrored, a right-to-left page reads like a left-to-right one
+        runs = mirror(runs, raw.width)
     lines: list[PLine] = []
     col = R.lines["column_gap"]
     for g in _cluster(runs, R):
@@ -262,14 +298,40 @@ def page_lines(raw: RawPage, R: PdfRules | None = None) -> list[PLine]:
         for r in g[1:]:
             if splittable and r.x0 - seg[-1].x1 > col * min(r.size, seg[-1].size):
                 if any(x.text.strip() for x in seg):
-                    lines.append(_make_line(raw.number, seg, R))
+                    lines.append(_line(raw, seg, R, rtl))
                 seg = [r]
             else:
                 seg.append(r)
         if any(x.text.strip() for x in seg):
-            lines.append(_make_line(raw.number, seg, R))
+            lines.append(_line(raw, seg, R, rtl))
     lines.sort(key=lambda ln: (round(ln.y, 0), ln.x0))
     return lines
+
+
+def page_is_rtl(runs: list[Run], R: PdfRules) -> bool:
+    """Most letters of the page's content (not ``/Artifact``) are right-to-left ones."""
+    texts = [x.text for x in runs if not x.artifact]
+    if not _RTL_CHAR.search("".join(texts)):
+        return False
+    r, l_ = rtl_share(texts)
+    return r > 0 and r >= R.lines["rtl_share"] * (r + l_)
+
+
+def _line(raw: RawPage, seg: list[Run], R: PdfRules, rtl: bool) -> PLine:
+    if not rtl:
+        return _make_line(raw.number, seg, R)
+    pieces = logical_runs(seg, raw.width)
+    for p in pieces:
+        p.text = fold_arabic_presentation_forms(p.text)
+    ln = _make_line(raw.number, [p for p in pieces if p.text], R)
+    ln.rtl = True
+    ln.ltr = not any(is_rtl_char(ch) for ch in ln.text)
+    m = R.label_rtl.match(ln.text)
+    if m:
+        # label + space: the same paragraph start a TAB after a label marks elsewhere
+        ln.label_gap = True
+        ln.text_x = ln.x0 + (ln.x1 - ln.x0) * m.end() / max(len(ln.text), 1)
+    return ln
 
 
 # --------------------------------------------------------------------------- 2. furniture
@@ -426,7 +488,7 @@ def _note_start(ln: PLine, R: PdfRules) -> bool:
 # --------------------------------------------------------------------------- 4. masthead
 def masthead(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules, hints: dict) -> None:
     """Page 1: logo letters out, stacked cells joined, symbol and job number as hints."""
-    from ...clean.layout import token_kind, _tokens
+    from ...clean.layout import _tokens, token_kind
 
     band = R.zones["masthead_band"] * raw.height
     top = [ln for ln in lines if ln.zone == "body" and ln.y < band]
@@ -463,7 +525,10 @@ def _masthead_order(lines: list[PLine], raw: RawPage, band: float) -> None:
     """Read the masthead column by column: left cells, then the right-hand cells
     (symbol, Distr., date, Original), down to the last right-hand cell."""
     mid = raw.width / 2
-    right = [ln for ln in lines if ln.y < band and ln.x0 > mid and ln.zone in ("body", "furniture")]
+    # on a (mirrored) right-to-left page the masthead cells are the left-to-right lines
+    # (symbol, Distr., date, Original): a ragged Arabic title may also start past the middle
+    right = [ln for ln in lines if ln.y < band and ln.x0 > mid and ln.zone in ("body", "furniture")
+             and (ln.ltr or not ln.rtl)]
     if not right:
         return
     end = max(ln.y for ln in right)
@@ -509,10 +574,33 @@ def _margins(lines: list[PLine]) -> tuple[float, float]:
     return float(left), right
 
 
+def _rtl_margins(lines: list[PLine], P: dict) -> tuple[float, float, bool]:
+    """Margins of a mirrored right-to-left page, and whether its lines are flush only at
+    their end (ragged at the start: LibreOffice's "start" alignment of Arabic paragraphs
+    lays them flush left). The right margin is the most common line end when enough lines
+    share it (the masthead cells of an Arabic page stand out beyond the text)."""
+    left, right = _margins(lines)
+    body = [ln for ln in lines if ln.zone == "body"]
+    if not body:
+        return left, right, False
+    (end, n_end), = Counter(round(ln.x1) for ln in body).most_common(1)
+    if n_end >= P["flush_share"] * len(body):
+        right = float(end)
+    n_start = sum(1 for ln in body if abs(ln.x0 - left) < 1.0)
+    ragged = n_end >= P["flush_share"] * len(body) and n_start < P["flush_share"] * len(body)
+    return left, right, ragged
+
+
 def breaks(pages: list[list[PLine]], R: PdfRules) -> None:
     P = R.paragraphs
     ratio = _pitch_ratio(pages)
-    margins = [_margins(lines) for lines in pages]
+    margins = []
+    for lines in pages:
+        if lines and lines[0].rtl:
+            left, right, ragged = _rtl_margins(lines, P)
+            margins.append((left, right, ragged))
+        else:
+            margins.append(_margins(lines))
     for zone in ("body", "footnote"):
         seq: list[tuple[int, PLine]] = []
         for pi, lines in enumerate(pages):
@@ -547,7 +635,11 @@ def _hard_end(a: PLine, b: PLine, ma: tuple, mb: tuple, same_page: bool, P: dict
     b_x = b.x0 - mb[0]
     mid = (ma[0] + ma[1]) / 2
     right_aligned = same_page and a.x0 > mid and b.x0 > mid and abs(a.x1 - b.x1) < 0.15 * b.size
-    if right_aligned:
+    if a.ltr and (a.x1 - a.x0) < (1 - P["short_line"]) * max(ma[1] - ma[0], 1.0):
+        return True  # a short left-to-right line on a right-to-left page (masthead cell)
+    if len(ma) > 2 and ma[2] and abs(a.x1 - b.x1) < 0.15 * b.size:
+        pass  # a right-to-left page ragged at the line starts: indentation tells nothing
+    elif right_aligned:
         pass  # a right-aligned block (signature, place and date): ragged on the left
     elif b_x > a_text + P["indent_step"] * b.size and b_x > (a.x0 - ma[0]) + P["indent_step"] * b.size:
         # unless this line opens with a label and the next one hangs under its text
@@ -601,11 +693,12 @@ def to_src(pages: list[list[PLine]], raws: list[RawPage], fixes: list[Fix]) -> l
                     # the core would read lines after a text rule as notes: keep them out
                     continue
             fs = ln.size
+            bx0, bx1 = (raw.width - ln.x1, raw.width - ln.x0) if ln.rtl else (ln.x0, ln.x1)
             sl = SrcLine(
                 page=raw.number, line=i, text=MappedText.from_source(ln.text, raw.number, i), raw=ln.text,
                 indent=round(ln.x0, 2), gap_before=ln.gap_before, hard_end=ln.hard_end, zone=ln.zone,
                 page_start=ln.page_start, size=fs, bold=ln.bold,
-                bbox=BBox(raw.number, round(ln.x0, 2), round(ln.y - 0.8 * fs, 2), round(ln.x1, 2), round(ln.y + 0.25 * fs, 2)),
+                bbox=BBox(raw.number, round(bx0, 2), round(ln.y - 0.8 * fs, 2), round(bx1, 2), round(ln.y + 0.25 * fs, 2)),
                 markers=list(ln.markers) if ln.zone == "body" else [], heading_hint=ln.heading_hint,
             )
             src.append(sl)

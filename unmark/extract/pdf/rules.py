@@ -18,6 +18,7 @@ class PdfRules:
     paragraphs: dict
     zones: dict
     label: "re.Pattern[str]"
+    label_rtl: "re.Pattern[str]"
     marker: "re.Pattern[str]"
     separator: "re.Pattern[str]"
     furniture: tuple
@@ -41,6 +42,7 @@ def rules() -> PdfRules:
             paragraphs={k: float(v) for k, v in data["paragraphs"].items()},
             zones={k: float(v) for k, v in data["zones"].items()},
             label=re.compile(pat["label"]),
+            label_rtl=re.compile(pat["label_rtl"], re.V1),
             marker=re.compile(pat["marker"]),
             separator=re.compile(pat["separator"]),
             furniture=tuple(re.compile(p) for p in pat["furniture"]),
