@@ -33,6 +33,15 @@ def test_pua_examples(ex):
     assert out.text == ex["output"]
 
 
+@pytest.mark.parametrize("ex", _examples("core/artifacts.toml", "bidi_controls", "examples"), ids=lambda e: e["input"][:20])
+def test_bidi_control_examples(ex):
+    from unmark.clean.artifacts import remove_bidi_controls
+
+    out, fixes = remove_bidi_controls(MappedText.from_source(ex["input"], 1, 1))
+    assert out.text == ex["output"]
+    assert bool(fixes) == (ex["input"] != ex["output"])
+
+
 @pytest.mark.parametrize("ex", _examples("core/furniture.toml", "examples"), ids=lambda e: e["line"])
 def test_furniture_examples(ex):
     kind = furniture_kind(ex["line"], ex.get("position", "middle"))

@@ -14,7 +14,7 @@ from typing import Callable
 
 import regex as re
 
-from .clean.artifacts import map_pua, remove_broken_fields, unknown_pua
+from .clean.artifacts import map_pua, remove_bidi_controls, remove_broken_fields, unknown_pua
 from .clean.layout import guess_doc_symbol, mark_zones
 from .clean.notes_zone import mark_endnotes, mark_unseparated_notes
 from .errors import InputError, InputNotFoundError, UnmarkError
@@ -244,6 +244,10 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
     for p in pages:
         for ln in p.lines:
             new, fx = map_pua(ln.text)
+            if fx:
+                ln.text = new
+                fixes += fx
+            new, fx = remove_bidi_controls(ln.text)
             if fx:
                 ln.text = new
                 fixes += fx

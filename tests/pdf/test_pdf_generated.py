@@ -39,16 +39,12 @@ def _parse(docs, tf, backend):
 # "1 -", "(أ)", "أولا -" patterns; resources/lang/ar.toml has them but the core does not
 # read them): the blocks come out with the label inside their text. test_pdf_arabic.py checks
 # label + text, markers and notes for this fixture on both backends.
-CORE_NO_LABELS = {"crc_ar.libreoffice"}
+CORE_NO_LABELS: set[str] = set()  # the core now knows the Arabic labels (1 -, (أ), أولا -, ألف -)
 
 
 @pytest.mark.parametrize("tf", TRUTHS, ids=lambda p: p.name.replace(".truth.json", ""))
 def test_blocks_markers_footnotes_exact(tf, backend, docs, request):
     name = tf.name.replace(".truth.json", "")
-    if name in CORE_NO_LABELS:
-        request.applymarker(pytest.mark.xfail(
-            reason="core labels.toml has no Arabic labels (1 -, (أ), أولا -): label stays in the block text",
-            strict=True))
     truth = json.loads(tf.read_text())
     doc = _parse(docs, tf, backend)
     r = compare_truth(doc, truth, name)

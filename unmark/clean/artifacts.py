@@ -115,3 +115,25 @@ def remove_broken_fields(mt: MappedText) -> tuple[MappedText, list[Fix]]:
 def unknown_pua(text: str) -> list[str]:
     table = pua_map()
     return sorted({c for c in _PUA_RE.findall(text) if c not in table})
+
+
+@functools.lru_cache(maxsize=1)
+def bidi_regex() -> "re.Pattern[str]":
+    chars = load_toml(RULES_FILE).get("bidi_controls", {}).get("characters", [])
+    if not all(isinstance(c, str) and len(c) == 1 for c in chars):
+        raise ResourceError(f"{RULES_FILE}: bidi_controls.characters must be single characters", code="E602")
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]") if chars else re.compile(r"(?!)")
+
+
+def remove_bidi_controls(mt: MappedText) -> tuple[MappedText, list[Fix]]:
+    """artifact.bidi_controls: drop direction controls (one fix per line, listing how many)."""
+    rx = bidi_regex()
+    found = list(rx.finditer(mt.text))
+    if not found:
+        return mt, []
+    page, line, col = mt.locate(found[0].start())
+    out = mt
+    for m in reversed(found):
+        out = out.replace_span(m.start(), m.end(), "")
+    before = "".join(f"U+{ord(m.group()):04X} " for m in found[:6]).strip()
+    return out, [Fix("artifact.bidi_controls", page, line, mt.text, out.text, col=col, note=f"{len(found)} controls: {before}")]

@@ -96,5 +96,11 @@ def cn_value(s: str) -> int | None:
     return CN_DIGITS[s] if len(s) == 1 else None
 
 
+AR_ORDINALS = {w: i for i, w in enumerate(
+    ("أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا"), 1)}
+
+
 def chapter_value(num: str) -> int | None:
+    if num in AR_ORDINALS:
+        return AR_ORDINALS[num]
     return cn_value(num) if num[:1] in CN_DIGITS else roman_value(num)
