@@ -10,20 +10,12 @@ import regex as re
 import logging
 
 from ..extract.lines import SrcPage
+from ..segment.footnotes import next_labels
 
 log = logging.getLogger(__name__)
 
+# a note opening at the page foot: a label alone on its line, or a label and its text (no letters)
 NOTE_OPEN = re.compile(r"^(?P<label>\*{1,3}|\d{1,3}/?)(?:$|[ \t\u3000]+(?=\S)|(?=[\p{Han}“《（]))")
-
-
-def _next(label: str | None) -> list[str]:
-    if label is None:
-        return ["*", "1", "1/"]
-    if label.startswith("*"):
-        return [label + "*", "1", "1/"]
-    if label.endswith("/"):
-        return [f"{int(label[:-1]) + 1}/"]
-    return [str(int(label) + 1)] if label.isdigit() else []
 
 
 def _marker_before(texts: list[str], label: str) -> bool:
@@ -48,7 +40,7 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> None:
         for k, i in enumerate(body_idx):
             ln = p.lines[i]
             m = NOTE_OPEN.match(ln.s.strip())
-            if not m or m.group("label") not in _next(last):
+            if not m or m.group("label") not in next_labels(last):
                 continue
             if k < len(body_idx) * 0.3 or (ln.gap_before == 0 and not ln.s.strip() == m.group("label")):
                 continue
@@ -64,7 +56,7 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> None:
             ln = p.lines[i]
             ln.zone = "footnote"
             m = NOTE_OPEN.match(ln.s.strip())
-            if m and m.group("label") in _next(seq):
+            if m and m.group("label") in next_labels(seq):
                 seq = m.group("label")
         last = seq
         log.debug("page %d: footnote area from line %d found by label sequence", p.number, p.lines[body_idx[start]].line)

@@ -22,7 +22,9 @@ from .join import is_cjk
 
 log = logging.getLogger(__name__)
 
-NOTE_START = re.compile(r"^(?P<label>\*{1,3}|\d{1,3}/?|[a-z])(?:[ \t\u3000]+|(?=[\p{Han}“《（]))(?=\S)")
+#: a footnote label: asterisks, a number, an older "1/", or a letter
+NOTE_LABEL = r"\*{1,3}|\d{1,3}/?|[a-z]"
+NOTE_START = re.compile(rf"^(?P<label>{NOTE_LABEL})(?:[ \t\u3000]+|(?=[\p{{Han}}“《（]))(?=\S)")
 
 
 @dataclass
@@ -33,12 +35,12 @@ class NoteBuilder:
     src: list[SrcLine] = field(default_factory=list)
 
 
-def _next_label(label: str | None) -> list[str]:
+def next_labels(label: str | None) -> list[str]:
     """Labels that may follow ``label`` in a footnote sequence."""
     if label is None:
         return ["*", "1", "a", "1/"]
     if label.startswith("*"):
-        return [label + "*", "1", "a"]
+        return [label + "*", "1", "a", "1/"]
     if label.isdigit():
         return [str(int(label) + 1)]
     if label.endswith("/") and label[:-1].isdigit():  # older documents: "1/", "2/"
@@ -57,7 +59,7 @@ def collect_footnotes(lines: list[SrcLine], warnings: list[DocWarning]) -> list[
         mt = ln.text.strip()
         m = NOTE_START.match(mt.text)
         label = m.group("label") if m else None
-        expected = _next_label(last)
+        expected = next_labels(last)
         ok = label is not None and label in expected
         if m and not ok and label is not None and label.isdigit() and last is not None and last.isdigit():
             # a skipped number: accept if the line is indented like a note start and close in sequence
