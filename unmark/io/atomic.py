@@ -9,31 +9,39 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Callable, Iterator
 
 from ..errors import OutputError
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
-    """Open a temporary file next to ``path``; rename it onto ``path`` when the block succeeds."""
-    dest = Path(path)
-    binary = "b" in mode
+def _temp_beside(dest: Path) -> Iterator[str]:
+    """A temporary path next to ``dest`` (same extension); renamed onto ``dest`` when the
+    block succeeds, removed when it fails."""
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=str(dest.parent))
+        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=f".part{dest.suffix}", dir=str(dest.parent))
     except OSError as exc:
         raise OutputError(f"cannot write to {dest.parent}: {exc.strerror}", code="E701", path=str(dest)) from exc
+    os.close(fd)
     try:
-        with os.fdopen(fd, mode, encoding=None if binary else encoding, newline=None if binary else "") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
+        yield tmp
         os.replace(tmp, dest)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+    """Open a temporary file next to ``path``; rename it onto ``path`` when the block succeeds."""
+    binary = "b" in mode
+    with _temp_beside(Path(path)) as tmp:
+        with open(tmp, mode, encoding=None if binary else encoding, newline=None if binary else "") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
 
 
 def write_text(path: str | os.PathLike, text: str) -> None:
@@ -46,23 +54,11 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> None:
         fh.write(data)
 
 
-def write_via(dest: str | os.PathLike, write) -> None:
+def write_via(dest: str | os.PathLike, write: Callable[[str], object]) -> None:
     """Atomic output for writers that take a path (spreadsheet and XML libraries): ``write`` gets a
     temporary path in the destination folder, with the same extension; it is renamed onto ``dest``
     only when ``write`` returns."""
-    dest = Path(dest)
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=f".part{dest.suffix}", dir=str(dest.parent))
-    except OSError as exc:
-        raise OutputError(f"cannot write to {dest.parent}: {exc.strerror}", code="E701", path=str(dest)) from exc
-    os.close(fd)
-    try:
+    with _temp_beside(Path(dest)) as tmp:
         write(tmp)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, dest)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
