@@ -21,6 +21,8 @@ from .structure import BlockBuilder, PartBuilder
 
 log = logging.getLogger(__name__)
 
+_MASTHEAD_TAIL = re.compile(r"\s(?:Distr\.?\s*:?\s*(?:General|Limited|Restricted)|Original\s*:\s*\w+)\s*$", re.IGNORECASE)
+
 METADATA_ONLY = ("organisation", "distribution", "date", "original_language", "language_line", "limited_note")
 
 
@@ -133,10 +135,18 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
                 skip = True
                 continue
         cells = re.split(r"\s{3,}", s)
+        spans = {m.group(): m.span() for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", ln.s)}
+        if len(cells) == 1:
+            # columns pasted into one line with single spaces: "General Assembly Distr.: Limited"
+            tail = _MASTHEAD_TAIL.search(ln.s)
+            if tail and ln.s[: tail.start()].strip():
+                head = ln.s[: tail.start()].rstrip()
+                lead = len(head) - len(head.lstrip())
+                cells = [head.strip(), tail.group().strip()]
+                spans = {cells[0]: (lead, len(head)), cells[1]: (tail.start() + (len(tail.group()) - len(tail.group().lstrip())), tail.end())}
         if len(cells) > 1:
             # a -layout line holding masthead columns: "United Nations        A/80/412"
             rest = []
-            spans = {m.group(): m.span() for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", ln.s)}
             for cell in cells:
                 a, b = spans.get(cell, (0, 0))
                 mh = match_masthead(cell, lang)
