@@ -103,3 +103,6 @@ def test_page_segmentation_examples(ex):
     assert len(got.pages) == ex["pages"]
     annotations = sum(1 for p in got.pages for ln in p.lines if ln.zone == "annotation")
     assert annotations == ex.get("annotations", 0)
+    if "unwrapped" in ex:
+        ends = [ln.hard_end for p in got.pages for ln in p.lines if ln.s.strip()]
+        assert ends and all(e is (True if ex["unwrapped"] else None) for e in ends)

@@ -11,14 +11,16 @@ Recognised layouts ("styles"):
 """
 from __future__ import annotations
 
+import functools
 import logging
 import unicodedata
 from dataclasses import dataclass
 
 import regex as re
 
-from ..errors import BinaryInputError, EmptyInputError, EncodingError, InputTooLargeError
+from ..errors import BinaryInputError, EmptyInputError, EncodingError, InputTooLargeError, ResourceError
 from ..model import DocWarning, Fix, MappedText
+from ..resources import load_toml
 from .lines import Extracted, SrcLine, SrcPage
 
 log = logging.getLogger(__name__)
@@ -90,6 +92,33 @@ def detect_style(lines: list[str]) -> str:
     if any("\f" in ln for ln in lines):
         return "formfeed"
     return "plain"
+
+
+def _display_width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+@functools.lru_cache(maxsize=1)
+def _unwrapped_rule() -> tuple[float, int]:
+    table = load_toml("core/pages.toml").get("unwrapped", {})
+    try:
+        q, w = float(table["quantile"]), int(table["min_width"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ResourceError(f"core/pages.toml: [unwrapped] needs quantile and min_width: {exc}", code="E602") from exc
+    if not 0 < q <= 1 or w <= 0:
+        raise ResourceError("core/pages.toml: [unwrapped] quantile must be in (0, 1], min_width > 0", code="E602")
+    return q, w
+
+
+def unwrapped(lines: list[str]) -> bool:
+    """True when the text was never wrapped at a page width (one paragraph per line): the line
+    at the rule's quantile of sorted display widths is wider than any printed page line."""
+    widths = sorted(_display_width(ln.strip()) for ln in lines if ln.strip())
+    if not widths:
+        return False
+    q, min_width = _unwrapped_rule()
+    k = min(len(widths) - 1, int(q * (len(widths) - 1) + 0.5))
+    return widths[k] >= min_width
 
 
 def _tika_like(lines: list[str]) -> bool:
@@ -222,6 +251,12 @@ def extract_text(text: str, *, name: str | None = None) -> Extracted:
         pages = [_build_plain_page(n, ents) for n, ents in enumerate(_pages_formfeed(raw_lines), 1)]
     else:
         pages = [_build_plain_page(1, list(enumerate(raw_lines, 1)))]
+    if style != "tika" and unwrapped(raw_lines):
+        # never wrapped at a page width: each line is a whole paragraph (or heading)
+        for p in pages:
+            for ln in p.lines:
+                if ln.s.strip():
+                    ln.hard_end = True
     # form feeds define physical pages: an empty page keeps its number; only trailing ones go
     while len(pages) > 1 and not pages[-1].lines:
         pages.pop()
