@@ -77,6 +77,13 @@ def test_arabic_forms_examples(lang, ex):
     assert fold_arabic_presentation_forms(ex["input"]) == ex["output"]
 
 
+@pytest.mark.parametrize("lang,ex", _cases("linebreaks"))
+def test_linebreak_examples(lang, ex):
+    from unmark.lang import is_hard_break
+
+    assert is_hard_break(ex["prev"], ex["next"], lang) is ex["output"]
+
+
 def test_every_language_has_examples():
     for lang in LANGUAGES:
         r = rules(lang)

@@ -27,7 +27,7 @@ _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
         "initials": bool, "label_words": list, "protected_pairs": list,
     },
     "labels": {"patterns": list},
-    "linebreaks": {"lowercase_paragraph_starts": bool},
+    "linebreaks": {"lowercase_paragraph_starts": bool, "paragraph_openers": list},
     "identify": {"function_words": list},
     "dates": {"months": list, "month_abbreviations": list, "pattern": str},
     "hyphen": {
@@ -44,6 +44,7 @@ _EXAMPLES: dict[str, set[str]] = {
     "join": {"left", "right", "output"},
     "identify": {"input", "output"},
     "french_spacing": {"input", "output"},
+    "linebreaks": {"prev", "next", "output"},
     "arabic_forms": {"input", "output"},
 }
 _TOP_TABLES = set(_SCHEMA) | set(_EXAMPLES)
@@ -95,6 +96,8 @@ def validate(data: dict[str, Any], name: str) -> None:
         rx = _compile(name, f"labels.patterns[{i}]", pat)
         if "label" not in rx.groupindex:
             _fail(name, f"labels.patterns[{i}] has no named group 'label'")
+    for i, pat in enumerate(data.get("linebreaks", {}).get("paragraph_openers", [])):
+        _compile(name, f"linebreaks.paragraph_openers[{i}]", pat)
     for key in (("dates", "pattern"), ("hyphen", "adjectival_first_part")):
         pat = data.get(key[0], {}).get(key[1])
         if pat is not None:
@@ -127,6 +130,7 @@ class LangRules:
     adjectival_first_part: regex.Pattern | None
     raw: dict[str, Any]
     function_words: frozenset[str] = frozenset()
+    paragraph_opener: regex.Pattern | None = None
 
     def examples(self, table: str) -> list[dict[str, Any]]:
         """The ``[[<table>.examples]]`` entries (for tests and docs)."""
@@ -141,6 +145,10 @@ def _abbr_set(items: list[str]) -> frozenset[str]:
         if a == a.lower():
             out.add(a.lower())
     return frozenset(out)
+
+
+def _alternation(patterns: list[str]) -> regex.Pattern | None:
+    return regex.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 @functools.lru_cache(maxsize=None)
@@ -176,6 +184,7 @@ def rules(lang: str) -> LangRules:
         default_keep=bool(h.get("default_keep", True)),
         adjectival_first_part=regex.compile(adj) if adj else None,
         function_words=frozenset(w.lower() for w in data.get("identify", {}).get("function_words", [])),
+        paragraph_opener=_alternation(data.get("linebreaks", {}).get("paragraph_openers", [])),
         raw=data,
     )
 

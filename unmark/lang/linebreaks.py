@@ -26,6 +26,9 @@ FULL_QUANTILE = 0.9
 DEFAULT_FULL_WIDTH = 80.0
 #: a line at least this share of a full line, followed by a lower-case word, is a wrap
 LOWER_NEXT_RATIO = 0.6
+# A full line ending with , ; or final punctuation ends its paragraph when the next line opens
+# like a preambular or operative paragraph of a resolution: per-language patterns in
+# resources/lang/<xx>.toml [linebreaks].paragraph_openers (with examples).
 
 # sentence-final punctuation, closing quotes/brackets, then an optional footnote number
 _END_PUNCT = regex.compile(r"[.!?:;。！？：；…](?:[\"'”’»）)\]」』》]*)\d{0,3}$")
@@ -94,7 +97,15 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
         return True
     if _NUMBERED_PARAGRAPH.match(nxt):
         return True
+    if (ends_final or ends_list) and _opens_paragraph(nxt, lang):
+        return True  # "..., \nBearing in mind ...": the next preambular paragraph of a resolution
     return False
+
+
+def _opens_paragraph(line: str, lang: str) -> bool:
+    """The line opens like a resolution paragraph (``[linebreaks].paragraph_openers``)."""
+    rx = rules(lang).paragraph_opener
+    return rx is not None and rx.match(line) is not None
 
 
 def _lowercase_paragraphs(lang: str) -> bool:
