@@ -106,3 +106,26 @@ def test_page_segmentation_examples(ex):
     if "unwrapped" in ex:
         ends = [ln.hard_end for p in got.pages for ln in p.lines if ln.s.strip()]
         assert ends and all(e is (True if ex["unwrapped"] else None) for e in ends)
+
+
+@pytest.mark.parametrize("ex", _examples("core/contents.toml", "examples"), ids=lambda e: e["lines"][0][:30])
+def test_contents_examples(ex):
+    from unmark.clean.contents import contents_span
+
+    span = contents_span(ex["lines"])
+    assert (0 if span is None else span[1] - span[0]) == ex["contents"]
+
+
+def test_contents_leave_the_body_with_fixes():
+    import unmark
+
+    text = ("Report of the Secretary-General\n\nContents\nPage\n"
+            "I. Introduction . . . . . . . . . . . . . . . . . . . . . . . 2\n"
+            "II. Background . . . . . . . . . . . . . . . . . . . . . . . . 3\n"
+            "I. Introduction\n1. The present report is submitted pursuant to resolution 74/234.\n"
+            "II. Background\n2. The Working Group met twice.\n")
+    doc = unmark.parse_text(text, options=unmark.ParseOptions(lang="en"))
+    assert [b.text for b in doc.blocks if b.type == "heading"] == ["Introduction", "Background"]
+    rules = [f.rule for f in doc.fixes if f.rule.startswith("contents.")]
+    assert rules == ["contents.heading", "contents.entry", "contents.entry", "contents.entry"]
+    assert "Contents" not in doc.text()

@@ -15,6 +15,7 @@ from typing import Callable
 import regex as re
 
 from .clean.artifacts import map_pua, remove_bidi_controls, remove_broken_fields, unknown_pua
+from .clean.contents import mark_contents
 from .clean.layout import guess_doc_symbol, mark_zones
 from .clean.notes_zone import mark_endnotes, mark_unseparated_notes
 from .errors import InputError, InputNotFoundError, UnmarkError
@@ -260,6 +261,7 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
     zfixes, hints = mark_zones(pages, doc_symbol)
     fixes += zfixes
     endnotes = mark_endnotes(pages)
+    fixes += mark_contents(pages)
     if ex.style in ("plain", "formfeed"):
         mark_unseparated_notes(pages)
     for p in pages:  # a page starts at its first body line, after any running header

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import BBox, Link, MappedText
 
-ZONES = ("body", "masthead", "furniture", "separator", "footnote", "annotation")
+ZONES = ("body", "masthead", "furniture", "separator", "footnote", "annotation", "contents")
 
 
 @dataclass
