@@ -34,7 +34,7 @@ from .model import (
     Metadata,
 )
 from .segment.footnotes import TextSlot, collect_footnotes, find_markers, remove_markers
-from .segment.front import front_end, match_masthead, parse_front
+from .segment.front import METADATA_ONLY, front_end, match_masthead, parse_front
 from .segment.join import HAN, JoinContext, cjk_spacing_majority, join_parts, vocabulary_of
 from .segment.structure import BlockBuilder, PartBuilder, Segmenter, merge_label_lines
 from .segment.symbols import find_symbols
@@ -226,6 +226,36 @@ def _links_for(text: str, links: list[Link]) -> list[Link]:
     return out
 
 
+def _is_masthead_field(ln: SrcLine, lang: str) -> bool:
+    """A status field of the masthead cell (distribution, date, languages), not the organisation name."""
+    mh = match_masthead(ln.s.strip(), lang)
+    return mh is not None and mh[0] in METADATA_ONLY and mh[0] != "organisation"
+
+
+def _symbol_inside_masthead(front: list[SrcLine], all_lines: list[SrcLine], symbol: str | None, lang: str,
+                            fixes: list[Fix]) -> list[SrcLine]:
+    """The symbol printed between two masthead fields ("Distr. GENERAL / A/RES/48/246 / 11 May 1994",
+    the 1994 layout) belongs to the masthead block as printed: its line goes back from the running
+    header furniture into the front lines (its furniture fix is withdrawn), in reading order. A
+    symbol printed above the fields (the modern top bar) stays furniture."""
+    if not symbol or not front:
+        return front
+    page1 = [ln for ln in all_lines if ln.page == 1 and ln.s.strip()]
+    ids = {id(ln) for ln in front}
+    back: set[int] = set()
+    for k, ln in enumerate(page1):
+        if ln.zone != "furniture" or ln.s.strip() != symbol or k == 0 or k + 1 >= len(page1):
+            continue
+        prev, nxt = page1[k - 1], page1[k + 1]
+        if id(prev) in ids and id(nxt) in ids and _is_masthead_field(prev, lang) and _is_masthead_field(nxt, lang):
+            back.add(id(ln))
+            ln.zone = "masthead"
+            fixes[:] = [f for f in fixes if not (f.rule == "furniture.header" and f.page == ln.page and f.line == ln.line)]
+    if not back:
+        return front
+    return [ln for ln in page1 if id(ln) in ids or id(ln) in back] + [ln for ln in front if ln.page != 1]
+
+
 @dataclass
 class _Built:
     kind: str
@@ -300,6 +330,7 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
         upto = next((i for i, ln in enumerate(all_lines) if ln is last), -1)
         front_lines = [ln for ln in all_lines[: upto + 1] if id(ln) in ids or (
             ln.zone == "masthead" and ln.page == 1 and match_masthead(ln.s.strip(), lang) is not None)]
+    front_lines = _symbol_inside_masthead(front_lines, all_lines, doc_symbol, lang, fixes)
     front_blocks, front_meta, ffixes = parse_front(front_lines, lang)
     fixes += ffixes
     hard_break = None

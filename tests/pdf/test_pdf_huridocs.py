@@ -36,3 +36,23 @@ def test_masthead_metadata(backend):
 
     ex = extract_pdf(HURIDOCS / "pdfs" / "ohchr_1_en.pdf", backend=backend)
     assert ex.metadata_hints["job_number"] == "GE.19-13879"
+
+
+@pytest.mark.parametrize("name,expected", [
+    # 1994 layout: the symbol is printed between "Distr. GENERAL" and the date
+    ("plan_1_en.pdf", "Distr. GENERAL A/RES/48/246 11 May 1994"),
+    ("plan_1_es.pdf", "Distr. GENERAL A/RES/48/246 11 de mayo de 1994"),
+    # modern layout: the symbol sits in the top bar, above the fields, and stays furniture
+    ("ohchr_1_en.pdf", "Distr.: General 14 August 2019 Original: English"),
+])
+def test_masthead_block_as_printed(backend, name, expected):
+    import unmark
+
+    doc = unmark.parse(str(HURIDOCS / "pdfs" / name), backend=backend)
+    masthead = [b for b in doc.blocks if b.role == "masthead"]
+    assert [b.text for b in masthead] == [expected]
+    assert doc.metadata.symbol in ("A/RES/48/246", "A/HRC/WG.6/34/ITA/3")
+    # a symbol kept in the masthead block is not also reported as removed furniture
+    kept = doc.metadata.symbol in expected
+    removed_on_page1 = [f for f in doc.fixes if f.rule == "furniture.header" and f.page == 1 and f.before == doc.metadata.symbol]
+    assert (not removed_on_page1) if kept else bool(removed_on_page1)

@@ -9,7 +9,7 @@ import regex as re
 
 import logging
 
-from ..extract.lines import SrcPage
+from ..extract.lines import SrcLine, SrcPage
 from ..segment.footnotes import next_labels
 
 log = logging.getLogger(__name__)
@@ -80,5 +80,62 @@ def mark_endnotes(pages: list[SrcPage]) -> bool:
         for x in rest:
             x.zone = "footnote"
         log.debug("endnotes from page %d line %d", ln.page, ln.line)
+        _tables_out_of_notes(rest)
         return True
     return False
+
+
+_SENTENCE_END = tuple(".!?。！？")
+_CLOSERS = "”’»\"')]）」』 "
+_ROW_END = _SENTENCE_END + tuple(";:；：")
+
+
+def _tables_out_of_notes(lines: list[SrcLine]) -> None:
+    """An endnote whose sentence ends and which then runs on into a table (most of the lines up
+    to the next note indented well beyond its label: the stakeholder list after note 1 of a UPR
+    summary, "Civil society / AccessNow  AccessNow (United States of America); ...") ends at that
+    sentence; the table is read as body text after the last paragraph. Geometry only (PDF input:
+    line sizes and x positions); thresholds in ``resources/pdf/layout.toml`` ([zones] note_table_*).
+    A note whose sentence ends with a colon ("The following abbreviations are used:") keeps its
+    table: the colon announces it."""
+    if not lines or not all(x.size for x in lines):
+        return
+    from ..extract.pdf.rules import rules
+
+    Z = rules().zones
+    notes: list[list[SrcLine]] = []
+    last: str | None = None
+    for x in lines:
+        m = NOTE_OPEN.match(x.s.strip())
+        if m and m.group("label") in next_labels(last):
+            notes.append([x])
+            last = m.group("label")
+        elif notes:
+            notes[-1].append(x)
+    for note in notes:
+        head = note[0]
+        lim = head.indent + Z["note_table_indent"] * head.size
+        for i, x in enumerate(note[:-1]):
+            if not (x.hard_end and x.s.rstrip(_CLOSERS).endswith(_SENTENCE_END)):
+                continue
+            tail = note[i + 1:]
+            rows = sum(1 for y in tail if y.indent > lim)
+            if rows >= Z["note_table_rows"] and rows >= Z["note_table_share"] * len(tail):
+                for k, y in enumerate(tail):
+                    y.zone = "body"
+                    nxt = tail[k + 1] if k + 1 < len(tail) else None
+                    if nxt is None:
+                        y.hard_end = True
+                    elif y.indent > lim:
+                        # one block per table row: a row ends with its punctuation ("(Italy);")
+                        # or where the next line starts further left (the next row); a wrapped
+                        # cell goes on at its own column. Line lengths say nothing here (cells
+                        # end short of the margin), and the backends' line ends differ by a few
+                        # points in justified cells
+                        y.hard_end = (y.s.rstrip(_CLOSERS).endswith(_ROW_END)
+                                      or nxt.indent < y.indent - 0.5 * y.size)
+                    elif y.hard_end is None or nxt.indent > lim:
+                        y.hard_end = True  # a caption above the rows ("Civil society")
+                log.debug("note %s: a table of %d lines after page %d line %d read as body text",
+                          head.s.split(" ", 1)[0], len(tail), x.page, x.line)
+            break

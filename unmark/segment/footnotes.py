@@ -148,9 +148,41 @@ def _index(slot: TextSlot) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
-def _candidates(slot: TextSlot, label: str) -> list[tuple[int, int]]:
+#: what a marker the PDF showed as a superscript may be, read from its first character
+_SEEN_TOKEN = re.compile(r"\*{1,3}(?!\*)|\d{1,3}(?!\d)")
+
+
+def _seen_index(slot: TextSlot, known: dict[tuple[int, int], set[int]]) -> dict[str, list[tuple[int, int]]]:
+    """Marker positions of a text that the PDF drew as raised small glyphs (``known``:
+    columns per (page, line)). Geometry has the last word: such a marker may follow a number,
+    a closing quote, a percent sign or a symbol (``2016.30``, ``hands’.39``, ``4%.50``,
+    ``46/2017164``), which the plain-text rules of :func:`_digit_ok` must refuse."""
+    t = slot.text.text
+    out: dict[str, list[tuple[int, int]]] = {}
+    for o in slot.text.origins:
+        cols = known.get((o.page, o.line)) if o.col >= 0 else None
+        if not cols:
+            continue
+        for c in cols:
+            if not o.col <= c < o.col + o.length:
+                continue
+            a = o.offset + c - o.col
+            m = _SEEN_TOKEN.match(t, a)
+            if m is None or a == 0:
+                continue
+            b = m.end()
+            after = t[b] if b < len(t) else ""
+            if after.isascii() and after.isalpha():
+                continue  # "CO2e", a digit inside a word or code
+            out.setdefault(m.group(), []).append((a, b))
+    for v in out.values():
+        v.sort()
+    return out
+
+
+def _candidates(slot: TextSlot, label: str, known: dict[tuple[int, int], set[int]] | None = None) -> list[tuple[int, int]]:
     if slot.index is None:
-        slot.index = _index(slot)
+        slot.index = _seen_index(slot, known) if known else _index(slot)
     return slot.index.get(label, [])
 
 
@@ -163,22 +195,26 @@ def find_markers(
     """Assign each footnote label (with the page its note is printed on) to one marker position.
 
     ``known`` holds the (page, line, col) of marker glyphs the PDF showed as superscripts;
-    when given, only those positions can be markers.
+    when given, only those positions can be markers, and the text around them is not
+    second-guessed (:func:`_seen_index`).
     Returns, per slot key, a list of (start, end, label) spans to remove.
     """
     found: dict[tuple, list[tuple[int, int, str]]] = {}
+    by_line: dict[tuple[int, int], set[int]] | None = None
+    if known:
+        by_line = {}
+        for p, li, co in known:
+            by_line.setdefault((p, li), set()).add(co)
     pos = (0, 0)  # (slot index, offset): markers come in reading order
     for label, page in labels:
         best = None
         for strict in (True, False):
             for si in range(len(slots)):
                 slot = slots[si]
-                for a, b in _candidates(slot, label):
+                for a, b in _candidates(slot, label, by_line):
                     if (si, a) < pos and strict:
                         continue
                     p, li, co = slot.text.locate(a)
-                    if known and (p, li, co) not in known:
-                        continue
                     if page is not None and strict and p != page:
                         continue
                     if page is not None and not strict and abs(p - page) > 1:

@@ -167,6 +167,9 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
                     parts.append(ln.text.slice(a, b))
                 ln.text = MappedText.join(parts)
             s = " ".join(rest)
+        if ln.zone == "masthead" and furniture_kind(s, "top") == "furniture.header":
+            masthead(ln, "symbol", s)  # a symbol printed among the masthead fields
+            continue
         mh = match_masthead(s, lang)
         if mh:
             fld, val = mh

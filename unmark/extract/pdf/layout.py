@@ -685,10 +685,11 @@ def to_src(pages: list[list[PLine]], raws: list[RawPage], fixes: list[Fix]) -> l
             if ln.zone == "separator" and _text_separator(ln.text):
                 text_sep = True
             if ln.zone == "furniture":
+                # every line that leaves the text is a fix, under the core's rule id when the core
+                # knows the kind (furniture.header, .job_number, ...), else the PDF rule that found it
                 pos = "top" if ln.y < raw.height / 2 else "bottom"
-                core_sees = furniture_kind(ln.text, pos) is not None
-                if not core_sees or text_sep:
-                    fixes.append(Fix(ln.rule, raw.number, i, ln.text, ""))
+                kind = furniture_kind(ln.text, pos)
+                fixes.append(Fix(kind or ln.rule, raw.number, i, ln.text, "", note="" if kind is None else ln.rule or ""))
                 if text_sep:
                     # the core would read lines after a text rule as notes: keep them out
                     continue
