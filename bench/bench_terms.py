@@ -154,6 +154,10 @@ def main(argv=None) -> int:
     ap.add_argument("--breakdown", action="store_true", help="recall by co-occurrence band; reference share per glossary band")
     ap.add_argument("--measure", default=None, help="dice | llr")
     ap.add_argument("--rank", default=None, help="dice_log | dice | llr | cvalue")
+    ap.add_argument("--flat-single-words", action="store_true",
+                    help="ablation: single words at the flat termhood weight (no general-language frequency)")
+    ap.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                    help="any TermOptions field, e.g. --set rank_lexical=0.5 (repeatable; 'none' for None)")
     args = ap.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"SKIP: {CORPUS} not found (the shared corpus is not beside the repository)")
@@ -179,6 +183,20 @@ def main(argv=None) -> int:
         opts = replace(opts, measure=args.measure)
     if args.rank:
         opts = replace(opts, rank=args.rank)
+    if args.flat_single_words:
+        opts = replace(opts, general_common=None)
+    for item in args.set:
+        field, _, value = item.partition("=")
+        current = getattr(opts, field)
+        if value.lower() == "none":
+            new = None
+        elif isinstance(current, bool):
+            new = value.lower() in ("1", "true", "yes")
+        elif isinstance(current, int) and not isinstance(current, bool):
+            new = int(value)
+        else:
+            new = float(value) if value.replace(".", "", 1).lstrip("-").isdigit() else value
+        opts = replace(opts, **{field: new})
     reference = read_pairs(REFERENCE)
     t0 = time.perf_counter()
     g = extract_terms(list(zip(zh, en)), "zh", "en", opts)

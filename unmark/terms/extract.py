@@ -4,7 +4,10 @@ Pipeline: tokenise both sides -> monolingual candidates (n-grams bounded by cont
 keep those seen in >= ``min_freq`` pairs that also occur outside longer candidates (C-value) ->
 co-occurrence counts over aligned pairs -> association (Dice / log-likelihood) -> competitive
 linking (known glossary entries linked first; State names only with a name of the same State; a
-second round for targets freed by extension) -> entries with score, frequency, acronym, examples.
+second round for targets freed by extension; a target is extended to a longer candidate that
+co-occurs nearly as often or has the higher Dice) -> ranking: Dice with explained-away occurrences x
+frequency x termhood (single words weighted by their general-language frequency) -> entries with
+score, frequency, acronym, examples.
 """
 from __future__ import annotations
 
@@ -38,6 +41,7 @@ from .candidates import (
     nominal_single_en,
     segment_candidates,
 )
+from .generality import specificity
 from .glossary import Example, Glossary, TermEntry
 from .lexicon import check_lang, states
 from .options import TermOptions
@@ -112,9 +116,12 @@ def _allowed_pair(src_lang: str, tgt_lang: str, src_surface: list[str], tgt_surf
     return ok
 
 
-def termhood_weight(surface: str, lang: str, single_word_weight: float = 0.5) -> float:
+def termhood_weight(surface: str, lang: str, single_word_weight: float = 0.5,
+                    general: tuple[float, float] | None = None) -> float:
     """1 for a multi-word unit, a title, an acronym, a hyphenated compound or a capitalised name;
-    ``single_word_weight`` for a single ordinary word (general vocabulary more often than a term)."""
+    ``single_word_weight`` for a single ordinary word (general vocabulary more often than a term),
+    raised towards 1 as the word gets rarer in general language (``general``: the Zipf frequencies
+    (common, rare) between which the weight goes from ``single_word_weight`` to 1)."""
     if surface.startswith(TITLE_PREFIX) or is_acronym(surface):
         return 1.0
     if lang == "zh":
@@ -122,6 +129,10 @@ def termhood_weight(surface: str, lang: str, single_word_weight: float = 0.5) ->
     words = surface.split()
     if len(words) >= 2 or "-" in surface or surface[:1].isupper():
         return 1.0
+    if general is not None:
+        spec = specificity(surface, lang, general[0], general[1])
+        if spec is not None:
+            return single_word_weight + (1.0 - single_word_weight) * spec
     return single_word_weight
 
 
@@ -184,10 +195,12 @@ class _Side:
 
 
 def _extend_targets(linked: list[int], stats, src: _Side, tgt: _Side, lexf: np.ndarray, ratio: float,
-                    lex=None, allowed=None) -> list[int]:
+                    lex=None, allowed=None, dice_v: np.ndarray | None = None) -> list[int]:
     """Replace a linked target by a longer target candidate that contains it when the longer one
-    co-occurs with the same source nearly as often (缔约国: "Parties" -> "States parties") and its
-    extra words are not the translation of other source words around the term."""
+    co-occurs with the same source nearly as often (缔约国: "Parties" -> "States parties"), or, given
+    ``dice_v``, when the longer one is the stronger association (higher Dice: 执行局 is "Executive
+    Board" although "Board" alone co-occurs a little more often) and its extra words are not the
+    translation of other source words around the term."""
     if ratio <= 0 or not linked:
         return linked
     by_src: dict[int, list[int]] = defaultdict(list)
@@ -202,7 +215,9 @@ def _extend_targets(linked: list[int], stats, src: _Side, tgt: _Side, lexf: np.n
         for k2 in by_src[s]:
             t2 = int(stats.tgt[k2])
             longer = tuple(x.lower() for x in tgt.tokens_of[tgt.keys[t2]])
-            if t2 == t or stats.cooc[k2] < ratio * stats.cooc[k] or not _contains_tokens(longer, base):
+            if t2 == t or not _contains_tokens(longer, base):
+                continue
+            if stats.cooc[k2] < ratio * stats.cooc[k] and not (dice_v is not None and dice_v[k2] > dice_v[k]):
                 continue
             if allowed is not None and not allowed(s, t2):
                 continue
@@ -211,10 +226,17 @@ def _extend_targets(linked: list[int], stats, src: _Side, tgt: _Side, lexf: np.n
                     continue
             elif _extra_words_elsewhere(lex, s, t2, base, longer, src, tgt, inv):
                 continue
-            if best == k or (stats.cooc[k2], len(tgt.keys[t2])) > (stats.cooc[best], len(tgt.keys[int(stats.tgt[best])])):
+            if best == k or _ext_key(k2, stats, tgt, dice_v) > _ext_key(best, stats, tgt, dice_v):
                 best = k2
         out.append(best)
     return out
+
+
+def _ext_key(k: int, stats, tgt: _Side, dice_v: np.ndarray | None) -> tuple:
+    t = int(stats.tgt[k])
+    if dice_v is None:
+        return (stats.cooc[k], len(tgt.keys[t]))
+    return (stats.cooc[k], dice_v[k], len(tgt.keys[t]))
 
 
 def _extra_words_elsewhere(lex, s: int, t2: int, base: tuple[str, ...], longer: tuple[str, ...],
@@ -238,6 +260,103 @@ def _extra_words_elsewhere(lex, s: int, t2: int, base: tuple[str, ...], longer: 
 def _contains_tokens(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     n, m = len(longer), len(shorter)
     return n > m and any(longer[i : i + m] == shorter for i in range(n - m + 1))
+
+
+class _Explained:
+    """Occurrences of a candidate that another linked pair accounts for ("explaining away").
+
+    A target occurrence is explained by a linked pair (s2, t2) when t2 is the target itself or a
+    longer target containing it, and s2 and t2 are both in the segment ("Sudan" inside "South
+    Sudan" next to 南苏丹; "Council" inside "Security Council" next to 安全理事会). Such segments,
+    without the source under test, are no evidence against the pair: the association of (s, t) is
+    measured on the other segments. The same holds on the source side (a source inside a longer
+    linked source whose target is present)."""
+
+    def __init__(self, linked: list[int], stats, src: _Side, tgt: _Side):
+        self.stats, self.src, self.tgt = stats, src, tgt
+        self.src_sets = [set(map(int, ids)) for ids in src.ids]
+        self.tgt_sets = [set(map(int, ids)) for ids in tgt.ids]
+        self.inv_s = src.segments_of()
+        self.inv_t = tgt.segments_of()
+        self.pairs = [(int(stats.src[k]), int(stats.tgt[k])) for k in linked]
+        self.by_sub_t: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+        self.by_sub_s: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for s2, t2 in self.pairs:
+            toks = tuple(x.lower() for x in tgt.tokens_of[tgt.keys[t2]])
+            n = len(toks)
+            for i in range(n):
+                for j in range(i + 1, n + 1):
+                    self.by_sub_t[toks[i:j]].append((s2, t2))
+            ks = src.keys[s2]
+            for i in range(len(ks)):
+                for j in range(i + 1, len(ks) + 1):
+                    self.by_sub_s[ks[i:j]].append((s2, t2))
+
+    def counts(self, s: int, t: int) -> tuple[int, int, int]:
+        """(co-occurrences, source occurrences, target occurrences) without the explained segments."""
+        toks = tuple(x.lower() for x in self.tgt.tokens_of[self.tgt.keys[t]])
+        cov_t = [(s2, t2) for s2, t2 in self.by_sub_t.get(toks, ()) if s2 != s]
+        cov_s = [(s2, t2) for s2, t2 in self.by_sub_s.get(self.src.keys[s], ()) if t2 != t]
+        ss, ts = self.src_sets, self.tgt_sets
+        both = f_t = 0
+        for i in self.inv_t.get(t, ()):
+            if s in ss[i]:
+                both += 1
+                f_t += 1
+            elif not any(s2 in ss[i] and t2 in ts[i] for s2, t2 in cov_t):
+                f_t += 1
+        f_s = 0
+        for i in self.inv_s.get(s, ()):
+            if t in ts[i] or not any(s2 in ss[i] and t2 in ts[i] for s2, t2 in cov_s):
+                f_s += 1
+        return both, f_s, f_t
+
+    def dice(self, s: int, t: int) -> tuple[float, int]:
+        both, f_s, f_t = self.counts(s, t)
+        return (2.0 * both / (f_s + f_t) if f_s + f_t else 0.0), both
+
+
+def _often_longer(k: int, stats, tgt: _Side, by_src: dict[int, list[int]], share: float = 0.5) -> bool:
+    """Does the source of pair k co-occur, in at least ``share`` of the pair's segments, with a
+    longer target containing this one? Then the target may be a truncation ("Basel" for
+    《巴塞尔公约》) and explained-away counts must not promote it."""
+    s, t = int(stats.src[k]), int(stats.tgt[k])
+    base = tuple(x.lower() for x in tgt.tokens_of[tgt.keys[t]])
+    for k2 in by_src.get(s, ()):
+        t2 = int(stats.tgt[k2])
+        if (t2 != t and stats.cooc[k2] >= share * stats.cooc[k]
+                and _contains_tokens(tuple(x.lower() for x in tgt.tokens_of[tgt.keys[t2]]), base)):
+            return True
+    return False
+
+
+def _share_targets(linked: list[int], stats, src: _Side, lexf: np.ndarray, lex, allowed, explained: _Explained,
+                   min_share: float, min_lexical: float, min_cooc: int) -> dict[int, float]:
+    """Second sources for targets: a source left unlinked because competitive linking gave its
+    translation to another source, or because the target's Dice is lowered by occurrences that
+    belong to other terms (卫生 and 健康 are both "health"; 安理会 is mostly "the Council", whose other
+    occurrences belong to 理事会 and 安全理事会). Association is the Dice with explained segments left
+    out (:class:`_Explained`). Returns {pair index: that Dice} for the best target of each unlinked
+    source reaching ``min_share``."""
+    if min_share <= 0 or not linked:
+        return {}
+    used_s = {int(stats.src[k]) for k in linked}
+    best: dict[int, tuple[float, int]] = {}
+    for k in np.nonzero(stats.cooc >= min_cooc)[0]:
+        s, t = int(stats.src[k]), int(stats.tgt[k])
+        if s in used_s or stats.cooc[k] < 0.5 * stats.f_src[k]:
+            continue
+        if allowed is not None and not allowed(s, t):
+            continue
+        adj, both = explained.dice(s, t)
+        if both < min_cooc or adj < min_share or (s in best and best[s][0] >= adj):
+            continue
+        if lex is not None:
+            lexf[k] = lex.score(src.tokens_of[src.keys[s]], explained.tgt.tokens_of[explained.tgt.keys[t]])
+        if lexf[k] < min_lexical:
+            continue
+        best[s] = (adj, int(k))
+    return {k: adj for adj, k in best.values()}
 
 
 def _one_source_per_target(linked: list[int], stats, score: np.ndarray) -> list[int]:
@@ -358,17 +477,34 @@ def extract_terms(
         new = competitive_linking(order, stats.src, stats.tgt, used_s, used_t, allowed)
         if not new:
             break
-        new = _extend_targets(new, stats, src, tgt, lexf, opts.extend_ratio, lex, allowed)
+        new = _extend_targets(new, stats, src, tgt, lexf, opts.extend_ratio, lex, allowed,
+                              d if opts.extend_by_dice else None)
         linked = _one_source_per_target(linked + new, stats, link_score)
+    d_rank = d.copy()
+    if (opts.explain_away or opts.share_min_dice > 0) and linked:
+        explained = _Explained(linked, stats, src, tgt)
+        by_src: dict[int, list[int]] = defaultdict(list)
+        for k in range(len(stats.src)):
+            by_src[int(stats.src[k])].append(k)
+        if opts.explain_away:
+            for k in linked:
+                if not _often_longer(k, stats, tgt, by_src):
+                    d_rank[k] = max(d[k], explained.dice(int(stats.src[k]), int(stats.tgt[k]))[0])
+        shared = _share_targets(linked, stats, src, lexf, lex, allowed, explained, opts.share_min_dice,
+                                opts.min_lexical, max(opts.min_cooc, 3))
+        for k, adj in shared.items():
+            d_rank[k] = adj
+        linked = linked + sorted(shared)
     t2 = time.perf_counter()
 
     tw = np.ones(len(stats.src))
+    general = None if opts.general_common is None else (opts.general_common, opts.general_rare)
     for k in linked:
-        tw[k] = (termhood_weight(tgt.surface[tgt.keys[stats.tgt[k]]], tgt_lang, opts.single_word_weight)
-                 * termhood_weight(src.surface[src.keys[stats.src[k]]], src_lang, opts.single_word_weight))
+        tw[k] = (termhood_weight(tgt.surface[tgt.keys[stats.tgt[k]]], tgt_lang, opts.single_word_weight, general)
+                 * termhood_weight(src.surface[src.keys[stats.src[k]]], src_lang, opts.single_word_weight, general))
         if (src_state is not None and src_state[stats.src[k]] >= 0) or (tgt_state is not None and tgt_state[stats.tgt[k]] >= 0):
             tw[k] *= opts.state_weight
-    rank = _rank_scores(opts.rank, d, g, stats.cooc.astype(float), cv, tw, opts.freq_saturation) * lexf
+    rank = _rank_scores(opts.rank, d_rank, g, stats.cooc.astype(float), cv, tw, opts.freq_saturation) * lexf ** opts.rank_lexical
     linked.sort(key=lambda k: -rank[k])
     if opts.max_entries is not None:
         linked = linked[: max(0, opts.max_entries - len(known_entries))]
