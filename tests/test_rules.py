@@ -129,3 +129,10 @@ def test_contents_leave_the_body_with_fixes():
     rules = [f.rule for f in doc.fixes if f.rule.startswith("contents.")]
     assert rules == ["contents.heading", "contents.entry", "contents.entry", "contents.entry"]
     assert "Contents" not in doc.text()
+
+
+@pytest.mark.parametrize("ex", _examples("core/labels.toml", "annex_examples"), ids=lambda e: e["line"][:30])
+def test_annex_examples(ex):
+    from unmark.segment.labels import match_annex
+
+    assert match_annex(ex["line"]) is ex["match"]

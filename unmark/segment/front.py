@@ -16,8 +16,8 @@ from ..clean.layout import furniture_kind
 from ..extract.lines import SrcLine
 from ..model import Fix, MappedText
 from ..resources import load_toml
-from .labels import match_label
-from .structure import BlockBuilder, PartBuilder
+from .labels import match_annex, match_label
+from .structure import BlockBuilder, PartBuilder, ends_final, ends_on_function_word
 
 log = logging.getLogger(__name__)
 
@@ -81,23 +81,48 @@ def front_role(line: str) -> str | None:
     return None
 
 
+#: a paragraph of running text (not a title) has at least this many characters (Han: a third)
+PROSE_MIN_CHARS = 100
+
+
 def front_end(lines: list[SrcLine]) -> int:
-    """Index of the first body line after the front matter (only page 1 can hold front matter)."""
+    """Index of the first body line after the front matter (only page 1 can hold front matter):
+    the first labelled line, resolution opening or annex heading, or, before it, the first
+    paragraph of prose."""
+    end = None
     for i, ln in enumerate(lines):
         if ln.page != 1:
-            return i
+            end = i
+            break
         lab = match_label(ln.stripped())
         if lab and lab.kind in ("chapter", "section", "letter", "roman", "paragraph"):
-            return i
-        if front_role(ln.stripped()) == "body_start":
-            return i
+            return min(i, _first_prose(lines[:i], len(lines[:i])))
+        if front_role(ln.stripped()) == "body_start" or match_annex(ln.stripped()):
+            return min(i, _first_prose(lines[:i], i))
+    end = len(lines) if end is None else end
     # no labelled start on page 1: front matter is what comes before the first long paragraph
-    for i, ln in enumerate(lines):
-        if ln.page != 1:
-            return i
+    for i, ln in enumerate(lines[:end]):
         if i + 2 < len(lines) and ln.hard_end is False and lines[i + 1].hard_end is False:
-            return i
-    return len(lines)
+            return min(i, _first_prose(lines[:i], i))
+    return _first_prose(lines[:end], end)
+
+
+def _first_prose(lines: list[SrcLine], default: int) -> int:
+    """Start of the first paragraph of running text before a labelled start (a letter's "I have the
+    honour to transmit ..."): a group of lines (blank lines or hard ends around it) that ends a
+    sentence and is long enough; ``default`` when there is none."""
+    start = 0
+    for i in range(len(lines) + 1):
+        if i < len(lines) and i > start and lines[i].gap_before == 0 and lines[i - 1].hard_end is not True:
+            continue
+        group = lines[start:i]
+        if group and not any(front_role(x.stripped()) or match_masthead(x.stripped()) for x in group):
+            text = " ".join(x.stripped() for x in group)
+            han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+            if ends_final(text) and len(text) + 2 * han >= PROSE_MIN_CHARS:
+                return start
+        start = i
+    return default
 
 
 def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], dict[str, str], list[Fix]]:
@@ -167,6 +192,10 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
                     parts.append(ln.text.slice(a, b))
                 ln.text = MappedText.join(parts)
             s = " ".join(rest)
+        if (groups and groups[-1][0] in (None, "title", "subtitle") and k > 0 and ln.gap_before == 0
+                and lines[k - 1].hard_end is not True and ends_on_function_word(lines[k - 1].stripped(), lang)):
+            groups[-1][1].append(ln)  # "... addressed to the President of the" / "Security Council"
+            continue
         if ln.zone == "masthead" and furniture_kind(s, "top") == "furniture.header":
             masthead(ln, "symbol", s)  # a symbol printed among the masthead fields
             continue

@@ -27,6 +27,7 @@ class LabelRules:
     max_len_cjk: int
     max_len_latin: int
     no_final: "re.Pattern[str]"
+    annex: "re.Pattern[str]"
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,6 +51,7 @@ def rules() -> LabelRules:
             max_len_cjk=int(d["heading"]["max_len_cjk"]),
             max_len_latin=int(d["heading"]["max_len_latin"]),
             no_final=re.compile(d["heading"]["no_final"]),
+            annex=re.compile(d["heading"]["annex"]),
         )
     except (KeyError, re.error) as exc:
         raise ResourceError(f"{RULES_FILE}: invalid label rules: {exc}", code="E602") from exc
@@ -65,6 +67,11 @@ def match_label(text: str) -> LabelMatch | None:
             num = m.group("num") if "num" in rx.groupindex and m.group("num") else m.group("label")
             return LabelMatch(kind, m.group("label"), num, m.end())
     return None
+
+
+def match_annex(text: str) -> bool:
+    """The stripped line is an annex heading alone ("Annex", "Annex II", "附件一", "المرفق الأول")."""
+    return rules().annex.match(" ".join(text.split())) is not None
 
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}

@@ -21,7 +21,7 @@ import regex as re
 from ..extract.lines import SrcLine
 from ..model import DocWarning, MappedText
 from .join import HAN
-from .labels import LabelMatch, chapter_value, match_label, rules as label_rules
+from .labels import LabelMatch, chapter_value, match_annex, match_label, rules as label_rules
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,20 @@ class BlockBuilder:
 def ends_final(text: str) -> bool:
     t = text.rstrip().rstrip(CLOSERS)
     return bool(t) and t.endswith(FINAL_PUNCT)
+
+
+def ends_on_function_word(text: str, lang: str) -> bool:
+    """A line ending on "the", "of", "de", "и" ... never ends a paragraph or a title."""
+    words = text.split()
+    if not words or lang not in ("en", "fr", "es", "ru"):
+        return False
+    try:
+        from ..lang.data import rules as lang_rules
+
+        fw = lang_rules(lang).function_words
+    except Exception:  # the language module is optional here
+        return False
+    return words[-1].lower() in fw and words[-1].isalpha()
 
 
 def heading_like(text: str) -> bool:
@@ -125,17 +139,7 @@ class Segmenter:
         return not heading_like(f"{so_far} {mt.text}")
 
     def _ends_on_function_word(self, prev: SrcLine) -> bool:
-        """A line ending on "the", "of", "de", "и" ... never ends a paragraph."""
-        words = prev.s.split()
-        if not words or self.lang not in ("en", "fr", "es", "ru"):
-            return False
-        try:
-            from ..lang.data import rules as lang_rules
-
-            fw = lang_rules(self.lang).function_words
-        except Exception:  # the language module is optional here
-            return False
-        return words[-1].lower() in fw and words[-1].isalpha()
+        return ends_on_function_word(prev.s, self.lang)
 
     def _first_line_indent(self, prev: SrcLine, ln: SrcLine) -> bool:
         """First-line-indent layout: a line indented past both neighbours opens a paragraph
@@ -164,6 +168,10 @@ class Segmenter:
 
     def start(self, ln: SrcLine, mt: MappedText, prev: SrcLine | None, nxt: SrcLine | None) -> None:
         text = mt.text
+        if match_annex(text):
+            # an annex numbers its own paragraphs, chapters and sections
+            self.expected_para, self.last_chapter, self.last_section = 1, 0, "@"
+            return self._heading(ln, mt, None, 1)
         lab = match_label(text)
         alone = _isolated(prev, ln, nxt)
         if lab is not None:

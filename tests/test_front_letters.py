@@ -1,0 +1,82 @@
+"""Front matter of letters and annexes: the letter's title ends where its prose starts, a title
+wrapped before an organ name stays one title, and an annex heading restarts the numbering."""
+from __future__ import annotations
+
+import unmark
+
+LETTER_EN = """United Nations                                                    S/2020/123
+Security Council                                         Distr.: General
+                                                          14 February 2020
+
+                                                         Original: English
+
+Letter dated 12 February 2020 from the Permanent Representative of
+Norway to the United Nations addressed to the President of the
+Security Council
+
+I have the honour to transmit herewith the report of the Working Group on
+Children and Armed Conflict (see annex).
+I should be grateful if the present letter and its annex could be circulated as a
+document of the Security Council.
+
+(Signed) Mona Juul
+Permanent Representative
+
+Annex
+Report of the Working Group
+I. Introduction
+1. The Working Group was established pursuant to resolution 1612 (2005).
+2. It met three times.
+II. Activities
+3. The Working Group adopted conclusions.
+"""
+
+LETTER_ZH = """联 合 国                                                      S/2020/123
+安全理事会                                              Distr.: General
+                                                        14 February 2020
+                                                        Chinese
+                                                        Original: English
+
+2020年2月12日挪威常驻联合国代表给安全理事会主席的信
+
+谨随信转递儿童与武装冲突问题工作组的报告（见附件）。请将本信及其附件作为安全理事会的文件分发为荷。
+
+常驻代表
+莫娜·尤尔（签名）
+
+附件
+工作组的报告
+一. 导言
+1. 工作组是根据第1612（2005）号决议设立的。
+"""
+
+
+def test_letter_title_and_prose():
+    doc = unmark.parse_text(LETTER_EN)
+    assert doc.metadata.symbol == "S/2020/123"
+    assert doc.metadata.title == ("Letter dated 12 February 2020 from the Permanent Representative of Norway to the "
+                                  "United Nations addressed to the President of the Security Council")
+    front = [b for b in doc.blocks if b.type == "front"]
+    assert not any("I have the honour" in b.text for b in front)
+    paras = [b.text for b in doc.blocks if b.type == "paragraph"]
+    assert paras[0] == ("I have the honour to transmit herewith the report of the Working Group on Children and "
+                        "Armed Conflict (see annex).")
+    assert paras[1].startswith("I should be grateful")
+
+
+def test_annex_heading_restarts_numbering():
+    doc = unmark.parse_text(LETTER_EN)
+    heads = [(b.text, b.level) for b in doc.blocks if b.type == "heading"]
+    assert ("Annex", 1) in heads and ("Introduction", 1) in heads
+    assert [b.number for b in doc.blocks if b.type == "paragraph" and b.number] == [1, 2, 3]
+    assert not [w for w in doc.warnings if w.code == "W110"]
+
+
+def test_chinese_letter():
+    doc = unmark.parse_text(LETTER_ZH)
+    assert doc.metadata.language == "zh"
+    assert doc.metadata.title == "2020年2月12日挪威常驻联合国代表给安全理事会主席的信"
+    paras = [b for b in doc.blocks if b.type == "paragraph"]
+    assert paras[0].text.startswith("谨随信转递") and paras[0].text.endswith("分发为荷。")
+    assert [b.text for b in doc.blocks if b.type == "heading"][:2] == ["附件", "导言"]
+    assert [b.number for b in paras if b.number] == [1]
