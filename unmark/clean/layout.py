@@ -27,6 +27,7 @@ class FurnitureRules:
     rule_for_kind: dict[str, str]
     separator: "re.Pattern[str]"
     annotation: "re.Pattern[str]"
+    recycle: "re.Pattern[str]"
 
 
 @functools.lru_cache(maxsize=1)
@@ -44,6 +45,7 @@ def rules() -> FurnitureRules:
             rule_for_kind=dict(data["rule_for_kind"]),
             separator=re.compile(data["separator"]["pattern"]),
             annotation=re.compile(data["annotation"]["pattern"]),
+            recycle=re.compile(data["recycle"]["pattern"]),
         )
     except (KeyError, re.error) as exc:
         raise ResourceError(f"{RULES_FILE}: invalid furniture rules: {exc}", code="E602") from exc
@@ -76,6 +78,11 @@ def furniture_kind(text: str, position: str = "middle", doc_symbol: str | None =
     """
     if len(text) > MAX_FURNITURE_CHARS and sum(len(w) + 1 for w in text.split()) > MAX_FURNITURE_CHARS:
         return None
+    m = rules().recycle.search(text)
+    if m is not None:
+        text = text[: m.start()]
+        if not text.strip():
+            return "furniture.recycle"
     toks = _tokens(text)
     if not toks or len(toks) > 8:
         return None
