@@ -80,3 +80,36 @@ def test_chinese_letter():
     assert paras[0].text.startswith("谨随信转递") and paras[0].text.endswith("分发为荷。")
     assert [b.text for b in doc.blocks if b.type == "heading"][:2] == ["附件", "导言"]
     assert [b.number for b in paras if b.number] == [1]
+
+
+REISSUED = """United Nations                                                    A/75/123*
+General Assembly                                         Distr.: General
+                                                          12 June 2020
+
+                                                         Original: English
+
+Seventy-fifth session
+Item 24 of the preliminary list**
+Eradication of poverty
+
+            Report of the Secretary-General
+
+ I. Introduction
+ 1. The present report is submitted in accordance with General Assembly
+ resolution 74/234.
+ __________________
+ * Reissued for technical reasons on 3 July 2020.
+ ** A/75/50.
+ 20-07654* (E)    030720
+ *2007654*
+"""
+
+
+def test_reissued_symbol_and_job_number_carry_a_note_mark():
+    doc = unmark.parse_text(REISSUED)
+    assert doc.metadata.symbol == "A/75/123"
+    assert doc.metadata.job_number == "20-07654"
+    assert "20-07654" not in doc.text()
+    assert [f.label for f in doc.footnotes] == ["*", "**"]
+    assert doc.metadata.title is None or "A/75/123" not in doc.metadata.title
+    assert any(f.rule == "furniture.job_number" for f in doc.fixes)

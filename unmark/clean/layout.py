@@ -130,7 +130,7 @@ def guess_doc_symbol(pages: list[SrcPage]) -> str | None:
             syms = [t for t in toks if token_kind(t) == "symbol"]
             if syms and all(token_kind(t) is not None for t in toks):
                 for s in syms:
-                    counts[s.rstrip(".")] += 1 + (2 if p.number == 1 else 0)
+                    counts[s.rstrip("*").rstrip(".")] += 1 + (2 if p.number == 1 else 0)
     if not counts:
         return None
     return counts.most_common(1)[0][0]
@@ -209,9 +209,9 @@ def mark_zones(pages: list[SrcPage], doc_symbol: str | None) -> tuple[list[Fix],
                 for t in _tokens(s):
                     k = token_kind(t)
                     if k == "job_number":
-                        hints.setdefault("job_number", re.sub(r"\([A-Z]\)$", "", t))
-                    elif k == "symbol" and (doc_symbol is None or t == doc_symbol):
-                        hints.setdefault("symbol", t)
+                        hints.setdefault("job_number", re.sub(r"\*{0,3}(?:\([A-Z]\))?$", "", t))
+                    elif k == "symbol" and (doc_symbol is None or t.rstrip("*") == doc_symbol):
+                        hints.setdefault("symbol", t.rstrip("*"))
                     elif k == "barcode":
                         hints.setdefault("barcode", t)
                 continue

@@ -136,7 +136,7 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
     skip = False
 
     def masthead(x: SrcLine, fld: str, val: str) -> None:
-        meta.setdefault(fld, val)
+        meta.setdefault(fld, val.rstrip("*") if fld == "symbol" else val)
         if fld == "organisation":
             fixes.append(Fix("masthead.organisation", x.page, x.line, x.stripped(), "", note="organisation name"))
             return
