@@ -53,6 +53,19 @@ def test_bad_inputs_are_coded(tmp_path):
     assert e.value.code == "E414"
 
 
+def test_alignment_file_in_other_languages_is_a_coded_error(tmp_path):
+    tmx = tmp_path / "zh_fr.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" creationtoolversion="1" '
+        'segtype="sentence" o-tmf="t" adminlang="en" srclang="zh-CN" datatype="plaintext"/><body>'
+        '<tu><tuv xml:lang="zh-CN"><seg>偷运移民</seg></tuv><tuv xml:lang="fr-FR"><seg>trafic illicite de migrants</seg></tuv></tu>'
+        "</body></tmx>", encoding="utf-8")
+    with pytest.raises(TermsError) as e:
+        read_alignment_file(tmx, "zh", "en")
+    assert e.value.code == "E418" and "fr, zh" in str(e.value)
+    assert len(read_alignment_file(tmx, "zh", "fr")) == 1
+
+
 def test_folder_pairing(tmp_path):
     for n in ("r1.zh.txt", "r1.en.txt", "r2_ZH.txt", "r2_EN.txt", "lonely.zh.txt"):
         (tmp_path / n).write_text("x", encoding="utf-8")

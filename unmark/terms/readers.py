@@ -141,12 +141,34 @@ def read_jsonl(path: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segmen
 def read_alignment_file(path: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segment, Segment]]:
     ext = Path(path).suffix.lower()
     if ext == ".tmx":
-        return read_tmx(path, src, tgt)
-    if ext in (".jsonl", ".ndjson"):
-        return read_jsonl(path, src, tgt)
-    if ext in (".tsv", ".txt", ".csv"):
-        return read_tsv(path, src, tgt)
-    raise TermsError(f"unknown alignment file type {ext!r} (use .tmx, .tsv or .jsonl)", code="E414", path=str(path))
+        pairs = read_tmx(path, src, tgt)
+    elif ext in (".jsonl", ".ndjson"):
+        pairs = read_jsonl(path, src, tgt)
+    elif ext in (".tsv", ".txt", ".csv"):
+        pairs = read_tsv(path, src, tgt)
+    else:
+        raise TermsError(f"unknown alignment file type {ext!r} (use .tmx, .tsv or .jsonl)", code="E414", path=str(path))
+    if not pairs:
+        found = _languages_in(path)
+        if found and not {src, tgt} <= found:
+            raise TermsError(f"{Path(path).name} holds no {src}-{tgt} pairs: its languages are {', '.join(sorted(found))} "
+                             "(set --src-lang / --tgt-lang)", code="E418", path=str(path))
+    return pairs
+
+
+_LANG_MARKS = re.compile(r'xml:lang="(?P<a>[A-Za-z]{2})|"lang":\s*"(?P<b>[a-z]{2})"|"(?P<c>[a-z]{2})":\s*\{')
+
+
+def _languages_in(path: str | os.PathLike) -> set[str]:
+    """Language codes an alignment file mentions (TMX xml:lang, JSONL cells, TSV header), best effort."""
+    try:
+        head = Path(path).read_text(encoding="utf-8", errors="replace")[:200000]
+    except OSError:
+        return set()
+    found = {(m.group("a") or m.group("b") or m.group("c")).lower() for m in _LANG_MARKS.finditer(head)}
+    first = head.split("\n", 1)[0].split("\t")
+    found |= {c.strip().lower() for c in first if c.strip().lower() in ("zh", "en", "fr", "es", "ru", "ar")}
+    return found & {"zh", "en", "fr", "es", "ru", "ar"}
 
 
 def read_parallel_text(src_path: str | os.PathLike, tgt_path: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segment, Segment]]:
