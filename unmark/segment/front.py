@@ -81,8 +81,10 @@ def front_role(line: str) -> str | None:
     return None
 
 
-#: a paragraph of running text (not a title) has at least this many characters (Han: a third)
-PROSE_MIN_CHARS = 100
+#: a paragraph of running text (not a title) has at least this many characters (a Han character counts 3)
+PROSE_MIN_CHARS = 60
+#: a footnote marker glued after the final punctuation ("... (see annex).1")
+_NOTE_MARK_END = re.compile(r"(?<=[.。!?！？”\")）)])(?:\d{1,3}|\*{1,3})$")
 
 
 def front_end(lines: list[SrcLine]) -> int:
@@ -119,7 +121,7 @@ def _first_prose(lines: list[SrcLine], default: int) -> int:
         if group and not any(front_role(x.stripped()) or match_masthead(x.stripped()) for x in group):
             text = " ".join(x.stripped() for x in group)
             han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
-            if ends_final(text) and len(text) + 2 * han >= PROSE_MIN_CHARS:
+            if ends_final(_NOTE_MARK_END.sub("", text)) and len(text) + 2 * han >= PROSE_MIN_CHARS:
                 return start
         start = i
     return default

@@ -32,6 +32,17 @@ def _FULLWIDTH(ch: str) -> bool:
     return 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF
 
 
+def _CJK_SIDE(ch: str) -> bool:
+    """Full-width punctuation or a CJK character: PDFium's inferred space next to it is left to
+    the layout step, which spaces CJK by the gap (Word and LibreOffice widen the gap between Han
+    and Latin text without writing a space)."""
+    if not ch:
+        return False
+    o = ord(ch)
+    return (0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF
+            or 0x3040 <= o <= 0x30FF or 0xAC00 <= o <= 0xD7AF or 0x20000 <= o <= 0x2FA1F)
+
+
 class _Timeout(Exception):
     pass
 
@@ -178,7 +189,7 @@ class _Api:
         return m.a, m.b, m.c, m.d, m.e, m.f
 
 
-def _text_runs(api: _Api, tp, raw: RawPage, height: float) -> None:
+def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
     """All characters of the text page in one call, grouped by the text object that
     draws them; each object's geometry, size, font and marks are read once."""
     c = api.c
@@ -200,12 +211,13 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float) -> None:
     # boundaries where the drawing object changes; each stretch is one run (or a gap)
     cuts = [0, *compress(range(1, n), map(ne, islice(keys, 1, None), keys)), n]
     cur: Run | None = None
+    orphans: list[tuple[float, float, float, float]] | None = None
     for a, b in zip(cuts, cuts[1:]):
         key = keys[a]
         chunk = text[a:b]
         if not key:
             # characters PDFium made up: a space it inferred (a TJ word gap) is kept,
-            # except next to full-width punctuation (which has its own blank room) and
+            # except next to CJK text (the layout step spaces it by the gap) and
             # before a line-end hyphen; a line break ends the run
             if "\r" in chunk or "\n" in chunk:
                 cur = None
@@ -214,8 +226,16 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float) -> None:
                 before = text[a - 1] if a else ""
                 after = text[b] if b < n else ""
                 after2 = text[b + 1] if b + 1 < n else "\n"
-                if not (_FULLWIDTH(before) or (after and _FULLWIDTH(after)) or (after in "-\u00ad" and after and after2 in "\r\n")):
-                    cur.text += " "
+                if after in "-\u00ad" and after and after2 in "\r\n":
+                    continue
+                if _CJK_SIDE(before) or _CJK_SIDE(after):
+                    # next to CJK text only a space the page draws counts (Word and LibreOffice
+                    # widen the gap between Han and Latin text without writing a space)
+                    if orphans is None:
+                        orphans = _orphan_text_boxes(api, page, keys)
+                    if not (orphans and b < n and _drawn_space_between(c, tp, a - 1, b, orphans)):
+                        continue
+                cur.text += " "
             continue
         meta = info.get(key, False)
         if meta is False:
@@ -228,6 +248,32 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float) -> None:
         raw.runs.append(cur)
         if "\ufffd" in chunk:
             raw.undecodable += chunk.count("\ufffd")
+
+
+def _orphan_text_boxes(api: _Api, page, keys: list) -> list[tuple[float, float, float, float]]:
+    """Bounds (left, bottom, right, top) of the page's text objects that no character of the text
+    page comes from: PDFium leaves out a text object that draws only a space and makes up its own
+    space character instead, without a link to the object."""
+    if page is None:
+        return []
+    c = api.c
+    used = set(keys)
+    out = []
+    for i in range(c.FPDFPage_CountObjects(page)):
+        obj = c.FPDFPage_GetObject(page, i)
+        if obj and c.FPDFPageObj_GetType(obj) == TEXT and ctypes.cast(obj, ctypes.c_void_p).value not in used:
+            out.append(api.bounds(obj))
+    return out
+
+
+def _drawn_space_between(c, tp, i: int, j: int, boxes) -> bool:
+    """A left-out text object (a drawn space) sits between character i and character j."""
+    l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    c.FPDFText_GetCharBox(tp, i, l, r, b, t)
+    x0, y0, y1 = r.value, b.value, t.value
+    c.FPDFText_GetCharBox(tp, j, l, r, b, t)
+    x1 = l.value
+    return any(bl < x1 and br > x0 and bb < y1 and bt > y0 for bl, bb, br, bt in boxes)
 
 
 _MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<", "«": "»", "»": "«"}
@@ -437,7 +483,7 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
                 raw = RawPage(i + 1, w, h, tagged=tagged)
                 tp = c.FPDFText_LoadPage(page)
                 try:
-                    _text_runs(api, tp, raw, h)
+                    _text_runs(api, tp, raw, h, page)
                     _walk(api, page, False, raw, h, deadline)
                 finally:
                     c.FPDFText_ClosePage(tp)
