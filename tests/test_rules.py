@@ -136,3 +136,10 @@ def test_annex_examples(ex):
     from unmark.segment.labels import match_annex
 
     assert match_annex(ex["line"]) is ex["match"]
+
+
+@pytest.mark.parametrize("ex", _examples("core/labels.toml", "heading_like_examples"), ids=lambda e: e["line"][:30])
+def test_heading_like_examples(ex):
+    from unmark.segment.structure import heading_like
+
+    assert heading_like(ex["line"]) is ex["heading"]

@@ -25,5 +25,7 @@ def test_letter_structure(pdf, backend):
     annex = [b for b in doc.blocks if b.type == "heading" and b.text == ("附件" if zh else "Annex")]
     assert len(annex) == 1 and annex[0].level == 1
     assert [b.number for b in doc.blocks if b.type == "paragraph" and b.number] == [1, 2, 3]
+    signed = [b for b in doc.blocks if "签名" in b.text or "(Signed)" in b.text]
+    assert [b.type for b in signed] == ["paragraph"]
     if zh:
         assert "工作组2025年活动报告" in first_para.text

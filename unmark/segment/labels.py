@@ -28,6 +28,7 @@ class LabelRules:
     max_len_latin: int
     no_final: "re.Pattern[str]"
     annex: "re.Pattern[str]"
+    not_heading: "re.Pattern[str]"
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,6 +53,7 @@ def rules() -> LabelRules:
             max_len_latin=int(d["heading"]["max_len_latin"]),
             no_final=re.compile(d["heading"]["no_final"]),
             annex=re.compile(d["heading"]["annex"]),
+            not_heading=re.compile(d["heading"]["not_heading"]),
         )
     except (KeyError, re.error) as exc:
         raise ResourceError(f"{RULES_FILE}: invalid label rules: {exc}", code="E602") from exc

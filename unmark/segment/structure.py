@@ -90,6 +90,8 @@ def heading_like(text: str) -> bool:
         return False
     if not cjk and t[:1].islower():
         return False
+    if r.not_heading.search(t):
+        return False
     return True
 
 
