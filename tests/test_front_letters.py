@@ -113,3 +113,31 @@ def test_reissued_symbol_and_job_number_carry_a_note_mark():
     assert [f.label for f in doc.footnotes] == ["*", "**"]
     assert doc.metadata.title is None or "A/75/123" not in doc.metadata.title
     assert any(f.rule == "furniture.job_number" for f in doc.fixes)
+
+
+SUMMARY = """United Nations                                                    A/75/123
+General Assembly                                         Distr.: General
+                                                          12 June 2020
+                                                         Original: English
+
+Seventy-fifth session
+Item 24 of the preliminary list
+Eradication of poverty
+
+            Report of the Secretary-General
+
+Summary
+The present report is submitted pursuant to General Assembly resolution 74/234. It reviews progress
+made in the implementation of the Third United Nations Decade for the Eradication of Poverty.
+
+ I. Introduction
+ 1. The present report is submitted in accordance with General Assembly resolution 74/234.
+"""
+
+
+def test_summary_opens_the_body_as_a_heading():
+    doc = unmark.parse_text(SUMMARY)
+    assert doc.metadata.subtitle == "Report of the Secretary-General"
+    heads = [(b.text, b.level) for b in doc.blocks if b.type == "heading"]
+    assert heads == [("Summary", 1), ("Introduction", 1)]
+    assert not [b for b in doc.blocks if b.type == "front" and "Summary" in b.text]

@@ -143,3 +143,10 @@ def test_heading_like_examples(ex):
     from unmark.segment.structure import heading_like
 
     assert heading_like(ex["line"]) is ex["heading"]
+
+
+@pytest.mark.parametrize("ex", _examples("core/labels.toml", "named_heading_examples"), ids=lambda e: e["line"][:30])
+def test_named_heading_examples(ex):
+    from unmark.segment.labels import match_named_heading
+
+    assert match_named_heading(ex["line"]) is ex["match"]

@@ -28,6 +28,7 @@ class LabelRules:
     max_len_latin: int
     no_final: "re.Pattern[str]"
     annex: "re.Pattern[str]"
+    named: "re.Pattern[str]"
     not_heading: "re.Pattern[str]"
 
 
@@ -53,6 +54,7 @@ def rules() -> LabelRules:
             max_len_latin=int(d["heading"]["max_len_latin"]),
             no_final=re.compile(d["heading"]["no_final"]),
             annex=re.compile(d["heading"]["annex"]),
+            named=re.compile(d["heading"]["named"]),
             not_heading=re.compile(d["heading"]["not_heading"]),
         )
     except (KeyError, re.error) as exc:
@@ -74,6 +76,11 @@ def match_label(text: str) -> LabelMatch | None:
 def match_annex(text: str) -> bool:
     """The stripped line is an annex heading alone ("Annex", "Annex II", "附件一", "المرفق الأول")."""
     return rules().annex.match(" ".join(text.split())) is not None
+
+
+def match_named_heading(text: str) -> bool:
+    """The stripped line is the name of a standard section alone ("Summary", "摘要", "Résumé")."""
+    return rules().named.match(" ".join(text.split())) is not None
 
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}

@@ -21,7 +21,7 @@ import regex as re
 from ..extract.lines import SrcLine
 from ..model import DocWarning, MappedText
 from .join import HAN
-from .labels import LabelMatch, chapter_value, match_annex, match_label, rules as label_rules
+from .labels import LabelMatch, chapter_value, match_annex, match_label, match_named_heading, rules as label_rules
 
 log = logging.getLogger(__name__)
 
@@ -173,6 +173,8 @@ class Segmenter:
         if match_annex(text):
             # an annex numbers its own paragraphs, chapters and sections
             self.expected_para, self.last_chapter, self.last_section = 1, 0, "@"
+            return self._heading(ln, mt, None, 1)
+        if match_named_heading(text):
             return self._heading(ln, mt, None, 1)
         lab = match_label(text)
         alone = _isolated(prev, ln, nxt)
