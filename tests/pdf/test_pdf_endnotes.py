@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from pdf_makers import _pdf
 from pdf_testutil import HURIDOCS
 from unmark.clean.notes_zone import mark_endnotes
 from unmark.extract.lines import SrcLine, SrcPage
@@ -23,20 +24,6 @@ from unmark.segment.footnotes import TextSlot, find_markers
 # --------------------------------------------------------------------------- a generated PDF
 def _esc(s: str) -> str:
     return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-
-def _pdf(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        out += f"{off:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 def _page_ops(lines: list[tuple[float, float, list[tuple[str, bool]], float]]) -> bytes:
