@@ -94,10 +94,6 @@ def detect_style(lines: list[str]) -> str:
     return "plain"
 
 
-def _display_width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
 @functools.lru_cache(maxsize=1)
 def _unwrapped_rule() -> tuple[float, int]:
     table = load_toml("core/pages.toml").get("unwrapped", {})
@@ -113,7 +109,9 @@ def _unwrapped_rule() -> tuple[float, int]:
 def unwrapped(lines: list[str]) -> bool:
     """True when the text was never wrapped at a page width (one paragraph per line): the line
     at the rule's quantile of sorted display widths is wider than any printed page line."""
-    widths = sorted(_display_width(ln.strip()) for ln in lines if ln.strip())
+    from ..lang.linebreaks import display_width
+
+    widths = sorted(display_width(ln.strip()) for ln in lines if ln.strip())
     if not widths:
         return False
     q, min_width = _unwrapped_rule()

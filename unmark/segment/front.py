@@ -98,7 +98,7 @@ def front_end(lines: list[SrcLine]) -> int:
             break
         lab = match_label(ln.stripped())
         if lab and lab.kind in ("chapter", "section", "letter", "roman", "paragraph"):
-            return min(i, _first_prose(lines[:i], len(lines[:i])))
+            return min(i, _first_prose(lines[:i], i))
         if front_role(ln.stripped()) == "body_start" or match_annex(ln.stripped()):
             return min(i, _first_prose(lines[:i], i))
     end = len(lines) if end is None else end
