@@ -141,3 +141,33 @@ def test_summary_opens_the_body_as_a_heading():
     heads = [(b.text, b.level) for b in doc.blocks if b.type == "heading"]
     assert heads == [("Summary", 1), ("Introduction", 1)]
     assert not [b for b in doc.blocks if b.type == "front" and "Summary" in b.text]
+
+
+EXECUTIVE_BOARD = """United Nations                                                    DP/2021/1
+Executive Board of the United Nations                    Distr.: General
+Development Programme, the United Nations                 20 November 2020
+Population Fund and the United Nations                    Original: English
+Office for Project Services
+
+First regular session 2021
+1-4 February 2021, New York
+Item 1 of the provisional agenda
+Organizational matters
+
+            Provisional agenda, annotations and workplan
+
+ 1. Organizational matters
+ The Executive Board will elect its President and four Vice-Presidents for 2021.
+"""
+
+
+def test_wrapped_organ_name_session_and_meeting_lines():
+    doc = unmark.parse_text(EXECUTIVE_BOARD)
+    m = doc.metadata
+    assert m.symbol == "DP/2021/1"
+    assert m.organ == ("Executive Board of the United Nations Development Programme, the United Nations "
+                       "Population Fund and the United Nations Office for Project Services")
+    assert m.session == "First regular session 2021"
+    assert m.title == "Provisional agenda, annotations and workplan"
+    roles = {b.role: b.text for b in doc.blocks if b.type == "front"}
+    assert roles["meeting"] == "1-4 February 2021, New York"

@@ -49,6 +49,14 @@ def masthead_rules() -> dict[str, dict[str, list["re.Pattern[str]"]]]:
 
 
 @functools.lru_cache(maxsize=1)
+def organ_continues() -> "re.Pattern[str]":
+    try:
+        return re.compile(load_toml("core/front.toml")["organ_continues"]["pattern"])
+    except (KeyError, re.error) as exc:
+        raise ResourceError(f"core/front.toml: [organ_continues]: {exc}", code="E602") from exc
+
+
+@functools.lru_cache(maxsize=1)
 def front_rules() -> dict[str, list["re.Pattern[str]"]]:
     data = load_toml("core/front.toml")
     try:
@@ -136,6 +144,7 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
     groups: list[tuple[str | None, list[SrcLine]]] = []
     agenda_open = False
     skip = False
+    organ_group = None  # the group that set metadata.organ (a wrapped name extends it)
 
     def masthead(x: SrcLine, fld: str, val: str) -> None:
         meta.setdefault(fld, val.rstrip("*") if fld == "symbol" else val)
@@ -194,9 +203,15 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
                     parts.append(ln.text.slice(a, b))
                 ln.text = MappedText.join(parts)
             s = " ".join(rest)
-        if (groups and groups[-1][0] in (None, "title", "subtitle") and k > 0 and ln.gap_before == 0
+        if (groups and groups[-1][0] in (None, "title", "subtitle", "organ") and k > 0 and ln.gap_before == 0
                 and lines[k - 1].hard_end is not True and ends_on_function_word(lines[k - 1].stripped(), lang)):
             groups[-1][1].append(ln)  # "... addressed to the President of the" / "Security Council"
+            continue
+        if (groups and groups[-1][0] == "organ" and ln.gap_before == 0 and organ_continues().match(groups[-1][1][0].stripped())
+                and match_masthead(s, lang) is None and front_role(s) is None):
+            groups[-1][1].append(ln)  # "Executive Board of the United Nations" / "Development Programme, ..."
+            if groups[-1] is organ_group:
+                meta["organ"] = " ".join(" ".join(x.stripped() for x in organ_group[1]).split())
             continue
         if ln.zone == "masthead" and furniture_kind(s, "top") == "furniture.header":
             masthead(ln, "symbol", s)  # a symbol printed among the masthead fields
@@ -208,9 +223,12 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
                 masthead(ln, fld, val)
                 agenda_open = False
                 continue
+            first_organ = fld == "organ" and "organ" not in meta
             meta.setdefault(fld, val)
             role = {"agenda_item": "agenda"}.get(fld, fld)
             groups.append((role, [ln]))
+            if first_organ:
+                organ_group = groups[-1]
             agenda_open = fld == "agenda_item"
             continue
         role = front_role(s)
