@@ -15,9 +15,11 @@ from __future__ import annotations
 import bisect
 import json
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Any, Iterable, Iterator
 
 SCHEMA_VERSION = "1.0"
+_OFFSET = attrgetter("offset")
 
 
 # --------------------------------------------------------------------------- provenance
@@ -84,8 +86,7 @@ class MappedText:
         """(page, line, col) of output character ``i`` (col -1 if inserted)."""
         if not self.origins:
             raise IndexError("empty text")
-        starts = [o.offset for o in self.origins]
-        k = max(0, bisect.bisect_right(starts, i) - 1)
+        k = max(0, bisect.bisect_right(self.origins, i, key=_OFFSET) - 1)
         o = self.origins[k]
         col = -1 if o.col < 0 else o.col + (i - o.offset)
         return o.page, o.line, col

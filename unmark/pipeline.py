@@ -152,18 +152,29 @@ def parse_pdf(path: Path, *, options: ParseOptions | None = None, name: str | No
 
 
 # --------------------------------------------------------------------------- the build
+# letters counted by runs (one match per run, not per character)
+_LETTER_RUNS = re.compile(r"\p{L}+")
+_HAN_RUNS = re.compile(HAN.pattern + "+")
+_ARABIC_RUNS = re.compile(r"\p{Arabic}+")
+_CYRILLIC_RUNS = re.compile(r"\p{Cyrillic}+")
+
+
+def _count(rx: "re.Pattern[str]", text: str) -> int:
+    return sum(map(len, rx.findall(text)))
+
+
 def _script_language(texts: list[str]) -> str | None:
     sample = "".join(texts)[:200000]
-    letters = len(re.findall(r"\p{L}", sample))
+    letters = _count(_LETTER_RUNS, sample)
     if not letters:
         return None
-    han = len(HAN.findall(sample))
+    han = _count(_HAN_RUNS, sample)
     if han > letters * 0.2:
         return "zh"
-    arabic = len(re.findall(r"\p{Arabic}", sample))
+    arabic = _count(_ARABIC_RUNS, sample)
     if arabic > letters * 0.3:
         return "ar"
-    cyr = len(re.findall(r"\p{Cyrillic}", sample))
+    cyr = _count(_CYRILLIC_RUNS, sample)
     if cyr > letters * 0.3:
         return "ru"
     return None
@@ -188,7 +199,7 @@ def _looks_like(lang: str, texts: list[str]) -> bool:
         from .lang.data import rules as lang_rules
     except ImportError:  # pragma: no cover
         return True
-    words = [w.lower() for t in texts for w in re.findall(r"\p{L}+", t)]
+    words = [w.lower() for t in texts for w in _LETTER_RUNS.findall(t)]
     if len(words) < 30:
         return True
     fw = lang_rules(lang).function_words

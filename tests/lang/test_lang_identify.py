@@ -54,3 +54,36 @@ def test_six_language_resolution_per_block(lang):
     doc = identify_document(blocks)
     assert doc == lang
     assert [identify_block(b, doc) for b in blocks] == [lang] * len(blocks)
+
+
+_LANGDETECT_TEXTS = [
+    "The General Assembly decides to continue its consideration of the question at its next session.",
+    "L’Assemblée générale décide de poursuivre l’examen de la question à sa prochaine session.",
+    "La Asamblea General decide seguir examinando la cuestión en su próximo período de sesiones.",
+    "Associazione Italiana per i diritti umani; Comitato per la promozione e protezione dei diritti",
+    "Amnesty International; Human Rights Watch; Fédération internationale des ligues des droits",
+    "see A/55/100 www.un.org",
+    "ab",
+]
+
+
+@pytest.mark.parametrize("text", _LANGDETECT_TEXTS)
+def test_fast_langdetect_loop_gives_langdetect_probabilities(text):
+    """identify._detect_block (numpy loops) computes exactly what langdetect's own Detector does."""
+    import importlib
+
+    from langdetect import DetectorFactory
+
+    ident = importlib.import_module("unmark.lang.identify")
+    factory = ident._factory()
+    DetectorFactory.seed = 0
+    ours, theirs = factory.create(), factory.create()
+    ours.append(text)
+    theirs.append(text)
+    try:
+        theirs.get_probabilities()
+    except Exception as exc:  # no features: both raise the same error
+        with pytest.raises(type(exc)):
+            ident._detect_block(ours)
+        return
+    assert ident._detect_block(ours) == theirs.langprob

@@ -92,10 +92,19 @@ def broken_field_regex() -> "re.Pattern[str]":
     return re.compile("(?:" + "|".join(pats) + ")", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1)
+def _every_message_has_bang() -> bool:
+    """Every broken-field message holds a "!" (ASCII or full-width): a text without one needs no search."""
+    msgs = load_toml(RULES_FILE).get("broken_field", {}).get("messages", {})
+    return all("!" in s or "！" in s for lst in msgs.values() for s in lst)
+
+
 def remove_broken_fields(mt: MappedText) -> tuple[MappedText, list[Fix]]:
     """artifact.broken_field: remove Word field-error messages, with one adjoining space."""
     rx = broken_field_regex()
     fixes: list[Fix] = []
+    if "!" not in mt.text and "！" not in mt.text and _every_message_has_bang():
+        return mt, fixes
     matches = list(rx.finditer(mt.text))
     if not matches:
         return mt, fixes

@@ -64,6 +64,7 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)  # words repeat; the rules are loaded once
 def token_kind(tok: str) -> str | None:
     for kind, rx in rules().tokens.items():
         if rx.match(tok):

@@ -6,6 +6,7 @@ Rules (abbreviations, terminators, closing characters, protected pairs) are data
 """
 from __future__ import annotations
 
+import functools
 import logging
 
 import regex
@@ -74,8 +75,19 @@ def _period_allows_break(text: str, i: int, k: int, sent_start: int, r: LangRule
     return True
 
 
+@functools.lru_cache(maxsize=64)
+def _stops(terminators: frozenset[str], pairs: tuple[tuple[str, str], ...]) -> "regex.Pattern[str]":
+    """The characters the scan of :func:`_boundary_ends` acts on (terminators, protected-pair
+    openers and closers); it jumps over everything else."""
+    chars = set("".join(terminators)) | {c for pair in pairs for c in "".join(pair)}
+    if not chars:
+        return regex.compile(r"(?!)")
+    return regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
+
+
 def _boundary_ends(text: str, lang: str, r: LangRules) -> list[int]:
     cjk = lang in _CJK_LANGS
+    next_stop = _stops(r.terminators, r.protected_pairs).search
     n = len(text)
     opens = {a: b for a, b in r.protected_pairs}
     closes = {b: a for a, b in r.protected_pairs}
@@ -86,6 +98,10 @@ def _boundary_ends(text: str, lang: str, r: LangRules) -> list[int]:
         sent_start += 1
     i = sent_start
     while i < n:
+        m = next_stop(text, i)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch in opens:
             depth += 1
