@@ -56,15 +56,33 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
+class _EntryFlags:
+    """``flags[i]``: line i is a contents entry, computed on demand (a leader needs dots, an
+    ellipsis or middle dots, so most lines are settled without the regex)."""
+
+    def __init__(self, norm: list[str], r: ContentsRules):
+        self.norm, self.r, self.cache = norm, r, {}
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(len(self.norm)))]
+        got = self.cache.get(key)
+        if got is None:
+            s = self.norm[key]
+            got = self.cache[key] = bool(s) and ("..." in s or ". ." in s or "…" in s or "··" in s) and \
+                self.r.entry.match(s) is not None
+        return got
+
+
 def contents_span(texts: list[str], pages: list[int] | None = None) -> tuple[int, int] | None:
     """(start, end) indices of the table of contents in ``texts`` (body lines in reading order), or None."""
     r = rules()
-    norm = [_norm(t) for t in texts]
     pages = pages or [1] * len(texts)
-    is_entry = [bool(s) and r.entry.match(s) is not None for s in norm]
-    for i, s in enumerate(norm):
-        if pages[i] > r.max_page:
-            return None
+    # only the first pages can open a table of contents: read no further than needed
+    stop = next((i for i, p in enumerate(pages) if p > r.max_page), len(texts))
+    norm = [_norm(t) for t in texts]
+    is_entry = _EntryFlags(norm, r)
+    for i, s in enumerate(norm[:stop]):
         headed = r.heading.match(s) is not None
         run = is_entry[i:i + r.min_run]
         if not headed and not (len(run) == r.min_run and all(run)):
