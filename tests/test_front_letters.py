@@ -171,3 +171,41 @@ def test_wrapped_organ_name_session_and_meeting_lines():
     assert m.title == "Provisional agenda, annotations and workplan"
     roles = {b.role: b.text for b in doc.blocks if b.type == "front"}
     assert roles["meeting"] == "1-4 February 2021, New York"
+
+
+FRENCH_REPORT = """Nations Unies                                                    A/75/123
+Assemblée générale                                       Distr. générale
+                                                          12 juin 2020
+                                                          Français
+                                                          Original : anglais
+
+Soixante-quinzième session
+Point 24 de la liste préliminaire
+Élimination de la pauvreté
+
+            Rapport du Secrétaire général
+
+Résumé
+Le présent rapport est soumis en application de la résolution 74/234 de l’Assemblée générale.
+
+Table des matières
+                                                                          Page
+   I.   Introduction . . . . . . . . . . . . . . . . . . . . . . . . . . .    3
+  II.   Progrès accomplis . . . . . . . . . . . . . . . . . . . . . . . . .    4
+
+ I. Introduction
+ 1. Le présent rapport est soumis en application de la résolution 74/234 de
+ l’Assemblée générale.
+ II. Progrès accomplis
+ 2. Les États Membres ont adopté des politiques de protection sociale.
+"""
+
+
+def test_french_report_front_summary_and_contents():
+    doc = unmark.parse_text(FRENCH_REPORT)
+    m = doc.metadata
+    assert (m.language, m.distribution, m.date, m.original_language) == ("fr", "générale", "12 juin 2020", "anglais")
+    assert (m.agenda_item, m.agenda_title, m.subtitle) == ("24", "Élimination de la pauvreté", "Rapport du Secrétaire général")
+    assert [(b.text, b.level) for b in doc.blocks if b.type == "heading"] == [
+        ("Résumé", 1), ("Introduction", 1), ("Progrès accomplis", 1)]
+    assert [f.rule for f in doc.fixes if f.rule.startswith("contents.")] == ["contents.heading"] + ["contents.entry"] * 3
