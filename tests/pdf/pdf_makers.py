@@ -47,6 +47,19 @@ def text_pdf(path: Path, pages: int = 1, lines: tuple[str, ...] = ("1. The Worki
     return path
 
 
+def content_pdf(path: Path, content: bytes) -> Path:
+    """One page drawing ``content`` (a raw content stream) with Helvetica as /F1."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        _stream(content),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>",
+    ]
+    path.write_bytes(_pdf(objs))
+    return path
+
+
 def image_only_pdf(path: Path) -> Path:
     """One page showing a scanned-looking image and no text."""
     pixels = bytes([200, 30] * 32 * 16)

@@ -24,7 +24,7 @@ PAINT_OPS = frozenset((b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"))
 # every operator the visitor acts on; the rest (Td, Tm, q, Q, cm, colours...) only count
 HANDLED_OPS = frozenset((
     b"Tj", b"TJ", b"'", b'"', b"Tf", b"Tc", b"Tw", b"Tz", b"TL", b"TD", b"Ts", b"BDC", b"BMC",
-    b"EMC", b"re", b"m", b"l", b"n", b"Do", b"BT", b"ET",
+    b"EMC", b"re", b"m", b"l", b"n", b"Do", b"BT", b"ET", b"q", b"Q",
 )) | PAINT_OPS
 _MEMO_MAX = 200_000
 
@@ -158,6 +158,9 @@ class _PageVisitor:
         self.pending: list[tuple[float, float, float]] = []
         self.point: tuple[float, float] | None = None
         self.cm = None
+        # q/Q save and restore the text state with the graphics state (PDF 32000-1, 9.3.1):
+        # a Tc or Tw set inside q ... Q must not widen the text drawn after it
+        self.saved: list[tuple] = []
 
     def _font(self, key):
         f = self.fonts.get(key)
@@ -208,7 +211,14 @@ class _PageVisitor:
         gap_join = 0.12 * fsize  # text-space distance below which pieces join without a space
         memo = self.decoded
         fid = id(f)
-        for it in _chunks(items, gap_join * 1000.0 / max(fsize, 1e-6)):
+        pieces = _chunks(items, gap_join * 1000.0 / max(fsize, 1e-6))
+        spaced = self.tc * hscale >= LETTER_SPACING * fsize and getattr(f, "sub_type", "") != "Type0"
+        if spaced:
+            # letter-spaced text (typewriter layouts: "s3y4d" drawn with a character spacing of
+            # one blank): one piece per character, so that each gap is seen and becomes a space
+            # where the page shows one, as in PDFium's text
+            pieces = _per_character(items)
+        for it in pieces:
             if isinstance(it, (int, float)):
                 self.adv -= float(it) / 1000.0 * fsize * hscale
                 continue
@@ -240,7 +250,8 @@ class _PageVisitor:
             if bad:
                 self.raw.undecodable += n
             x0 = m[4] + self.adv * sx
-            x1 = x0 + w * sx
+            # a letter-spaced character ends at its glyph; the spacing after it is a gap
+            x1 = x0 + ((w - self.tc * n * hscale) if spaced else w) * sx
             y = m[5] + self.rise * m[3]
             px0, py = self._to_page(x0, y)
             px1 = x1 - self.left
@@ -291,6 +302,12 @@ class _PageVisitor:
             except (IndexError, TypeError, ValueError):
                 pass
             self.font = self._font(self.font_key)
+        elif op == b"q":
+            self.saved.append((self.font_key, self.font, self.size, self.tc, self.tw, self.tz, self.tl, self.rise))
+        elif op == b"Q":
+            if self.saved:
+                (self.font_key, self.font, self.size, self.tc, self.tw, self.tz, self.tl,
+                 self.rise) = self.saved.pop()
         elif op == b"Tc":
             self.tc = _num(args, self.tc)
         elif op == b"Tw":
@@ -409,6 +426,23 @@ def _chunks(items: list, big: float):
             yield it
     if buf:
         yield (b"".join(buf), kern)
+
+
+#: a character spacing (Tc) of at least this share of the font size puts a blank after every
+#: character (a typewriter blank is 0.6 em); lighter letter-spacing of a heading (0.1-0.3 em) is
+#: read as one word, as PDFium reads it
+LETTER_SPACING = 0.5
+
+
+def _per_character(items: list):
+    """TJ elements with every byte string of a simple (one byte per character) font cut into
+    single characters; numbers stay as they are."""
+    for it in items:
+        if isinstance(it, bytes) and not isinstance(it, str) and len(it) > 1:
+            for k in range(len(it)):
+                yield bytes(it[k:k + 1])
+        else:
+            yield it
 
 
 def _num(args, default: float) -> float:
