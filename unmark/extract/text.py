@@ -95,28 +95,38 @@ def detect_style(lines: list[str]) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _unwrapped_rule() -> tuple[float, int]:
+def _unwrapped_rule() -> tuple[float, int, float, int]:
     table = load_toml("core/pages.toml").get("unwrapped", {})
     try:
         q, w = float(table["quantile"]), int(table["min_width"])
+        share, n = float(table["final_share"]), int(table["min_lines"])
     except (KeyError, TypeError, ValueError) as exc:
-        raise ResourceError(f"core/pages.toml: [unwrapped] needs quantile and min_width: {exc}", code="E602") from exc
-    if not 0 < q <= 1 or w <= 0:
-        raise ResourceError("core/pages.toml: [unwrapped] quantile must be in (0, 1], min_width > 0", code="E602")
-    return q, w
+        raise ResourceError(f"core/pages.toml: [unwrapped] needs quantile, min_width, final_share, min_lines: {exc}",
+                            code="E602") from exc
+    if not 0 < q <= 1 or w <= 0 or not 0 < share <= 1 or n < 1:
+        raise ResourceError("core/pages.toml: [unwrapped] quantile and final_share must be in (0, 1], "
+                            "min_width and min_lines > 0", code="E602")
+    return q, w, share, n
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?:;。！？：；…](?:[\"'”’»）)\]」』》]*)\d{0,3}$")
 
 
 def unwrapped(lines: list[str]) -> bool:
-    """True when the text was never wrapped at a page width (one paragraph per line): the line
-    at the rule's quantile of sorted display widths is wider than any printed page line."""
+    """True when the text was never wrapped at a page width (one paragraph or sentence per line):
+    the line at the rule's quantile of sorted display widths is wider than any printed page line,
+    or nearly every line ends a sentence."""
     from ..lang.linebreaks import display_width
 
-    widths = sorted(display_width(ln.strip()) for ln in lines if ln.strip())
-    if not widths:
+    content = [ln.strip() for ln in lines if ln.strip()]
+    if not content:
         return False
-    q, min_width = _unwrapped_rule()
+    q, min_width, share, min_lines = _unwrapped_rule()
+    widths = sorted(display_width(s) for s in content)
     k = min(len(widths) - 1, int(q * (len(widths) - 1) + 0.5))
-    return widths[k] >= min_width
+    if widths[k] >= min_width:
+        return True
+    return len(content) >= min_lines and sum(1 for s in content if _ENDS_SENTENCE.search(s)) >= share * len(content)
 
 
 def _tika_like(lines: list[str]) -> bool:
