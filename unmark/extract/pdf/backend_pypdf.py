@@ -21,7 +21,7 @@ from .runs import RawLink, RawPage, Rule, Run, is_bold
 log = logging.getLogger(__name__)
 
 PAINT_OPS = frozenset((b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"))
-# every operator the visitor acts on; the rest (Td, Tm, q, Q, cm, colours...) only count
+# every operator the visitor acts on; the rest (Td, Tm, cm, colours...) only count
 HANDLED_OPS = frozenset((
     b"Tj", b"TJ", b"'", b'"', b"Tf", b"Tc", b"Tw", b"Tz", b"TL", b"TD", b"Ts", b"BDC", b"BMC",
     b"EMC", b"re", b"m", b"l", b"n", b"Do", b"BT", b"ET", b"q", b"Q",
