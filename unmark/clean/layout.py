@@ -161,6 +161,13 @@ def _bare_number(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _set_apart(lines: list[SrcLine], k: int) -> bool:
+    """Line k stands between blank lines (pdftotext's plain mode prints the page number where the
+    page draws it, which may be in the middle of the text)."""
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    return lines[k].gap_before > 0 and (nxt is None or nxt.gap_before > 0)
+
+
 def page_number_offset(pages: list[SrcPage]) -> int | None:
     """The offset between printed page numbers and physical pages, when bare numbers at the top
     or bottom of pages follow the page sequence on at least half of the pages (and two)."""
@@ -189,9 +196,10 @@ def mark_zones(pages: list[SrcPage], doc_symbol: str | None) -> tuple[list[Fix],
     for p in pages:
         positions = _positions(p.lines)
         in_notes = False
-        for ln, pos in zip(p.lines, positions):
+        for k, (ln, pos) in enumerate(zip(p.lines, positions)):
             s = ln.s
-            if ln.zone == "body" and offset is not None and pos != "middle" and _bare_number(s) == p.number + offset:
+            if ln.zone == "body" and offset is not None and _bare_number(s) == p.number + offset and (
+                    pos != "middle" or _set_apart(p.lines, k)):
                 ln.zone = "furniture"
                 fixes.append(Fix("furniture.page_number", p.number, ln.line, s.strip(), ""))
                 continue
