@@ -26,8 +26,8 @@ FULL_QUANTILE = 0.9
 DEFAULT_FULL_WIDTH = 80.0
 #: a line at least this share of a full line, followed by a lower-case word, is a wrap
 LOWER_NEXT_RATIO = 0.6
-# A full line ending with , ; or final punctuation ends its paragraph when the next line opens
-# like a preambular or operative paragraph of a resolution: per-language patterns in
+# A full line ending with , or ; ends its paragraph when the next line opens like a preambular
+# paragraph of a resolution: per-language patterns in
 # resources/lang/<xx>.toml [linebreaks].paragraph_openers (with examples).
 
 # sentence-final punctuation, closing quotes/brackets, then an optional footnote number
@@ -97,8 +97,10 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
         return True
     if _NUMBERED_PARAGRAPH.match(nxt):
         return True
-    if (ends_final or ends_list) and _opens_paragraph(nxt, lang):
-        return True  # "..., \nBearing in mind ...": the next preambular paragraph of a resolution
+    if ends_list and _opens_paragraph(nxt, lang):
+        # "..., \nBearing in mind ...": the next preambular paragraph of a resolution (only after
+        # , or ; -- after a full stop "During the ..." may just start the next sentence)
+        return True
     return False
 
 
