@@ -209,3 +209,33 @@ def test_french_report_front_summary_and_contents():
     assert [(b.text, b.level) for b in doc.blocks if b.type == "heading"] == [
         ("Résumé", 1), ("Introduction", 1), ("Progrès accomplis", 1)]
     assert [f.rule for f in doc.fixes if f.rule.startswith("contents.")] == ["contents.heading"] + ["contents.entry"] * 3
+
+
+JOINT = """United Nations                                          A/74/760–S/2020/214
+General Assembly                                         Distr.: General
+Security Council                                         20 March 2020
+
+                                                         Original: English
+
+General Assembly                           Security Council
+Seventy-fourth session                     Seventy-fifth year
+Agenda item 36
+The situation in the occupied territories of Azerbaijan
+
+            Letter dated 18 March 2020 from the Permanent Representative of
+            Azerbaijan to the United Nations addressed to the Secretary-General
+
+I have the honour to transmit herewith the statement of the Ministry of Foreign Affairs
+of the Republic of Azerbaijan on the situation in the region (see annex).
+"""
+
+
+def test_joint_general_assembly_and_security_council_document():
+    doc = unmark.parse_text(JOINT)
+    m = doc.metadata
+    assert m.symbol == "A/74/760"
+    assert set(m.symbols_all) >= {"A/74/760", "S/2020/214"}
+    assert m.title == ("Letter dated 18 March 2020 from the Permanent Representative of Azerbaijan to the "
+                       "United Nations addressed to the Secretary-General")
+    assert (m.session, m.agenda_item) == ("Seventy-fourth session", "36")
+    assert [b.text for b in doc.blocks if b.role == "organ"].count("Security Council") == 2

@@ -64,6 +64,15 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+_JOINT = re.compile(r"[–—]|-(?=[A-Z][A-Za-z]{0,9}(?:\.\d+)?/)")
+
+
+def primary_symbol(tok: str) -> str:
+    """The document's own symbol in a symbol token: without a note mark (A/75/123* -> A/75/123)
+    and, for a joint document, the first of the joined symbols (A/74/760–S/2020/214 -> A/74/760)."""
+    return _JOINT.split(tok.rstrip("*"), maxsplit=1)[0].rstrip(".")
+
+
 @functools.lru_cache(maxsize=8192)  # words repeat; the rules are loaded once
 def token_kind(tok: str) -> str | None:
     for kind, rx in rules().tokens.items():
@@ -131,7 +140,7 @@ def guess_doc_symbol(pages: list[SrcPage]) -> str | None:
             syms = [t for t in toks if token_kind(t) == "symbol"]
             if syms and all(token_kind(t) is not None for t in toks):
                 for s in syms:
-                    counts[s.rstrip("*").rstrip(".")] += 1 + (2 if p.number == 1 else 0)
+                    counts[primary_symbol(s)] += 1 + (2 if p.number == 1 else 0)
     if not counts:
         return None
     return counts.most_common(1)[0][0]
@@ -219,8 +228,8 @@ def mark_zones(pages: list[SrcPage], doc_symbol: str | None) -> tuple[list[Fix],
                     k = token_kind(t)
                     if k == "job_number":
                         hints.setdefault("job_number", re.sub(r"\*{0,3}(?:\([A-Z]\))?$", "", t))
-                    elif k == "symbol" and (doc_symbol is None or t.rstrip("*") == doc_symbol):
-                        hints.setdefault("symbol", t.rstrip("*"))
+                    elif k == "symbol" and (doc_symbol is None or primary_symbol(t) == doc_symbol):
+                        hints.setdefault("symbol", primary_symbol(t))
                     elif k == "barcode":
                         hints.setdefault("barcode", t)
                 continue

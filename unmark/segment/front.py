@@ -12,7 +12,7 @@ from dataclasses import replace
 import regex as re
 
 from ..errors import ResourceError
-from ..clean.layout import furniture_kind
+from ..clean.layout import furniture_kind, primary_symbol
 from ..extract.lines import SrcLine
 from ..model import Fix, MappedText
 from ..resources import load_toml
@@ -147,7 +147,7 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
     organ_group = None  # the group that set metadata.organ (a wrapped name extends it)
 
     def masthead(x: SrcLine, fld: str, val: str) -> None:
-        meta.setdefault(fld, val.rstrip("*") if fld == "symbol" else val)
+        meta.setdefault(fld, primary_symbol(val) if fld == "symbol" else val)
         if fld == "organisation":
             fixes.append(Fix("masthead.organisation", x.page, x.line, x.stripped(), "", note="organisation name"))
             return
@@ -193,6 +193,15 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
                 else:
                     rest.append(cell)
             if not rest:
+                continue
+            named = [match_masthead(cell, lang) for cell in rest]
+            if len(rest) > 1 and all(mh is not None and mh[0] == "organ" for mh in named):
+                # a joint document's organ row: "General Assembly        Security Council"
+                for cell, (fld, val) in zip(rest, named):
+                    a, b = spans.get(cell, (0, 0))
+                    meta.setdefault(fld, val)
+                    groups.append(("organ", [replace(ln, text=ln.text.slice(a, b))]))
+                agenda_open = False
                 continue
             if len(rest) < len(cells):
                 parts = []
