@@ -239,3 +239,31 @@ def test_joint_general_assembly_and_security_council_document():
                        "United Nations addressed to the Secretary-General")
     assert (m.session, m.agenda_item) == ("Seventy-fourth session", "36")
     assert [b.text for b in doc.blocks if b.role == "organ"].count("Security Council") == 2
+
+
+DRAFT = """United Nations                                                   A/C.3/75/L.21
+General Assembly                                         Distr.: Limited
+                                                          30 October 2020
+
+                                                         Original: English
+
+Seventy-fifth session
+Third Committee
+Agenda item 66 (a)
+Promotion and protection of the rights of children
+
+            Albania, Andorra, Argentina, Australia, Austria and Belgium: draft resolution
+
+            Rights of the child
+
+            The General Assembly,
+            Reaffirming its previous resolutions on the rights of the child,
+            1. Welcomes the report of the Secretary-General;
+"""
+
+
+def test_draft_resolution_sponsors_line_is_no_title():
+    m = unmark.parse_text(DRAFT).metadata
+    assert (m.symbol, m.distribution) == ("A/C.3/75/L.21", "Limited")
+    assert m.title == "Rights of the child"
+    assert m.subtitle.endswith(": draft resolution")
