@@ -267,3 +267,35 @@ def test_draft_resolution_sponsors_line_is_no_title():
     assert (m.symbol, m.distribution) == ("A/C.3/75/L.21", "Limited")
     assert m.title == "Rights of the child"
     assert m.subtitle.endswith(": draft resolution")
+
+
+VERBATIM = """United Nations                                                        S/PV.8500
+Security Council                                                      Provisional
+Seventy-fourth year
+
+8500th meeting
+Tuesday, 9 April 2019, 10 a.m.
+New York
+
+President:   Mr. Heusgen . . . . . . . . . . . . . . . . . . . . . (Germany)
+Members:     Belgium . . . . . . . . . . . . . . . . . . . . . . . Mr. Pecsteen de Buytswerve
+             China . . . . . . . . . . . . . . . . . . . . . . . . Mr. Ma Zhaoxu
+
+Agenda
+Maintenance of international peace and security
+
+The meeting was called to order at 10.10 a.m.
+The President: I thank the Secretary-General for his briefing.
+"""
+
+
+def test_security_council_verbatim_record_front_matter():
+    doc = unmark.parse_text(VERBATIM)
+    m = doc.metadata
+    assert (m.symbol, m.organ, m.distribution, m.session) == ("S/PV.8500", "Security Council", "Provisional",
+                                                              "Seventy-fourth year")
+    meeting = [b.text for b in doc.blocks if b.role == "meeting"]
+    assert meeting[:3] == ["8500th meeting", "Tuesday, 9 April 2019, 10 a.m.", "New York"]
+    assert any(t.startswith("China") for t in meeting)
+    assert "Maintenance of international peace and security" in m.title
+    assert [b.text for b in doc.blocks if b.type == "paragraph"][0] == "The meeting was called to order at 10.10 a.m."
