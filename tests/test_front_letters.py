@@ -299,3 +299,24 @@ def test_security_council_verbatim_record_front_matter():
     assert any(t.startswith("China") for t in meeting)
     assert "Maintenance of international peace and security" in m.title
     assert [b.text for b in doc.blocks if b.type == "paragraph"][0] == "The meeting was called to order at 10.10 a.m."
+
+
+def test_corrigendum_keeps_the_report_title():
+    text = """United Nations                                                    A/75/123/Corr.1
+General Assembly                                         Distr.: General
+                                                          3 July 2020
+                                                         Original: English
+
+Seventy-fifth session
+Item 24 of the preliminary list
+Eradication of poverty
+
+            Report of the Secretary-General
+
+            Corrigendum
+
+1. Paragraph 5, second sentence
+For 2019 read 2020
+"""
+    m = unmark.parse_text(text).metadata
+    assert (m.symbol, m.title, m.subtitle) == ("A/75/123/Corr.1", "Eradication of poverty", "Report of the Secretary-General")
