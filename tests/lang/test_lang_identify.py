@@ -87,3 +87,16 @@ def test_fast_langdetect_loop_gives_langdetect_probabilities(text):
             ident._detect_block(ours)
         return
     assert ident._detect_block(ours) == theirs.langprob
+
+
+def test_a_list_of_names_keeps_the_document_language_without_langdetect(monkeypatch):
+    import importlib
+
+    ident = importlib.import_module("unmark.lang.identify")
+
+    def no_langdetect(*a, **k):
+        raise AssertionError("langdetect must not be asked about a list of names")
+
+    monkeypatch.setattr(ident, "_latin_language", no_langdetect)
+    names = "Associazione Astro Nascente; Assopace; Associazione Senza Confini; ATD-Quarto Mondo; Caritas Italiana;"
+    assert ident.identify_block(names, "ru") == "ru"

@@ -166,6 +166,8 @@ def _function_word_vote(text: str) -> tuple[str | None, float]:
         fw = rules(lang).function_words
         scores[lang] = sum(1 for w in words if w in fw) / len(words)
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    if ranked[0][1] == 0:
+        return None, 0.0  # no function word of any of them: names, codes, a list -- not prose
     return ranked[0][0], ranked[0][1] - ranked[1][1]
 
 
