@@ -33,6 +33,7 @@ from .model import (
     MappedText,
     Metadata,
 )
+from .lang.identify import count_runs
 from .segment.footnotes import TextSlot, collect_footnotes, find_markers, remove_markers
 from .segment.front import METADATA_ONLY, front_end, match_masthead, parse_front
 from .segment.join import HAN, JoinContext, cjk_spacing_majority, join_parts, vocabulary_of
@@ -152,29 +153,25 @@ def parse_pdf(path: Path, *, options: ParseOptions | None = None, name: str | No
 
 
 # --------------------------------------------------------------------------- the build
-# letters counted by runs (one match per run, not per character)
+# letters counted by runs (one match per run, not per character: lang.identify.count_runs)
 _LETTER_RUNS = re.compile(r"\p{L}+")
 _HAN_RUNS = re.compile(HAN.pattern + "+")
 _ARABIC_RUNS = re.compile(r"\p{Arabic}+")
 _CYRILLIC_RUNS = re.compile(r"\p{Cyrillic}+")
 
 
-def _count(rx: "re.Pattern[str]", text: str) -> int:
-    return sum(map(len, rx.findall(text)))
-
-
 def _script_language(texts: list[str]) -> str | None:
     sample = "".join(texts)[:200000]
-    letters = _count(_LETTER_RUNS, sample)
+    letters = count_runs(_LETTER_RUNS, sample)
     if not letters:
         return None
-    han = _count(_HAN_RUNS, sample)
+    han = count_runs(_HAN_RUNS, sample)
     if han > letters * 0.2:
         return "zh"
-    arabic = _count(_ARABIC_RUNS, sample)
+    arabic = count_runs(_ARABIC_RUNS, sample)
     if arabic > letters * 0.3:
         return "ar"
-    cyr = _count(_CYRILLIC_RUNS, sample)
+    cyr = count_runs(_CYRILLIC_RUNS, sample)
     if cyr > letters * 0.3:
         return "ru"
     return None

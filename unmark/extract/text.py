@@ -109,14 +109,11 @@ def _unwrapped_rule() -> tuple[float, int, float, int]:
     return q, w, share, n
 
 
-_ENDS_SENTENCE = re.compile(r"[.!?:;。！？：；…](?:[\"'”’»）)\]」』》]*)\d{0,3}$")
-
-
 def unwrapped(lines: list[str]) -> bool:
     """True when the text was never wrapped at a page width (one paragraph or sentence per line):
     the line at the rule's quantile of sorted display widths is wider than any printed page line,
     or nearly every line ends a sentence."""
-    from ..lang.linebreaks import display_width
+    from ..lang.linebreaks import display_width, ends_sentence
 
     content = [ln.strip() for ln in lines if ln.strip()]
     if not content:
@@ -126,7 +123,7 @@ def unwrapped(lines: list[str]) -> bool:
     k = min(len(widths) - 1, int(q * (len(widths) - 1) + 0.5))
     if widths[k] >= min_width:
         return True
-    return len(content) >= min_lines and sum(1 for s in content if _ENDS_SENTENCE.search(s)) >= share * len(content)
+    return len(content) >= min_lines and sum(1 for s in content if ends_sentence(s)) >= share * len(content)
 
 
 def _tika_like(lines: list[str]) -> bool:

@@ -57,11 +57,16 @@ _SCRIPT_RUNS = (
 )
 
 
+def count_runs(rx: "regex.Pattern[str]", text: str) -> int:
+    """Characters matched by ``rx``, a pattern of runs (``\\p{Han}+``): one match per run."""
+    return sum(map(len, rx.findall(text)))
+
+
 def script_counts(text: str) -> Counter:
     """Number of letters per script family: ``zh``, ``ar``, ``ru``, ``latin``."""
     c: Counter = Counter()
     for key, rx in _SCRIPT_RUNS:
-        n = sum(map(len, rx.findall(text)))
+        n = count_runs(rx, text)
         if n:
             c[key] = n
     return c

@@ -68,6 +68,11 @@ def line_break_context(lines: list[str]) -> dict:
     }
 
 
+def ends_sentence(line: str) -> bool:
+    """The (stripped) line ends with sentence or clause punctuation, maybe then a footnote number."""
+    return _END_PUNCT.search(line) is not None
+
+
 def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | None = None) -> bool:
     """True when the break between ``prev_line`` and ``next_line`` ends a paragraph.
 

@@ -49,6 +49,14 @@ def masthead_rules() -> dict[str, dict[str, list["re.Pattern[str]"]]]:
 
 
 @functools.lru_cache(maxsize=1)
+def prose_min_chars() -> int:
+    try:
+        return int(load_toml("core/front.toml")["prose"]["min_chars"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ResourceError(f"core/front.toml: [prose].min_chars: {exc}", code="E602") from exc
+
+
+@functools.lru_cache(maxsize=1)
 def organ_continues() -> "re.Pattern[str]":
     try:
         return re.compile(load_toml("core/front.toml")["organ_continues"]["pattern"])
@@ -89,8 +97,6 @@ def front_role(line: str) -> str | None:
     return None
 
 
-#: a paragraph of running text (not a title) has at least this many characters (a Han character counts 3)
-PROSE_MIN_CHARS = 60
 #: a footnote marker glued after the final punctuation ("... (see annex).1")
 _NOTE_MARK_END = re.compile(r"(?<=[.。!?！？”\")）)])(?:\d{1,3}|\*{1,3})$")
 
@@ -129,7 +135,7 @@ def _first_prose(lines: list[SrcLine], default: int) -> int:
         if group and not any(front_role(x.stripped()) or match_masthead(x.stripped()) for x in group):
             text = " ".join(x.stripped() for x in group)
             han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
-            if ends_final(_NOTE_MARK_END.sub("", text)) and len(text) + 2 * han >= PROSE_MIN_CHARS:
+            if ends_final(_NOTE_MARK_END.sub("", text)) and len(text) + 2 * han >= prose_min_chars():
                 return start
         start = i
     return default

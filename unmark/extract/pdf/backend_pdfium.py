@@ -18,6 +18,7 @@ from itertools import compress, islice, repeat
 from operator import ne
 
 from ...errors import PdfError
+from .layout import _is_cjk
 from .runs import RawLink, RawPage, Rule, Run, is_bold
 
 _bold = functools.lru_cache(maxsize=512)(is_bold)
@@ -25,22 +26,6 @@ _bold = functools.lru_cache(maxsize=512)(is_bold)
 log = logging.getLogger(__name__)
 
 TEXT, PATH, IMAGE, SHADING, FORM = 1, 2, 3, 4, 5
-
-
-def _FULLWIDTH(ch: str) -> bool:
-    o = ord(ch)
-    return 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF
-
-
-def _CJK_SIDE(ch: str) -> bool:
-    """Full-width punctuation or a CJK character: PDFium's inferred space next to it is left to
-    the layout step, which spaces CJK by the gap (Word and LibreOffice widen the gap between Han
-    and Latin text without writing a space)."""
-    if not ch:
-        return False
-    o = ord(ch)
-    return (0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF
-            or 0x3040 <= o <= 0x30FF or 0xAC00 <= o <= 0xD7AF or 0x20000 <= o <= 0x2FA1F)
 
 
 class _Timeout(Exception):
@@ -228,9 +213,10 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
                 after2 = text[b + 1] if b + 1 < n else "\n"
                 if after in "-\u00ad" and after and after2 in "\r\n":
                     continue
-                if _CJK_SIDE(before) or _CJK_SIDE(after):
-                    # next to CJK text only a space the page draws counts (Word and LibreOffice
-                    # widen the gap between Han and Latin text without writing a space)
+                if _is_cjk(before) or _is_cjk(after):
+                    # next to CJK text (or full-width punctuation) only a space the page draws
+                    # counts: Word and LibreOffice widen the gap between Han and Latin text
+                    # without writing a space, and the layout step spaces CJK by the gap
                     if orphans is None:
                         orphans = _orphan_text_boxes(api, page, keys)
                     if not (orphans and b < n and _drawn_space_between(c, tp, a - 1, b, orphans)):

@@ -161,6 +161,10 @@ class _PageVisitor:
         # q/Q save and restore the text state with the graphics state (PDF 32000-1, 9.3.1):
         # a Tc or Tw set inside q ... Q must not widen the text drawn after it
         self.saved: list[tuple] = []
+        from .rules import rules
+
+        # a character spacing that puts a blank after every character ([lines].letter_spacing)
+        self.letter_spacing = rules().lines["letter_spacing"]
 
     def _font(self, key):
         f = self.fonts.get(key)
@@ -212,7 +216,7 @@ class _PageVisitor:
         memo = self.decoded
         fid = id(f)
         pieces = _chunks(items, gap_join * 1000.0 / max(fsize, 1e-6))
-        spaced = self.tc * hscale >= LETTER_SPACING * fsize and getattr(f, "sub_type", "") != "Type0"
+        spaced = self.tc * hscale >= self.letter_spacing * fsize and getattr(f, "sub_type", "") != "Type0"
         if spaced:
             # letter-spaced text (typewriter layouts: "s3y4d" drawn with a character spacing of
             # one blank): one piece per character, so that each gap is seen and becomes a space
@@ -426,12 +430,6 @@ def _chunks(items: list, big: float):
             yield it
     if buf:
         yield (b"".join(buf), kern)
-
-
-#: a character spacing (Tc) of at least this share of the font size puts a blank after every
-#: character (a typewriter blank is 0.6 em); lighter letter-spacing of a heading (0.1-0.3 em) is
-#: read as one word, as PDFium reads it
-LETTER_SPACING = 0.5
 
 
 def _per_character(items: list):
