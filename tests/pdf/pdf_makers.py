@@ -119,3 +119,61 @@ def no_tounicode_pdf(path: Path, src: Path, only: str | None = None) -> Path:
     with open(path, "wb") as fh:
         w.write(fh)
     return path
+
+
+def object_stream_pdf(path: Path, src: Path) -> Path:
+    """``src`` rewritten the way Acrobat and recent Word write PDFs: every object that is not
+    a stream packed in one Flate object stream (``/Type /ObjStm``), with a cross-reference
+    stream. pypdf's writer cannot do this, so the file is serialised here."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.generic import StreamObject
+
+    r = PdfReader(str(src))
+    size = int(r.trailer["/Size"])
+    root = r.trailer.raw_get("/Root").idnum
+    plain: dict[int, bytes] = {}
+    packed: dict[int, bytes] = {}
+    for num in range(1, size):
+        try:
+            obj = r.get_object(num)
+        except Exception:  # noqa: BLE001 - a free entry
+            obj = None
+        if obj is None:
+            continue
+        buf = io.BytesIO()
+        obj.write_to_stream(buf)
+        (plain if isinstance(obj, StreamObject) else packed)[num] = buf.getvalue()
+    stm_num, xref_num = size, size + 1
+    offs, body = [], bytearray()
+    for n, data in packed.items():
+        offs.append(len(body))
+        body += data + b"\n"
+    header = b" ".join(b"%d %d" % (n, o) for n, o in zip(packed, offs)) + b"\n"
+    content = header + bytes(body)
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    where: dict[int, int] = {}
+    for n, data in plain.items():
+        where[n] = len(out)
+        out += b"%d 0 obj\n" % n + data + b"\nendobj\n"
+    where[stm_num] = len(out)
+    z = zlib.compress(content)
+    out += (b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Length %d /Filter /FlateDecode >>\nstream\n"
+            % (stm_num, len(packed), len(header), len(z))) + z + b"\nendstream\nendobj\n"
+    rows = bytearray()
+    index = {n: i for i, n in enumerate(packed)}
+    for n in range(xref_num + 1):
+        if n in packed:
+            rows += bytes([2]) + stm_num.to_bytes(4, "big") + index[n].to_bytes(2, "big")
+        elif n in where or n == xref_num:
+            off = len(out) if n == xref_num else where[n]
+            rows += bytes([1]) + off.to_bytes(4, "big") + (0).to_bytes(2, "big")
+        else:
+            rows += bytes([0]) + (0).to_bytes(4, "big") + (65535 if n == 0 else 0).to_bytes(2, "big")
+    xref_at = len(out)
+    out += (b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Length %d >>\nstream\n"
+            % (xref_num, xref_num + 1, root, len(rows))) + bytes(rows) + b"\nendstream\nendobj\n"
+    out += b"startxref\n%d\n%%%%EOF\n" % xref_at
+    path.write_bytes(bytes(out))
+    return path

@@ -56,6 +56,35 @@ def test_some_glyphs_without_tounicode_warn_w201(tmp_path, backend):
     assert doc.paragraphs()
 
 
+def test_fonts_packed_in_object_streams_are_checked(tmp_path, backend):
+    # font dictionaries inside a compressed object stream (Acrobat, recent Word): the
+    # missing /ToUnicode is still found, and a clean file parses as its plain twin
+    bare = mk.no_tounicode_pdf(tmp_path / "n.pdf", mk.FIXTURES / "ctoc_zh.wordlike.pdf")
+    assert _code(mk.object_stream_pdf(tmp_path / "n_os.pdf", bare), backend) == "E208"
+    part = mk.no_tounicode_pdf(tmp_path / "p.pdf", mk.FIXTURES / "ctoc_zh.wordlike.pdf", only="Sans")
+    doc = unmark.parse(str(mk.object_stream_pdf(tmp_path / "p_os.pdf", part)), backend=backend)
+    assert [w for w in doc.warnings if w.code == "W201"]
+    clean = mk.object_stream_pdf(tmp_path / "c_os.pdf", mk.FIXTURES / "ctoc_zh.wordlike.pdf")
+    assert b"/ObjStm" in clean.read_bytes()
+    twin = unmark.parse(str(mk.FIXTURES / "ctoc_zh.wordlike.pdf"), backend=backend)
+    assert [b.text for b in unmark.parse(str(clean), backend=backend).blocks] == [b.text for b in twin.blocks]
+
+
+def test_font_check_reads_object_streams_without_pypdf(tmp_path):
+    from unmark.extract.pdf.backend_pdfium import _all_type0_mapped
+
+    clean = mk.object_stream_pdf(tmp_path / "c.pdf", mk.FIXTURES / "ctoc_zh.wordlike.pdf")
+    bare = mk.object_stream_pdf(tmp_path / "b.pdf", mk.no_tounicode_pdf(tmp_path / "n.pdf", mk.FIXTURES / "ctoc_zh.wordlike.pdf"))
+    assert _all_type0_mapped(clean) is True     # no pypdf pass needed
+    assert _all_type0_mapped(bare) is False     # the pypdf pass names the fonts
+    broken = tmp_path / "x.pdf"
+    data = clean.read_bytes()
+    i = data.index(b"/Type /ObjStm")
+    j = data.index(b"stream\n", i) + 7
+    broken.write_bytes(data[:j] + b"not zlib" + data[j + 8:])
+    assert _all_type0_mapped(broken) is False   # unreadable: the careful path
+
+
 def test_clean_file_has_no_w201(backend):
     from unmark.extract.pdf import extract_pdf
 

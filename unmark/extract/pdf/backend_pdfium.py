@@ -174,6 +174,74 @@ class _Api:
         return m.a, m.b, m.c, m.d, m.e, m.f
 
 
+_SPACE = re.compile(r"\s")
+_NO_KEY = object()
+_ODD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff]")
+
+
+def _stretches(get, tpv: int, text: str) -> list[list]:
+    """``[start, end, key]`` for each maximal stretch of text-page characters drawn by one text
+    object (``key``, its handle as an integer) or made up by PDFium (``key`` None), in order.
+
+    Asking PDFium for the object of every character is one C call each; most are not needed.
+    PDFium builds the text page object by object, so the characters of one object stand
+    together, and the only characters without an object are the spaces and line breaks it
+    makes up between objects (cpdf_textpage.cpp: ``GenerateCharInfo(L' ')``, ``\\r``, ``\\n``;
+    a space it makes up inside an object keeps the object). So every whitespace character is
+    asked; a stretch of other characters between two characters of the same object belongs to
+    it, and a stretch whose two ends differ is bisected. Right-to-left pages never come here
+    (PDFium reorders their characters; :func:`_visual_runs`)."""
+    if _ODD.search(text):
+        # control characters, U+FFFD: a font without a Unicode map, where PDFium's text and its
+        # character list need not line up; every character is asked
+        keys = list(map(get, repeat(tpv, len(text)), range(len(text))))
+        cuts = [0, *compress(range(1, len(keys)), map(ne, islice(keys, 1, None), keys)), len(keys)]
+        return [[a, b, keys[a]] for a, b in zip(cuts, cuts[1:])]
+    starts: list[tuple[int, object]] = []   # (first character, key) where the key changes
+    last: list = [_NO_KEY]
+
+    def put(a: int, k) -> None:
+        if k != last[0]:
+            starts.append((a, k))
+            last[0] = k
+
+    def known(a: int, ka, b: int, kb) -> None:
+        # the keys strictly between a (already put) and b (put by the caller)
+        while ka != kb and b > a + 1:
+            m = (a + b) // 2
+            km = get(tpv, m)
+            if km != ka:
+                known(a, ka, m, km)
+                put(m, km)
+                ka = km
+            a = m
+
+    def segment(s: int, e: int, right) -> None:
+        # the non-space characters [s, e); right: the key of the character at e (None: unknown)
+        ks = get(tpv, s)
+        put(s, ks)
+        if e == s + 1 or (right is not None and ks == right):
+            return
+        ke = get(tpv, e - 1)
+        known(s, ks, e - 1, ke)
+        put(e - 1, ke)
+
+    pos, left = 0, None
+    for m in _SPACE.finditer(text):
+        w = m.start()
+        k = get(tpv, w)
+        if w > pos and (left is None or left != k):
+            segment(pos, w, k)
+        if k != last[0]:
+            starts.append((w, k))
+            last[0] = k
+        pos, left = w + 1, k
+    if pos < len(text):
+        segment(pos, len(text), None)
+    ends = [a for a, _ in starts[1:]] + [len(text)]
+    return [[a, e, k] for (a, k), e in zip(starts, ends)]
+
+
 def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
     """All characters of the text page in one call, grouped by the text object that
     draws them; each object's geometry, size, font and marks are read once."""
@@ -188,17 +256,12 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
     if _RTL.search(text):
         _visual_runs(api, tp, raw, height, text)
         return
-    # object identity per character as plain integers (one C call each, no casts)
-    tpv = ctypes.cast(tp, ctypes.c_void_p).value
-    keys = list(map(api.get_obj_int, repeat(tpv, n), range(n)))   # None: a made-up character
+    stretches = _stretches(api.get_obj_int, ctypes.cast(tp, ctypes.c_void_p).value, text)
     meta_of = api.meta
     info: dict[int, tuple | None] = {}
-    # boundaries where the drawing object changes; each stretch is one run (or a gap)
-    cuts = [0, *compress(range(1, n), map(ne, islice(keys, 1, None), keys)), n]
     cur: Run | None = None
     orphans: list[tuple[float, float, float, float]] | None = None
-    for a, b in zip(cuts, cuts[1:]):
-        key = keys[a]
+    for a, b, key in stretches:
         chunk = text[a:b]
         if not key:
             # characters PDFium made up: a space it inferred (a TJ word gap) is kept,
@@ -218,7 +281,7 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
                     # counts: Word and LibreOffice widen the gap between Han and Latin text
                     # without writing a space, and the layout step spaces CJK by the gap
                     if orphans is None:
-                        orphans = _orphan_text_boxes(api, page, keys)
+                        orphans = _orphan_text_boxes(api, page, {k for _, _, k in stretches})
                     if not (orphans and b < n and _drawn_space_between(c, tp, a - 1, b, orphans)):
                         continue
                 cur.text += " "
@@ -236,14 +299,13 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
             raw.undecodable += chunk.count("\ufffd")
 
 
-def _orphan_text_boxes(api: _Api, page, keys: list) -> list[tuple[float, float, float, float]]:
+def _orphan_text_boxes(api: _Api, page, used: set) -> list[tuple[float, float, float, float]]:
     """Bounds (left, bottom, right, top) of the page's text objects that no character of the text
     page comes from: PDFium leaves out a text object that draws only a space and makes up its own
     space character instead, without a link to the object."""
     if page is None:
         return []
     c = api.c
-    used = set(keys)
     out = []
     for i in range(c.FPDFPage_CountObjects(page)):
         obj = c.FPDFPage_GetObject(page, i)
@@ -393,26 +455,73 @@ def _font_key(name: str) -> str:
 
 
 _TYPE0 = re.compile(rb"/Type0\b")
+_OBJSTM = re.compile(rb"/Type\s*/ObjStm\b")
+_FIRST = re.compile(rb"/First\s+(\d+)")
+_FLATE_ONLY = re.compile(rb"/Filter\s*(?:/FlateDecode|\[\s*/FlateDecode\s*\])")
+_MAX_OBJSTM = 64 << 20   # decompressed bytes per object stream read for the check
+
+
+def _type0_mapped(objects) -> bool:
+    """Every object (bytes) that says ``/Type0`` also holds ``/ToUnicode``."""
+    return all(b"/ToUnicode" in o for o in objects if _TYPE0.search(o))
+
+
+def _plain_objects(data: bytes):
+    for m in _TYPE0.finditer(data):
+        a = data.rfind(b" obj", 0, m.start())
+        b = data.find(b"endobj", m.end())
+        yield data[a:b] if a >= 0 and b >= 0 else b"/Type0"   # unbounded: counts as unmapped
+
+
+def _stream_objects(data: bytes):
+    """The objects packed in the file's object streams (``/Type /ObjStm``), each as bytes;
+    raises ValueError for a stream this reader does not decode (another filter, a predictor,
+    a broken header or zlib stream)."""
+    import zlib
+
+    for m in _OBJSTM.finditer(data):
+        a = data.rfind(b" obj", 0, m.start())
+        s = data.find(b"stream", m.end())
+        if a < 0 or s < 0:
+            raise ValueError("object stream without a body")
+        head = data[a:s]
+        first = _FIRST.search(head)
+        if not _FLATE_ONLY.search(head) or b"/DecodeParms" in head or first is None:
+            raise ValueError("object stream this check does not decode")
+        s += 6
+        s += 2 if data[s:s + 2] == b"\r\n" else 1
+        dec = zlib.decompressobj()
+        try:
+            body = dec.decompress(memoryview(data)[s:], _MAX_OBJSTM)
+        except zlib.error as exc:
+            raise ValueError("object stream does not inflate") from exc
+        if dec.unconsumed_tail:
+            raise ValueError("object stream over the size read")
+        k = int(first.group(1))
+        nums = body[:k].split()
+        offs = [int(x) for x in nums[1::2]] + [len(body) - k]
+        for i in range(len(offs) - 1):
+            yield body[k + offs[i]: k + offs[i + 1]]
 
 
 def _all_type0_mapped(path) -> bool:
     """True when the file's own bytes show that no composite font lacks a /ToUnicode map:
-    no object streams (every dictionary is plain text) and every object that says
-    ``/Type0`` also holds ``/ToUnicode``. Then the pypdf pass below has nothing to find;
-    anything else (object streams, a font without the map, a broken file) takes it."""
+    every object that says ``/Type0``, plain or packed in a (Flate) object stream, also holds
+    ``/ToUnicode``. Then the pypdf pass below has nothing to find; anything else (an unmapped
+    font, an object stream this check cannot read, a broken file) takes it."""
     try:
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError:
         return False
-    if b"/ObjStm" in data:
+    if not _type0_mapped(_plain_objects(data)):
         return False
-    for m in _TYPE0.finditer(data):
-        a = data.rfind(b" obj", 0, m.start())
-        b = data.find(b"endobj", m.end())
-        if a < 0 or b < 0 or b"/ToUnicode" not in data[a:b]:
-            return False
-    return True
+    if b"/ObjStm" not in data:
+        return True
+    try:
+        return _type0_mapped(_stream_objects(data))
+    except (ValueError, IndexError):
+        return False
 
 
 def fonts_without_unicode(path) -> set[str]:
