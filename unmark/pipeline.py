@@ -216,15 +216,20 @@ def _line_break_classifier(lang: str, lines: list[SrcLine]) -> Callable | None:
     return classify
 
 
+_SPACES = re.compile(r"\s+")
+_URL_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?")
+_UNDOCS_URL = re.compile(r"^(?:https?://)?(?:www\.)?(?:undocs\.org|documents\.un\.org)/(?:(?:en|zh|fr|es|ru|ar)/)?(.+)$")
+
+
 def _links_for(text: str, links: list[Link]) -> list[Link]:
     out = []
-    norm_t = re.sub(r"\s+", "", text)
+    norm_t = _SPACES.sub("", text)
     for lk in links:
         u = lk.uri
-        core = re.sub(r"^(?:https?://)?(?:www\.)?", "", u).rstrip("/")
+        core = _URL_SCHEME.sub("", u).rstrip("/")
         hit = core and core in norm_t
         if not hit:
-            m = re.match(r"^(?:https?://)?(?:www\.)?(?:undocs\.org|documents\.un\.org)/(?:(?:en|zh|fr|es|ru|ar)/)?(.+)$", u)
+            m = _UNDOCS_URL.match(u)
             if m:
                 sym = m.group(1).rstrip("/")
                 tail = sym.split("/", 2)[-1] if sym.count("/") >= 2 else sym
@@ -464,13 +469,16 @@ def _bboxes(b: BlockBuilder) -> tuple:
     return tuple(BBox(p, *v) for p, v in sorted(boxes.items()))
 
 
+_SPACE_RUNS = re.compile(r"[ \t]{2,}|\t")
+
+
 def _squeeze_spaces(mt: MappedText) -> MappedText:
     """Runs of spaces inside a text (left by layout extraction) become one space."""
     t = mt.text
     if "  " not in t and "\t" not in t:
         return mt.strip()
     out = mt
-    for m in reversed(list(re.finditer(r"[ \t]{2,}|\t", t))):
+    for m in reversed(list(_SPACE_RUNS.finditer(t))):
         out = out.replace_span(m.start(), m.end(), " ")
     return out.strip()
 

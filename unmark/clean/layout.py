@@ -93,6 +93,8 @@ def furniture_kind(text: str, position: str = "middle", doc_symbol: str | None =
         text = text[: m.start()]
         if not text.strip():
             return "furniture.recycle"
+    if len(text.split()) - 2 * text.count("/") > 8:
+        return None  # over 8 tokens however "5 / 14" is joined (the common case: a line of prose)
     toks = _tokens(text)
     if not toks or len(toks) > 8:
         return None

@@ -5,6 +5,7 @@ marker with that label. The footnote sequence is the prior; nothing else is gues
 """
 from __future__ import annotations
 
+import functools
 import regex as re
 
 import logging
@@ -62,12 +63,17 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> None:
         log.debug("page %d: footnote area from line %d found by label sequence", p.number, p.lines[body_idx[start]].line)
 
 
+@functools.lru_cache(maxsize=1)
+def _endnote_headings() -> list:
+    from ..resources import load_toml
+
+    return [re.compile(p, re.IGNORECASE) for p in load_toml("core/furniture.toml").get("endnotes", {}).get("headings", [])]
+
+
 def mark_endnotes(pages: list[SrcPage]) -> bool:
     """Notes collected at the end under a "Notes" heading: every body line after the heading
     becomes footnote area. Returns True when the document has endnotes."""
-    from ..resources import load_toml
-
-    pats = [re.compile(p, re.IGNORECASE) for p in load_toml("core/furniture.toml").get("endnotes", {}).get("headings", [])]
+    pats = _endnote_headings()
     lines = [ln for p in pages for ln in p.lines if ln.zone in ("body", "footnote") and ln.s.strip()]
     for i, ln in enumerate(lines):
         if ln.zone != "body" or ln.page < len(pages) / 2 or not any(rx.match(ln.s.strip()) for rx in pats):

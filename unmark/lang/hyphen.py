@@ -67,6 +67,9 @@ def _first_word(s: str) -> str:
     return parts[0] if parts else ""
 
 
+_HYPHENS = regex.compile(r"[-\u2010\u2011]")
+
+
 def keep_hyphen(left: str, right: str, lang: str, vocabulary: Counter | None = None) -> bool:
     """Is the hyphen that ends ``left`` (last word of a line) a real one?
 
@@ -91,7 +94,7 @@ def keep_hyphen(left: str, right: str, lang: str, vocabulary: Counter | None = N
     if _URLISH.search(stem_full):
         return True
     # the part of the stem after an earlier hyphen: state-of-the- + art -> "the"
-    stem = regex.split(r"[-\u2010\u2011]", stem_full)[-1]
+    stem = _HYPHENS.split(stem_full)[-1]
     if not stem or not stem[-1].isalpha() or not rw_clean[0].isalpha():
         return True  # COVID-19, 2020-2021, A-1
     if rw_clean[0].isupper() and not rw_clean.isupper():

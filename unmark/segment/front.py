@@ -22,6 +22,8 @@ from .structure import BlockBuilder, PartBuilder, ends_final, ends_on_function_w
 log = logging.getLogger(__name__)
 
 _MASTHEAD_TAIL = re.compile(r"\s(?:Distr\.?\s*:?\s*(?:General|Limited|Restricted)|Original\s*:\s*\w+)\s*$", re.IGNORECASE)
+_CELL_GAP = re.compile(r"\s{3,}")          # masthead cells pasted into one line
+_CELL = re.compile(r"\S+(?:\s{1,2}\S+)*")
 
 METADATA_ONLY = ("organisation", "distribution", "date", "original_language", "language_line", "limited_note")
 
@@ -169,15 +171,15 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
             skip = False
             continue
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if nxt is not None and match_masthead(s, lang) is None and re.split(r"\s{3,}", s)[0] == s:
+        if nxt is not None and match_masthead(s, lang) is None and _CELL_GAP.split(s)[0] == s:
             pair = match_masthead(f"{s} {nxt.stripped()}", lang)
             if pair and pair[0] in METADATA_ONLY:
                 for x in (ln, nxt):
                     masthead(x, pair[0], pair[1])
                 skip = True
                 continue
-        cells = re.split(r"\s{3,}", s)
-        spans = {m.group(): m.span() for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", ln.s)}
+        cells = _CELL_GAP.split(s)
+        spans = {m.group(): m.span() for m in _CELL.finditer(ln.s)}
         if len(cells) == 1:
             # columns pasted into one line with single spaces: "General Assembly Distr.: Limited"
             tail = _MASTHEAD_TAIL.search(ln.s)

@@ -103,6 +103,9 @@ def _local_spacing_right(s: str) -> bool | None:
     return None
 
 
+_URL_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?")
+
+
 def _url_join(left: str, right: str, page: int | None, ctx: JoinContext) -> bool:
     m = URL_TAIL.search(left)
     if not m:
@@ -112,7 +115,7 @@ def _url_join(left: str, right: str, page: int | None, ctx: JoinContext) -> bool
         return False
     frag = m.group()
     cand = (frag + head.group()).rstrip("。.,;；，)）")
-    norm = lambda u: re.sub(r"^(?:https?://)?(?:www\.)?", "", u).rstrip("/")  # noqa: E731
+    norm = lambda u: _URL_SCHEME.sub("", u).rstrip("/")  # noqa: E731
     links = ctx.links_by_page.get(page, []) if page is not None else []
     if links:
         nc = norm(cand)

@@ -75,6 +75,9 @@ def ends_on_function_word(text: str, lang: str) -> bool:
     return words[-1].lower() in fw and words[-1].isalpha()
 
 
+_GLUED_MARKER = re.compile(r"\d{1,3}$")
+
+
 def heading_like(text: str) -> bool:
     """Short, no closing punctuation: a title line."""
     r = label_rules()
@@ -85,7 +88,7 @@ def heading_like(text: str) -> bool:
     limit = r.max_len_cjk if cjk else r.max_len_latin
     if len(t) > limit:
         return False
-    t2 = re.sub(r"\d{1,3}$", "", t)  # a glued footnote marker does not count
+    t2 = _GLUED_MARKER.sub("", t)  # a glued footnote marker does not count
     if r.no_final.search(t2.rstrip(CLOSERS)) or r.no_final.search(t.rstrip()):
         return False
     if not cjk and t[:1].islower():

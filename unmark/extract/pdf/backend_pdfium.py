@@ -12,6 +12,7 @@ import ctypes
 import functools
 import logging
 import re
+import struct
 import time
 import unicodedata
 from itertools import compress, islice, repeat
@@ -80,9 +81,6 @@ class _Api:
         self.c = c
         self.buf_len = 4096
         self._set_buf(4096)
-        self.fs = ctypes.c_float()
-        self.l, self.b, self.r, self.t = (ctypes.c_float() for _ in range(4))
-        self.m = c.FS_MATRIX()
         self.ul = ctypes.c_ulong()
         self.font_names: dict[int, str] = {}
         proto = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
@@ -100,11 +98,20 @@ class _Api:
         self.f_font = fn("FPDFTextObj_GetFont", vp, vp)
         self.f_base_font_name = fn("FPDFFont_GetBaseFontName", ctypes.c_size_t, vp, vp, ctypes.c_size_t)
         self.f_count_marks = fn("FPDFPageObj_CountMarks", ci, vp)
+        self.f_page_count = fn("FPDFPage_CountObjects", ci, vp)
+        self.f_page_obj = fn("FPDFPage_GetObject", vp, vp, ci)
+        self.f_form_count = fn("FPDFFormObj_CountObjects", ci, vp)
+        self.f_form_obj = fn("FPDFFormObj_GetObject", vp, vp, ctypes.c_ulong)
+        self.f_type = fn("FPDFPageObj_GetType", ci, vp)
+        # matrix (6 floats), font size, bounds (left, bottom, right, top) side by side: one
+        # unpack reads them all
+        self.floats = (ctypes.c_float * 11)()
+        base = ctypes.addressof(self.floats)
+        self.a_m, self.a_fs = base, base + 24
+        self.a_lbrt = tuple(base + 28 + 4 * k for k in range(4))
+        self.unpack = struct.Struct("11f").unpack_from
         self.f_get_mark = fn("FPDFPageObj_GetMark", vp, vp, ctypes.c_ulong)
         self.f_mark_name = fn("FPDFPageObjMark_GetName", ci, vp, vp, ctypes.c_ulong, vp)
-        self.a_m = ctypes.addressof(self.m)
-        self.a_fs = ctypes.addressof(self.fs)
-        self.a_lbrt = tuple(ctypes.addressof(v) for v in (self.l, self.b, self.r, self.t))
         self.a_ul = ctypes.addressof(self.ul)
 
     def _set_buf(self, n: int) -> None:
@@ -119,15 +126,12 @@ class _Api:
         """(x0, baseline, x1, size, font name, artifact) of a text object given by its
         handle as an integer; None for rotated or mirrored text."""
         self.f_matrix(obj, self.a_m)
-        m = self.m
-        a, b, cc, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
-        if abs(b) > 1e-3 or abs(cc) > 1e-3 or a <= 0 or d <= 0:
-            return None  # rotated text is not part of the reading flow
         self.f_font_size(obj, self.a_fs)
         al, ab, ar, at = self.a_lbrt
         self.f_bounds(obj, al, ab, ar, at)
-        fs = self.fs.value
-        l, r = self.l.value, self.r.value
+        a, b, cc, d, e, f, fs, l, _, r, _ = self.unpack(self.floats)
+        if abs(b) > 1e-3 or abs(cc) > 1e-3 or a <= 0 or d <= 0:
+            return None  # rotated text is not part of the reading flow
         # x0 from the pen origin, not the ink box: gaps then mean what they mean in pypdf
         x0 = e if l - 2 * fs * d < e < r else l
         return x0, height - f, r, round(fs * d, 2), self._font_name_of(self.f_font(obj)), self._artifact_of(obj)
@@ -164,14 +168,15 @@ class _Api:
             return ""
         return self.buf.raw[: n - 2].decode("utf-16-le", "replace")
 
-    def bounds(self, obj):
-        self.c.FPDFPageObj_GetBounds(obj, self.l, self.b, self.r, self.t)
-        return self.l.value, self.b.value, self.r.value, self.t.value
+    def bounds(self, obj: int):
+        """(left, bottom, right, top) of an object given by its handle as an integer."""
+        al, ab, ar, at = self.a_lbrt
+        self.f_bounds(obj, al, ab, ar, at)
+        return self.unpack(self.floats)[7:]
 
-    def matrix(self, obj):
-        self.c.FPDFPageObj_GetMatrix(obj, self.m)
-        m = self.m
-        return m.a, m.b, m.c, m.d, m.e, m.f
+    def matrix(self, obj: int):
+        self.f_matrix(obj, self.a_m)
+        return self.unpack(self.floats)[:6]
 
 
 _SPACE = re.compile(r"\s")
@@ -305,11 +310,11 @@ def _orphan_text_boxes(api: _Api, page, used: set) -> list[tuple[float, float, f
     space character instead, without a link to the object."""
     if page is None:
         return []
-    c = api.c
     out = []
-    for i in range(c.FPDFPage_CountObjects(page)):
-        obj = c.FPDFPage_GetObject(page, i)
-        if obj and c.FPDFPageObj_GetType(obj) == TEXT and ctypes.cast(obj, ctypes.c_void_p).value not in used:
+    get, kind = api.f_page_obj, api.f_type
+    for i in range(api.f_page_count(page)):
+        obj = get(page, i)
+        if obj and obj not in used and kind(obj) == TEXT:
             out.append(api.bounds(obj))
     return out
 
@@ -392,13 +397,14 @@ def _visual_runs(api: _Api, tp, raw: RawPage, height: float, text: str) -> None:
 
 def _walk(api: _Api, parent, is_form: bool, raw: RawPage, height: float, deadline, ctm=None, depth=0):
     """Rules (thin wide paths) and images; text comes from :func:`_text_runs`."""
-    c = api.c
-    count = c.FPDFFormObj_CountObjects(parent) if is_form else c.FPDFPage_CountObjects(parent)
+    count = api.f_form_count(parent) if is_form else api.f_page_count(parent)
+    get = api.f_form_obj if is_form else api.f_page_obj
+    kind = api.f_type
     for i in range(count):
-        obj = c.FPDFFormObj_GetObject(parent, i) if is_form else c.FPDFPage_GetObject(parent, i)
+        obj = get(parent, i)
         if not obj:
             continue
-        t = c.FPDFPageObj_GetType(obj)
+        t = kind(obj)
         if t == PATH:
             l, bt, r, tp_ = api.bounds(obj)
             if ctm is not None:
@@ -578,8 +584,9 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
                 raw = RawPage(i + 1, w, h, tagged=tagged)
                 tp = c.FPDFText_LoadPage(page)
                 try:
-                    _text_runs(api, tp, raw, h, page)
-                    _walk(api, page, False, raw, h, deadline)
+                    page_int = ctypes.cast(page, ctypes.c_void_p).value
+                    _text_runs(api, tp, raw, h, page_int)
+                    _walk(api, page_int, False, raw, h, deadline)
                 finally:
                     c.FPDFText_ClosePage(tp)
                 raw.links = _links(api, doc.raw, page, h)
