@@ -158,10 +158,13 @@ _LETTER_RUNS = re.compile(r"\p{L}+")
 _HAN_RUNS = re.compile(HAN.pattern + "+")
 _ARABIC_RUNS = re.compile(r"\p{Arabic}+")
 _CYRILLIC_RUNS = re.compile(r"\p{Cyrillic}+")
+_NON_LATIN = re.compile(r"[\p{Han}\p{Arabic}\p{Cyrillic}]")
 
 
 def _script_language(texts: list[str]) -> str | None:
     sample = "".join(texts)[:200000]
+    if not _NON_LATIN.search(sample):
+        return None  # no Han, Arabic or Cyrillic at all: none of the three can reach its share
     letters = count_runs(_LETTER_RUNS, sample)
     if not letters:
         return None
@@ -196,11 +199,12 @@ def _looks_like(lang: str, texts: list[str]) -> bool:
         from .lang.data import rules as lang_rules
     except ImportError:  # pragma: no cover
         return True
-    words = [w.lower() for t in texts for w in _LETTER_RUNS.findall(t)]
+    # one search over the texts joined by newlines: a run of letters never spans a newline
+    words = list(map(str.lower, _LETTER_RUNS.findall("\n".join(texts))))
     if len(words) < 30:
         return True
     fw = lang_rules(lang).function_words
-    return sum(1 for w in words if w in fw) / len(words) >= 0.08
+    return sum(map(fw.__contains__, words)) / len(words) >= 0.08
 
 
 def _line_break_classifier(lang: str, lines: list[SrcLine]) -> Callable | None:

@@ -57,6 +57,10 @@ _SCRIPT_RUNS = (
 )
 
 
+_LATIN_RUNS = _SCRIPT_RUNS[3][1]
+_NON_LATIN = regex.compile(r"[\p{Han}\p{Arabic}\p{Cyrillic}]")
+
+
 def count_runs(rx: "regex.Pattern[str]", text: str) -> int:
     """Characters matched by ``rx``, a pattern of runs (``\\p{Han}+``): one match per run."""
     return sum(map(len, rx.findall(text)))
@@ -163,17 +167,24 @@ def _function_word_vote(text: str) -> tuple[str | None, float]:
     """(best of en/fr/es by share of function words, margin over the runner-up)."""
     from .data import rules
 
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = list(map(str.lower, _WORD.findall(text)))
     if len(words) < 8:
         return None, 0.0
     scores = {}
     for lang in _LATIN_LANGS:
-        fw = rules(lang).function_words
-        scores[lang] = sum(1 for w in words if w in fw) / len(words)
+        scores[lang] = sum(map(rules(lang).function_words.__contains__, words)) / len(words)
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     if ranked[0][1] == 0:
         return None, 0.0  # no function word of any of them: names, codes, a list -- not prose
     return ranked[0][0], ranked[0][1] - ranked[1][1]
+
+
+def _script_counts(text: str) -> Counter:
+    """:func:`script_counts`, one pass for a text without Han, Arabic or Cyrillic letters."""
+    if _NON_LATIN.search(text):
+        return script_counts(text)
+    n = count_runs(_LATIN_RUNS, text)
+    return Counter({"latin": n}) if n else Counter()
 
 
 def identify(text: str, default: str | None = None) -> str | None:
@@ -182,7 +193,7 @@ def identify(text: str, default: str | None = None) -> str | None:
     ``default`` is returned when the text has too few letters to decide.
     """
     clean = _denoise(text)
-    counts = script_counts(clean)
+    counts = _script_counts(clean)
     # a Han character carries about a word: weight it against Latin letters
     total = sum(counts.values()) + 2 * counts["zh"]
     if total < MIN_LETTERS:
@@ -221,13 +232,15 @@ def identify_block(text: str, doc_lang: str) -> str:
     letters, and (for a script change) nearly all letters in the other script. A Latin block in
     a Latin-script document is re-identified only when it is long enough for langdetect.
     """
-    clean = _denoise(text)
     fam = {"zh": "zh", "ar": "ar", "ru": "ru"}.get(doc_lang, "latin")
-    if fam != "latin" and (_OWN_SCRIPT[fam].search(clean) or (fam == "zh" and _CJK_PUNCT.search(text))):
+    if fam == "zh" and _CJK_PUNCT.search(text):
+        return doc_lang  # Chinese punctuation (read from the text as it is)
+    clean = _denoise(text)
+    if fam != "latin" and _OWN_SCRIPT[fam].search(clean):
         # the document's own script is present: a citation inside its text (and a short block
         # keeps the document language anyway, so the letters need no counting)
         return doc_lang
-    counts = script_counts(clean)
+    counts = _script_counts(clean) if fam == "latin" else script_counts(clean)
     total = sum(counts.values())
     if total < MIN_LETTERS_FOREIGN:
         return doc_lang

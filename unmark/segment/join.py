@@ -60,7 +60,7 @@ def cjk_spacing_majority(texts: list[str]) -> bool:
     return spaced >= tight
 
 
-_WORDS = re.compile(r"[\p{L}][\p{L}\p{M}'’-]*[\p{L}]|[\p{L}]")
+_WORDS = re.compile(r"\p{L}(?:[\p{L}\p{M}'’-]*\p{L})?")
 
 
 def vocabulary_of(texts: list[str]) -> Counter:

@@ -16,6 +16,7 @@ Input: :class:`RawPage` objects from either backend (same run format). Output: t
 """
 from __future__ import annotations
 
+import functools
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -231,9 +232,15 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
     return PLine(
         page=page, y=base, x0=ink[0].x0, x1=max(r.x1 for r in ink), size=size, text=text,
         bold=chars > 0 and bold_chars * 2 > chars, artifact=all(r.artifact for r in runs),
-        barcode=all(R.barcode_font.search(r.font) for r in ink), markers=markers,
+        barcode=all(_matches(R.barcode_font, r.font) for r in ink), markers=markers,
         label_gap=label_gap, text_x=text_x, first_word=_first_word(text), note_label=first_marker,
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _matches(rx: "re.Pattern[str]", text: str) -> bool:
+    """``rx.search(text)``, remembered (font names repeat on every line)."""
+    return rx.search(text) is not None
 
 
 def _first_word(text: str) -> str:
