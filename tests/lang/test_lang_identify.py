@@ -100,3 +100,26 @@ def test_a_list_of_names_keeps_the_document_language_without_langdetect(monkeypa
     monkeypatch.setattr(ident, "_latin_language", no_langdetect)
     names = "Associazione Astro Nascente; Assopace; Associazione Senza Confini; ATD-Quarto Mondo; Caritas Italiana;"
     assert ident.identify_block(names, "ru") == "ru"
+
+
+_FOREIGN_BLOCKS = [
+    "JS  Joint submission   submitted by: Nonviolent Radical Party;",
+    "ICAN International Campaign to Abolish Nuclear Weapons (Switzerland);",
+    "Associazione Italiana per i diritti umani; Comitato per la promozione e protezione dei diritti",
+    "Amnesty International; Human Rights Watch; Fédération internationale des ligues des droits",
+    "La Asamblea General decide seguir examinando la cuestión en su próximo período de sesiones.",
+    "The General Assembly decides to continue its consideration of the question.",
+]
+
+
+@pytest.mark.parametrize("text", _FOREIGN_BLOCKS)
+def test_langdetect_stops_early_only_when_the_answer_is_settled(text, monkeypatch):
+    """With a minimum probability, the trials stop once no en/fr/es can reach it; the answer is
+    the one all seven trials give."""
+    import importlib
+
+    ident = importlib.import_module("unmark.lang.identify")
+    fast = ident._latin_language(text, ident.FOREIGN_PROB)
+    full_block = ident._detect_block
+    monkeypatch.setattr(ident, "_detect_block", lambda det, hopeless=None: full_block(det))
+    assert fast == ident._latin_language(text, ident.FOREIGN_PROB)

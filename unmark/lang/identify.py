@@ -97,10 +97,22 @@ def _latin_language(text: str, min_prob: float = 0.0) -> str | None:
         DetectorFactory.seed = 0
         det = factory.create()
         det.append(text)
+        hopeless = None
+        if min_prob > 0:
+            # the answer is None once no en/fr/es can reach min_prob even if every trial left
+            # gave it all its probability: the trials left need not run (same answer)
+            idx = [k for k, lang in enumerate(det.langlist) if lang in _LATIN_LANGS]
+
+            def hopeless(langprob: list[float], done: int) -> bool:
+                room = (det.n_trial - done) / det.n_trial + 1e-9
+                return all(langprob[k] + room < min_prob for k in idx)
         try:
-            probs = det._sort_probability(_detect_block(det))
+            langprob = _detect_block(det, hopeless)
         except Exception:  # LangDetectException: no features
             return None
+        if langprob is None:
+            return None
+        probs = det._sort_probability(langprob)
     best = None
     best_p = 0.0
     for lp in probs:
@@ -112,13 +124,16 @@ def _latin_language(text: str, min_prob: float = 0.0) -> str | None:
 _VECTORS: dict[str, object] = {}  # n-gram -> its language probabilities as a numpy array
 
 
-def _detect_block(det) -> list[float]:
+def _detect_block(det, hopeless=None) -> list[float] | None:
     """``det.langprob`` as langdetect's ``Detector._detect_block`` computes it (langdetect 1.0.9),
     with its per-language loops as numpy operations: the same random draws and the same float
     operations in the same order (element-wise add, multiply and divide are exact IEEE operations
     in numpy as in Python; the sum stays Python's own), hence the same probabilities (a test
     compares them with langdetect's), in less than half the time. A detector without the expected
-    internals (another langdetect version) runs langdetect's own method."""
+    internals (another langdetect version) runs langdetect's own method.
+
+    ``hopeless(langprob, trials_done)``, if given, is asked after each trial; when it says so the
+    remaining trials are skipped and None is returned."""
     import numpy as np
 
     try:
@@ -137,6 +152,7 @@ def _detect_block(det) -> list[float]:
     langprob = [0.0] * len(det.langlist)
     rnd.seed(det.seed)
     choice = rnd.choice
+    done = 0
     for _ in range(n_trial):
         prob = np.array(det._init_probability())
         weight = (det.alpha + rnd.gauss(0.0, 1.0) * det.ALPHA_WIDTH) / det.BASE_FREQ
@@ -156,6 +172,9 @@ def _detect_block(det) -> list[float]:
                     break
             i += 1
         langprob = [lp + p / n_trial for lp, p in zip(langprob, prob.tolist())]
+        done += 1
+        if hopeless is not None and done < n_trial and hopeless(langprob, done):
+            return None
     det.langprob = langprob
     return langprob
 
