@@ -60,7 +60,7 @@ def _check(path):
             calls[0] += 1
             return api.get_obj_int(t, i)
 
-        assert _stretches(get, tpv, text) == _every_character(api, tpv, n), (path, pages)
+        assert [list(s) for s in _stretches(get, tpv, text)] == _every_character(api, tpv, n), (path, pages)
         pages += 1
         asked += calls[0]
         chars += n

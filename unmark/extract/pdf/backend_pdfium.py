@@ -16,7 +16,7 @@ import struct
 import time
 import unicodedata
 from itertools import compress, islice, repeat
-from operator import ne
+from operator import is_, ne
 
 from ...errors import PdfError
 from .layout import _is_cjk
@@ -184,8 +184,8 @@ _NO_KEY = object()
 _ODD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff]")
 
 
-def _stretches(get, tpv: int, text: str) -> list[list]:
-    """``[start, end, key]`` for each maximal stretch of text-page characters drawn by one text
+def _stretches(get, tpv: int, text: str) -> list[tuple]:
+    """``(start, end, key)`` for each maximal stretch of text-page characters drawn by one text
     object (``key``, its handle as an integer) or made up by PDFium (``key`` None), in order.
 
     Asking PDFium for the object of every character is one C call each; most are not needed.
@@ -201,13 +201,15 @@ def _stretches(get, tpv: int, text: str) -> list[list]:
         # character list need not line up; every character is asked
         keys = list(map(get, repeat(tpv, len(text)), range(len(text))))
         cuts = [0, *compress(range(1, len(keys)), map(ne, islice(keys, 1, None), keys)), len(keys)]
-        return [[a, b, keys[a]] for a, b in zip(cuts, cuts[1:])]
-    starts: list[tuple[int, object]] = []   # (first character, key) where the key changes
+        return [(a, b, keys[a]) for a, b in zip(cuts, cuts[1:])]
+    first: list[int] = []   # where the key changes: the first character ...
+    keys: list = []         # ... and its key
     last: list = [_NO_KEY]
 
     def put(a: int, k) -> None:
         if k != last[0]:
-            starts.append((a, k))
+            first.append(a)
+            keys.append(k)
             last[0] = k
 
     def known(a: int, ka, b: int, kb) -> None:
@@ -231,20 +233,23 @@ def _stretches(get, tpv: int, text: str) -> list[list]:
         known(s, ks, e - 1, ke)
         put(e - 1, ke)
 
-    pos, left = 0, None
-    for m in _SPACE.finditer(text):
-        w = m.start()
-        k = get(tpv, w)
+    n = len(text)
+    spaces = [m.start() for m in _SPACE.finditer(text)]
+    objs = list(map(get, repeat(tpv, len(spaces)), spaces))
+    # only a whitespace character whose object differs from the previous one's, or follows a
+    # made-up one, has characters before it that need asking (and may start a stretch)
+    ask = set(compress(range(len(objs)), map(ne, objs, [_NO_KEY, *objs[:-1]])))
+    ask.update(i + 1 for i in compress(range(len(objs) - 1), map(is_, objs, repeat(None))))
+    for i in sorted(ask):
+        w, k = spaces[i], objs[i]
+        pos, left = (spaces[i - 1] + 1, objs[i - 1]) if i else (0, None)
         if w > pos and (left is None or left != k):
             segment(pos, w, k)
-        if k != last[0]:
-            starts.append((w, k))
-            last[0] = k
-        pos, left = w + 1, k
-    if pos < len(text):
-        segment(pos, len(text), None)
-    ends = [a for a, _ in starts[1:]] + [len(text)]
-    return [[a, e, k] for (a, k), e in zip(starts, ends)]
+        put(w, k)
+    pos = spaces[-1] + 1 if spaces else 0
+    if pos < n:
+        segment(pos, n, None)
+    return list(zip(first, [*first[1:], n], keys))
 
 
 def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
