@@ -333,7 +333,8 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
     ctx = JoinContext(
         lang=lang,
         cjk_spaced=cjk_spacing_majority(texts) if lang in ("zh",) else True,
-        vocabulary=vocabulary_of(texts) if lang not in ("zh",) else vocabulary_of(texts[:0]),
+        vocabulary=None if lang not in ("zh",) else vocabulary_of(texts[:0]),
+        texts=texts,
         links_by_page={k: [lk.uri for lk in v] for k, v in links_by_page.items()},
     )
 

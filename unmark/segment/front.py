@@ -76,6 +76,7 @@ def front_rules() -> dict[str, list["re.Pattern[str]"]]:
         raise ResourceError(f"core/front.toml: {exc}", code="E602") from exc
 
 
+@functools.lru_cache(maxsize=8192)  # the front matter asks about the same lines several times
 def match_masthead(line: str, lang: str | None = None) -> tuple[str, str] | None:
     """(field, value) when ``line`` is a masthead line in ``lang`` (or English, or any language)."""
     s = " ".join(line.split())
@@ -91,6 +92,7 @@ def match_masthead(line: str, lang: str | None = None) -> tuple[str, str] | None
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def front_role(line: str) -> str | None:
     s = " ".join(line.split())
     for role, pats in front_rules().items():

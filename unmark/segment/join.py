@@ -44,8 +44,16 @@ class JoinContext:
 
     lang: str = "en"
     cjk_spaced: bool = True                    # majority spacing between CJK and Latin/digits
-    vocabulary: Counter = field(default_factory=Counter)
+    vocabulary: Counter | None = None          # words of the document; None: counted from ``texts`` when first needed
     links_by_page: dict[int, list[str]] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list, repr=False)
+
+    def words(self) -> Counter:
+        """The document's vocabulary (lower-cased word counts), counted once, when a line-end
+        hyphen first needs it."""
+        if self.vocabulary is None:
+            self.vocabulary = vocabulary_of(self.texts)
+        return self.vocabulary
 
 
 _BOUNDARY_SPACED = re.compile(r"(?:\p{Han}\s+[A-Za-z0-9]{2,})|(?:[A-Za-z0-9]{2,}\s+\p{Han})")
@@ -131,7 +139,7 @@ def keep_hyphen(left_word: str, right_word: str, ctx: JoinContext) -> bool:
     try:  # the language module decides when it is there
         from ..lang import keep_hyphen as lang_keep_hyphen  # type: ignore
 
-        return bool(lang_keep_hyphen(left_word, right_word, ctx.lang, vocabulary=ctx.vocabulary))
+        return bool(lang_keep_hyphen(left_word, right_word, ctx.lang, vocabulary=ctx.words()))
     except (ImportError, TypeError):
         pass
     lw = left_word.rstrip("-\u00AD")
@@ -139,7 +147,7 @@ def keep_hyphen(left_word: str, right_word: str, ctx: JoinContext) -> bool:
         return False
     if right_word[:1].isupper() or right_word[:1].isdigit():
         return True
-    voc = ctx.vocabulary
+    voc = ctx.words()
     joined, hyph = (lw + right_word).lower(), f"{lw}-{right_word}".lower()
     if voc.get(hyph, 0) > 0:
         return True

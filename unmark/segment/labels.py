@@ -61,6 +61,7 @@ def rules() -> LabelRules:
         raise ResourceError(f"{RULES_FILE}: invalid label rules: {exc}", code="E602") from exc
 
 
+@functools.lru_cache(maxsize=16384)  # lines are asked about by several steps (LabelMatch is frozen)
 def match_label(text: str) -> LabelMatch | None:
     """The label at the start of ``text`` (already stripped), if any."""
     for kind, rx in rules().patterns:

@@ -83,6 +83,7 @@ class _Api:
         self._set_buf(4096)
         self.ul = ctypes.c_ulong()
         self.font_names: dict[int, str] = {}
+        self.artifact_marks: dict[int, bool] = {}   # mark handle -> is /Artifact (cleared per page)
         proto = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
         self.get_obj_int = proto(ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value)
         # the per-object calls with plain integer handles and addresses: no argument
@@ -148,14 +149,21 @@ class _Api:
 
     def _artifact_of(self, obj: int) -> bool:
         k = self.f_count_marks(obj)
+        seen = self.artifact_marks
         for i in range(k):
             mk = self.f_get_mark(obj, i)
             if not mk:
                 continue
-            if self.f_mark_name(mk, self.a_buf, self.buf_len, self.a_ul):
-                n = self.ul.value
-                if n >= 2 and n - 2 == _ARTIFACT_LEN and ctypes.string_at(self.a_buf, n - 2) == _ARTIFACT:
-                    return True
+            art = seen.get(mk)
+            if art is None:
+                # a mark (one BDC ... EMC) is shared by the objects inside it: its name is read once a page
+                art = False
+                if self.f_mark_name(mk, self.a_buf, self.buf_len, self.a_ul):
+                    n = self.ul.value
+                    art = n >= 2 and n - 2 == _ARTIFACT_LEN and ctypes.string_at(self.a_buf, n - 2) == _ARTIFACT
+                seen[mk] = art
+            if art:
+                return True
         return False
 
     def text(self, obj, tp) -> str:
@@ -587,6 +595,7 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
             try:
                 w, h = c.FPDF_GetPageWidthF(page), c.FPDF_GetPageHeightF(page)
                 raw = RawPage(i + 1, w, h, tagged=tagged)
+                api.artifact_marks.clear()
                 tp = c.FPDFText_LoadPage(page)
                 try:
                     page_int = ctypes.cast(page, ctypes.c_void_p).value
