@@ -14,7 +14,7 @@ from typing import Callable
 
 import regex as re
 
-from .clean.artifacts import map_pua, remove_bidi_controls, remove_broken_fields, unknown_pua
+from .clean.artifacts import glyph_artifact_regex, map_pua, remove_bidi_controls, remove_broken_fields, unknown_pua
 from .clean.contents import mark_contents
 from .clean.layout import guess_doc_symbol, mark_zones
 from .clean.notes_zone import mark_endnotes, mark_unseparated_notes
@@ -289,8 +289,11 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
 
     # 1. artifacts at line level: private-use glyphs
     unknown: set[str] = set()
+    glyphs = glyph_artifact_regex().search
     for p in pages:
         for ln in p.lines:
+            if not glyphs(ln.text.text):
+                continue
             new, fx = map_pua(ln.text)
             if fx:
                 ln.text = new

@@ -43,6 +43,15 @@ def test_zero_pages_is_e205(tmp_path, backend):
     assert _code(mk.zero_page_pdf(tmp_path / "z.pdf"), backend) == "E205"
 
 
+def test_error_codes_do_not_depend_on_the_file_before(tmp_path, backend):
+    # PDFium's last-error code is process state: a zero-page file read right after an encrypted
+    # one (a batch worker) must still be E205, and a good file after both must parse
+    assert _code(mk.encrypted_pdf(tmp_path / "e.pdf", "secret"), backend) == "E202"
+    assert _code(mk.zero_page_pdf(tmp_path / "z.pdf"), backend) == "E205"
+    assert _code(mk.encrypted_pdf(tmp_path / "e2.pdf", "secret"), backend) == "E202"
+    assert unmark.parse(str(mk.text_pdf(tmp_path / "t.pdf")), backend=backend).paragraphs()
+
+
 def test_font_without_tounicode_is_e208(tmp_path, backend):
     p = mk.no_tounicode_pdf(tmp_path / "n.pdf", mk.FIXTURES / "ctoc_zh.wordlike.pdf")
     assert _code(p, backend) == "E208"

@@ -134,6 +134,14 @@ def bidi_regex() -> "re.Pattern[str]":
     return re.compile("[" + "".join(re.escape(c) for c in chars) + "]") if chars else re.compile(r"(?!)")
 
 
+@functools.lru_cache(maxsize=1)
+def glyph_artifact_regex() -> "re.Pattern[str]":
+    """Any character :func:`map_pua`, :func:`unknown_pua` or :func:`remove_bidi_controls` acts
+    on: a line without one needs none of them."""
+    chars = load_toml(RULES_FILE).get("bidi_controls", {}).get("characters", [])
+    return re.compile("[\uE000-\uF8FF" + "".join(re.escape(c) for c in chars) + "]")
+
+
 def remove_bidi_controls(mt: MappedText) -> tuple[MappedText, list[Fix]]:
     """artifact.bidi_controls: drop direction controls (one fix per line, listing how many)."""
     rx = bidi_regex()

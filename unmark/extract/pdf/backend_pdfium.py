@@ -15,6 +15,7 @@ import re
 import struct
 import time
 import unicodedata
+from pathlib import Path
 from itertools import compress, islice, repeat
 from operator import is_, ne
 
@@ -42,25 +43,50 @@ def _lib():
     return pdfium, c
 
 
-def open_reader(path, password: str = ""):
-    pdfium, c = _lib()
-    try:
-        doc = pdfium.PdfDocument(str(path), password=password or None)
-    except pdfium.PdfiumError as exc:
-        msg = str(exc)
-        if "password" in msg.lower() or "security" in msg.lower():
-            raise PdfError("encrypted PDF: the empty password does not open it", code="E202", path=str(path)) from exc
-        # PDFium refuses some files pypdf can classify (a zero-page tree, odd encryption):
-        # let pypdf name the problem, else report the file as corrupt
-        from .backend_pypdf import open_reader as pypdf_open
+_ERR_PASSWORD, _ERR_SECURITY = 4, 6   # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
 
-        _, n = pypdf_open(path)
-        if n == 0:
-            raise PdfError("the PDF has zero pages", code="E205", path=str(path)) from exc
-        raise PdfError(f"corrupt or truncated PDF: {msg}", code="E203", path=str(path)) from exc
-    except Exception as exc:  # noqa: BLE001
+
+class _Document:
+    """A PDFium document opened from the file's bytes, which it keeps alive (PDFium reads them
+    lazily) and which the font check reads too."""
+
+    __slots__ = ("c", "raw", "data")
+
+    def __init__(self, c, raw, data: bytes):
+        self.c, self.raw, self.data = c, raw, data
+
+    def close(self) -> None:
+        if self.raw:
+            self.c.FPDF_CloseDocument(self.raw)
+            self.raw = None
+
+
+def open_reader(path, password: str = ""):
+    """(document, page count) or a coded :class:`PdfError`: E202 encrypted, E203 corrupt or
+    truncated, E205 zero pages. PDFium's own error code tells a password from a broken file only
+    when it refuses the file; a file it opens without pages is classified by pypdf."""
+    _, c = _lib()
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
         raise PdfError(f"corrupt or truncated PDF: {exc}", code="E203", path=str(path)) from exc
-    return doc, len(doc)
+    pw = (password + "\0").encode("utf-8") if password else None
+    raw = c.FPDF_LoadMemDocument64(data, len(data), pw)
+    n = c.FPDF_GetPageCount(raw) if raw else 0
+    if raw and n > 0:
+        return _Document(c, raw, data), n
+    if raw:
+        c.FPDF_CloseDocument(raw)
+    elif c.FPDF_GetLastError() in (_ERR_PASSWORD, _ERR_SECURITY):
+        raise PdfError("encrypted PDF: the empty password does not open it", code="E202", path=str(path))
+    # PDFium refuses some files pypdf can classify (a zero-page tree, odd encryption):
+    # let pypdf name the problem, else report the file as corrupt
+    from .backend_pypdf import open_reader as pypdf_open
+
+    _, n = pypdf_open(path)
+    if n == 0:
+        raise PdfError("the PDF has zero pages", code="E205", path=str(path))
+    raise PdfError("corrupt or truncated PDF: PDFium cannot read it", code="E203", path=str(path))
 
 
 def close(doc) -> None:
@@ -187,7 +213,13 @@ class _Api:
         return self.unpack(self.floats)[:6]
 
 
-_SPACE = re.compile(r"\s")
+def _blanks(text: str) -> list[int]:
+    """Positions of the characters PDFium can make up (space, CR, LF), plus tabs and controls
+    (asking about more characters never changes the answer)."""
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return np.flatnonzero(codes <= 32).tolist()
 _NO_KEY = object()
 _ODD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff]")
 
@@ -242,7 +274,7 @@ def _stretches(get, tpv: int, text: str) -> list[tuple]:
         put(e - 1, ke)
 
     n = len(text)
-    spaces = [m.start() for m in _SPACE.finditer(text)]
+    spaces = _blanks(text)
     objs = list(map(get, repeat(tpv, len(spaces)), spaces))
     # only a whitespace character whose object differs from the previous one's, or follows a
     # made-up one, has characters before it that need asking (and may start a stretch)
@@ -523,16 +555,17 @@ def _stream_objects(data: bytes):
             yield body[k + offs[i]: k + offs[i + 1]]
 
 
-def _all_type0_mapped(path) -> bool:
+def _all_type0_mapped(path, data: bytes | None = None) -> bool:
     """True when the file's own bytes show that no composite font lacks a /ToUnicode map:
     every object that says ``/Type0``, plain or packed in a (Flate) object stream, also holds
     ``/ToUnicode``. Then the pypdf pass below has nothing to find; anything else (an unmapped
     font, an object stream this check cannot read, a broken file) takes it."""
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError:
-        return False
+    if data is None:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            return False
     if not _type0_mapped(_plain_objects(data)):
         return False
     if b"/ObjStm" not in data:
@@ -543,11 +576,11 @@ def _all_type0_mapped(path) -> bool:
         return False
 
 
-def fonts_without_unicode(path) -> set[str]:
+def fonts_without_unicode(path, data: bytes | None = None) -> set[str]:
     """Base names of composite fonts without a /ToUnicode map (their text is glyph ids).
     PDFium does not tell; the font dictionaries do (read with pypdf, no content parsing)."""
     out: set[str] = set()
-    if _all_type0_mapped(path):
+    if _all_type0_mapped(path, data):
         return out
     try:
         from pypdf import PdfReader
@@ -584,7 +617,7 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
         tagged = bool(root_marked)
     except Exception:  # noqa: BLE001
         pass
-    no_unicode = fonts_without_unicode(path)
+    no_unicode = fonts_without_unicode(path, getattr(doc, "data", None))
     for i in range(n):
         if deadline is not None and time.monotonic() > deadline:
             raise _Timeout()
