@@ -16,17 +16,19 @@ import bisect
 import json
 from dataclasses import dataclass, replace
 from operator import attrgetter
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 SCHEMA_VERSION = "1.0"
 _OFFSET = attrgetter("offset")
 
 
 # --------------------------------------------------------------------------- provenance
-@dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(NamedTuple):
     """A run of ``length`` output characters starting at ``offset``, taken from
-    source ``page``/``line`` starting at column ``col`` (``-1``: inserted)."""
+    source ``page``/``line`` starting at column ``col`` (``-1``: inserted).
+
+    Immutable (a named tuple: every edit of a text makes several, and a tuple is the cheapest
+    immutable record Python builds)."""
 
     offset: int
     length: int
@@ -67,8 +69,10 @@ class MappedText:
             if not p.text:
                 continue
             texts.append(p.text)
-            for o in p.origins:
-                origins.append(Origin(o.offset + pos, o.length, o.page, o.line, o.col))
+            if pos:
+                origins += [Origin(o.offset + pos, o.length, o.page, o.line, o.col) for o in p.origins]
+            else:
+                origins += p.origins
             pos += len(p.text)
         return cls("".join(texts), _merge(origins))
 
