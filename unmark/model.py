@@ -241,8 +241,9 @@ class Link:
         return {"uri": self.uri, "page": self.page, "line": self.line, "source": self.source}
 
 
-@dataclass(frozen=True, slots=True)
-class BBox:
+class BBox(NamedTuple):
+    """A box on a page, in points from the top left (a named tuple, like :class:`Origin`)."""
+
     page: int
     x0: float
     y0: float

@@ -20,13 +20,13 @@ import functools
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 import regex as re
 
 from ...clean.layout import furniture_kind
 from ...lang.normalize import fold_arabic_presentation_forms
-from ...model import BBox, Fix, Link, MappedText
+from ...model import BBox, Fix, Link, MappedText, Origin
 from ..lines import SrcLine, SrcPage
 from .bidi import is_rtl_char, logical_runs, mirror, rtl_share
 from .rules import PdfRules, rules
@@ -166,7 +166,11 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
     label_gap = False
     text_x = runs[0].x0
     bold_chars = chars = 0
+    artifact = True
+    ink: list[Run] = []
     for k, r in enumerate(runs):
+        if not r.artifact:
+            artifact = False
         t = r.text
         ts = t.strip()
         if not ts:
@@ -175,6 +179,7 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
                 parts.append(" ")
                 n += 1
             continue
+        ink.append(r)
         small = r.size <= small_lim
         raised = small and base - r.y >= raised_lim
         is_marker = (raised or (small and ts in "*†‡**")) and marker_rx(ts) is not None
@@ -221,7 +226,6 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
             prev_marker = first_marker = is_marker
         prev = r
     text = "".join(parts)
-    ink = [r for r in runs if r.text.strip()]
     # normalise whitespace, keeping marker offsets valid
     stripped = text.lstrip()
     shift = len(text) - len(stripped)
@@ -230,11 +234,15 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
     if "  " in text or "\t" in text:
         text, markers = _squeeze(text, markers)
     return PLine(
-        page=page, y=base, x0=ink[0].x0, x1=max(r.x1 for r in ink), size=size, text=text,
-        bold=chars > 0 and bold_chars * 2 > chars, artifact=all(r.artifact for r in runs),
-        barcode=all(_matches(R.barcode_font, r.font) for r in ink), markers=markers,
+        page=page, y=base, x0=ink[0].x0, x1=max(map(_X1, ink)), size=size, text=text,
+        bold=chars > 0 and bold_chars * 2 > chars, artifact=artifact,
+        barcode=_matches(R.barcode_font, ink[0].font) and all(_matches(R.barcode_font, r.font) for r in ink), markers=markers,
         label_gap=label_gap, text_x=text_x, first_word=_first_word(text), note_label=first_marker,
     )
+
+
+_X1 = attrgetter("x1")
+_EMPTY = MappedText("", ())
 
 
 @functools.lru_cache(maxsize=1024)
@@ -684,6 +692,7 @@ def to_src(pages: list[list[PLine]], raws: list[RawPage], fixes: list[Fix]) -> l
     out: list[SrcPage] = []
     for lines, raw in zip(pages, raws):
         src: list[SrcLine] = []
+        num, width = raw.number, raw.width
         text_sep = False
         for i, ln in enumerate(lines, start=1):
             if ln.zone == "joined":
@@ -700,16 +709,14 @@ def to_src(pages: list[list[PLine]], raws: list[RawPage], fixes: list[Fix]) -> l
                 if text_sep:
                     # the core would read lines after a text rule as notes: keep them out
                     continue
-            fs = ln.size
-            bx0, bx1 = (raw.width - ln.x1, raw.width - ln.x0) if ln.rtl else (ln.x0, ln.x1)
-            sl = SrcLine(
-                page=raw.number, line=i, text=MappedText.from_source(ln.text, raw.number, i), raw=ln.text,
-                indent=round(ln.x0, 2), gap_before=ln.gap_before, hard_end=ln.hard_end, zone=ln.zone,
-                page_start=ln.page_start, size=fs, bold=ln.bold,
-                bbox=BBox(raw.number, round(bx0, 2), round(ln.y - 0.8 * fs, 2), round(bx1, 2), round(ln.y + 0.25 * fs, 2)),
-                markers=list(ln.markers) if ln.zone == "body" else [], heading_hint=ln.heading_hint,
-            )
-            src.append(sl)
+            fs, y, t = ln.size, ln.y, ln.text
+            bx0, bx1 = (width - ln.x1, width - ln.x0) if ln.rtl else (ln.x0, ln.x1)
+            src.append(SrcLine(
+                num, i, MappedText(t, (Origin(0, len(t), num, i, 0),)) if t else _EMPTY, t,
+                round(ln.x0, 2), ln.gap_before, ln.hard_end, ln.zone, ln.page_start, fs, ln.bold,
+                BBox(num, round(bx0, 2), round(y - 0.8 * fs, 2), round(bx1, 2), round(y + 0.25 * fs, 2)),
+                list(ln.markers) if ln.zone == "body" else [], ln.heading_hint,
+            ))
         links = []
         for lk in raw.links:
             best, bo = None, 0.0
