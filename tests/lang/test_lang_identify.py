@@ -67,14 +67,23 @@ _LANGDETECT_TEXTS = [
 ]
 
 
+@pytest.mark.parametrize("draws", ["precomputed", "random module", "too few precomputed"])
 @pytest.mark.parametrize("text", _LANGDETECT_TEXTS)
-def test_fast_langdetect_loop_gives_langdetect_probabilities(text):
-    """identify._detect_block (numpy loops) computes exactly what langdetect's own Detector does."""
+def test_fast_langdetect_loop_gives_langdetect_probabilities(text, draws, monkeypatch):
+    """identify._detect_block (numpy loops) computes exactly what langdetect's own Detector does,
+    with its draws read from the precomputed generator output, from the random module, or from
+    the random module after running out of the precomputed output."""
     import importlib
 
     from langdetect import DetectorFactory
 
     ident = importlib.import_module("unmark.lang.identify")
+    if draws == "random module":
+        monkeypatch.setattr(ident, "_stream", lambda seed: None)
+    elif draws == "too few precomputed":
+        monkeypatch.setattr(ident, "_CHUNK_WORDS", 64)
+        short = ident._stream(0)[:300]
+        monkeypatch.setattr(ident, "_stream", lambda seed: short)
     factory = ident._factory()
     DetectorFactory.seed = 0
     ours, theirs = factory.create(), factory.create()

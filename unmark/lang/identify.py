@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import threading
 from collections import Counter
 
@@ -148,6 +149,16 @@ def _detect_block(det, hopeless=None) -> list[float] | None:
         from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 
         raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+    stream = _stream(det.seed) if type(det.seed) is int else None
+    if stream is not None:
+        try:
+            langprob = _trials_from_stream(det, ngrams, stream, hopeless)
+        except _OutOfDraws:
+            pass  # a text that needs more draws than precomputed: the plain loop below
+        else:
+            if langprob is not None:
+                det.langprob = langprob
+            return langprob
     vectors = _VECTORS
     langprob = [0.0] * len(det.langlist)
     rnd.seed(det.seed)
@@ -176,6 +187,150 @@ def _detect_block(det, hopeless=None) -> list[float] | None:
         if hopeless is not None and done < n_trial and hopeless(langprob, done):
             return None
     det.langprob = langprob
+    return langprob
+
+
+# ---- langdetect's random draws without the random module
+# The detector reseeds its generator (seed 0) before every text, so every text reads the same
+# Mersenne Twister output from its start; only how much of it a text uses differs. That output
+# is computed once (Random(seed).randbytes) and the draws are read from it as Python's random
+# makes them: choice(seq) = seq[r] for the first r = word >> (32 - k) below len(seq) (k its bit
+# length), random() from two words, gauss() by Box-Muller with its cached second value. A check
+# against the random module at first use falls back to the plain loop if this Python draws
+# otherwise.
+_STREAM_WORDS = 1 << 16
+_CHUNK_WORDS = 4096
+
+
+@functools.lru_cache(maxsize=2)
+def _stream(seed: int):
+    import random
+
+    import numpy as np
+
+    words = np.frombuffer(random.Random(seed).randbytes(4 * _STREAM_WORDS), dtype="<u4").astype(np.int64)
+    for n in (1, 2, 3, 7, 100, 153, 1000, 4097):
+        real, mine = random.Random(seed), _Draws(words, n)
+        for _ in range(3):
+            if (real.gauss(0.0, 1.0), real.gauss(0.0, 1.0)) != (mine.gauss(), mine.gauss()):
+                log.debug("langdetect draws: this Python's gauss() differs; the plain loop runs")
+                return None
+            got = mine.take(60).tolist()
+            mine.used(60)
+            if [real.choice(range(n)) for _ in range(60)] != got:
+                log.debug("langdetect draws: this Python's choice() differs; the plain loop runs")
+                return None
+    return words
+
+
+class _OutOfDraws(Exception):
+    pass
+
+
+class _Draws:
+    """Python's ``random.Random(seed)`` draws for ``choice`` over ``n`` items and ``gauss(0, 1)``,
+    read from the precomputed output ``words`` of that generator."""
+
+    def __init__(self, words, n: int):
+        import numpy as np
+
+        self.np = np
+        self.words = words
+        self.n = n
+        self.shift = 32 - n.bit_length()
+        self.pos = 0                                 # next unread word
+        self.accepted = np.empty(0, dtype=np.int64)  # positions of the words a choice takes
+        self.scanned = 0                             # words looked at for that so far
+        self.start = 0                               # index in accepted of the next choice
+        self.gauss_next: float | None = None
+
+    def _random(self) -> float:
+        a, b = int(self.words[self.pos]) >> 5, int(self.words[self.pos + 1]) >> 6
+        self.pos += 2
+        return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+
+    def gauss(self) -> float:
+        z = self.gauss_next
+        self.gauss_next = None
+        if z is None:
+            x2pi = self._random() * (2.0 * math.pi)
+            g2rad = math.sqrt(-2.0 * math.log(1.0 - self._random()))
+            z = math.cos(x2pi) * g2rad
+            self.gauss_next = math.sin(x2pi) * g2rad
+        return 0.0 + z * 1.0
+
+    def take(self, m: int):
+        """The values of the next ``m`` choices, not yet consumed (see :meth:`used`)."""
+        np = self.np
+        while True:
+            self.start = int(np.searchsorted(self.accepted, self.pos))
+            if len(self.accepted) - self.start >= m:
+                return self.words[self.accepted[self.start:self.start + m]] >> self.shift
+            a, b = self.scanned, self.scanned + _CHUNK_WORDS
+            if b > len(self.words):
+                raise _OutOfDraws
+            ok = np.flatnonzero((self.words[a:b] >> self.shift) < self.n) + a
+            self.accepted = np.concatenate((self.accepted, ok))
+            self.scanned = b
+
+    def used(self, m: int) -> None:
+        """The first ``m`` choices of the last :meth:`take` were made."""
+        if m:
+            self.pos = int(self.accepted[self.start + m - 1]) + 1
+
+
+def _trials_from_stream(det, ngrams: list[str], stream, hopeless) -> list[float] | None:
+    """langdetect's trials (:func:`_detect_block`) with the draws read from ``stream``. The
+    n-grams between two convergence checks (i = 0, 5, 10, ...) go in as one block: a running
+    product (``multiply.accumulate``: one IEEE multiply a step, in langdetect's order) of the
+    block's factors ``weight + vec``, the first one times ``prob``; then the same normalisation."""
+    import numpy as np
+
+    vectors, wmap = _VECTORS, det.word_lang_prob_map
+    rows: dict[str, int] = {}
+    table = []
+    for w in ngrams:
+        if w not in rows:
+            vec = vectors.get(w)
+            if vec is None:
+                vec = vectors[w] = np.array(wmap[w])
+            rows[w] = len(table)
+            table.append(vec)
+    matrix = np.array(table)
+    pick = np.array([rows[w] for w in ngrams], dtype=np.intp)
+    draws = _Draws(stream, len(ngrams))
+    conv, limit, n_trial = det.CONV_THRESHOLD, det.ITERATION_LIMIT, det.n_trial
+    accumulate = np.multiply.accumulate
+    langprob = [0.0] * len(det.langlist)
+    for done in range(1, n_trial + 1):
+        prob = np.array(det._init_probability())
+        weight = (det.alpha + draws.gauss() * det.ALPHA_WIDTH) / det.BASE_FREQ
+        factors = matrix[pick[draws.take(1)]]
+        factors += weight
+        factors[0] *= prob
+        made, i, at = 1, 0, 1
+        step = factors
+        while True:
+            values = step[-1].tolist()
+            total = sum(values)  # the builtin sum, as langdetect's
+            if max(values) / total > conv or i >= limit:
+                prob = step[-1] / total
+                break
+            prob = step[-1] / total
+            i += 5
+            if at + 5 > len(factors):
+                factors = matrix[pick[draws.take(made + 100)[made:]]]   # the next 20 blocks
+                factors += weight
+                at = 0
+            step = factors[at:at + 5]
+            step[0] *= prob
+            accumulate(step, axis=0, out=step)
+            at += 5
+            made += 5
+        draws.used(made)
+        langprob = [lp + p / n_trial for lp, p in zip(langprob, prob.tolist())]
+        if hopeless is not None and done < n_trial and hopeless(langprob, done):
+            return None
     return langprob
 
 
