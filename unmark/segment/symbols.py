@@ -24,8 +24,13 @@ def patterns() -> dict[str, "re.Pattern[str]"]:
 
 def find_symbols(text: str, item: int | None = None) -> list[SymbolRef]:
     """Non-overlapping references in ``text``; URLs first, then sales numbers, then symbols."""
+    return [SymbolRef(s, a, b, kind, item) for s, a, b, kind in _spans(text)]
+
+
+@functools.lru_cache(maxsize=4096)  # a block's text is searched before and after its markers go
+def _spans(text: str) -> tuple[tuple[str, int, int, str], ...]:
     taken: list[tuple[int, int]] = []
-    out: list[SymbolRef] = []
+    out: list[tuple[str, int, int, str]] = []
     for kind in KINDS:
         for m in patterns()[kind].finditer(text):
             a, b = m.span()
@@ -35,6 +40,6 @@ def find_symbols(text: str, item: int | None = None) -> list[SymbolRef]:
             if any(a < y and x < b for x, y in taken):
                 continue
             taken.append((a, b))
-            out.append(SymbolRef(s, a, b, kind, item))
-    out.sort(key=lambda r: r.start)
-    return out
+            out.append((s, a, b, kind))
+    out.sort(key=lambda r: r[1])
+    return tuple(out)

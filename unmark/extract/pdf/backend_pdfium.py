@@ -100,6 +100,34 @@ _ARTIFACT = "Artifact".encode("utf-16-le")
 _ARTIFACT_LEN = len(_ARTIFACT)
 
 
+@functools.lru_cache(maxsize=1)
+def _int_functions(c) -> dict:
+    """The per-character and per-object calls with plain integer handles and addresses: no
+    argument conversion of ctypes pointer objects, no casts (the hot path of this backend).
+    Made once a process."""
+    vp, ci = ctypes.c_void_p, ctypes.c_int
+
+    def fn(name, restype, *args):
+        return ctypes.CFUNCTYPE(restype, *args)(ctypes.cast(getattr(c, name), vp).value)
+
+    return {
+        "get_obj_int": fn("FPDFText_GetTextObject", vp, vp, ci),
+        "f_matrix": fn("FPDFPageObj_GetMatrix", ci, vp, vp),
+        "f_font_size": fn("FPDFTextObj_GetFontSize", ci, vp, vp),
+        "f_bounds": fn("FPDFPageObj_GetBounds", ci, vp, vp, vp, vp, vp),
+        "f_font": fn("FPDFTextObj_GetFont", vp, vp),
+        "f_base_font_name": fn("FPDFFont_GetBaseFontName", ctypes.c_size_t, vp, vp, ctypes.c_size_t),
+        "f_count_marks": fn("FPDFPageObj_CountMarks", ci, vp),
+        "f_page_count": fn("FPDFPage_CountObjects", ci, vp),
+        "f_page_obj": fn("FPDFPage_GetObject", vp, vp, ci),
+        "f_form_count": fn("FPDFFormObj_CountObjects", ci, vp),
+        "f_form_obj": fn("FPDFFormObj_GetObject", vp, vp, ctypes.c_ulong),
+        "f_type": fn("FPDFPageObj_GetType", ci, vp),
+        "f_get_mark": fn("FPDFPageObj_GetMark", vp, vp, ctypes.c_ulong),
+        "f_mark_name": fn("FPDFPageObjMark_GetName", ci, vp, vp, ctypes.c_ulong, vp),
+    }
+
+
 class _Api:
     """Buffers and bound functions reused across objects."""
 
@@ -110,26 +138,7 @@ class _Api:
         self.ul = ctypes.c_ulong()
         self.font_names: dict[int, str] = {}
         self.artifact_marks: dict[int, bool] = {}   # mark handle -> is /Artifact (cleared per page)
-        proto = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-        self.get_obj_int = proto(ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value)
-        # the per-object calls with plain integer handles and addresses: no argument
-        # conversion of ctypes pointer objects, no casts (the hot path of this backend)
-        vp, ci = ctypes.c_void_p, ctypes.c_int
-
-        def fn(name, restype, *args):
-            return ctypes.CFUNCTYPE(restype, *args)(ctypes.cast(getattr(c, name), vp).value)
-
-        self.f_matrix = fn("FPDFPageObj_GetMatrix", ci, vp, vp)
-        self.f_font_size = fn("FPDFTextObj_GetFontSize", ci, vp, vp)
-        self.f_bounds = fn("FPDFPageObj_GetBounds", ci, vp, vp, vp, vp, vp)
-        self.f_font = fn("FPDFTextObj_GetFont", vp, vp)
-        self.f_base_font_name = fn("FPDFFont_GetBaseFontName", ctypes.c_size_t, vp, vp, ctypes.c_size_t)
-        self.f_count_marks = fn("FPDFPageObj_CountMarks", ci, vp)
-        self.f_page_count = fn("FPDFPage_CountObjects", ci, vp)
-        self.f_page_obj = fn("FPDFPage_GetObject", vp, vp, ci)
-        self.f_form_count = fn("FPDFFormObj_CountObjects", ci, vp)
-        self.f_form_obj = fn("FPDFFormObj_GetObject", vp, vp, ctypes.c_ulong)
-        self.f_type = fn("FPDFPageObj_GetType", ci, vp)
+        self.__dict__.update(_int_functions(c))
         # matrix (6 floats), font size, bounds (left, bottom, right, top) side by side: one
         # unpack reads them all
         self.floats = (ctypes.c_float * 11)()
@@ -137,8 +146,6 @@ class _Api:
         self.a_m, self.a_fs = base, base + 24
         self.a_lbrt = tuple(base + 28 + 4 * k for k in range(4))
         self.unpack = struct.Struct("11f").unpack_from
-        self.f_get_mark = fn("FPDFPageObj_GetMark", vp, vp, ctypes.c_ulong)
-        self.f_mark_name = fn("FPDFPageObjMark_GetName", ci, vp, vp, ctypes.c_ulong, vp)
         self.a_ul = ctypes.addressof(self.ul)
 
     def _set_buf(self, n: int) -> None:
