@@ -108,7 +108,9 @@ def _int_functions(c) -> dict:
     vp, ci = ctypes.c_void_p, ctypes.c_int
 
     def fn(name, restype, *args):
-        return ctypes.CFUNCTYPE(restype, *args)(ctypes.cast(getattr(c, name), vp).value)
+        # PYFUNCTYPE: called holding the GIL; these calls are short and many (a release and
+        # re-acquire of the GIL around each cost more than the call itself)
+        return ctypes.PYFUNCTYPE(restype, *args)(ctypes.cast(getattr(c, name), vp).value)
 
     return {
         "get_obj_int": fn("FPDFText_GetTextObject", vp, vp, ci),
