@@ -127,6 +127,8 @@ def _int_functions(c) -> dict:
         "f_type": fn("FPDFPageObj_GetType", ci, vp),
         "f_get_mark": fn("FPDFPageObj_GetMark", vp, vp, ctypes.c_ulong),
         "f_mark_name": fn("FPDFPageObjMark_GetName", ci, vp, vp, ctypes.c_ulong, vp),
+        "f_loose_box": fn("FPDFText_GetLooseCharBox", ci, vp, ci, vp),
+        "f_char_origin": fn("FPDFText_GetCharOrigin", ci, vp, ci, vp, vp),
     }
 
 
@@ -399,28 +401,31 @@ def _visual_runs(api: _Api, tp, raw: RawPage, height: float, text: str) -> None:
     backend sees them: each text object's characters in drawing position order (left to
     right, by the character's loose box), split where the pen jumps (a ``TJ`` gap), and
     without the spaces PDFium inferred. The layout step turns them into logical order."""
-    c = api.c
     n = len(text)
     tpv = ctypes.cast(tp, ctypes.c_void_p).value
-    fast = api.get_obj_int
-    rect = c.FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
+    fast, loose_box, char_origin = api.get_obj_int, api.f_loose_box, api.f_char_origin
+    rect = (ctypes.c_float * 4)()                  # FS_RECTF: left, top, right, bottom
+    origin = (ctypes.c_double * 2)()
+    a_rect, a_x = ctypes.addressof(rect), ctypes.addressof(origin)
+    a_y = a_x + 8
+    read_rect, read_origin = struct.Struct("4f").unpack_from, struct.Struct("2d").unpack_from
     by_obj: dict[int, list[tuple[float, int, float]]] = {}
     first: dict[int, int] = {}
     for k in range(n):
         key = fast(tpv, k) or 0
         if not key:
             continue  # a space or line break PDFium made up
-        c.FPDFText_GetLooseCharBox(tp, k, rect)
-        if rect.right - rect.left <= 0.0 and text[k].isspace():
+        loose_box(tpv, k, a_rect)
+        left, _, right, _ = read_rect(rect)
+        if right - left <= 0.0 and text[k].isspace():
             continue  # a zero-width space PDFium added between pieces of one object
-        c.FPDFText_GetCharOrigin(tp, k, ox, oy)
+        char_origin(tpv, k, a_x, a_y)
         lst = by_obj.get(key)
         if lst is None:
             lst = by_obj[key] = []
             first[key] = k
         # ties (a ligature's characters share one origin): the later character stands left
-        lst.append((round(ox.value, 2), -k, rect.right))
+        lst.append((round(read_origin(origin)[0], 2), -k, right))
     for key in sorted(by_obj, key=first.__getitem__):
         meta = api.meta(key, height)
         if meta is None:
