@@ -21,6 +21,7 @@ from operator import is_, ne
 
 from ...errors import PdfError
 from .layout import _is_cjk
+from .rounding import round2
 from .runs import RawLink, RawPage, Rule, Run, is_bold
 
 _bold = functools.lru_cache(maxsize=512)(is_bold)
@@ -172,7 +173,7 @@ class _Api:
             return None  # rotated text is not part of the reading flow
         # x0 from the pen origin, not the ink box: gaps then mean what they mean in pypdf
         x0 = e if l - 2 * fs * d < e < r else l
-        return x0, height - f, r, round(fs * d, 2), self._font_name_of(self.f_font(obj)), self._artifact_of(obj)
+        return x0, height - f, r, round2(fs * d), self._font_name_of(self.f_font(obj)), self._artifact_of(obj)
 
     def _font_name_of(self, f) -> str:
         if not f:
@@ -425,7 +426,7 @@ def _visual_runs(api: _Api, tp, raw: RawPage, height: float, text: str) -> None:
             lst = by_obj[key] = []
             first[key] = k
         # ties (a ligature's characters share one origin): the later character stands left
-        lst.append((round(read_origin(origin)[0], 2), -k, right))
+        lst.append((round2(read_origin(origin)[0]), -k, right))
     for key in sorted(by_obj, key=first.__getitem__):
         meta = api.meta(key, height)
         if meta is None:

@@ -29,6 +29,7 @@ from ...lang.normalize import fold_arabic_presentation_forms
 from ...model import BBox, Fix, Link, MappedText, Origin
 from ..lines import SrcLine, SrcPage
 from .bidi import is_rtl_char, logical_runs, mirror, rtl_share
+from .rounding import round1, round2
 from .rules import PdfRules, rules
 from .runs import RawPage, Run
 
@@ -76,7 +77,7 @@ def _dominant(runs: list[Run]) -> tuple[float, float]:
     """(size, baseline) of the runs carrying most characters among the largest ones."""
     if len(runs) == 1:
         r = runs[0]
-        return round(r.size, 1), round(r.y, 1)
+        return round1(r.size), round1(r.y)
     big = max([r.size for r in runs])
     lim = 0.8 * big
     exact: dict = {}   # runs of a line mostly share size and baseline: round each pair once
@@ -90,7 +91,7 @@ def _dominant(runs: list[Run]) -> tuple[float, float]:
             exact[k] = exact.get(k, 0) + (len(r.text.strip()) or 1)
     w: dict = {}
     for (size, y), n in exact.items():   # first-seen order of the rounded keys is kept
-        k = (round(size, 1), round(y, 1))
+        k = (round1(size), round1(y))
         w[k] = w.get(k, 0) + n
     # the first key with the highest weight, as Counter.most_common(1) picks it
     return max(w.items(), key=itemgetter(1))[0]
@@ -120,7 +121,7 @@ def _cluster(runs: list[Run], R: PdfRules) -> list[list[Run]]:
             nxt = groups[i + 1]
             gsz = max([r.size for r in g])
             # cheap test first: the line's dominant size is at most its largest (rounded)
-            if gsz > small * round(max([r.size for r in nxt]), 1):
+            if gsz > small * round1(max([r.size for r in nxt])):
                 out.append(g)
                 i += 1
                 continue
@@ -681,7 +682,7 @@ def body_size_of(pages: list[list[PLine]]) -> float:
     w: Counter = Counter()
     for lines in pages:
         for ln in lines:
-            w[round(ln.size, 1)] += len(ln.text)
+            w[round1(ln.size)] += len(ln.text)
     return w.most_common(1)[0][0] if w else 10.0
 
 
@@ -713,8 +714,8 @@ def to_src(pages: list[list[PLine]], raws: list[RawPage], fixes: list[Fix]) -> l
             bx0, bx1 = (width - ln.x1, width - ln.x0) if ln.rtl else (ln.x0, ln.x1)
             src.append(SrcLine(
                 num, i, MappedText(t, (Origin(0, len(t), num, i, 0),)) if t else _EMPTY, t,
-                round(ln.x0, 2), ln.gap_before, ln.hard_end, ln.zone, ln.page_start, fs, ln.bold,
-                BBox(num, round(bx0, 2), round(y - 0.8 * fs, 2), round(bx1, 2), round(y + 0.25 * fs, 2)),
+                round2(ln.x0), ln.gap_before, ln.hard_end, ln.zone, ln.page_start, fs, ln.bold,
+                BBox(num, round2(bx0), round2(y - 0.8 * fs), round2(bx1), round2(y + 0.25 * fs)),
                 list(ln.markers) if ln.zone == "body" else [], ln.heading_hint,
             ))
         links = []
