@@ -38,7 +38,7 @@ from .segment.footnotes import TextSlot, collect_footnotes, find_markers, remove
 from .segment.front import METADATA_ONLY, front_end, match_masthead, parse_front
 from .segment.join import HAN, JoinContext, cjk_spacing_majority, join_parts, vocabulary_of
 from .segment.structure import BlockBuilder, PartBuilder, Segmenter, merge_label_lines
-from .segment.symbols import find_symbols
+from .segment.symbols import find_symbols, symbol_spans
 
 log = logging.getLogger(__name__)
 
@@ -383,7 +383,7 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
     slots: list[TextSlot] = []
     for bi, bb in enumerate(built):
         for key, mt in [((bi, None), bb.text)] + [((bi, j), t) for j, t in enumerate(bb.items)]:
-            prot = [(s.start, s.end) for s in find_symbols(mt.text)]
+            prot = [(a, b) for _, a, b, _ in symbol_spans(mt.text)]
             slots.append(TextSlot(key, mt, prot))
     # endnotes are printed far from their markers: only the sequence constrains them
     labels = [(n.label, None if endnotes else n.page) for n in notes if n.label != "?"]
@@ -402,14 +402,18 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
             built[bi].items[j] = new
         refs[slot.key] = [FootnoteRef(lbl, off, j, pg, li) for lbl, off, pg, li in got]
 
-    # 9. assemble blocks, links and symbols
+    # 9. assemble blocks, links and symbols, each block in its language, with its sentences
+    identify_block, split_sentences = _language_tools()
+    sentences = split_sentences if opts.sentences else None
     blocks: list[Block] = []
     for bi, bb in enumerate(built):
         b = bb.builder
         if not bb.text.text and not any(t.text for t in bb.items):
             continue  # nothing left (e.g. a line that held only a broken field): its fixes say why
+        blang = _block_language(bb.text.text, lang, identify_block)
         items = tuple(
-            Item(label=part.label or "", source=mt, level=part.level, footnote_refs=tuple(refs.get((bi, j), ())))
+            Item(label=part.label or "", source=mt, level=part.level, footnote_refs=tuple(refs.get((bi, j), ())),
+                 sentences=_sentences(mt.text, blang, sentences))
             for j, (part, mt) in enumerate(zip(b.items, bb.items))
         )
         syms = list(find_symbols(bb.text.text))
@@ -427,6 +431,8 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
                 footnote_refs=tuple(refs.get((bi, None), ())),
                 symbols=tuple(syms),
                 bboxes=_bboxes(b),
+                lang=blang,
+                sentences=_sentences(bb.text.text, blang, sentences),
             )
         )
     footnotes = [
@@ -438,9 +444,6 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
 
     # 11. metadata
     meta = _metadata(front_meta, {**hints, **{k: v for k, v in ex.metadata_hints.items() if v}}, doc_symbol, blocks, lang)
-
-    # 12. language per block and sentences
-    blocks = _languages_and_sentences(blocks, lang, opts, warnings)
 
     fixes.sort(key=lambda f: (f.page or 0, f.line or 0, f.col if f.col is not None else -1))
     doc = Document(
@@ -566,26 +569,27 @@ def _metadata(front: dict[str, str], hints: dict[str, str], doc_symbol: str | No
     )
 
 
-def _languages_and_sentences(blocks: list[Block], lang: str, opts: ParseOptions, warnings: list[DocWarning]) -> list[Block]:
-    from dataclasses import replace
-
+def _language_tools() -> tuple[Callable | None, Callable | None]:
     try:
         from .lang import identify_block, split_sentences  # type: ignore
-    except ImportError:
-        identify_block = None
-        split_sentences = None
-    out = []
-    for b in blocks:
-        blang = lang
-        if identify_block is not None and b.text:
-            try:
-                blang = identify_block(b.text, lang) or lang
-            except Exception as exc:  # a language-id failure must not lose the document
-                log.debug("language id failed: %s", exc)
-        sents: tuple = ()
-        items = b.items
-        if opts.sentences and split_sentences is not None:
-            sents = tuple(tuple(s) for s in split_sentences(b.text, blang)) if b.text else ()
-            items = tuple(replace(it, sentences=tuple(tuple(s) for s in split_sentences(it.text, blang))) for it in b.items)
-        out.append(replace(b, lang=blang, sentences=sents, items=items))
-    return out
+    except ImportError:  # pragma: no cover
+        return None, None
+    return identify_block, split_sentences
+
+
+def _block_language(text: str, lang: str, identify_block: Callable | None) -> str:
+    """A block keeps the document language unless it is clearly another one (lang.identify_block)."""
+    if identify_block is None or not text:
+        return lang
+    try:
+        return identify_block(text, lang) or lang
+    except Exception as exc:  # a language-id failure must not lose the document
+        log.debug("language id failed: %s", exc)
+        return lang
+
+
+def _sentences(text: str, lang: str, split_sentences: Callable | None) -> tuple:
+    """Sentence spans of a block or item text (none when sentences are not asked for)."""
+    if split_sentences is None or not text:
+        return ()
+    return tuple(tuple(s) for s in split_sentences(text, lang))

@@ -24,11 +24,12 @@ def patterns() -> dict[str, "re.Pattern[str]"]:
 
 def find_symbols(text: str, item: int | None = None) -> list[SymbolRef]:
     """Non-overlapping references in ``text``; URLs first, then sales numbers, then symbols."""
-    return [SymbolRef(s, a, b, kind, item) for s, a, b, kind in _spans(text)]
+    return [SymbolRef(s, a, b, kind, item) for s, a, b, kind in symbol_spans(text)]
 
 
 @functools.lru_cache(maxsize=4096)  # a block's text is searched before and after its markers go
-def _spans(text: str) -> tuple[tuple[str, int, int, str], ...]:
+def symbol_spans(text: str) -> tuple[tuple[str, int, int, str], ...]:
+    """(text, start, end, kind) of each reference :func:`find_symbols` finds, as plain tuples."""
     taken: list[tuple[int, int]] = []
     out: list[tuple[str, int, int, str]] = []
     for kind in KINDS:
