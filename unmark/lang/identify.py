@@ -24,10 +24,15 @@ _CJK_PUNCT = regex.compile(r"[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20]")
 _NOISE = regex.compile(r"https?://\S+|www\.\S+|\S+@\S+|\b[A-Z]{1,6}(?:/[\w.\-]+)+|\d+(?:[.,/]\d+)*")
 # the same without the e-mail branch, for a text without "@" (where that branch cannot match):
 # ``\S+@\S+`` rescans every word to its end at each of its characters, the bulk of the cost
-_NOISE_NO_AT = regex.compile(r"https?://\S+|www\.\S+|\b[A-Z]{1,6}(?:/[\w.\-]+)+|\d+(?:[.,/]\d+)*")
+# (every branch starts with h, w, a capital or a digit: the lookahead skips other positions fast)
+_NOISE_NO_AT = regex.compile(r"(?=[hwA-Z\d])(?:https?://\S+|www\.\S+|\b[A-Z]{1,6}(?:/[\w.\-]+)+|\d+(?:[.,/]\d+)*)")
+# nothing to remove without a digit, a slash, an "@" or "www."
+_NOISE_HINT = regex.compile(r"[\d/@]|www\.")
 
 
 def _denoise(text: str) -> str:
+    if not _NOISE_HINT.search(text):
+        return text
     return (_NOISE if "@" in text else _NOISE_NO_AT).sub(" ", text)
 
 
@@ -60,6 +65,7 @@ _SCRIPT_RUNS = (
 
 _LATIN_RUNS = _SCRIPT_RUNS[3][1]
 _NON_LATIN = regex.compile(r"[\p{Han}\p{Arabic}\p{Cyrillic}]")
+_NOT_PLAIN_LATIN = regex.compile(r"[[\p{L}--\p{Latin}][\p{Latin}--\p{L}]]", regex.V1)
 
 
 def count_runs(rx: "regex.Pattern[str]", text: str) -> int:
@@ -343,11 +349,12 @@ def _trials_from_stream(det, ngrams: list[str], stream, hopeless) -> list[float]
 _WORD = regex.compile(r"\p{L}+")
 
 
-def _function_word_vote(text: str) -> tuple[str | None, float]:
-    """(best of en/fr/es by share of function words, margin over the runner-up)."""
+def _function_word_vote(text: str, words: list[str] | None = None) -> tuple[str | None, float]:
+    """(best of en/fr/es by share of function words, margin over the runner-up); ``words``: the
+    text's runs of letters when the caller has them."""
     from .data import rules
 
-    words = list(map(str.lower, _WORD.findall(text)))
+    words = list(map(str.lower, _WORD.findall(text) if words is None else words))
     if len(words) < 8:
         return None, 0.0
     scores = {}
@@ -420,7 +427,15 @@ def identify_block(text: str, doc_lang: str) -> str:
         # the document's own script is present: a citation inside its text (and a short block
         # keeps the document language anyway, so the letters need no counting)
         return doc_lang
-    counts = _script_counts(clean) if fam == "latin" else script_counts(clean)
+    words = None
+    if fam == "latin" and not _NOT_PLAIN_LATIN.search(clean):
+        # every letter Latin and every Latin character a letter: the runs of letters are the
+        # runs of Latin, counted once and kept for the function-word vote
+        words = _WORD.findall(clean)
+        n = sum(map(len, words))
+        counts = Counter({"latin": n}) if n else Counter()
+    else:
+        counts = _script_counts(clean) if fam == "latin" else script_counts(clean)
     total = sum(counts.values())
     if total < MIN_LETTERS_FOREIGN:
         return doc_lang
@@ -430,22 +445,22 @@ def identify_block(text: str, doc_lang: str) -> str:
             return doc_lang
         if counts["latin"] < 2 * MIN_LETTERS_FOREIGN:
             return doc_lang
-        return _latin_block(clean, doc_lang, doc_lang)
+        return _latin_block(clean, doc_lang, doc_lang, words)
     dominant, n = max(counts.items(), key=lambda kv: kv[1])
     if n < FOREIGN_SHARE * total:
         return doc_lang
     if dominant == "latin":
-        return _latin_block(clean, None, doc_lang)
+        return _latin_block(clean, None, doc_lang, words)
     return dominant
 
 
 _OWN_SCRIPT = {"zh": _HAN, "ar": _ARABIC_LETTER, "ru": _CYRILLIC}
 
 
-def _latin_block(clean: str, expected: str | None, doc_lang: str) -> str:
+def _latin_block(clean: str, expected: str | None, doc_lang: str, words: list[str] | None = None) -> str:
     """en/fr/es of a Latin-script block: the function-word vote decides when it is clear (cheap);
     langdetect is asked only to confirm a close call against the document language."""
-    vote, margin = _function_word_vote(clean)
+    vote, margin = _function_word_vote(clean, words)
     if vote is None:
         return doc_lang  # too few words to tell en/fr/es apart
     if vote == expected or (expected is not None and margin < 0.08):
