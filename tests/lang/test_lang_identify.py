@@ -132,3 +132,17 @@ def test_langdetect_stops_early_only_when_the_answer_is_settled(text, monkeypatc
     full_block = ident._detect_block
     monkeypatch.setattr(ident, "_detect_block", lambda det, hopeless=None: full_block(det))
     assert fast == ident._latin_language(text, ident.FOREIGN_PROB)
+
+
+@pytest.mark.parametrize("text", _LANGDETECT_TEXTS + _FOREIGN_BLOCKS + [
+    "ABC DEF ghi JKL mnO pQR  ÀÉÎ ÕÜ ß ẞ Ǆ ǅ ǆ ﬁ ﬂ Ⅻ ① ２０２０ ＡＢＣ ａｂｃ",
+    "Ελληνικά ΚΕΙΜΕΝΟ 中文 한국어 にほんご カタカナ ВЕРХНИЙ регистр العربية",
+])
+def test_ngrams_as_langdetect_extracts_them(text):
+    import importlib
+
+    ident = importlib.import_module("unmark.lang.identify")
+    det = ident._factory().create()
+    det.append(text)
+    det.cleaning_text()
+    assert ident._ngrams(det) == det._extract_ngrams()

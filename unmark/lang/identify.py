@@ -153,7 +153,7 @@ def _detect_block(det, hopeless=None) -> list[float] | None:
         wmap, rnd, n_trial = det.word_lang_prob_map, det.random, det.n_trial
         conv, limit = det.CONV_THRESHOLD, det.ITERATION_LIMIT
         det.cleaning_text()
-        ngrams = det._extract_ngrams()
+        ngrams = _ngrams(det)
     except AttributeError:  # pragma: no cover - another langdetect
         det.get_probabilities()
         return det.langprob
@@ -200,6 +200,51 @@ def _detect_block(det, hopeless=None) -> list[float] | None:
             return None
     det.langprob = langprob
     return langprob
+
+
+_NORMALIZED: dict[str, str] = {}   # character -> langdetect's NGram.normalize of it
+
+
+def _ngrams(det) -> list[str]:
+    """``det._extract_ngrams()`` (langdetect 1.0.9) with ``NGram.add_char`` inlined and
+    ``NGram.normalize`` (a function of the character alone) remembered per character: the same
+    list, without a method call and a table walk per character (a test compares them)."""
+    from langdetect.utils.ngram import NGram
+
+    if getattr(NGram, "N_GRAM", None) != 3:  # pragma: no cover - another langdetect
+        return det._extract_ngrams()
+    norm, known = _NORMALIZED, det.word_lang_prob_map
+    out: list[str] = []
+    grams, capital = " ", False
+    for ch in det.text:
+        c = norm.get(ch)
+        if c is None:
+            c = norm[ch] = NGram.normalize(ch)
+        last = grams[-1]
+        if last == " ":
+            grams, capital = " ", False
+            if c == " ":
+                continue
+        elif len(grams) >= 3:
+            grams = grams[1:]
+        grams += c
+        if c.isupper():
+            if last.isupper():
+                capital = True
+        else:
+            capital = False
+        if capital:
+            continue
+        if c != " " and c in known:
+            out.append(c)
+        n = len(grams)
+        if n >= 2:
+            w = grams[-2:]
+            if w in known:
+                out.append(w)
+            if n >= 3 and grams in known:
+                out.append(grams)
+    return out
 
 
 # ---- langdetect's random draws without the random module
