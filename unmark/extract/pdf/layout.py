@@ -75,9 +75,9 @@ class PLine:
 # --------------------------------------------------------------------------- 1. lines
 def _dominant(runs: list[Run]) -> tuple[float, float]:
     """(size, baseline) of the runs carrying most characters among the largest ones."""
-    if len(runs) == 1:
-        r = runs[0]
-        return round1(r.size), round1(r.y)
+    r = runs[0]
+    if len(runs) == 1 or len({(x.size, x.y) for x in runs}) == 1:
+        return round1(r.size), round1(r.y)   # one size and baseline: nothing to weigh
     big = max([r.size for r in runs])
     lim = 0.8 * big
     exact: dict = {}   # runs of a line mostly share size and baseline: round each pair once
@@ -103,7 +103,7 @@ def _cluster(runs: list[Run], R: PdfRules) -> list[list[Run]]:
     groups: list[list[Run]] = []
     gy: list[float] = []
     gs: list[float] = []
-    for r in sorted(runs, key=lambda r: r.y):
+    for r in sorted(runs, key=_Y):
         if groups and abs(r.y - gy[-1]) <= tol * max(r.size, gs[-1]):
             groups[-1].append(r)
             if r.size > gs[-1]:
@@ -112,16 +112,17 @@ def _cluster(runs: list[Run], R: PdfRules) -> list[list[Run]]:
             groups.append([r])
             gy.append(r.y)
             gs.append(r.size)
-    # raised small groups join the line they sit on (the next one down)
+    # raised small groups join the line they sit on (the next one down); gs[i] is the largest
+    # size of group i, found as max() finds it (the first of the largest, in run order)
     out: list[list[Run]] = []
     i = 0
     while i < len(groups):
         g = groups[i]
         if i + 1 < len(groups):
             nxt = groups[i + 1]
-            gsz = max([r.size for r in g])
+            gsz = gs[i]
             # cheap test first: the line's dominant size is at most its largest (rounded)
-            if gsz > small * round1(max([r.size for r in nxt])):
+            if gsz > small * round1(gs[i + 1]):
                 out.append(g)
                 i += 1
                 continue
@@ -134,7 +135,8 @@ def _cluster(runs: list[Run], R: PdfRules) -> list[list[Run]]:
                 and 0 < ny - gyy <= R.lines["raised_max"] * nsz
                 and all(lo <= r.x0 <= hi for r in g)
             ):
-                groups[i + 1] = g + nxt
+                groups[i + 1] = merged = g + nxt
+                gs[i + 1] = max([r.size for r in merged])
                 i += 1
                 continue
         out.append(g)
@@ -234,15 +236,17 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
     markers = [(o - shift, lab) for o, lab in markers if 0 <= o - shift < len(text)]
     if "  " in text or "\t" in text:
         text, markers = _squeeze(text, markers)
+    barcode = R.barcode_font
     return PLine(
-        page=page, y=base, x0=ink[0].x0, x1=max(map(_X1, ink)), size=size, text=text,
-        bold=chars > 0 and bold_chars * 2 > chars, artifact=artifact,
-        barcode=_matches(R.barcode_font, ink[0].font) and all(_matches(R.barcode_font, r.font) for r in ink), markers=markers,
-        label_gap=label_gap, text_x=text_x, first_word=_first_word(text), note_label=first_marker,
+        page, base, ink[0].x0, max(map(_X1, ink)), size, text,
+        chars > 0 and bold_chars * 2 > chars, artifact,
+        _matches(barcode, ink[0].font) and all(_matches(barcode, r.font) for r in ink), markers,
+        label_gap, first_marker, text_x, _first_word(text),
     )
 
 
 _X1 = attrgetter("x1")
+_Y = attrgetter("y")
 _EMPTY = MappedText("", ())
 
 
