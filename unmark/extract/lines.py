@@ -14,7 +14,7 @@ from ..model import BBox, Link, MappedText
 ZONES = ("body", "masthead", "furniture", "separator", "footnote", "annotation", "contents")
 
 
-@dataclass
+@dataclass(slots=True)
 class SrcLine:
     page: int
     line: int

@@ -45,7 +45,7 @@ _WS = re.compile(r"\s+")
 _SPACE_TAB = re.compile(r"[ \t]")
 
 
-@dataclass
+@dataclass(slots=True)
 class PLine:
     page: int
     y: float
