@@ -68,7 +68,8 @@ def cjk_spacing_majority(texts: list[str]) -> bool:
     return spaced >= tight
 
 
-_WORDS = re.compile(r"\p{L}(?:[\p{L}\p{M}'’-]*\p{L})?")
+# a word: letters, with marks, apostrophes or hyphens between letters (the longest such run)
+_WORDS = re.compile(r"\p{L}+(?:[\p{M}'’-]+\p{L}+)*")
 
 
 def vocabulary_of(texts: list[str]) -> Counter:
