@@ -59,6 +59,8 @@ MAX_FURNITURE_CHARS = 90  # furniture lines are short: longer lines are not even
 
 
 def _tokens(text: str) -> list[str]:
+    if "/" not in text:
+        return text.split()  # no "5 / 14" to join: the cells' words are the line's words
     out: list[str] = []
     for c in _CELL_GAP.split(text.strip()):
         # "5/14" style labels may be written with spaces around the slash
