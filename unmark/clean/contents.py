@@ -56,6 +56,25 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
+class _Normalised:
+    """``[_norm(t) for t in texts]``, each computed when first read (a table of contents is looked
+    for on the first pages only; most lines are never read)."""
+
+    def __init__(self, texts: list[str]):
+        self.texts, self.cache = texts, {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(len(self.texts)))]
+        got = self.cache.get(key)
+        if got is None:
+            got = self.cache[key] = _norm(self.texts[key])
+        return got
+
+
 class _EntryFlags:
     """``flags[i]``: line i is a contents entry, computed on demand (a leader needs dots, an
     ellipsis or middle dots, so most lines are settled without the regex)."""
@@ -80,7 +99,7 @@ def contents_span(texts: list[str], pages: list[int] | None = None) -> tuple[int
     pages = pages or [1] * len(texts)
     # only the first pages can open a table of contents: read no further than needed
     stop = next((i for i, p in enumerate(pages) if p > r.max_page), len(texts))
-    norm = [_norm(t) for t in texts]
+    norm = _Normalised(texts)
     is_entry = _EntryFlags(norm, r)
     for i, s in enumerate(norm[:stop]):
         headed = r.heading.match(s) is not None

@@ -67,7 +67,9 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> None:
 def _endnote_headings() -> list:
     from ..resources import load_toml
 
-    return [re.compile(p, re.IGNORECASE) for p in load_toml("core/furniture.toml").get("endnotes", {}).get("headings", [])]
+    # one pattern, the headings its alternatives: a line is asked once, not once per heading
+    pats = load_toml("core/furniture.toml").get("endnotes", {}).get("headings", [])
+    return [re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)] if pats else []
 
 
 def mark_endnotes(pages: list[SrcPage]) -> bool:
