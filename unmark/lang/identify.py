@@ -364,24 +364,24 @@ def _trials_from_stream(det, ngrams: list[str], stream, hopeless) -> list[float]
         weight = (det.alpha + draws.gauss() * det.ALPHA_WIDTH) / det.BASE_FREQ
         factors = matrix[pick[draws.take(1)]]
         factors += weight
-        factors[0] *= prob
-        made, i, at = 1, 0, 1
-        step = factors
+        last = factors[0]
+        last *= prob
+        made, i, at, size = 1, 0, 1, 1
         while True:
-            values = step[-1].tolist()
+            values = last.tolist()
             total = sum(values)  # the builtin sum, as langdetect's
+            prob = last / total
             if max(values) / total > conv or i >= limit:
-                prob = step[-1] / total
                 break
-            prob = step[-1] / total
             i += 5
-            if at + 5 > len(factors):
+            if at + 5 > size:
                 factors = matrix[pick[draws.take(made + 100)[made:]]]   # the next 20 blocks
                 factors += weight
-                at = 0
+                at, size = 0, len(factors)
             step = factors[at:at + 5]
             step[0] *= prob
             accumulate(step, axis=0, out=step)
+            last = step[4]
             at += 5
             made += 5
         draws.used(made)
