@@ -467,6 +467,9 @@ def identify_block(text: str, doc_lang: str) -> str:
     fam = {"zh": "zh", "ar": "ar", "ru": "ru"}.get(doc_lang, "latin")
     if fam == "zh" and _CJK_PUNCT.search(text):
         return doc_lang  # Chinese punctuation (read from the text as it is)
+    if fam != "latin" and "/" not in text and "@" not in text and "www." not in text and _OWN_SCRIPT[fam].search(text):
+        # without a slash, an "@" or "www." the only noise is numbers: the letters all stay
+        return doc_lang
     clean = _denoise(text)
     if fam != "latin" and _OWN_SCRIPT[fam].search(clean):
         # the document's own script is present: a citation inside its text (and a short block
