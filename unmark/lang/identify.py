@@ -419,13 +419,24 @@ def _script_counts(text: str) -> Counter:
     return Counter({"latin": n}) if n else Counter()
 
 
+def _latin_words(clean: str) -> tuple[Counter, list[str] | None]:
+    """(:func:`script_counts`, the runs of letters or None). When every letter is Latin and every
+    Latin character a letter, the runs of letters are the runs of Latin: counted once, and kept
+    for the function-word vote."""
+    if _NOT_PLAIN_LATIN.search(clean):
+        return _script_counts(clean), None
+    words = _WORD.findall(clean)
+    n = sum(map(len, words))
+    return (Counter({"latin": n}) if n else Counter()), words
+
+
 def identify(text: str, default: str | None = None) -> str | None:
     """Language code of a text block (one of ar, zh, en, fr, es, ru), or ``default``.
 
     ``default`` is returned when the text has too few letters to decide.
     """
     clean = _denoise(text)
-    counts = _script_counts(clean)
+    counts, words = _latin_words(clean)
     # a Han character carries about a word: weight it against Latin letters
     total = sum(counts.values()) + 2 * counts["zh"]
     if total < MIN_LETTERS:
@@ -437,7 +448,7 @@ def identify(text: str, default: str | None = None) -> str | None:
             return code
     if counts["latin"] < MIN_LATIN_FOR_DETECT:
         return default
-    vote, margin = _function_word_vote(clean)
+    vote, margin = _function_word_vote(clean, words)
     if vote is not None and margin >= 0.1:
         return vote  # a clear function-word majority: no need for langdetect
     lang = _latin_language(clean[:2000])
@@ -475,15 +486,10 @@ def identify_block(text: str, doc_lang: str) -> str:
         # the document's own script is present: a citation inside its text (and a short block
         # keeps the document language anyway, so the letters need no counting)
         return doc_lang
-    words = None
-    if fam == "latin" and not _NOT_PLAIN_LATIN.search(clean):
-        # every letter Latin and every Latin character a letter: the runs of letters are the
-        # runs of Latin, counted once and kept for the function-word vote
-        words = _WORD.findall(clean)
-        n = sum(map(len, words))
-        counts = Counter({"latin": n}) if n else Counter()
+    if fam == "latin":
+        counts, words = _latin_words(clean)
     else:
-        counts = _script_counts(clean) if fam == "latin" else script_counts(clean)
+        counts, words = script_counts(clean), None
     total = sum(counts.values())
     if total < MIN_LETTERS_FOREIGN:
         return doc_lang
