@@ -150,3 +150,20 @@ def test_named_heading_examples(ex):
     from unmark.segment.labels import match_named_heading
 
     assert match_named_heading(ex["line"]) is ex["match"]
+
+
+@pytest.mark.parametrize("pattern, ok", [
+    (r"(?:^|\s)(?:Please\s+recycle|♲)\s*$", True), ("(a|b)$", True), ("[|]x$", True),
+    ("a|b$", False), ("abc", False), (r"a\$", False),
+])
+def test_recycle_pattern_must_be_anchored_at_the_end(pattern, ok):
+    # the recycling mark is matched at the end of the line only: the rule must say so
+    from unmark.clean.layout import _anchored_at_end
+    from unmark.errors import ResourceError
+
+    if ok:
+        assert _anchored_at_end(pattern) == pattern
+    else:
+        with pytest.raises(ResourceError) as ei:
+            _anchored_at_end(pattern)
+        assert ei.value.code == "E602"

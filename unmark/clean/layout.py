@@ -28,7 +28,32 @@ class FurnitureRules:
     separator: "re.Pattern[str]"
     annotation: "re.Pattern[str]"
     recycle: "re.Pattern[str]"
-    recycle_from_end: "re.Pattern[str]"   # the same pattern searched from the end (it ends with $)
+    recycle_from_end: "re.Pattern[str]"   # the same pattern, reversed: matched at the end (it ends with $)
+
+
+def _anchored_at_end(pattern: str) -> str:
+    """``pattern`` if every match of it ends at the end of the text (it ends with ``$`` and has
+    no ``|`` outside brackets): then a reversed match, tried at the end only, finds what a search
+    finds. Else a coded error: the rule says the mark stands at the end of the line."""
+    depth, in_class, escaped, top_alt = 0, False, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            top_alt = True
+    if not pattern.endswith("$") or pattern.endswith("\\$") or top_alt:
+        raise ResourceError(f"{RULES_FILE}: [recycle].pattern must end with $ and have no | outside a group", code="E602")
+    return pattern
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,7 +72,7 @@ def rules() -> FurnitureRules:
             separator=re.compile(data["separator"]["pattern"]),
             annotation=re.compile(data["annotation"]["pattern"]),
             recycle=re.compile(data["recycle"]["pattern"]),
-            recycle_from_end=re.compile(data["recycle"]["pattern"], re.REVERSE),
+            recycle_from_end=re.compile(_anchored_at_end(data["recycle"]["pattern"]), re.REVERSE),
         )
     except (KeyError, re.error) as exc:
         raise ResourceError(f"{RULES_FILE}: invalid furniture rules: {exc}", code="E602") from exc
@@ -92,9 +117,9 @@ def furniture_kind(text: str, position: str = "middle", doc_symbol: str | None =
     """
     if len(text) > MAX_FURNITURE_CHARS and sum(len(w) + 1 for w in text.split()) > MAX_FURNITURE_CHARS:
         return None
-    # whether the mark is there is asked from the end (twice as fast on a line of prose); where it
-    # starts, from the start, as the pattern means it
-    m = rules().recycle.search(text) if rules().recycle_from_end.search(text) else None
+    # whether the mark is there is asked at the end only (the pattern ends with \s*$: a reversed
+    # match is anchored there); where it starts, from the start, as the pattern means it
+    m = rules().recycle.search(text) if rules().recycle_from_end.match(text) else None
     if m is not None:
         text = text[: m.start()]
         if not text.strip():
