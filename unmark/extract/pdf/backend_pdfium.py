@@ -162,7 +162,7 @@ class _Api:
         self.a_buf = ctypes.addressof(self.buf)
 
     def meta(self, obj: int, height: float):
-        """(x0, baseline, x1, size, font name, artifact) of a text object given by its
+        """(x0, baseline, x1, size, font name, artifact, bold) of a text object given by its
         handle as an integer; None for rotated or mirrored text."""
         self.f_matrix(obj, self.a_m)
         self.f_font_size(obj, self.a_fs)
@@ -173,7 +173,8 @@ class _Api:
             return None  # rotated text is not part of the reading flow
         # x0 from the pen origin, not the ink box: gaps then mean what they mean in pypdf
         x0 = e if l - 2 * fs * d < e < r else l
-        return x0, height - f, r, round2(fs * d), self._font_name_of(self.f_font(obj)), self._artifact_of(obj)
+        fname = self._font_name_of(self.f_font(obj))
+        return x0, height - f, r, round2(fs * d), fname, self._artifact_of(obj), _bold(fname)
 
     def _font_name_of(self, f) -> str:
         if not f:
@@ -321,6 +322,8 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
     stretches = _stretches(api.get_obj_int, ctypes.cast(tp, ctypes.c_void_p).value, text)
     meta_of = api.meta
     info: dict[int, tuple | None] = {}
+    append = raw.runs.append
+    bad = "\ufffd" in text
     cur: Run | None = None
     orphans: list[tuple[float, float, float, float]] | None = None
     for a, b, key in stretches:
@@ -354,10 +357,9 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
         if meta is None:
             cur = None
             continue
-        x0, y, x1, size, fname, art = meta
-        cur = Run(chunk, x0, y, x1, size, fname, art, _bold(fname))
-        raw.runs.append(cur)
-        if "\ufffd" in chunk:
+        cur = Run(chunk, *meta)
+        append(cur)
+        if bad and "\ufffd" in chunk:
             raw.undecodable += chunk.count("\ufffd")
 
 
@@ -431,8 +433,7 @@ def _visual_runs(api: _Api, tp, raw: RawPage, height: float, text: str) -> None:
         meta = api.meta(key, height)
         if meta is None:
             continue
-        _, y, _, size, fname, art = meta
-        bold = is_bold(fname)
+        _, y, _, size, fname, art, bold = meta
         join = 0.12 * size
         chars = sorted(by_obj[key])
         # PDFium hands over brackets inside right-to-left text mirrored (the glyph's

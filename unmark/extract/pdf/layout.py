@@ -286,14 +286,15 @@ def _dedup(runs: list[Run]) -> list[Run]:
     out = []
     for r in runs:
         t = r.text.strip()
-        if not t:
-            out.append(r)
-            continue
-        key = (t, round(r.y))
-        prior = seen.get(key)
-        if prior and any(abs(p.x0 - r.x0) < 1.5 and abs(p.y - r.y) < 1.5 for p in prior):
-            continue
-        seen.setdefault(key, []).append(r)
+        if t:
+            key = (t, round(r.y))
+            prior = seen.get(key)
+            if prior is None:
+                seen[key] = [r]
+            elif any(abs(p.x0 - r.x0) < 1.5 and abs(p.y - r.y) < 1.5 for p in prior):
+                continue
+            else:
+                prior.append(r)
         out.append(r)
     return out
 
