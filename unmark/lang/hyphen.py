@@ -14,6 +14,7 @@ from collections import Counter
 import regex
 
 from .data import rules
+from .frequencies import zipf_frequency
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ def _zipf(word: str, lang: str) -> float:
     if wf is None:
         return -1.0
     try:
-        return float(wf.zipf_frequency(word, lang))
+        return zipf_frequency(wf, word, lang)
     except Exception:  # unknown language etc.
         return -1.0
 

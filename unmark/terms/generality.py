@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import logging
 
+from ..lang.frequencies import zipf_frequency
+
 log = logging.getLogger(__name__)
 
 
@@ -32,7 +34,7 @@ def zipf(word: str, lang: str) -> float | None:
     if wf is None:
         return None
     try:
-        return float(wf.zipf_frequency(word, lang))
+        return zipf_frequency(wf, word, lang)
     except (LookupError, ValueError):  # unsupported language
         return None
 
