@@ -33,7 +33,7 @@ from .model import (
     MappedText,
     Metadata,
 )
-from .lang.identify import count_runs
+from .lang.identify import count_runs, has_non_latin_script
 from .segment.footnotes import TextSlot, collect_footnotes, find_markers, remove_markers
 from .segment.front import METADATA_ONLY, front_end, match_masthead, parse_front
 from .segment.join import HAN, JoinContext, cjk_spacing_majority, join_parts, vocabulary_of
@@ -158,12 +158,11 @@ _LETTER_RUNS = re.compile(r"\p{L}+")
 _HAN_RUNS = re.compile(HAN.pattern + "+")
 _ARABIC_RUNS = re.compile(r"\p{Arabic}+")
 _CYRILLIC_RUNS = re.compile(r"\p{Cyrillic}+")
-_NON_LATIN = re.compile(r"[\p{Han}\p{Arabic}\p{Cyrillic}]")
 
 
 def _script_language(texts: list[str]) -> str | None:
     sample = "".join(texts)[:200000]
-    if not _NON_LATIN.search(sample):
+    if not has_non_latin_script(sample):
         return None  # no Han, Arabic or Cyrillic at all: none of the three can reach its share
     letters = count_runs(_LETTER_RUNS, sample)
     if not letters:

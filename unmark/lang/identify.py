@@ -68,6 +68,11 @@ _NON_LATIN = regex.compile(r"[\p{Han}\p{Arabic}\p{Cyrillic}]")
 _NOT_PLAIN_LATIN = regex.compile(r"[[\p{L}--\p{Latin}][\p{Latin}--\p{L}]]", regex.V1)
 
 
+def has_non_latin_script(text: str) -> bool:
+    """A Han, Arabic or Cyrillic character is in ``text``."""
+    return _NON_LATIN.search(text) is not None
+
+
 def count_runs(rx: "regex.Pattern[str]", text: str) -> int:
     """Characters matched by ``rx``, a pattern of runs (``\\p{Han}+``): one match per run."""
     return sum(map(len, rx.findall(text)))
@@ -302,6 +307,8 @@ class _Draws:
         self.gauss_next: float | None = None
 
     def _random(self) -> float:
+        if self.pos + 2 > len(self.words):
+            raise _OutOfDraws
         a, b = int(self.words[self.pos]) >> 5, int(self.words[self.pos + 1]) >> 6
         self.pos += 2
         return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)

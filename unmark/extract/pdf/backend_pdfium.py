@@ -15,9 +15,9 @@ import re
 import struct
 import time
 import unicodedata
-from pathlib import Path
 from itertools import compress, islice, repeat
 from operator import is_, ne
+from pathlib import Path
 
 from ...errors import PdfError
 from .layout import _is_cjk
@@ -51,7 +51,7 @@ class _Document:
     """A PDFium document opened from the file's bytes, which it keeps alive (PDFium reads them
     lazily) and which the font check reads too."""
 
-    __slots__ = ("c", "raw", "data")
+    __slots__ = ("c", "data", "raw")
 
     def __init__(self, c, raw, data: bytes):
         self.c, self.raw, self.data = c, raw, data
@@ -233,6 +233,8 @@ def _blanks(text: str) -> list[int]:
 
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     return np.flatnonzero(codes <= 32).tolist()
+
+
 _NO_KEY = object()
 _ODD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff]")
 
@@ -245,9 +247,9 @@ def _stretches(get, tpv: int, text: str) -> list[tuple]:
     PDFium builds the text page object by object, so the characters of one object stand
     together, and the only characters without an object are the spaces and line breaks it
     makes up between objects (cpdf_textpage.cpp: ``GenerateCharInfo(L' ')``, ``\\r``, ``\\n``;
-    a space it makes up inside an object keeps the object). So every whitespace character is
-    asked; a stretch of other characters between two characters of the same object belongs to
-    it, and a stretch whose two ends differ is bisected. Right-to-left pages never come here
+    a space it makes up inside an object keeps the object). So every blank (space, CR, LF, and
+    any character up to U+0020) is asked; a stretch of other characters between two characters
+    of the same object belongs to it, and a stretch whose two ends differ is bisected. Right-to-left pages never come here
     (PDFium reorders their characters; :func:`_visual_runs`)."""
     if _ODD.search(text):
         # control characters, U+FFFD: a font without a Unicode map, where PDFium's text and its
@@ -289,8 +291,8 @@ def _stretches(get, tpv: int, text: str) -> list[tuple]:
     n = len(text)
     spaces = _blanks(text)
     objs = list(map(get, repeat(tpv, len(spaces)), spaces))
-    # only a whitespace character whose object differs from the previous one's, or follows a
-    # made-up one, has characters before it that need asking (and may start a stretch)
+    # only a blank whose object differs from the previous blank's, or that follows a made-up
+    # one, has characters before it that need asking (and may start a stretch)
     ask = set(compress(range(len(objs)), map(ne, objs, [_NO_KEY, *objs[:-1]])))
     ask.update(i + 1 for i in compress(range(len(objs) - 1), map(is_, objs, repeat(None))))
     for i in sorted(ask):
