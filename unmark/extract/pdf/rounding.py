@@ -16,23 +16,22 @@ from math import copysign as _copysign
 from math import floor as _floor
 
 
-def round1(x: float) -> float:
-    """``round(x, 1)``."""
-    q = x * 10.0
-    if -1e9 < q < 1e9:
-        r = _floor(q + 0.5)
-        f = q - r
-        if -0.499999 < f < 0.499999:
-            return r / 10.0 if r else _copysign(0.0, x)
-    return round(x, 1)
+def _rounder(digits: int):
+    scale = 10.0 ** digits   # exact: 10.0 and 100.0
+
+    def rounded(x: float) -> float:
+        q = x * scale
+        if -1e9 < q < 1e9:
+            r = _floor(q + 0.5)
+            f = q - r
+            if -0.499999 < f < 0.499999:
+                return r / scale if r else _copysign(0.0, x)
+        return round(x, digits)
+
+    rounded.__name__ = rounded.__qualname__ = f"round{digits}"
+    rounded.__doc__ = f"``round(x, {digits})``."
+    return rounded
 
 
-def round2(x: float) -> float:
-    """``round(x, 2)``."""
-    q = x * 100.0
-    if -1e9 < q < 1e9:
-        r = _floor(q + 0.5)
-        f = q - r
-        if -0.499999 < f < 0.499999:
-            return r / 100.0 if r else _copysign(0.0, x)
-    return round(x, 2)
+round1 = _rounder(1)
+round2 = _rounder(2)
