@@ -36,7 +36,7 @@ from .model import (
 from .lang.identify import count_runs, has_non_latin_script
 from .segment.footnotes import TextSlot, collect_footnotes, find_markers, remove_markers
 from .segment.front import METADATA_ONLY, front_end, match_masthead, parse_front
-from .segment.join import HAN, JoinContext, cjk_spacing_majority, join_parts, vocabulary_of
+from .segment.join import HAN, URL_SCHEME, JoinContext, cjk_spacing_majority, join_parts, vocabulary_of
 from .segment.structure import BlockBuilder, PartBuilder, Segmenter, merge_label_lines
 from .segment.symbols import find_symbols, symbol_spans
 
@@ -220,7 +220,6 @@ def _line_break_classifier(lang: str, lines: list[SrcLine]) -> Callable | None:
 
 
 _SPACES = re.compile(r"\s+")
-_URL_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?")
 _UNDOCS_URL = re.compile(r"^(?:https?://)?(?:www\.)?(?:undocs\.org|documents\.un\.org)/(?:(?:en|zh|fr|es|ru|ar)/)?(.+)$")
 
 
@@ -229,7 +228,7 @@ def _links_for(text: str, links: list[Link]) -> list[Link]:
     norm_t = _SPACES.sub("", text)
     for lk in links:
         u = lk.uri
-        core = _URL_SCHEME.sub("", u).rstrip("/")
+        core = URL_SCHEME.sub("", u).rstrip("/")
         hit = core and core in norm_t
         if not hit:
             m = _UNDOCS_URL.match(u)

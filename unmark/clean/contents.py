@@ -56,41 +56,29 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
-class _Normalised:
-    """``[_norm(t) for t in texts]``, each computed when first read (a table of contents is looked
-    for on the first pages only; most lines are never read)."""
+class _Lazy:
+    """``[item(i) for i in range(n)]``, each item computed when first read (a table of contents is
+    looked for on the first pages only; most lines are never read)."""
 
-    def __init__(self, texts: list[str]):
-        self.texts, self.cache = texts, {}
+    def __init__(self, item, n: int):
+        self.item, self.n, self.cache = item, n, {}
 
     def __len__(self) -> int:
-        return len(self.texts)
+        return self.n
 
     def __getitem__(self, key):
         if isinstance(key, slice):
-            return [self[i] for i in range(*key.indices(len(self.texts)))]
+            return [self[i] for i in range(*key.indices(self.n))]
         got = self.cache.get(key)
         if got is None:
-            got = self.cache[key] = _norm(self.texts[key])
+            got = self.cache[key] = self.item(key)
         return got
 
 
-class _EntryFlags:
-    """``flags[i]``: line i is a contents entry, computed on demand (a leader needs dots, an
-    ellipsis or middle dots, so most lines are settled without the regex)."""
-
-    def __init__(self, norm: list[str], r: ContentsRules):
-        self.norm, self.r, self.cache = norm, r, {}
-
-    def __getitem__(self, key):
-        if isinstance(key, slice):
-            return [self[i] for i in range(*key.indices(len(self.norm)))]
-        got = self.cache.get(key)
-        if got is None:
-            s = self.norm[key]
-            got = self.cache[key] = bool(s) and ("..." in s or ". ." in s or "…" in s or "··" in s) and \
-                self.r.entry.match(s) is not None
-        return got
+def _is_entry(s: str, r: ContentsRules) -> bool:
+    """A contents entry (a leader needs dots, an ellipsis or middle dots, so most lines are
+    settled without the regex)."""
+    return bool(s) and ("..." in s or ". ." in s or "…" in s or "··" in s) and r.entry.match(s) is not None
 
 
 def contents_span(texts: list[str], pages: list[int] | None = None) -> tuple[int, int] | None:
@@ -99,8 +87,8 @@ def contents_span(texts: list[str], pages: list[int] | None = None) -> tuple[int
     pages = pages or [1] * len(texts)
     # only the first pages can open a table of contents: read no further than needed
     stop = next((i for i, p in enumerate(pages) if p > r.max_page), len(texts))
-    norm = _Normalised(texts)
-    is_entry = _EntryFlags(norm, r)
+    norm = _Lazy(lambda i: _norm(texts[i]), len(texts))
+    is_entry = _Lazy(lambda i: _is_entry(norm[i], r), len(texts))
     for i, s in enumerate(norm[:stop]):
         headed = r.heading.match(s) is not None
         run = is_entry[i:i + r.min_run]

@@ -78,16 +78,17 @@ def rules() -> FurnitureRules:
         raise ResourceError(f"{RULES_FILE}: invalid furniture rules: {exc}", code="E602") from exc
 
 
-_CELL_GAP = re.compile(r"\s{3,}")
+CELL_GAP = re.compile(r"\s{3,}")   # cells of a line set apart by wide spacing
 _SPACED_SLASH = re.compile(r"(\d)\s*/\s*(\d)")
 MAX_FURNITURE_CHARS = 90  # furniture lines are short: longer lines are not even tokenised
+MAX_FURNITURE_TOKENS = 8
 
 
 def _tokens(text: str) -> list[str]:
     if "/" not in text:
         return text.split()  # no "5 / 14" to join: the cells' words are the line's words
     out: list[str] = []
-    for c in _CELL_GAP.split(text.strip()):
+    for c in CELL_GAP.split(text.strip()):
         # "5/14" style labels may be written with spaces around the slash
         out += _SPACED_SLASH.sub(r"\1/\2", c).split()
     return out
@@ -124,10 +125,10 @@ def furniture_kind(text: str, position: str = "middle", doc_symbol: str | None =
         text = text[: m.start()]
         if not text.strip():
             return "furniture.recycle"
-    if len(text.split()) - 2 * text.count("/") > 8:
-        return None  # over 8 tokens however "5 / 14" is joined (the common case: a line of prose)
+    if len(text.split()) - 2 * text.count("/") > MAX_FURNITURE_TOKENS:
+        return None  # too many tokens however "5 / 14" is joined (the common case: a line of prose)
     toks = _tokens(text)
-    if not toks or len(toks) > 8:
+    if not toks or len(toks) > MAX_FURNITURE_TOKENS:
         return None
     kinds = []
     for t in toks:

@@ -63,7 +63,6 @@ _SCRIPT_RUNS = (
 )
 
 
-_LATIN_RUNS = _SCRIPT_RUNS[3][1]
 _NON_LATIN = regex.compile(r"[\p{Han}\p{Arabic}\p{Cyrillic}]")
 _NOT_PLAIN_LATIN = regex.compile(r"[[\p{L}--\p{Latin}][\p{Latin}--\p{L}]]", regex.V1)
 
@@ -418,20 +417,12 @@ def _function_word_vote(text: str, words: list[str] | None = None) -> tuple[str 
     return ranked[0][0], ranked[0][1] - ranked[1][1]
 
 
-def _script_counts(text: str) -> Counter:
-    """:func:`script_counts`, one pass for a text without Han, Arabic or Cyrillic letters."""
-    if _NON_LATIN.search(text):
-        return script_counts(text)
-    n = count_runs(_LATIN_RUNS, text)
-    return Counter({"latin": n}) if n else Counter()
-
-
 def _latin_words(clean: str) -> tuple[Counter, list[str] | None]:
     """(:func:`script_counts`, the runs of letters or None). When every letter is Latin and every
     Latin character a letter, the runs of letters are the runs of Latin: counted once, and kept
     for the function-word vote."""
     if _NOT_PLAIN_LATIN.search(clean):
-        return _script_counts(clean), None
+        return script_counts(clean), None
     words = _WORD.findall(clean)
     n = sum(map(len, words))
     return (Counter({"latin": n}) if n else Counter()), words

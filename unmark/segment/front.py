@@ -12,7 +12,7 @@ from dataclasses import replace
 import regex as re
 
 from ..errors import ResourceError
-from ..clean.layout import furniture_kind, primary_symbol
+from ..clean.layout import CELL_GAP, furniture_kind, primary_symbol
 from ..extract.lines import SrcLine
 from ..model import Fix, MappedText
 from ..resources import load_toml
@@ -21,8 +21,6 @@ from .structure import BlockBuilder, PartBuilder, ends_final, ends_on_function_w
 
 log = logging.getLogger(__name__)
 
-_MASTHEAD_TAIL = re.compile(r"\s(?:Distr\.?\s*:?\s*(?:General|Limited|Restricted)|Original\s*:\s*\w+)\s*$", re.IGNORECASE)
-_CELL_GAP = re.compile(r"\s{3,}")          # masthead cells pasted into one line
 _CELL = re.compile(r"\S+(?:\s{1,2}\S+)*")
 
 METADATA_ONLY = ("organisation", "distribution", "date", "original_language", "language_line", "limited_note")
@@ -64,6 +62,14 @@ def organ_continues() -> "re.Pattern[str]":
         return re.compile(load_toml("core/front.toml")["organ_continues"]["pattern"])
     except (KeyError, re.error) as exc:
         raise ResourceError(f"core/front.toml: [organ_continues]: {exc}", code="E602") from exc
+
+
+@functools.lru_cache(maxsize=1)
+def masthead_tail() -> "re.Pattern[str]":
+    try:
+        return re.compile(load_toml("core/front.toml")["masthead_tail"]["pattern"], re.IGNORECASE)
+    except (KeyError, re.error) as exc:
+        raise ResourceError(f"core/front.toml: [masthead_tail]: {exc}", code="E602") from exc
 
 
 @functools.lru_cache(maxsize=1)
@@ -173,18 +179,18 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
             skip = False
             continue
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if nxt is not None and match_masthead(s, lang) is None and _CELL_GAP.split(s)[0] == s:
+        if nxt is not None and match_masthead(s, lang) is None and CELL_GAP.split(s)[0] == s:
             pair = match_masthead(f"{s} {nxt.stripped()}", lang)
             if pair and pair[0] in METADATA_ONLY:
                 for x in (ln, nxt):
                     masthead(x, pair[0], pair[1])
                 skip = True
                 continue
-        cells = _CELL_GAP.split(s)
+        cells = CELL_GAP.split(s)
         spans = {m.group(): m.span() for m in _CELL.finditer(ln.s)}
         if len(cells) == 1:
             # columns pasted into one line with single spaces: "General Assembly Distr.: Limited"
-            tail = _MASTHEAD_TAIL.search(ln.s)
+            tail = masthead_tail().search(ln.s)
             if tail and ln.s[: tail.start()].strip():
                 head = ln.s[: tail.start()].rstrip()
                 lead = len(head) - len(head.lstrip())

@@ -112,7 +112,7 @@ def _local_spacing_right(s: str) -> bool | None:
     return None
 
 
-_URL_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?")
+URL_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?")   # what two spellings of one URL may differ by
 
 
 def _url_join(left: str, right: str, page: int | None, ctx: JoinContext) -> bool:
@@ -124,7 +124,7 @@ def _url_join(left: str, right: str, page: int | None, ctx: JoinContext) -> bool
         return False
     frag = m.group()
     cand = (frag + head.group()).rstrip("。.,;；，)）")
-    norm = lambda u: _URL_SCHEME.sub("", u).rstrip("/")  # noqa: E731
+    norm = lambda u: URL_SCHEME.sub("", u).rstrip("/")  # noqa: E731
     links = ctx.links_by_page.get(page, []) if page is not None else []
     if links:
         nc = norm(cand)

@@ -20,6 +20,7 @@ from operator import is_, ne
 from pathlib import Path
 
 from ...errors import PdfError
+from .layout import _RTL_CHAR as _RTL
 from .layout import _is_cjk
 from .rounding import round2
 from .runs import RawLink, RawPage, Rule, Run, is_bold
@@ -156,8 +157,6 @@ class _Api:
     def _set_buf(self, n: int) -> None:
         self.buf_len = n
         self.buf = ctypes.create_string_buffer(n)
-        self.wbuf = ctypes.cast(self.buf, ctypes.POINTER(ctypes.c_ushort))
-        self.cbuf = ctypes.cast(self.buf, ctypes.c_char_p)
         self.vbuf = ctypes.cast(self.buf, ctypes.c_void_p)
         self.a_buf = ctypes.addressof(self.buf)
 
@@ -204,16 +203,6 @@ class _Api:
             if art:
                 return True
         return False
-
-    def text(self, obj, tp) -> str:
-        c = self.c
-        n = c.FPDFTextObj_GetText(obj, tp, self.wbuf, self.buf_len)
-        if n > self.buf_len:
-            self._set_buf(n)
-            n = c.FPDFTextObj_GetText(obj, tp, self.wbuf, self.buf_len)
-        if n <= 2:
-            return ""
-        return self.buf.raw[: n - 2].decode("utf-16-le", "replace")
 
     def bounds(self, obj: int):
         """(left, bottom, right, top) of an object given by its handle as an integer."""
@@ -397,7 +386,6 @@ def _bidi(ch: str) -> str:
     return unicodedata.bidirectional(ch)
 
 
-_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def _visual_runs(api: _Api, tp, raw: RawPage, height: float, text: str) -> None:
