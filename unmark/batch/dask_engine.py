@@ -21,7 +21,7 @@ def _import():
         from distributed import Client, LocalCluster, as_completed
     except ImportError as exc:
         raise BatchError(
-            'the Dask engine needs dask.distributed: pip install "unmark[dask]" (or "dask[distributed]")', code="E510"
+            "the Dask engine needs dask.distributed: pip install 'unmark-undocs[dask]' (or 'dask[distributed]')", code="E510"
         ) from exc
     return Client, LocalCluster, as_completed
 

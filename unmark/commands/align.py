@@ -20,7 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", dest="out_format", default=None,
                    help="tmx, tsv, xlsx, jsonl, html (default: from -o); with --presplit: beads")
     p.add_argument("--level", choices=("paragraph", "sentence"), default="paragraph")
-    p.add_argument("--embed", action="store_true", help="use multilingual sentence embeddings (unmark[embed])")
+    p.add_argument("--embed", action="store_true", help="use multilingual sentence embeddings (extra: unmark-undocs[embed])")
     p.add_argument("--langs", default=None, help="column names per input, e.g. zh,en (default: detected)")
     p.add_argument("--pivot", default=None, help="language the others are aligned to (default: the first input)")
     p.add_argument("--xml-lang", default=None, help="TMX language codes, e.g. zh=zh-CN,en=en-GB")
