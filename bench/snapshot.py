@@ -2,6 +2,7 @@
 
     python bench/snapshot.py OUT_DIR            # write the snapshot
     python bench/snapshot.py OUT_DIR --compare BASE_DIR   # write, then compare file by file
+    python bench/snapshot.py OUT_DIR --tree /path/to/other/checkout   # the code of another tree
 
 Parses every document in the repository (tests/, examples/) and in ../shared/corpus (seed text,
 huridocs PDFs, un_ga_55_100, the unpdf examples) with both PDF backends, and writes JSON (with
@@ -19,7 +20,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# --tree DIR: snapshot the code of another checkout (a baseline) with this checkout's inputs
+_tree = sys.argv[sys.argv.index("--tree") + 1] if "--tree" in sys.argv else str(ROOT)
+sys.path.insert(0, _tree)
 
 from unmark import parse  # noqa: E402
 from unmark.errors import UnmarkError  # noqa: E402
@@ -110,6 +113,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out")
     ap.add_argument("--compare", metavar="BASE")
+    ap.add_argument("--tree", metavar="DIR", help="import unmark from this checkout (default: this one)")
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
