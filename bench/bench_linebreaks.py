@@ -131,7 +131,7 @@ def score(text: str, paragraphs: list[str], lang: str, name: str, extractor: str
             c[b.label] += 1
             if not ok:
                 c[b.label + "_err"] += 1
-                if mode == "auto" and len(errors) < 40:
+                if mode == "auto" and len(errors) < 12:
                     errors.append({"file": name, "extractor": extractor, "label": b.label,
                                    "before": lines[b.a - 1].strip()[-60:], "after": lines[b.b - 1].strip()[:60]})
         # labelled body paragraphs that ended up in a footnote
