@@ -87,17 +87,11 @@ def run_presplit(args: argparse.Namespace) -> int:
 
 
 def _load(path: str, args: argparse.Namespace, lang: str | None):
-    from .common import load_document, options_from_args
+    from ..loader import load_document
+    from ..pipeline import LANGS
+    from .common import options_from_args
 
-    opts = options_from_args(args)
-    if lang and getattr(opts, "lang", None) == "auto":
-        from dataclasses import replace
-
-        from ..pipeline import LANGS
-
-        if lang in LANGS:
-            opts = replace(opts, lang=lang)
-    return load_document(path, opts)
+    return load_document(path, options_from_args(args), lang=lang if lang in LANGS else None)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ import sys
 
 from ..io.atomic import write_text
 from ..model import Document
-from ..pipeline import LANGS, ParseOptions, parse_bytes, parse_file
+from ..pipeline import LANGS, ParseOptions
 
 FORMATS = ("json", "md", "txt")
 
@@ -31,20 +31,10 @@ def options_from_args(args: argparse.Namespace) -> ParseOptions:
 
 
 def load_document(inp: str, opts: ParseOptions) -> Document:
-    if inp == "-":
-        return parse_bytes(sys.stdin.buffer.read(), options=opts, name="<stdin>")
-    if inp.endswith(".json"):
-        import json
+    """One document (PDF, text, unmark JSON, '-' for stdin) through the shared loader."""
+    from ..loader import load_document as load
 
-        from ..errors import InputError
-
-        try:
-            with open(inp, encoding="utf-8") as fh:
-                data = json.load(fh)
-        except (OSError, ValueError) as exc:
-            raise InputError(f"cannot read document JSON: {exc}", code="E109", path=inp) from exc
-        return Document.from_dict(data)
-    return parse_file(inp, options=opts)
+    return load(inp, opts)
 
 
 def render(doc: Document, fmt: str, provenance: bool = True) -> str:
