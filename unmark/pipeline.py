@@ -20,7 +20,7 @@ import regex as re
 from .clean.artifacts import glyph_artifact_regex, map_pua, remove_bidi_controls, remove_broken_fields, unknown_pua
 from .clean.contents import mark_contents
 from .clean.layout import guess_doc_symbol, mark_zones
-from .clean.notes_zone import mark_endnotes, mark_unseparated_notes
+from .clean.notes_zone import end_note_zones, mark_endnotes, mark_unseparated_notes
 from .errors import InputError, InputNotFoundError, UnmarkError
 from .extract.lines import Extracted, SrcLine
 from .extract.text import DEFAULT_MAX_BYTES, decode, extract_text
@@ -297,6 +297,17 @@ def stage_furniture(st: ParseState) -> ParseState:
     return replace(st, doc_symbol=doc_symbol, hints=hints, fixes=st.fixes + tuple(zfixes))
 
 
+def stage_notes_end(st: ParseState) -> ParseState:
+    """Text input: footnote areas end where the body resumes (clean.notes_zone.end_note_zones)."""
+    pages = st.ex.pages
+    if st.ex.kind != "text" or not any(ln.zone == "separator" for p in pages for ln in p.lines):
+        return st
+    lang = st.opts.lang if st.opts.lang != "auto" else identify_document(
+        [ln.s for p in pages for ln in p.lines if ln.zone == "body"][:400])
+    fixes = [Fix("notes.body_resumes", page, line, "", "", note=reason) for page, line, reason in end_note_zones(pages, lang)]
+    return replace(st, fixes=st.fixes + tuple(fixes))
+
+
 def stage_endnotes(st: ParseState) -> ParseState:
     """Notes gathered at the end of the document (a "Notes" heading) go to the footnote zone."""
     return replace(st, endnotes=bool(mark_endnotes(st.ex.pages)))
@@ -501,6 +512,7 @@ def stage_metadata(st: ParseState) -> ParseState:
 STAGES: tuple[tuple[str, Callable[[ParseState], ParseState]], ...] = (
     ("glyphs", stage_glyphs),            # private-use glyphs, direction controls
     ("furniture", stage_furniture),      # zones: running headers/footers, separator, notes
+    ("notes_end", stage_notes_end),      # zones: text input, where the body resumes after notes
     ("endnotes", stage_endnotes),        # zones: notes gathered at the end
     ("contents", stage_contents),        # zones: table of contents
     ("plain_notes", stage_plain_notes),  # zones: notes of plain text without a separator
