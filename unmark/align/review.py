@@ -148,6 +148,9 @@ def replay(al: Alignment, operations: Iterable[dict]) -> list[_Row]:
             if not isinstance(text, str):
                 raise _bad(k, "edit needs a text")
             old = rows[i].cells[lg]
+            n = _counts(rows[i].kind, len(langs))
+            n[langs.index(lg)] = 0 if blank(text) else max(1, n[langs.index(lg)])
+            rows[i].kind = "-".join(map(str, n))
             if blank(text):
                 rows[i].cells[lg] = None
             elif old is None:

@@ -64,6 +64,9 @@
     if (op.op === "edit") {
       var k = L.indexOf(op.lang), old = rs[i].cells[k];
       check(k >= 0 && typeof op.text === "string", "bad edit");
+      var n = counts(rs[i].kind);
+      n[k] = blank(op.text) ? 0 : Math.max(1, n[k]);
+      rs[i].kind = n.join("-");
       rs[i].cells[k] = blank(op.text) ? null : (old ? withText(old, op.text) : {
         lang: op.lang, text: op.text, symbol: null, page: null, paragraph: null, block_index: null,
         sentence_index: null, source: null });
