@@ -75,3 +75,12 @@ def write_results(name: str, tables: list[dict], notes: list[str] | None = None,
     os.replace(tmp, path)
     print(f"results written to {path}")
     return path
+
+
+def dict_table(id: str, title: str, rows: list[dict]) -> dict:
+    """A result table from row dicts: the columns are the keys in first-seen order, except keys
+    starting with ``_`` (a script's private values); a missing key is a blank cell."""
+    cols: list[str] = []
+    for r in rows:
+        cols += [c for c in r if c not in cols and not str(c).startswith("_")]
+    return table(id, title, cols, [[r.get(c) for c in cols] for r in rows])
