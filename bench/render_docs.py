@@ -24,8 +24,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-OPEN = re.compile(r"<!--\s*bench:([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)\s*-->")
-CLOSE = re.compile(r"<!--\s*/bench\s*-->")
+# a marker counts only alone on its line and outside fenced code (a page may show one as an example)
+OPEN = re.compile(r"^[ \t]*<!--\s*bench:([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)\s*-->[ \t]*$", re.M)
+CLOSE = re.compile(r"^[ \t]*<!--\s*/bench\s*-->[ \t]*$", re.M)
+FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$", re.M | re.S)
 # a Markdown table header naming a measurement: such a table must be generated, not typed
 MEASURE = re.compile(
     r"\b(F1|precision|recall|accuracy|pages/s|files/s|docs?/s|ms/\w+|seconds|throughput|speed-?up|"
@@ -112,10 +114,16 @@ def render(doc: dict, table_id: str) -> str:
     return "\n".join(lines) + "\n\n" + foot
 
 
+def _blank_code(text: str) -> str:
+    """The text with fenced code blocks blanked out (same length, so offsets stay valid)."""
+    return FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
 def regions(page: Path, text: str) -> list[Region]:
     """The bench regions of one page; unbalanced markers are an error."""
     out: list[Region] = []
     pos = 0
+    text = _blank_code(text)
     while True:
         m = OPEN.search(text, pos)
         stray = CLOSE.search(text, pos)

@@ -89,3 +89,11 @@ def test_option_tables_are_not_benchmarks(repo):
 def test_row_width_is_checked(repo):
     with pytest.raises(ValueError):
         bu.table("t", "", ["a", "b"], [[1]])
+
+
+def test_markers_shown_as_examples_are_not_regions(repo):
+    body = ("Write `<!-- bench:speed/main -->` around a table:\n\n```\n<!-- bench:nosuch/main -->\n<!-- /bench -->\n```\n")
+    (repo / "docs" / "howto.md").write_text(body, encoding="utf-8")
+    assert rd.main(["--check", "--root", str(repo)]) == 0
+    rd.main(["--root", str(repo)])
+    assert (repo / "docs" / "howto.md").read_text(encoding="utf-8") == body
