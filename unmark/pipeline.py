@@ -532,10 +532,7 @@ def _squeeze_spaces(mt: MappedText) -> MappedText:
     t = mt.text
     if "  " not in t and "\t" not in t:
         return mt.strip()
-    out = mt
-    for m in reversed(list(_SPACE_RUNS.finditer(t))):
-        out = out.replace_span(m.start(), m.end(), " ")
-    return out.strip()
+    return mt.edit((m.start(), m.end(), " ") for m in _SPACE_RUNS.finditer(t)).strip()
 
 
 def _attach_links(blocks, footnotes, links_by_page, warnings):
