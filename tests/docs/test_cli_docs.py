@@ -38,8 +38,10 @@ def test_every_command_has_a_section():
 def test_cli_page_lists_exactly_the_real_flags(command):
     body = _sections((ROOT / "docs" / "cli.md").read_text(encoding="utf-8"))[command]
     named = {f for f in FLAG.findall(body) if not re.fullmatch(r"-\d.*", f)}
-    assert named - COMMANDS[command] == set(), f"docs/cli.md names flags `unmark {command}` does not have"
-    assert COMMANDS[command] - named == set(), f"docs/cli.md does not document these flags of `unmark {command}`"
+    assert named - COMMANDS[command] == set(), \
+        f"docs/cli.md names flags `unmark {command}` does not have: remove them from its '## unmark {command}' section"
+    assert COMMANDS[command] - named == set(), \
+        f"docs/cli.md does not document these flags of `unmark {command}`: add a line for each to its '## unmark {command}' section"
 
 
 def test_readme_command_table_names_real_flags():
