@@ -51,7 +51,19 @@ LANGS = ("auto", "zh", "en", "fr", "es", "ru", "ar")
 
 @dataclass(frozen=True)
 class ParseOptions:
-    """Options of :func:`parse`; the CLI builds the same object."""
+    """Options of :func:`parse`; the CLI builds the same object.
+
+    Attributes:
+        lang: the document language, ``"auto"`` (detected) or one of zh, en, fr, es, ru, ar.
+        backend: PDF extraction backend, ``"pypdf"`` (default) or ``"pdfium"`` (the ``pdfium`` extra).
+        max_pages: refuse PDFs with more pages than this (error E206); ``None``: no limit.
+        timeout: seconds allowed per PDF (error E207); ``None``: no limit.
+        max_bytes: size limit of text input (error E104).
+        sentences: split blocks into sentences (``Block.sentences``); turn off for speed.
+
+    Raises:
+        InputError: E107 for an unknown language.
+    """
 
     lang: str = "auto"
     backend: str = "pypdf"            # PDF backend: 'pypdf' | 'pdfium'
@@ -73,10 +85,29 @@ class ParseOptions:
 
 # --------------------------------------------------------------------------- entry points
 def parse(src: str | os.PathLike | bytes, lang: str = "auto", *, options: ParseOptions | None = None, **kw) -> Document:
-    """Parse a UN document.
+    """Parse a UN document into a :class:`unmark.model.Document`.
 
-    ``src`` is a path (PDF or text file), raw bytes, or the text itself (a ``str`` that
-    contains a newline or does not name an existing file).
+    Extracts the text (PDF or text another tool pulled out), cleans every artifact (each fix recorded),
+    segments front matter, headings, numbered paragraphs, items, footnotes, symbols and sentences.
+
+    Args:
+        src: a path (PDF or text file), raw bytes, or the text itself (a ``str`` that contains a newline
+            or does not name an existing file).
+        lang: document language, ``"auto"`` or zh, en, fr, es, ru, ar (a shortcut for ``options``).
+        options: a :class:`ParseOptions`; when given, ``lang`` and ``kw`` are ignored.
+        **kw: any other :class:`ParseOptions` field (``backend="pdfium"``, ``max_pages=500``, ``timeout=30``).
+
+    Returns:
+        The immutable document; recoverable problems are in ``Document.warnings``.
+
+    Raises:
+        UnmarkError: a subclass with a stable ``code`` (E1xx input, E2xx PDF, E6xx rule files);
+            see docs/errors.md.
+
+    Example:
+        >>> doc = unmark.parse("examples/CTOC_COP_WG.7_2020_2.zh.txt")   # doctest: +SKIP
+        >>> doc.metadata.symbol                                           # doctest: +SKIP
+        'CTOC/COP/WG.7/2020/2'
     """
     opts = options or ParseOptions(lang=lang, **kw)
     if isinstance(src, bytes):
@@ -95,6 +126,10 @@ def parse(src: str | os.PathLike | bytes, lang: str = "auto", *, options: ParseO
 
 
 def parse_file(path: str | os.PathLike, *, options: ParseOptions | None = None) -> Document:
+    """Parse the PDF or text file at ``path`` (told apart by its first bytes, not its name).
+
+    Raises E105 when the file does not exist, E120 for a directory or device, E104 over the size limit.
+    """
     opts = options or ParseOptions()
     p = Path(path)
     if not p.is_file():
@@ -128,6 +163,8 @@ def _printable_name(name: str) -> str:
 
 
 def parse_bytes(data: bytes, *, options: ParseOptions | None = None, name: str | None = None) -> Document:
+    """Parse a PDF or encoded text given as bytes (a PDF is recognised by its ``%PDF-`` header; the
+    text encoding is detected). ``name`` is used in messages and as ``Document.source_name``."""
     opts = options or ParseOptions()
     if data[:1024].find(b"%PDF-") >= 0:
         import tempfile
@@ -142,6 +179,11 @@ def parse_bytes(data: bytes, *, options: ParseOptions | None = None, name: str |
 
 
 def parse_text(text: str, *, options: ParseOptions | None = None, name: str | None = None) -> Document:
+    """Parse text that another tool pulled out of a UN document (Tika, pdftotext, copy-paste, Word).
+
+    The layout (form feeds, Tika's blank-line style, plain or unwrapped lines) is recognised from the text;
+    see docs/text.md. Raises E101 for empty text, E104 over the size limit.
+    """
     opts = options or ParseOptions()
     if not text.strip():
         from .errors import EmptyInputError
@@ -156,6 +198,7 @@ def parse_text(text: str, *, options: ParseOptions | None = None, name: str | No
 
 
 def parse_pdf(path: Path, *, options: ParseOptions | None = None, name: str | None = None) -> Document:
+    """Parse a PDF with the backend of ``options`` (see docs/pdf.md); errors are ``PdfError`` E2xx."""
     opts = options or ParseOptions()
     ex = extract_pdf(path, backend=opts.backend, max_pages=opts.max_pages, timeout=opts.timeout)
     return build_document(ex, opts, name=name or str(path))
