@@ -147,6 +147,10 @@ _code("E109", "{name} is JSON but not a document written by 'unmark parse --form
 _code("E120", "{path} is a directory / not a regular file", "The input path is a directory, a device (/dev/null) or another non-file.")
 _code("E121", "{name} is {what}, not a document: {hint}", "A translation memory, glossary, spreadsheet, Word/OpenDocument file... was given where a document is read (told by extension or content).")
 _code("E122", "unknown document type {suffix!r}", "unmark reads PDF, text (.txt, UTF-8/UTF-16) and the JSON of `unmark parse --format json`; convert other files first.")
+_code("E123", "{flag} must be a number >= 0 (0: no limit), got {value!r}", "A limit (--max-pages, --timeout, --memory-mb, --max-mb; ParseOptions/BatchOptions fields) is negative or not a number. 0 and None mean no limit everywhere.")
+_code("E124", "--langs labels {path} as {label}, but its text is {found}", "align: a --langs label contradicts the document's text (labels name each input's language, in input order).")
+_code("E125", "no rule {rule!r}: the rules of this document are ...", "explain --rule names no rule or rule family (the message lists them).")
+_code("E127", "--low is a confidence between 0 and 1, got {value}", "align: --low out of range.")
 # E2xx PDF
 _code("E200", "{message}", "Base code of PDF errors.")
 _code("E201", "the pdfium backend needs pypdfium2: pip install 'unmark-undocs[pdfium]'", "The PDF backend asked for is not installed or unknown.")
@@ -239,6 +243,7 @@ _code("W122", "text in the footnote area before any footnote label", "Unlabelled
 _code("W130", "hyperlink {uri} matches no text on its page", "A PDF link annotation whose text was not found.")
 _code("W201", "{n} glyphs come from fonts without a Unicode mapping", "Some glyphs may be wrong text.")
 _code("W202", "{n} page(s) without a text layer (OCR needed): {pages}", "Some pages are scanned images.")
+_code("W300", "the document was declared {lang} (--lang), but its text is mostly {script} script", "The declared language contradicts the script of the text: check --lang (or leave it on auto).")
 _code("W301", "the documents have different symbols ({listing})", "Aligned documents do not carry the same UN symbol: maybe not versions of one document.")
 # fmt: on
 

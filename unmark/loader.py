@@ -131,4 +131,31 @@ def load_document(path: str | os.PathLike, options: ParseOptions | None = None, 
     kind = check_document_path(path)
     if kind == "json":
         return read_document_json(path)
-    return parse_file(path, options=opts)
+    doc = parse_file(path, options=opts)
+    w = declared_language_warning(doc, opts.lang)
+    return doc.with_(warnings=doc.warnings + (w,)) if w else doc
+
+
+_FAMILY = {"zh": "zh", "ar": "ar", "ru": "ru", "en": "latin", "fr": "latin", "es": "latin"}
+_SCRIPT_NAME = {"zh": "Chinese (Han)", "ar": "Arabic", "ru": "Cyrillic", "latin": "Latin"}
+
+
+def declared_language_warning(doc: Document, declared: str):
+    """W300 when a declared language (``--lang``) contradicts the script of the text: ``--lang en``
+    on Chinese text parses it with the English rules, which is never what was meant."""
+    from .lang.identify import script_counts
+    from .model import DocWarning
+
+    family = _FAMILY.get(declared)
+    if family is None:
+        return None
+    sample = "\n".join(b.text for b in doc.blocks[:400])[:50000]
+    counts = script_counts(sample)
+    total = sum(counts.values())
+    if total < 40:
+        return None
+    top, n = counts.most_common(1)[0]
+    if top != family and n / total > 0.6 and counts.get(family, 0) / total < 0.2:
+        return DocWarning("W300", f"the document was declared {declared} (--lang), but its text is mostly "
+                                  f"{_SCRIPT_NAME[top]} script; the {declared} rules may segment it wrongly")
+    return None

@@ -56,9 +56,9 @@ class ParseOptions:
     Attributes:
         lang: the document language, ``"auto"`` (detected) or one of zh, en, fr, es, ru, ar.
         backend: PDF extraction backend, ``"pypdf"`` (default) or ``"pdfium"`` (the ``pdfium`` extra).
-        max_pages: refuse PDFs with more pages than this (error E206); ``None``: no limit.
-        timeout: seconds allowed per PDF (error E207); ``None``: no limit.
-        max_bytes: size limit of text input (error E104).
+        max_pages: refuse PDFs with more pages than this (error E206); ``None`` or 0: no limit.
+        timeout: seconds allowed per PDF (error E207); ``None`` or 0: no limit.
+        max_bytes: size limit of the input (error E104); ``None`` or 0: no limit. Negative limits: E123.
         sentences: split blocks into sentences (``Block.sentences``); turn off for speed.
 
     Raises:
@@ -76,6 +76,11 @@ class ParseOptions:
     def __post_init__(self) -> None:
         if self.lang not in LANGS:
             raise InputError(f"unknown language {self.lang!r}; use one of {', '.join(LANGS)}", code="E107")
+        from .limits import apply as apply_limits  # None or 0: no limit; negative: E123
+
+        apply_limits(self, "max_pages", "timeout", "max_bytes", integer=("max_pages", "max_bytes"))
+        if self.max_bytes is None:
+            object.__setattr__(self, "max_bytes", float("inf"))
         if isinstance(self.disable, str):
             object.__setattr__(self, "disable", (self.disable,))
         unknown = [s for s in self.disable if s not in STAGE_NAMES]

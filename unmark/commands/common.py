@@ -7,6 +7,7 @@ import sys
 
 from ..io.atomic import write_text
 from ..model import Document
+from ..extract.text import DEFAULT_MAX_BYTES
 from ..pipeline import LANGS, ParseOptions
 
 FORMATS = ("json", "md", "txt")
@@ -15,9 +16,21 @@ FORMATS = ("json", "md", "txt")
 def add_parse_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", default="auto", choices=LANGS, help="document language (default: auto)")
     p.add_argument("--backend", default="pypdf", choices=("pypdf", "pdfium"), help="PDF extraction backend")
-    p.add_argument("--max-pages", type=int, default=None, help="refuse PDFs with more pages than this")
-    p.add_argument("--timeout", type=float, default=None, help="seconds allowed per PDF")
+    p.add_argument("--max-pages", type=float, default=None, help="refuse PDFs with more pages than this (0: no limit)")
+    p.add_argument("--timeout", type=float, default=None, help="seconds allowed per PDF (0: no limit)")
+    p.add_argument("--max-mb", type=float, default=None,
+                   help=f"refuse inputs larger than this many MB (default: {DEFAULT_MAX_BYTES // 2**20}; 0: no limit)")
     p.add_argument("--no-sentences", action="store_true", help="skip sentence segmentation")
+
+
+def max_bytes_of(mb: float | None) -> int | None:
+    """--max-mb in bytes (0: no limit; negative: E123)."""
+    from ..limits import limit
+
+    if mb is None:
+        return DEFAULT_MAX_BYTES
+    v = limit("--max-mb", mb)
+    return 0 if v is None else int(v * 2**20)
 
 
 def options_from_args(args: argparse.Namespace) -> ParseOptions:
@@ -26,6 +39,7 @@ def options_from_args(args: argparse.Namespace) -> ParseOptions:
         backend=args.backend,
         max_pages=args.max_pages,
         timeout=args.timeout,
+        max_bytes=max_bytes_of(getattr(args, "max_mb", None)),
         sentences=not args.no_sentences,
     )
 
@@ -50,3 +64,23 @@ def emit(text: str, out: str | None) -> None:
         write_text(out, text)
     else:
         sys.stdout.write(text)
+
+
+def report_warnings(warnings, prog: str = "unmark") -> None:
+    """Warnings on stderr, one line per code with a count (a long text may carry a thousand W110s);
+    every detail stays in the document (JSON ``warnings``, ``unmark explain``)."""
+    groups: dict[str, list] = {}
+    for w in warnings:
+        code = w.get("code") if isinstance(w, dict) else w.code
+        groups.setdefault(str(code), []).append(w)
+    for code, ws in groups.items():
+        first = ws[0]
+        msg = first.get("message") if isinstance(first, dict) else first.message
+        page = first.get("page") if isinstance(first, dict) else first.page
+        line = first.get("line") if isinstance(first, dict) else first.line
+        where = f" (page {page}, line {line})" if page else (f" (line {line})" if line else "")
+        if len(ws) == 1:
+            sys.stderr.write(f"{prog}: warning {code}: {msg}{where}\n")
+        else:
+            sys.stderr.write(f"{prog}: warning {code} x{len(ws)}: {msg}{where}, and {len(ws) - 1} more "
+                             "(all in the document's warnings)\n")

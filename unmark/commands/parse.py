@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import FORMATS, add_parse_options, emit, load_document, options_from_args, render
+from .common import FORMATS, add_parse_options, emit, load_document, options_from_args, render, report_warnings
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -25,6 +25,5 @@ def run(args: argparse.Namespace) -> int:
     fmt = fmt or "json"
     doc = load_document(args.input, options_from_args(args))
     emit(render(doc, fmt, provenance=not args.no_provenance), args.output)
-    for w in doc.warnings:
-        sys.stderr.write(f"unmark: warning {w.code}: {w.message}" + (f" (page {w.page}, line {w.line})" if w.page else "") + "\n")
+    report_warnings(doc.warnings)
     return 0
