@@ -688,7 +688,7 @@ def _metadata(front: dict[str, str], hints: dict[str, str], doc_symbol: str | No
         return None
 
     symbol = hints.get("symbol") or doc_symbol or front.get("symbol")
-    all_syms = []
+    all_syms = [symbol] if symbol else []  # symbols_all: the document's own symbol first, then those it cites
     for b in blocks:
         for s in b.symbols:
             if s.kind == "document" and s.text not in all_syms:

@@ -10,7 +10,7 @@ from ..model import Document
 from ..extract.text import DEFAULT_MAX_BYTES
 from ..pipeline import LANGS, ParseOptions
 
-FORMATS = ("json", "md", "txt")
+FORMATS = ("json", "md", "txt", "plain")
 
 
 def add_parse_options(p: argparse.ArgumentParser) -> None:
@@ -56,6 +56,10 @@ def render(doc: Document, fmt: str, provenance: bool = True) -> str:
         return doc.to_json(provenance=provenance) + "\n"
     if fmt == "md":
         return doc.to_markdown()
+    if fmt == "plain":
+        from ..io.plaintext import to_plain
+
+        return to_plain(doc)
     return doc.text()
 
 

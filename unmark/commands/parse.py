@@ -11,7 +11,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("parse", help="parse a UN document (PDF or extracted text) into clean structured output")
     p.add_argument("input", help="PDF or text file; '-' reads standard input")
     p.add_argument("-o", "--output", help="output file (default: standard output); written atomically")
-    p.add_argument("-f", "--format", choices=FORMATS, default=None, help="json (default), md or txt; guessed from -o")
+    p.add_argument("-f", "--format", choices=FORMATS, default=None, help="json (default), md, txt (re-parseable text: a trailing space ends each unit, a form feed "
+                   "starts each page) or plain (reading text: units separated by blank lines); guessed from -o")
     p.add_argument("--no-provenance", action="store_true", help="JSON without per-character source maps")
     add_parse_options(p)
     p.set_defaults(func=run)

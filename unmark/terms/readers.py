@@ -181,7 +181,7 @@ def read_parallel_text(src_path: str | os.PathLike, tgt_path: str | os.PathLike,
         raise TermsError(f"line-parallel files differ in length ({len(a)} vs {len(b)} lines)", code="E415", path=str(tgt_path))
     na, nb = Path(src_path).name, Path(tgt_path).name
     a, b = _untokenise(a, src), _untokenise(b, tgt)
-    return [(Segment(src, x.strip(), paragraph=str(i), source=na), Segment(tgt, y.strip(), paragraph=str(i), source=nb))
+    return [(Segment(src, x.strip(), paragraph=f"line {i}", source=na), Segment(tgt, y.strip(), paragraph=f"line {i}", source=nb))
             for i, (x, y) in enumerate(zip(a, b), 1) if x.strip() and y.strip()]
 
 
