@@ -244,6 +244,7 @@ _code("W130", "hyperlink {uri} matches no text on its page", "A PDF link annotat
 _code("W201", "{n} glyphs come from fonts without a Unicode mapping", "Some glyphs may be wrong text.")
 _code("W202", "{n} page(s) without a text layer (OCR needed): {pages}", "Some pages are scanned images.")
 _code("W300", "the document was declared {lang} (--lang), but its text is mostly {script} script", "The declared language contradicts the script of the text: check --lang (or leave it on auto).")
+_code("W302", "PDF reader: {message}", "The PDF library reported a problem it recovered from (e.g. `EOF marker not found`); the text may be incomplete.")
 _code("W301", "the documents have different symbols ({listing})", "Aligned documents do not carry the same UN symbol: maybe not versions of one document.")
 # fmt: on
 

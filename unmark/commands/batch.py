@@ -92,6 +92,15 @@ def run(args: argparse.Namespace) -> int:
     rep = _Reporter(args.progress)
     try:
         summary = run_batch(args.in_dir, args.out_dir, opts, on_record=rep)
+    except KeyboardInterrupt:
+        rep.close()
+        import shlex
+
+        again = " ".join(shlex.quote(a) for a in ("unmark", "batch", args.in_dir, args.out_dir))
+        sys.stderr.write("\nunmark batch: interrupted. Every finished file is in the manifest "
+                         f"({os.path.join(args.out_dir, 'manifest.jsonl')}); to go on where it stopped, run the same "
+                         f"command with --resume:\n  {again} --resume [your other options]\n")
+        return 130
     finally:
         rep.close()
     for line in summary.lines():

@@ -67,8 +67,11 @@ def extract_pdf(path, backend: str = "pypdf", max_pages: int | None = None, time
 
     t0 = time.monotonic()
     p = Path(path)
-    raws = read_raw_pages(p, backend=backend, max_pages=max_pages, timeout=timeout)
-    warnings: list[DocWarning] = []
+    from ...logcapture import as_warnings, captured
+
+    with captured("pypdf") as lib_log:  # pypdf's own log lines become W302 warnings on the document
+        raws = read_raw_pages(p, backend=backend, max_pages=max_pages, timeout=timeout)
+    warnings: list[DocWarning] = as_warnings(lib_log, "W302", "PDF reader")
     chars = sum(len(r.text.strip()) for raw in raws for r in raw.runs)
     bad = min(sum(raw.undecodable for raw in raws), chars)
     if chars == 0:
