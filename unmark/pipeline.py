@@ -88,6 +88,9 @@ def parse_file(path: str | os.PathLike, *, options: ParseOptions | None = None) 
     opts = options or ParseOptions()
     p = Path(path)
     if not p.is_file():
+        if p.exists():
+            what = "a directory" if p.is_dir() else "not a regular file"
+            raise InputError(f"{p} is {what}; give a PDF or text file", code="E120", path=str(p))
         raise InputNotFoundError(f"no such file: {p}", code="E105", path=str(p))
     try:
         size = p.stat().st_size
