@@ -163,6 +163,7 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--no-unpdf", action="store_true")
+    ap.add_argument("--generate-only", action="store_true", help="make the variants, score nothing")
     ap.add_argument("-v", "--verbose", action="store_true")
     a = ap.parse_args(argv)
     out = Path(a.out)
@@ -179,7 +180,7 @@ def main(argv=None) -> int:
     rows = []
     for i, v in enumerate(vs):
         pdf = generate(v, docs[v["doc"]], out, shared)
-        if pdf is None:
+        if pdf is None or a.generate_only:
             continue
         r = evaluate(pdf, docs[v["doc"]])
         r["variant"] = v
@@ -187,6 +188,9 @@ def main(argv=None) -> int:
         rows.append(r)
         if a.verbose and (r.get("refused") or r.get("wrong")):
             print(pdf.name, r.get("error_pypdf", ""), r.get("wrong"))
+    if a.generate_only:
+        print(f"generated {len(vs)} variants into {out}")
+        return 0
     agg: dict[str, dict] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for r in rows:
         for c in classes(r["variant"]):

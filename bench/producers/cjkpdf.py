@@ -101,11 +101,8 @@ class Writer:
         end = x
         for dx, dy in passes:
             cx = x + dx
-            ops = ["BT"]
-            if fake and self.bold == "stroke":
-                ops.append("2 Tr 0.35 w")
-            if rise:
-                ops.append(f"{rise:.2f} Ts")
+            # the text state (Tr, Ts, Tc) outlives BT/ET: set it every time
+            ops = ["BT", "2 Tr 0.35 w" if fake and self.bold == "stroke" else "0 Tr", f"{rise:.2f} Ts"]
             for seg, latin in _segments(s):
                 if latin:
                     fk = "F4" if bold and not fake else "F3"
@@ -184,6 +181,11 @@ def break_lines(text: str, first_w: float, w: float, size: float, bold: bool = F
                 j = last_break if last_break and last_break > i else j
             while j < n and text[j] in no_start and j - 1 > i:
                 j -= 1
+            k = j
+            while k - 1 > i and k < n and text[k].isascii() and not text[k].isspace() and text[k - 1].isascii() and not text[k - 1].isspace():
+                k -= 1  # never inside a Latin word or a number
+            if k - 1 > i:
+                j = k  # (a word longer than the line, a URL, is cut where it overflows)
         spans.append((i, j))
         i = j
         while i < n and text[i] == " ":

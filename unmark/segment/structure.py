@@ -261,9 +261,9 @@ class Segmenter:
                 b.type, b.level, b.number = "heading", 3, None
                 fixed += 1
         first = self.restart[0].first_line() if self.restart else None
-        where = f" (page {first.page}, line {first.line})" if first is not None else ""
+        where = f"page {first.page}, line {first.line}" if first is not None else "earlier"
         self.warnings.append(DocWarning(
-            "W400", f"paragraph numbering resumes at {n} after a restart at 1{where}; "
+            "W400", f"paragraph numbering resumes at {n} after a restart at 1 ({where}); "
                     f"{fixed} restarted line(s) read as heading(s)", ln.page, ln.line))
         self.resume_at, self.restart = None, []
         self._para(ln, mt, lab, n)
