@@ -118,10 +118,16 @@ def generate(v: dict, src: dict, out: Path, shared: Path) -> Path | None:
 
 
 def pdftotext(pdf: Path) -> str | None:
+    """The text another tool pulls out of the PDF: ``pdftotext -layout`` (poppler; needs the
+    poppler-data CMaps for non-embedded CJK fonts, else its text lacks the Chinese and this
+    returns None)."""
     if not shutil.which("pdftotext"):
         return None
-    r = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True)
-    return r.stdout.decode("utf-8", "replace") if r.returncode == 0 else None
+    r = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True)
+    if r.returncode != 0:
+        return None
+    txt = r.stdout.decode("utf-8", "replace")
+    return txt if sum(1 for c in txt if "\u4e00" <= c <= "\u9fff") > 50 else None
 
 
 def evaluate(pdf: Path, src: dict) -> dict:

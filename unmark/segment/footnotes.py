@@ -50,12 +50,15 @@ def next_labels(label: str | None) -> list[str]:
     return []
 
 
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
 def _at_continuation_indent(ln: SrcLine, notes: list[NoteBuilder]) -> bool:
     """The line starts where the previous note's wrapped lines start on this page, and not
     where that note's label stood: a wrapped line that happens to begin with a number
     ("…2020 年 5 月" / "27 日。"), not a new note."""
-    if not notes or not notes[-1].src:
-        return False
+    if not notes or not notes[-1].src or _RTL.search(ln.s):
+        return False  # (right-to-left lines are right-aligned: their left edge says nothing)
     first = notes[-1].src[0]
     conts = [s for s in notes[-1].src[1:] if s.page == ln.page]
     if first.page != ln.page:
