@@ -17,7 +17,7 @@ import regex as re
 from .clean.artifacts import glyph_artifact_regex, map_pua, remove_bidi_controls, remove_broken_fields, unknown_pua
 from .clean.contents import mark_contents
 from .clean.layout import guess_doc_symbol, mark_zones
-from .clean.notes_zone import mark_endnotes, mark_unseparated_notes
+from .clean.notes_zone import end_note_zones, mark_endnotes, mark_unseparated_notes
 from .errors import InputError, InputNotFoundError, UnmarkError
 from .extract.lines import Extracted, SrcLine
 from .extract.text import DEFAULT_MAX_BYTES, decode, extract_text
@@ -282,6 +282,15 @@ class _Built:
     items: list[MappedText] = field(default_factory=list)
 
 
+def _body_resumes(pages: list, opts: ParseOptions) -> list[Fix]:
+    """Text input: footnote areas end where the body resumes (clean.notes_zone.end_note_zones)."""
+    if not any(ln.zone == "separator" for p in pages for ln in p.lines):
+        return []
+    lang = opts.lang if opts.lang != "auto" else detect_language(
+        [ln.s for p in pages for ln in p.lines if ln.zone == "body"][:400])
+    return [Fix("notes.body_resumes", page, line, "", "", note=reason) for page, line, reason in end_note_zones(pages, lang)]
+
+
 def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -> Document:
     t0 = time.perf_counter()
     fixes: list[Fix] = list(ex.fixes)
@@ -311,6 +320,8 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
     doc_symbol = ex.metadata_hints.get("symbol") or guess_doc_symbol(pages)
     zfixes, hints = mark_zones(pages, doc_symbol)
     fixes += zfixes
+    if ex.kind == "text":
+        fixes += _body_resumes(pages, opts)
     endnotes = mark_endnotes(pages)
     fixes += mark_contents(pages)
     if ex.style in ("plain", "formfeed"):
@@ -489,10 +500,7 @@ def _squeeze_spaces(mt: MappedText) -> MappedText:
     t = mt.text
     if "  " not in t and "\t" not in t:
         return mt.strip()
-    out = mt
-    for m in reversed(list(_SPACE_RUNS.finditer(t))):
-        out = out.replace_span(m.start(), m.end(), " ")
-    return out.strip()
+    return mt.edit((m.start(), m.end(), " ") for m in _SPACE_RUNS.finditer(t)).strip()
 
 
 def _attach_links(blocks, footnotes, links_by_page, warnings):
