@@ -123,7 +123,10 @@ def _cluster(runs: list[Run], R: PdfRules) -> list[list[Run]]:
             gsz = gs[i]
             # cheap test first: the line's dominant size is at most its largest (rounded)
             if gsz > small * round1(gs[i + 1]):
-                out.append(g)
+                if out and _wrapped_marker(g, out[-1], R):
+                    _append_marker(g, out[-1])
+                else:
+                    out.append(g)
                 i += 1
                 continue
             gyy = min([r.y for r in g])
@@ -139,9 +142,35 @@ def _cluster(runs: list[Run], R: PdfRules) -> list[list[Run]]:
                 gs[i + 1] = max([r.size for r in merged])
                 i += 1
                 continue
-        out.append(g)
+        if out and _wrapped_marker(g, out[-1], R):
+            _append_marker(g, out[-1])
+        else:
+            out.append(g)
         i += 1
     return out
+
+
+def _append_marker(g: list[Run], prev: list[Run]) -> None:
+    """A note marker the typesetter pushed alone onto the next line belongs at the end of the
+    line above ("…的需求。" / "⁶"): drawn there, raised."""
+    psz, py = _dominant(prev)
+    x = max(r.x1 for r in prev)
+    for r in g:
+        w = r.x1 - r.x0
+        prev.append(Run(r.text, x, py - 0.4 * psz, x + w, r.size, r.font, r.artifact, r.bold))
+        x += w
+
+
+def _wrapped_marker(g: list[Run], prev: list[Run], R: PdfRules) -> bool:
+    """``g`` is a lone line of small marker glyphs ("6", "12", "*") at the line start just below
+    ``prev``, a line of body text."""
+    if len(g) > 3 or not all(R.marker.match(r.text.strip()) for r in g if r.text.strip()):
+        return False
+    psz, py = _dominant(prev)
+    gsz = max(r.size for r in g)
+    gy = min(r.y for r in g)
+    return (gsz <= R.lines["small_size"] * psz and 0 < gy - py <= 1.9 * psz
+            and min(r.x0 for r in g) <= min(r.x0 for r in prev) + 3 * psz)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -218,8 +247,10 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
                 n += 1
         if is_marker:
             lead = len(t) - len(t.lstrip())
-            if prev is not None:
-                markers.append((n + lead, ts))
+            # a raised label first on its line opens a note in the note area, or is a body
+            # marker that wrapped to the line start ("…的那样，" / "¹²这些措施"): kept, the
+            # marker finder decides
+            markers.append((n + lead, ts))
         parts.append(t)
         n += len(t)
         nc = len(ts)
