@@ -154,7 +154,7 @@ def evaluate(pdf: Path, src: dict) -> dict:
     txt = pdftotext(pdf)
     if txt is not None:
         tdoc = unmark.parse(txt, lang="zh", sentences=False)
-        row["text_agree"] = agreement(block_keys(doc), block_keys(tdoc))
+        row["text_agree"] = agreement(block_keys(doc, spaces=False), block_keys(tdoc, spaces=False))
     row["warnings"] = sorted({w.code for w in doc.warnings})
     return row
 

@@ -57,13 +57,17 @@ def doc_units(doc) -> dict[str, list[tuple[str, str, tuple]]]:
     return out
 
 
-def block_keys(doc) -> list[tuple]:
+def block_keys(doc, spaces: bool = True) -> list[tuple]:
+    """(type, label, text) of every body block and item in order. ``spaces=False`` drops all
+    whitespace from the text: how another tool spaced Chinese against digits ("第 12 条")
+    is not a decision of the parser."""
     keys = []
+    sq = norm if spaces else (lambda t: "".join((t or "").split()))
     for b in doc.blocks:
         if b.type == "front":
             continue
-        keys.append((b.type, norm(b.label), norm(b.text)))
-        keys += [("item", norm(it.label), norm(it.text)) for it in b.items]
+        keys.append((b.type, norm(b.label), sq(b.text)))
+        keys += [("item", norm(it.label), sq(it.text)) for it in b.items]
     return keys
 
 

@@ -98,6 +98,12 @@ def heading_like(text: str) -> bool:
     return True
 
 
+def _signs(nxt: SrcLine | None) -> bool:
+    """The next line is a signature line ("（签名）", "(Signed)"): this short line ("常驻代表",
+    "Permanent Representative") belongs to the signature block, it heads nothing."""
+    return nxt is not None and label_rules().not_heading.search(nxt.stripped()) is not None
+
+
 def _isolated(prev: SrcLine | None, ln: SrcLine, nxt: SrcLine | None) -> bool:
     before = prev is None or ln.gap_before > 0 or ln.page_start or (prev.zone != "body")
     after = nxt is None or nxt.gap_before > 0 or nxt.page_start
@@ -224,7 +230,7 @@ class Segmenter:
                     return self._heading(ln, mt, lab, 2, section=lab.num)
             else:
                 return self._item(ln, mt, lab)
-        if heading_like(text) and (alone or self._next_opens_block(nxt)):
+        if heading_like(text) and (alone or self._next_opens_block(nxt)) and not _signs(nxt):
             return self._heading(ln, mt, None, 4)
         b = BlockBuilder("paragraph")
         b.text.lines.append(mt)
