@@ -47,7 +47,7 @@ from unmark.align.sentence import align as align_sentences  # noqa: E402
 from unmark.model import Block, Document, MappedText, Metadata  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
-RESULTS = ROOT / "bench" / "results" / "bench_align_flags.json"
+RESULTS = ROOT / "bench" / "results" / "align_flags.json"
 CALIB = ROOT / "resources" / "align" / "calibration.json"
 TARGET_P, TARGET_R = 0.5, 0.8
 
@@ -301,7 +301,7 @@ def main(argv=None) -> int:
               f"leave-one-set-out P {p_lo:.3f} R {r_lo:.3f}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({
-        "name": "bench_align_flags",
+        "name": "align_flags",
         "machine": f"{platform.node()} ({platform.machine()}, {platform.python_version()})",
         "date": time.strftime("%Y-%m-%d"),
         "command": "python bench/bench_align_flags.py" + (" --fit" if args.fit else "") + f" --seeds {args.seeds}",
