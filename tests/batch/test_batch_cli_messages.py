@@ -43,8 +43,11 @@ def test_resumed_summary_separates_already_done_from_unsupported(tmp_path):
 
 def test_ctrl_c_says_how_to_resume(tmp_path):
     src, out = _folder(tmp_path, copies=30), tmp_path / "out"
+    # SIGINT as a terminal delivers it: the default disposition (a test run started in the background
+    # inherits an ignored SIGINT, and Python then never turns Ctrl-C into KeyboardInterrupt)
     proc = subprocess.Popen([sys.executable, "-m", "unmark", "batch", str(src), str(out), "--progress", "lines", "-j", "1"],
-                            stderr=subprocess.PIPE, text=True, env=_env(), start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, env=_env(), start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert proc.stderr is not None
     t0 = time.monotonic()
     for line in proc.stderr:  # wait until the first file is done
