@@ -17,7 +17,7 @@ import regex as re
 from .clean.artifacts import glyph_artifact_regex, map_pua, remove_bidi_controls, remove_broken_fields, unknown_pua
 from .clean.contents import mark_contents
 from .clean.layout import guess_doc_symbol, mark_zones
-from .clean.notes_zone import end_note_zones, mark_endnotes, mark_unseparated_notes
+from .clean.notes_zone import end_note_zones, mark_endnotes, mark_unseparated_notes, note_zone_warnings
 from .errors import InputError, InputNotFoundError, UnmarkError
 from .extract.lines import Extracted, SrcLine
 from .extract.text import DEFAULT_MAX_BYTES, decode, extract_text
@@ -282,9 +282,10 @@ class _Built:
     items: list[MappedText] = field(default_factory=list)
 
 
-def _body_resumes(pages: list, opts: ParseOptions) -> list[Fix]:
-    """Text input: footnote areas end where the body resumes (clean.notes_zone.end_note_zones)."""
-    if not any(ln.zone == "separator" for p in pages for ln in p.lines):
+def _body_resumes(pages: list, opts: ParseOptions, separated: bool = True) -> list[Fix]:
+    """Text input: footnote areas end where the body resumes (clean.notes_zone.end_note_zones);
+    ``separated``: the areas that open at a separator line, else those found without one."""
+    if not any(ln.zone == ("separator" if separated else "footnote") for p in pages for ln in p.lines):
         return []
     lang = opts.lang if opts.lang != "auto" else detect_language(
         [ln.s for p in pages for ln in p.lines if ln.zone == "body"][:400])
@@ -322,10 +323,13 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
     fixes += zfixes
     if ex.kind == "text":
         fixes += _body_resumes(pages, opts)
-    endnotes = mark_endnotes(pages)
+    endnotes = mark_endnotes(pages, fixes)
     fixes += mark_contents(pages)
     if ex.style in ("plain", "formfeed"):
+        had_notes = {p.number for p in pages if any(ln.zone in ("separator", "footnote") for ln in p.lines)}
         mark_unseparated_notes(pages)
+        if ex.kind == "text":
+            fixes += _body_resumes([p for p in pages if p.number not in had_notes], opts, separated=False)
     for p in pages:  # a page starts at its first body line, after any running header
         first = True
         for ln in p.lines:
@@ -450,6 +454,9 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
     footnotes = [
         Footnote(label=n.label, source=mt, symbols=tuple(find_symbols(mt.text))) for n, mt in zip(notes, note_texts)
     ]
+
+    if ex.kind == "text":
+        warnings += note_zone_warnings(footnotes, blocks)
 
     # 10. hyperlink annotations -> the footnote or block on that page whose text they cover
     blocks, footnotes = _attach_links(blocks, footnotes, links_by_page, warnings)
