@@ -43,8 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import unmark  # noqa: E402
-from linebreak_labels import label_boundaries, letters, locate_lines, predicted_soft, units_by_line  # noqa: E402
-from unmark.lang.linebreaks import display_width  # noqa: E402
+from linebreak_labels import cell_paragraphs, label_boundaries, letters, locate_lines, predicted_soft, units_by_line  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 HURIDOCS = SHARED / "corpus/huridocs"
@@ -99,21 +98,12 @@ def extract(pdf: Path, name: str, fn) -> str:
 
 
 # --------------------------------------------------------------------------- scoring
-def full_width(lines: list[str]) -> float:
-    w = sorted(display_width(ln.strip()) for ln in lines if ln.strip())
-    return float(w[int(0.9 * (len(w) - 1))]) if w else 80.0
-
-
-def score(text: str, paragraphs: list[str], lang: str, name: str, extractor: str) -> tuple[dict, list[dict]]:
+def score(text: str, paragraphs: list[str], lang: str, name: str, extractor: str,
+          notes: set[int] | None = None) -> tuple[dict, list[dict]]:
     lines = text.replace("\r\n", "\n").split("\n")
     bounds, unlabelled = label_boundaries(lines, paragraphs)
-    fw = full_width(lines)
     loc = locate_lines(lines, paragraphs)
-    by_para: dict[int, list[int]] = {}
-    for b in bounds:
-        by_para.setdefault(b.para, []).extend((b.a, b.b))
-    cell_paras = {p for p, ns in by_para.items()
-                  if all(display_width(lines[n - 1].strip()) < 0.6 * fw for n in ns)}
+    cell_paras = cell_paragraphs(lines, bounds)
     rows = []
     errors: list[dict] = []
     for mode in ("auto", "lang"):
@@ -138,7 +128,7 @@ def score(text: str, paragraphs: list[str], lang: str, name: str, extractor: str
         fn_units = {f"footnotes[{i}]" for i in range(len(doc.footnotes))}
         inside = 0
         for p_idx, ptext in enumerate(paragraphs):
-            if NOTE_LABEL.match(ptext.strip()):
+            if NOTE_LABEL.match(ptext.strip()) or (notes and p_idx in notes):
                 continue
             ns = [n for n, (s, e) in loc.items() if _para_index(paragraphs, s) == p_idx]
             if ns and sum(1 for n in ns if units.get(n, set()) & fn_units) > len(ns) / 2:
@@ -170,8 +160,9 @@ def _para_index(paragraphs: list[str], pos: int) -> int:
     return bisect.bisect_right(_PARA_ENDS[key], pos)
 
 
-def run_case(text: str, paragraphs: list[str], lang: str, name: str, extractor: str, rows: list, errors: list) -> None:
-    r_auto, rest = score(text, paragraphs, lang, name, extractor)
+def run_case(text: str, paragraphs: list[str], lang: str, name: str, extractor: str, rows: list, errors: list,
+             notes: set[int] | None = None) -> None:
+    r_auto, rest = score(text, paragraphs, lang, name, extractor, notes)
     rows.append(r_auto)
     rows.extend(r for r in rest if "_errors" not in r)
     errors.extend(next(r["_errors"] for r in rest if "_errors" in r))
@@ -285,9 +276,10 @@ def generated(ex: dict, rows: list, errors: list, notes: list) -> None:
                     continue
             t = json.loads(truth.read_text(encoding="utf-8"))
             paras = [((b.get("label") or "") + " " + b["text"]).strip() for b in t["blocks"]]
+            notes = set(range(len(paras), len(paras) + len(t.get("footnotes", []))))
             paras += [f["text"] for f in t.get("footnotes", [])]
             for name, fn in ex.items():
-                run_case(extract(pdf, name, fn), paras, lang, f"ga_55_100_{lang}.{engine}", name, rows, errors)
+                run_case(extract(pdf, name, fn), paras, lang, f"ga_55_100_{lang}.{engine}", name, rows, errors, notes)
 
 
 def one_per_line(notes: list) -> list[list]:
