@@ -499,7 +499,25 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A parsed UN document. Immutable; stages return new instances (``dataclasses.replace``)."""
+    """A parsed UN document. Immutable; stages return new instances (``dataclasses.replace``).
+
+    Attributes:
+        metadata: symbol, job number, date, organ, session, agenda item, title … read from the front matter.
+        blocks: the body in reading order: ``front`` blocks (masthead, title lines), headings, numbered
+            paragraphs (with their sub-items) and unnumbered ones.
+        footnotes: the notes, each with its label and text; the markers are on the blocks
+            (``Block.footnote_refs``).
+        fixes: every change the cleaner made (rule id, page, line, before, after); ``explain()`` lists them.
+        warnings: recoverable problems (``DocWarning`` with a code such as ``W110``), never a silent ``None``.
+        language: the document language (``zh``, ``en``, ``fr``, ``es``, ``ru``, ``ar``).
+        source_name: the file name, when the input came from a file.
+        input_kind: ``"text"`` or ``"pdf"``.
+        page_count: pages of the source.
+        backend: the PDF backend that read it (``"pypdf"`` or ``"pdfium"``), ``None`` for text.
+
+    Every output text (``Block.source``, ``Item.source``, ``Footnote.source``) is a ``MappedText`` that
+    knows the page, line and column of each of its characters.
+    """
 
     metadata: Metadata
     blocks: tuple[Block, ...]
@@ -514,12 +532,15 @@ class Document:
 
     # ---- convenience
     def paragraphs(self) -> list[Block]:
+        """The numbered and unnumbered body paragraphs (blocks of type ``paragraph``), in order."""
         return [b for b in self.blocks if b.type == "paragraph"]
 
     def headings(self) -> list[Block]:
+        """The headings (blocks of type ``heading``; ``Block.level`` 1–4), in order."""
         return [b for b in self.blocks if b.type == "heading"]
 
     def footnote(self, label: str) -> Footnote | None:
+        """The footnote with this label (``"3"``, ``"*"``), or ``None`` when the document has none."""
         for f in self.footnotes:
             if f.label == label:
                 return f
@@ -536,6 +557,11 @@ class Document:
 
     # ---- outputs
     def to_dict(self, provenance: bool = True) -> dict[str, Any]:
+        """The document as the public JSON contract (``schema`` "1.0", see docs/json-contract.md).
+
+        Args:
+            provenance: keep the per-character ``source`` runs (page, line, column of every character).
+        """
         return {
             "schema": SCHEMA_VERSION,
             "source": self.source_name,
@@ -551,9 +577,12 @@ class Document:
         }
 
     def to_json(self, indent: int | None = 1, provenance: bool = True) -> str:
+        """:meth:`to_dict` as a JSON string (UTF-8 characters kept, not escaped)."""
         return json.dumps(self.to_dict(provenance), ensure_ascii=False, indent=indent)
 
     def to_markdown(self) -> str:
+        """Markdown: the metadata as a table, headings as ``#`` levels, numbered paragraphs with their labels, items as
+        lists, footnote markers as ``[^label]`` with the notes at the end."""
         from .io.markdown import to_markdown
 
         return to_markdown(self)
@@ -571,6 +600,7 @@ class Document:
         return explain_lines(self)
 
     def with_(self, **changes: Any) -> "Document":
+        """A copy with some fields replaced (the document itself never changes)."""
         return replace(self, **changes)
 
     @classmethod
