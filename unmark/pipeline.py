@@ -345,8 +345,10 @@ def _body_resumes(st: ParseState, pages: list, separated: bool = True) -> tuple[
     ``separated``: the areas that open at a separator line, else those found without one."""
     if st.ex.kind != "text" or not any(ln.zone == ("separator" if separated else "footnote") for p in pages for ln in p.lines):
         return ()
-    lang = st.opts.lang if st.opts.lang != "auto" else identify_document(
-        [ln.s for p in pages for ln in p.lines if ln.zone == "body"][:400])
+    def lang() -> str:
+        return st.opts.lang if st.opts.lang != "auto" else identify_document(
+            [ln.s for p in pages for ln in p.lines if ln.zone == "body"][:400])
+
     return tuple(Fix("notes.body_resumes", page, line, "", "", note=reason) for page, line, reason in end_note_zones(pages, lang))
 
 

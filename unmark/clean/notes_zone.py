@@ -183,16 +183,25 @@ def _opens_body(text: str, lang: str | None) -> bool:
     return rx is not None and rx.match(text) is not None
 
 
-def end_note_zones(pages: list[SrcPage], lang: str | None = None) -> list[tuple[int, int, str]]:
+def end_note_zones(pages: list[SrcPage], lang=None) -> list[tuple[int, int, str]]:
     """A footnote area ends where the body resumes. Text input has no font sizes, and text
     without form feeds (pypdf, PyMuPDF joined by newlines, copy and paste) has no page ends,
     so the area that opens at a separator would otherwise run to the end of the document.
     The area ends at (1) page furniture after the notes (a continuation mark ``/...``, a running
     header, a page label or footer: the page has turned) or (2) a line that opens a body paragraph
     (a numbered paragraph, a preambular or operative opener) right after a note that ended its
-    sentence, when the notes' own labels are not numbered paragraphs. Returns the (page, line,
+    sentence, when the notes' own labels are not numbered paragraphs. ``lang``: the language code,
+    or a function that gives it (called once, when an opener is first asked). Returns the (page, line,
     reason) of every place the body resumed (the caller records them)."""
     resumed: list[tuple[int, int, str]] = []
+    known: list = []
+
+    def _lang():
+        # ``lang`` may be a function: the language is identified only when a line needs it
+        if not known:
+            known.append(lang() if callable(lang) else lang)
+        return known[0]
+
     for p in pages:
         state = None  # None: body; 'notes': in a note area; 'turned': furniture after the notes; 'back': body again
         dotted = False
@@ -222,7 +231,7 @@ def end_note_zones(pages: list[SrcPage], lang: str | None = None) -> list[tuple[
                 continue
             if prev_note is None:
                 dotted = bool(_BODY_NUMBERED.match(s))
-            elif not dotted and _NOTE_END.search(prev_note) and not NOTE_OPEN.match(s) and _opens_body(s, lang):
+            elif not dotted and _NOTE_END.search(prev_note) and not NOTE_OPEN.match(s) and _opens_body(s, _lang()):
                 ln.zone = "body"
                 resumed.append((p.number, ln.line, "a body paragraph opens after the notes"))
                 state = "back"

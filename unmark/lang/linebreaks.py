@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import statistics
-import unicodedata
 
 import regex
 
@@ -38,9 +37,17 @@ _LIST_END = regex.compile(r"[,;:，；：、،؛]\d{0,3}$")
 _HYPHEN_END = regex.compile(r"\S[-\u2010\u00ad]$")
 
 
+# the East Asian Wide and Fullwidth blocks of UN text: Hangul Jamo, CJK radicals to CJK symbols,
+# kana, CJK ideographs (and extension A, B-), Yi, Hangul syllables, compatibility ideographs, vertical
+# and full-width forms (emoji, also wide, do not occur in UN documents)
+_WIDE = regex.compile("[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF"
+                      "\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\U00020000-\U0003FFFD]")
+
+
 def display_width(s: str) -> int:
-    """Columns the text takes: East Asian wide/full-width characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    """Columns the text takes: East Asian wide/full-width characters count 2 (one search per line,
+    none for ASCII)."""
+    return len(s) if s.isascii() else len(s) + len(_WIDE.findall(s))
 
 
 def line_break_context(lines: list[str]) -> dict:
