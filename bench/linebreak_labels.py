@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import regex as re
 
+from unmark.evaluate import units_by_line  # noqa: F401  (re-exported for the benchmarks)
+
 _LETTERS = re.compile(r"\p{L}+")
 
 
@@ -86,17 +88,6 @@ def label_boundaries(lines: list[str], paragraphs: list[str]) -> tuple[list[Boun
         out.append(Boundary(a, b, "soft" if pa_last == pb_first else "hard", gap, pa_last))
     unlabelled = max(0, len(nonblank) - 1 - sum(1 for x in out if x.gap == 0))
     return out, unlabelled
-
-
-def units_by_line(doc) -> dict[int, set[str]]:
-    """Input line number -> the output units (block text, item, footnote, front block) holding
-    characters of it."""
-    m: dict[int, set[str]] = {}
-    for loc, mt in doc.iter_texts():
-        for o in mt.origins:
-            if o.col >= 0:
-                m.setdefault(o.line, set()).add(loc)
-    return m
 
 
 def predicted_soft(units: dict[int, set[str]], a: int, b: int) -> bool:

@@ -10,19 +10,10 @@ from pathlib import Path
 import pytest
 
 import unmark
-from unmark.evaluate import unaccounted_text
+from unmark.evaluate import unaccounted_text, units_by_line
 
 DATA = Path(__file__).resolve().parent / "data" / "linebreaks"
 CASES = sorted(p.name[: -len(".labels.json")] for p in DATA.glob("*.labels.json"))
-
-
-def _units(doc) -> dict[int, set[str]]:
-    m: dict[int, set[str]] = {}
-    for loc, mt in doc.iter_texts():
-        for o in mt.origins:
-            if o.col >= 0:
-                m.setdefault(o.line, set()).add(loc)
-    return m
 
 
 def test_every_extractor_has_cases():
@@ -36,7 +27,7 @@ def test_labelled_boundaries(case, mode):
     text = (DATA / f"{case}.txt").read_text(encoding="utf-8")
     gold = json.loads((DATA / f"{case}.labels.json").read_text(encoding="utf-8"))
     doc = unmark.parse(text, lang=gold["lang"] if mode == "lang" else "auto")
-    units = _units(doc)
+    units = units_by_line(doc)
     scored = [b for b in gold["boundaries"] if b["label"] in ("soft", "hard")]
     assert len(scored) >= 50
     wrong = []

@@ -140,3 +140,32 @@ def test_no_text_lost_seed():
     src = Path(__file__).resolve().parents[1] / "examples" / "CTOC_COP_WG.7_2020_2.zh.txt"
     text = src.read_text(encoding="utf-8")
     assert unaccounted_text(text, unmark.parse(text)) == []
+
+
+CONF_2001 = """A/CONF.192/PC/L.4
+Distr.: Limited
+9 January 2001
+Original: English
+Preparatory Committee for the United Nations Conference on the Illicit
+Trade in Small Arms and Light Weapons in All Its Aspects
+Second session
+New York, 8-19 January 2001
+Draft report of the Preparatory Committee
+1. The Preparatory Committee for the United Nations Conference on the Illicit Trade in Small Arms
+and Light Weapons in All Its Aspects held its second session at United Nations Headquarters from
+8 to 19 January 2001. The Committee held nine meetings during the session;
+– the Chairman opened the session and made a statement on the organization of work of the session;
+– the Committee adopted its agenda as contained in document A/CONF.192/PC/L.3 without a vote;
+"""
+
+
+@pytest.mark.parametrize("lang", ["auto", "en"])
+def test_date_line_title_and_items_of_a_conference_draft(lang):
+    doc = unmark.parse(CONF_2001, lang=lang)
+    front = {b.role: b.text for b in doc.blocks if b.type == "front"}
+    assert front["meeting"] == "New York, 8-19 January 2001"
+    assert front["title"].endswith("Illicit Trade in Small Arms and Light Weapons in All Its Aspects")
+    assert front["subtitle"] == "Draft report of the Preparatory Committee"
+    para = doc.paragraphs()[0]
+    assert para.number == 1 and para.text.endswith("during the session;")
+    assert [it.label for it in para.items] == ["–", "–"]

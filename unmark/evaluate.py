@@ -200,3 +200,15 @@ def unaccounted_text(text: str, doc: Document) -> list[tuple[int, int, str]]:
         if short > 0:
             out.append((n, short, ln.strip()))
     return out
+
+
+def units_by_line(doc: Document) -> dict[int, set[str]]:
+    """Input line number -> the output units holding characters of it (``blocks[3]``,
+    ``blocks[3].items[1]``, ``footnotes[0]``): two lines share a unit when the break between them
+    was read as a wrap."""
+    m: dict[int, set[str]] = {}
+    for loc, mt in doc.iter_texts():
+        for o in mt.origins:
+            if o.col >= 0:
+                m.setdefault(o.line, set()).add(loc)
+    return m
