@@ -34,6 +34,7 @@ from .association import (
 from .candidates import (
     TITLE_PREFIX,
     c_values,
+    container_share,
     count_candidates,
     independent_counts,
     is_acronym,
@@ -42,6 +43,7 @@ from .candidates import (
     segment_candidates,
 )
 from .generality import specificity
+from .status import GENERAL, entry_status
 from .glossary import Example, Glossary, TermEntry
 from .lexicon import check_lang, states
 from .options import TermOptions
@@ -168,14 +170,22 @@ class _Side:
                 cache[t] = c
             self.per_seg.append(c[0])
             self.words.append(c[1])
-        self.df, self.tokens_of, self.surface, self.weak = count_candidates(self.per_seg)
+        self.df, self.tokens_of, self.surface, self.weak = count_candidates(self.per_seg, lang)
 
     def select(self, opts: TermOptions, drop: list[set[str]] | None = None) -> None:
         freq = {k: f for k, f in self.df.items() if f >= opts.min_freq}
         toks = {k: self.tokens_of[k] for k in freq}
         ind = independent_counts(freq, toks)
         cv = c_values(freq, toks, self.lang)
-        keys = sorted(k for k in freq if ind[k] >= opts.min_independent or k.startswith(TITLE_PREFIX))
+        share = container_share(self.per_seg, freq) if opts.max_container_share < 1.0 else {}
+        if share and opts.use_state_names:
+            # the name of a State stands alone even when mostly inside another's (Sudan / South Sudan)
+            frag = [k for k, v in share.items() if v >= opts.max_container_share]
+            for k, sid in zip(frag, state_ids(frag, self.lang)):
+                if sid >= 0:
+                    share[k] = 0.0
+        keys = sorted(k for k in freq if k.startswith(TITLE_PREFIX)
+                      or (ind[k] >= opts.min_independent and share.get(k, 0.0) < opts.max_container_share))
         self.keys = keys
         self.index = {k: i for i, k in enumerate(keys)}
         self.cvalue = np.array([max(cv[k], 0.0) for k in keys])
@@ -370,6 +380,14 @@ def _one_source_per_target(linked: list[int], stats, score: np.ndarray) -> list[
     return [k for k in linked if k in keep]
 
 
+def _copied(source: str, target: str) -> bool:
+    """Is the target the source as written (letters and digits compared, case ignored)?"""
+    import regex
+
+    a = regex.sub(r"[^\p{L}\p{N}]+", "", source).casefold()
+    return bool(a) and a == regex.sub(r"[^\p{L}\p{N}]+", "", target).casefold()
+
+
 def _inside_any(key: str, known_present: set[str]) -> bool:
     return any(key != k and key in k for k in known_present)
 
@@ -505,7 +523,19 @@ def extract_terms(
         if (src_state is not None and src_state[stats.src[k]] >= 0) or (tgt_state is not None and tgt_state[stats.tgt[k]] >= 0):
             tw[k] *= opts.state_weight
     rank = _rank_scores(opts.rank, d_rank, g, stats.cooc.astype(float), cv, tw, opts.freq_saturation) * lexf ** opts.rank_lexical
-    linked.sort(key=lambda k: -rank[k])
+    # a target that is its source copied (an untranslated passage, English notes in a Russian text) is no entry
+    linked = [k for k in linked if not _copied(src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]])]
+    status: dict[int, str] = {}
+    for k in linked:
+        is_state = bool((src_state is not None and src_state[stats.src[k]] >= 0)
+                        or (tgt_state is not None and tgt_state[stats.tgt[k]] >= 0))
+        status[k] = entry_status(src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]],
+                                 src_lang, tgt_lang, state=is_state, common_zipf=opts.common_zipf)
+    if opts.general == "drop":
+        linked = [k for k in linked if status[k] != GENERAL]
+    # the main list (terms and names) by rank, then the general-language entries by rank
+    last = opts.general in ("last", "drop")
+    linked.sort(key=lambda k: (last and status[k] == GENERAL, -rank[k]))
     if opts.max_entries is not None:
         linked = linked[: max(0, opts.max_entries - len(known_entries))]
 
@@ -530,7 +560,7 @@ def extract_terms(
         entries.append(TermEntry(
             source=surf_s, target=surf_t, score=float(rank[k]), frequency=int(stats.cooc[k]),
             source_frequency=int(stats.f_src[k]), target_frequency=int(stats.f_tgt[k]),
-            acronym=acr.acronym_for(surf_t, long_forms), kind=kind, subject=opts.subject,
+            acronym=acr.acronym_for(surf_t, long_forms), kind=kind, status=status[k], subject=opts.subject,
             note=acr.full_form_note(surf_t, long_forms),
             examples=_examples(segs, pairs, opts.examples),
         ))

@@ -63,7 +63,7 @@ class TermEntry:
     target_frequency: int = 0
     acronym: str | None = None         # target-language acronym (UNODC) when known
     kind: str = "term"                 # "term" | "title" | "acronym"
-    status: str = "extracted"          # "extracted" | "known"
+    status: str = "term"               # "term" | "name" | "general" (extracted, see terms/status.py) | "known"
     subject: str | None = None
     definition: str | None = None
     note: str | None = None

@@ -22,7 +22,13 @@ from .lexicon import internal_words, stopwords
 
 def _norm(tok: str, lang: str) -> str:
     t = tok.lower()
-    return singular_en(t) if lang == "en" else t
+    if lang == "en":
+        return singular_en(t)
+    if lang in ("ru", "fr", "es", "ar"):
+        from .morph import lemma
+
+        return lemma(t, lang)
+    return t
 
 
 def zh_subwords(tok: str, freq: dict[str, int]) -> set[str]:
