@@ -146,6 +146,8 @@ def latin_ngrams(chunk: tuple[str, ...], lang: str, max_n: int) -> Iterable[tupl
     elif lang == "en":
         # a lower-case past form never ends a term ("JS6 recommended", "Council welcomed")
         edge_end = [e and not (t[:1].islower() and t.endswith("ed")) for e, t in zip(edge, chunk)]
+        # nor does an infinitive ("international mechanism to facilitate")
+        edge_end = [e and not (i and chunk[i - 1].lower() == "to" and t[:1].islower()) for i, (e, t) in enumerate(zip(edge_end, chunk))]
     if lang != "en":
         edge_end = edge
     # a proper name (capitalised words and the function words between them) may run longer:

@@ -203,6 +203,16 @@ class _Side:
                 inv[int(i)].append(seg)
         return inv
 
+    def cached_segments_of(self) -> dict[int, list[int]]:
+        if getattr(self, "_inv", None) is None:
+            self._inv = self.segments_of()
+        return self._inv
+
+    def id_sets(self) -> list[set[int]]:
+        if getattr(self, "_sets", None) is None:
+            self._sets = [set(map(int, ids)) for ids in self.ids]
+        return self._sets
+
 
 def _extend_targets(linked: list[int], stats, src: _Side, tgt: _Side, lexf: np.ndarray, ratio: float,
                     lex=None, allowed=None, dice_v: np.ndarray | None = None) -> list[int]:
@@ -380,6 +390,30 @@ def _one_source_per_target(linked: list[int], stats, score: np.ndarray) -> list[
     return [k for k in linked if k in keep]
 
 
+def _neighbour_edge(k: int, stats, src: _Side, tgt: _Side, lex, sample: int = 12) -> bool:
+    """Does the pair carry along a neighbour's word? An edge word of one term that translates nothing
+    in the other term, and that in most segments of the pair is the translation of a word outside the
+    other term ("providing" of 提供 in "providing financial assistance" for 财政援助; 增编开列了 before
+    安全理事会)."""
+    s, t = int(stats.src[k]), int(stats.tgt[k])
+    if src.keys[s].startswith(TITLE_PREFIX) or tgt.keys[t].startswith(TITLE_PREFIX):
+        return False            # a title is bounded by its brackets
+    st, tt = src.tokens_of[src.keys[s]], tgt.tokens_of[tgt.keys[t]]
+    bad_s, bad_t = lex.unexplained_edges(st, tt)
+    if not bad_s and not bad_t:
+        return False
+    segs = [i for i in src.cached_segments_of().get(s, ()) if t in tgt.id_sets()[i]][:sample]
+    if not segs:
+        return False
+    for w in bad_t:
+        if sum(lex.explained_elsewhere(w, src.words[i], st) for i in segs) * 2 >= len(segs):
+            return True
+    for w in bad_s:
+        if sum(lex.src_explained_elsewhere(w, tgt.words[i], tt) for i in segs) * 2 >= len(segs):
+            return True
+    return False
+
+
 def _copied(source: str, target: str) -> bool:
     """Is the target the source as written (letters and digits compared, case ignored)?"""
     import regex
@@ -525,6 +559,13 @@ def extract_terms(
     rank = _rank_scores(opts.rank, d_rank, g, stats.cooc.astype(float), cv, tw, opts.freq_saturation) * lexf ** opts.rank_lexical
     # a target that is its source copied (an untranslated passage, English notes in a Russian text) is no entry
     linked = [k for k in linked if not _copied(src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]])]
+    if lex is not None and opts.edge_check:
+        # boundaries: an edge word of either term that translates nothing in the other term is a
+        # neighbour taken along (or a piece cut off): the pair is no entry
+        edge_bad = {k: _neighbour_edge(k, stats, src, tgt, lex) for k in linked}
+        dropped_edges = [k for k in linked if edge_bad[k] and not same_state[k]]
+        log.debug("terms: %d pairs dropped for an unexplained edge word", len(dropped_edges))
+        linked = [k for k in linked if not edge_bad[k] or same_state[k]]
     status: dict[int, str] = {}
     for k in linked:
         is_state = bool((src_state is not None and src_state[stats.src[k]] >= 0)
@@ -533,9 +574,12 @@ def extract_terms(
                                  src_lang, tgt_lang, state=is_state, common_zipf=opts.common_zipf)
     if opts.general == "drop":
         linked = [k for k in linked if status[k] != GENERAL]
-    # the main list (terms and names) by rank, then the general-language entries by rank
+    # the main list (terms and names) by rank, pairs seen in at least main_min_cooc aligned pairs
+    # first (evidence before association: a pair seen twice is a candidate to confirm), then the
+    # general-language entries by rank
     last = opts.general in ("last", "drop")
-    linked.sort(key=lambda k: (last and status[k] == GENERAL, -rank[k]))
+    min_main = opts.main_min_cooc if opts.main_min_cooc is not None else (3 if len(pairs) >= 1000 else 2)
+    linked.sort(key=lambda k: (last and status[k] == GENERAL, bool(stats.cooc[k] < min_main), -rank[k]))
     if opts.max_entries is not None:
         linked = linked[: max(0, opts.max_entries - len(known_entries))]
 

@@ -35,8 +35,10 @@ class TermOptions:
     share_min_dice: float = 0.0    # an unlinked source shares a linked target at this Dice with explained-away occurrences (0: off)
     lexical_check: bool = True     # word-alignment consistency of every linked pair
     min_lexical: float = 0.2       # lowest consistency score of an accepted pair
+    edge_check: bool = True        # drop a pair whose first/last word translates nothing in the other term
     max_entries: int | None = None
     general: str = "last"          # entries of status "general": last (after the main list) | drop | keep (ranked in place)
+    main_min_cooc: int | None = None  # pairs seen together fewer times follow the better-attested ones (None: 3 from 1,000 aligned pairs on, else 2)
     common_zipf: float = 3.6       # a single target word this frequent in general language (wordfreq Zipf) is "general"
     examples: int = 3              # example segment pairs per entry (1-3)
     use_user_dict: bool = True     # jieba user dictionary of UN terms

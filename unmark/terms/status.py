@@ -84,16 +84,19 @@ def entry_status(source: str, target: str, src_lang: str, tgt_lang: str, *, stat
             return TERM
         words = surf.split()
         if len(words) >= 2:
+            last = _content_words(surf, lang)
+            # a name or phrase that stops on an adjective is cut short ("United Nations Educational")
+            if last and looks_adjective(last[-1].lower() if last[-1][:1].isupper() and not last[-1].isupper() else last[-1], lang):
+                return GENERAL
             if is_proper_name(surf, lang):
                 return NAME
-            last = _content_words(surf, lang)
-            if last and looks_adjective(last[-1], lang):
-                return GENERAL
             continue
         w = words[0] if words else surf
         if "-" in w.strip("-") and not is_acronym(w):
             return TERM         # Secretary-General, capacity-building: compounds are terms
         z = general_zipf(w, lang)
+        if w[:1].isupper() and not w.isupper() and looks_adjective(w.lower(), lang):
+            return GENERAL      # European for 欧洲, Islamic for 伊斯兰: an adjective, not the name
         if w[:1].isupper():
             if (z is not None and z < rare_name_zipf) or z is None or zh_proper_name(source if src_lang == "zh" else target if tgt_lang == "zh" else ""):
                 return NAME
