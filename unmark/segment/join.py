@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from ..lang.hyphen import keep_hyphen as lang_keep_hyphen
 from ..model import Fix, MappedText
 
 log = logging.getLogger(__name__)
@@ -136,25 +137,9 @@ def _url_join(left: str, right: str, page: int | None, ctx: JoinContext) -> bool
 
 
 def keep_hyphen(left_word: str, right_word: str, ctx: JoinContext) -> bool:
-    """Should the hyphen at a line end stay (a real compound) or go (a wrap hyphen)?"""
-    try:  # the language module decides when it is there
-        from ..lang import keep_hyphen as lang_keep_hyphen  # type: ignore
-
-        return bool(lang_keep_hyphen(left_word, right_word, ctx.lang, vocabulary=ctx.words()))
-    except (ImportError, TypeError):
-        pass
-    lw = left_word.rstrip("-\u00AD")
-    if left_word.endswith("\u00AD"):
-        return False
-    if right_word[:1].isupper() or right_word[:1].isdigit():
-        return True
-    voc = ctx.words()
-    joined, hyph = (lw + right_word).lower(), f"{lw}-{right_word}".lower()
-    if voc.get(hyph, 0) > 0:
-        return True
-    if voc.get(joined, 0) > 0:
-        return False
-    return True
+    """Should the hyphen at a line end stay (a real compound) or go (a wrap hyphen)? (lang.keep_hyphen
+    with the document's vocabulary)"""
+    return bool(lang_keep_hyphen(left_word, right_word, ctx.lang, vocabulary=ctx.words()))
 
 
 def join_parts(parts: list[MappedText], ctx: JoinContext, fixes: list[Fix]) -> MappedText:

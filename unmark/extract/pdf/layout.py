@@ -509,7 +509,7 @@ def _note_start(ln: PLine, R: PdfRules) -> bool:
 # --------------------------------------------------------------------------- 4. masthead
 def masthead(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules, hints: dict) -> None:
     """Page 1: logo letters out, stacked cells joined, symbol and job number as hints."""
-    from ...clean.layout import _tokens, token_kind
+    from ...clean.layout import furniture_tokens, token_kind
 
     band = R.zones["masthead_band"] * raw.height
     top = [ln for ln in lines if ln.zone == "body" and ln.y < band]
@@ -533,7 +533,7 @@ def masthead(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules, hi
     for ln in lines:
         if ln.y >= band or ln.zone not in ("body", "furniture"):
             continue
-        toks = _tokens(ln.text)
+        toks = furniture_tokens(ln.text)
         if len(toks) == 1 and token_kind(toks[0]) == "symbol":
             hints.setdefault("symbol", toks[0])
     for ln in lines:
