@@ -26,6 +26,7 @@ import regex as re
 
 from ...clean.layout import furniture_kind
 from ...lang.normalize import fold_arabic_presentation_forms
+from ...scripts import CJK_GLYPH
 from ...model import BBox, Fix, Link, MappedText, Origin
 from ..lines import SrcLine, SrcPage
 from .bidi import is_rtl_char, logical_runs, mirror, rtl_share
@@ -35,7 +36,6 @@ from .runs import RawPage, Run
 
 log = logging.getLogger(__name__)
 
-_CJK = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff00-\uffef]")
 FINAL = tuple(".;:!?。．；：！？,，、")
 CLOSERS = "”’」』）)》>\"'*0123456789 "
 _LABEL_START = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\)|\(\d{1,3}\)|[IVXLC]{1,6}\.|[A-Z]\.|[一二三四五六七八九十]+[.、．]) ")
@@ -146,7 +146,7 @@ def _cluster(runs: list[Run], R: PdfRules) -> list[list[Run]]:
 
 def _is_cjk(ch: str) -> bool:
     # nothing below U+1100 (Hangul Jamo) is CJK: skip the regex for Latin, Cyrillic, Arabic
-    return bool(ch) and ord(ch[0]) >= 0x1100 and bool(_CJK.match(ch))
+    return bool(ch) and ord(ch[0]) >= 0x1100 and bool(CJK_GLYPH.match(ch))
 
 
 def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
