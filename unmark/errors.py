@@ -154,7 +154,7 @@ _code("E204", "no text layer; OCR needed", "Scanned PDF: no page has text.")
 _code("E205", "the PDF has zero pages", "The PDF has no pages.")
 _code("E206", "the PDF has {n} pages, over the limit of {max_pages}", "More pages than --max-pages.")
 _code("E207", "gave up after {timeout} s (per-file timeout)", "Extraction took longer than --timeout.")
-_code("E208", "fonts without a Unicode mapping: {detail}", "Most glyphs come from fonts with no Unicode mapping: the text would be garbage.")
+_code("E208", "fonts without a Unicode mapping: {detail}", "Most glyphs come from fonts that neither a /ToUnicode map nor a predefined Unicode or national CMap (resources/pdf/cmaps.toml) can map, e.g. Identity-H without ToUnicode; the message names each font and why: the text would be garbage.")
 _code("E209", "layout failed on a degenerate page", "The PDF was read but the layout analysis failed on a page (a defect in unmark: please report it with the file).")
 # E3xx alignment
 _code("E300", "{message}", "Base code of alignment errors.")
@@ -233,6 +233,7 @@ _code("W122", "text in the footnote area before any footnote label", "Unlabelled
 _code("W130", "hyperlink {uri} matches no text on its page", "A PDF link annotation whose text was not found.")
 _code("W201", "{n} glyphs come from fonts without a Unicode mapping", "Some glyphs may be wrong text.")
 _code("W202", "{n} page(s) without a text layer (OCR needed): {pages}", "Some pages are scanned images.")
+_code("W400", "paragraph numbering resumes at {n} after a restart at 1 ({where}); {k} restarted line(s) read as heading(s)", "A line numbered 1 inside a paragraph run (a sub-heading read as a paragraph) restarted the numbering; the run resumed at the next number that continues it.")
 _code("W301", "the documents have different symbols ({listing})", "Aligned documents do not carry the same UN symbol: maybe not versions of one document.")
 # fmt: on
 

@@ -77,10 +77,10 @@ def extract_pdf(path, backend: str = "pypdf", max_pages: int | None = None, time
         share = bad / max(chars, 1)
         if share > 0.5:
             raise PdfError(
-                f"{bad} of {chars} glyphs come from fonts without a Unicode mapping (ToUnicode); the text would be garbage",
+                f"{bad} of {chars} glyphs come from fonts without a Unicode mapping{_fonts_why(raws)}; the text would be garbage",
                 code="E208", path=str(p),
             )
-        warnings.append(DocWarning("W201", f"{bad} glyphs come from fonts without a Unicode mapping; their text may be wrong"))
+        warnings.append(DocWarning("W201", f"{bad} glyphs come from fonts without a Unicode mapping{_fonts_why(raws)}; their text may be wrong"))
     empty = [raw.number for raw in raws if not any(r.text.strip() for r in raw.runs)]
     if empty:
         warnings.append(DocWarning("W202", f"{len(empty)} page(s) without a text layer (OCR needed): {_pages(empty)}", empty[0]))
@@ -94,6 +94,19 @@ def extract_pdf(path, backend: str = "pypdf", max_pages: int | None = None, time
         pages=pages, style="pdf", kind="pdf", backend=backend, warnings=warnings, fixes=fixes,
         metadata_hints={k: v for k, v in hints.items() if k in ("symbol", "job_number")},
     )
+
+
+def _fonts_why(raws: list[RawPage]) -> str:
+    """``": font STSong-Light (Identity-H, Adobe-GB1, not embedded, no ToUnicode)"``."""
+    seen: dict[str, str] = {}
+    for raw in raws:
+        for name, why in raw.unmapped_fonts.items():
+            seen.setdefault(name, why)
+    if not seen:
+        return " (ToUnicode)"
+    items = [f"{n} ({w})" for n, w in list(seen.items())[:4]]
+    more = f" and {len(seen) - 4} more" if len(seen) > 4 else ""
+    return ": font " + "; ".join(items) + more
 
 
 def _pages(nums: list[int]) -> str:
