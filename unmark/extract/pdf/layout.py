@@ -232,6 +232,10 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
                 sep = ""
             elif ptxt[-1:].isspace() or t0.isspace():
                 sep = ""
+            elif _is_cjk(ptxt[-1:]) and _is_cjk(t0):
+                # between two CJK characters a gap is justification (a line spread to the
+                # margin), never a space: Chinese writes no spaces, and a typed one is a glyph
+                sep = ""
             elif _is_cjk(ptxt[-1:]) or _is_cjk(t0):
                 # CJK text writes its spaces as glyphs; full-width punctuation has
                 # blank room in its own box
