@@ -10,7 +10,6 @@ from ..model import Document
 from ..extract.text import DEFAULT_MAX_BYTES
 from ..pipeline import LANGS, ParseOptions
 
-FORMATS = ("json", "md", "txt", "plain")
 
 
 def add_parse_options(p: argparse.ArgumentParser) -> None:
@@ -49,18 +48,6 @@ def load_document(inp: str, opts: ParseOptions) -> Document:
     from ..loader import load_document as load
 
     return load(inp, opts)
-
-
-def render(doc: Document, fmt: str, provenance: bool = True) -> str:
-    if fmt == "json":
-        return doc.to_json(provenance=provenance) + "\n"
-    if fmt == "md":
-        return doc.to_markdown()
-    if fmt == "plain":
-        from ..io.plaintext import to_plain
-
-        return to_plain(doc)
-    return doc.text()
 
 
 def emit(text: str, out: str | None) -> None:
