@@ -182,7 +182,7 @@ def parse_text(text: str, *, options: ParseOptions | None = None, name: str | No
     """Parse text that another tool pulled out of a UN document (Tika, pdftotext, copy-paste, Word).
 
     The layout (form feeds, Tika's blank-line style, plain or unwrapped lines) is recognised from the text;
-    see docs/text.md. Raises E101 for empty text, E104 over the size limit.
+    see docs/text-input.md. Raises E101 for empty text, E104 over the size limit.
     """
     opts = options or ParseOptions()
     if not text.strip():
