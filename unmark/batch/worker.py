@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UnmarkError
+from ..io.render import render
 from .options import BatchOptions
 
 log = logging.getLogger(__name__)
@@ -106,14 +107,6 @@ def _printable_name(s: str) -> str:
         return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     except UnicodeEncodeError:
         return s.encode("utf-8", "replace").decode("utf-8")
-
-
-def render(doc, fmt: str, provenance: bool = True) -> str:
-    if fmt == "json":
-        return doc.to_json(provenance=provenance) + "\n"
-    if fmt == "md":
-        return doc.to_markdown()
-    return doc.text()
 
 
 def output_names(out_base: str, formats: tuple[str, ...]) -> list[str]:

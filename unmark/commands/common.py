@@ -9,7 +9,6 @@ from ..io.atomic import write_text
 from ..model import Document
 from ..pipeline import LANGS, ParseOptions, parse_bytes, parse_file
 
-FORMATS = ("json", "md", "txt")
 
 
 def add_parse_options(p: argparse.ArgumentParser) -> None:
@@ -45,14 +44,6 @@ def load_document(inp: str, opts: ParseOptions) -> Document:
             raise InputError(f"cannot read document JSON: {exc}", code="E109", path=inp) from exc
         return Document.from_dict(data)
     return parse_file(inp, options=opts)
-
-
-def render(doc: Document, fmt: str, provenance: bool = True) -> str:
-    if fmt == "json":
-        return doc.to_json(provenance=provenance) + "\n"
-    if fmt == "md":
-        return doc.to_markdown()
-    return doc.text()
 
 
 def emit(text: str, out: str | None) -> None:

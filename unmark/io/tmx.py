@@ -8,11 +8,13 @@ characters XML 1.0 forbids are dropped.
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from typing import Mapping, TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from ..align.types import Alignment
 from .atomic import write_text
+
+if TYPE_CHECKING:  # type hints only: the writers sit above what they write
+    from ..align.types import Alignment
 
 DEFAULT_XML_LANGS = {"zh": "zh-CN", "en": "en-US", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "ar": "ar-SA"}
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -47,10 +49,7 @@ def to_tmx(al: Alignment, xml_langs: Mapping[str, str] | None = None, *, srclang
            tool_version: str | None = None, provenance: bool = True) -> str:
     """The TMX document as a string."""
     if tool_version is None:
-        try:
-            from .. import __version__ as tool_version
-        except ImportError:  # pragma: no cover
-            tool_version = "0"
+        from .. import __version__ as tool_version
     src = srclang or (al.langs[0] if al.langs else "en")
     segtype = "sentence" if al.level == "sentence" else "paragraph"
     out = [

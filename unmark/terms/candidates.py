@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..resources import load_toml
 from .lexicon import internal_words, pattern, stopwords
+from .morph import singular_en  # noqa: F401 - here too, where the candidates use it
 from .tokenize import Tokenized, has_cjk, has_letter
 
 TITLE_PREFIX = "《"
@@ -73,23 +74,6 @@ def zh_bad_start_tags() -> tuple[str, ...]:
 
 def is_acronym(tok: str) -> bool:
     return bool(pattern("acronym").match(tok))
-
-
-def singular_en(word: str) -> str:
-    """Fold a regular English plural (countries -> country, States -> state); rules, not a lexicon."""
-    w = word
-    if "-" in w:  # Vice-Chairs -> Vice-Chair, non-governmental organizations handled per word
-        head, _, last = w.rpartition("-")
-        return f"{head}-{singular_en(last)}" if last else w
-    if len(w) <= 3 or not w.isalpha():
-        return w
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("sses", "shes", "ches", "xes")):
-        return w[:-2]
-    if w.endswith("s") and not w.endswith(("ss", "us", "is", "ics", "ous")):
-        return w[:-1]
-    return w
 
 
 def norm_token(tok: str, lang: str) -> str:

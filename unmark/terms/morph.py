@@ -18,6 +18,24 @@ from ..resources import load_lines
 
 log = logging.getLogger(__name__)
 
+
+def singular_en(word: str) -> str:
+    """Fold a regular English plural (countries -> country, States -> state); rules, not a lexicon."""
+    w = word
+    if "-" in w:  # Vice-Chairs -> Vice-Chair, non-governmental organizations handled per word
+        head, _, last = w.rpartition("-")
+        return f"{head}-{singular_en(last)}" if last else w
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is", "ics", "ous")):
+        return w[:-1]
+    return w
+
+
 _RU_NOT_EDGE = frozenset({"VERB", "INFN", "PRTS", "GRND", "PRED", "CONJ", "PREP", "PRCL", "NPRO", "INTJ", "COMP"})
 _RU_BREAK = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 
@@ -68,8 +86,6 @@ def lemma(word: str, lang: str) -> str:
         p = _parse_ru(w)
         return (p.normal_form if p is not None else stem_ru(w)).replace("ё", "е")
     if lang == "en":
-        from .candidates import singular_en
-
         return singular_en(w)
     if lang in ("fr", "es"):
         if len(w) > 3 and w.isalpha() and w.endswith(("s", "x")) and not w.endswith(("ss", "us", "is")):
