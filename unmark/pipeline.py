@@ -62,33 +62,85 @@ class ParseOptions:
 
 
 # --------------------------------------------------------------------------- entry points
-def parse(src: str | os.PathLike | bytes, lang: str = "auto", *, options: ParseOptions | None = None, **kw) -> Document:
+def parse(src: str | os.PathLike | bytes | None = None, lang: str = "auto", *, text: str | None = None,
+          options: ParseOptions | None = None, **kw) -> Document:
     """Parse a UN document.
 
-    ``src`` is a path (PDF or text file), raw bytes, or the text itself (a ``str`` that
-    contains a newline or does not name an existing file).
+    - ``parse(path)``: a file (``os.PathLike``, or a ``str`` naming an existing file), PDF or text;
+    - ``parse(text=...)`` (or :func:`parse_text`): a string that is the document itself;
+    - ``parse(data)``: raw ``bytes`` (PDF or encoded text).
+
+    A plain ``str`` is read as a path only when that is unambiguous (:func:`classify_str`): a
+    string with a line break is text; a one-line string naming an existing file is that file; a
+    one-line string that looks like a file name (it ends in ``.pdf``, ``.txt`` or ``.text``) but
+    names no file is error E105; any other one-line string is text. The file system is never
+    asked about a string too long to be a path (no ``OSError`` such as "File name too long").
     """
     opts = options or ParseOptions(lang=lang, **kw)
-    if isinstance(src, bytes):
-        return parse_bytes(src, options=opts)
+    if text is not None:
+        if src is not None:
+            raise InputError("give either a source or text=, not both", code="E150")
+        if not isinstance(text, str):
+            raise InputError(f"text= takes a str, not a {type(text).__name__}", code="E151")
+        return parse_text(text, options=opts)
+    if isinstance(src, (bytes, bytearray, memoryview)):
+        return parse_bytes(bytes(src), options=opts)
     if isinstance(src, os.PathLike):
         return parse_file(src, options=opts)
     if isinstance(src, str):
-        if "\n" not in src and len(src) < 4096:
-            p = Path(src)
-            if p.exists():
-                return parse_file(p, options=opts)
-            if re.search(r"\.(pdf|txt|text)$", src, re.I):
-                raise InputNotFoundError(f"no such file: {src}", code="E105", path=src)
+        kind = classify_str(src)
+        if kind == "path":
+            return parse_file(src, options=opts)
+        if kind == "missing":
+            raise InputNotFoundError(
+                f"no such file: {_printable_name(src)} (to parse the string itself, use unmark.parse_text "
+                f"or parse(text=...))", code="E105", path=_printable_name(src))
         return parse_text(src, options=opts)
+    if src is None:
+        raise InputError("nothing to parse: give a path, bytes or text=", code="E150")
     raise InputError(f"cannot parse a {type(src).__name__}", code="E100")
 
 
-def parse_file(path: str | os.PathLike, *, options: ParseOptions | None = None) -> Document:
-    opts = options or ParseOptions()
+_PATH_MAX = 4096
+_FILE_NAME = re.compile(r"\.(?:pdf|txt|text)$", re.I)
+
+
+def classify_str(s: str) -> str:
+    """How :func:`parse` reads a one-argument ``str``: ``"text"``, ``"path"`` (an existing file)
+    or ``"missing"`` (looks like a file name, names none). Asks the file system only about a
+    string that can be a path: one line, no NUL, at most 4,096 bytes, each part at most 255."""
+    if "\n" in s or "\r" in s or "\x00" in s or "\f" in s:
+        return "text"
+    try:
+        raw = os.fsencode(s)
+    except (UnicodeError, ValueError):
+        return "text"
+    if not raw.strip() or len(raw) > _PATH_MAX or any(len(part) > 255 for part in raw.split(b"/")):
+        return "text"
+    try:
+        if os.path.isfile(raw):
+            return "path"
+    except (OSError, ValueError):  # pragma: no cover - isfile swallows these on CPython
+        return "text"
+    if _FILE_NAME.search(s) and len(s) < 1024:
+        return "missing"
+    return "text"
+
+
+def parse_file(path: str | os.PathLike, lang: str = "auto", *, options: ParseOptions | None = None, **kw) -> Document:
+    """Parse the file at ``path`` (PDF or text), never the string itself."""
+    opts = options or ParseOptions(lang=lang, **kw)
+    if not isinstance(path, (str, os.PathLike)):
+        raise InputError(f"a path is a str or os.PathLike, not a {type(path).__name__}", code="E151")
     p = Path(path)
-    if not p.is_file():
-        raise InputNotFoundError(f"no such file: {p}", code="E105", path=str(p))
+    if "\x00" in str(p):
+        raise InputNotFoundError("no such file: the path holds a NUL character", code="E105", path=_printable_name(repr(str(p))))
+    try:
+        is_file = p.is_file()
+    except OSError as exc:  # a name too long for the file system, a loop of links...
+        raise InputNotFoundError(f"no such file: {exc.strerror}", code="E105", path=_printable_name(str(p))) from exc
+    if not is_file:
+        raise InputNotFoundError(f"no such file: {_printable_name(str(p))}", code="E105", path=_printable_name(str(p)))
     try:
         size = p.stat().st_size
         with p.open("rb") as fh:
@@ -128,8 +180,13 @@ def parse_bytes(data: bytes, *, options: ParseOptions | None = None, name: str |
     return doc.with_(warnings=tuple(warns) + doc.warnings) if warns else doc
 
 
-def parse_text(text: str, *, options: ParseOptions | None = None, name: str | None = None) -> Document:
-    opts = options or ParseOptions()
+def parse_text(text: str, lang: str = "auto", *, options: ParseOptions | None = None, name: str | None = None,
+               **kw) -> Document:
+    """Parse ``text``, the document itself (never a path). Lone surrogates become U+FFFD and
+    control characters are removed, each recorded as a fix (:func:`unmark.safe.clean_input`)."""
+    opts = options or ParseOptions(lang=lang, **kw)
+    if not isinstance(text, str):
+        raise InputError(f"parse_text takes a str, not a {type(text).__name__}", code="E151", path=name)
     if not text.strip():
         from .errors import EmptyInputError
 
@@ -138,7 +195,14 @@ def parse_text(text: str, *, options: ParseOptions | None = None, name: str | No
         from .errors import InputTooLargeError
 
         raise InputTooLargeError("input is over the size limit", code="E104", path=name)
+    from .safe import clean_input
+
+    text, input_fixes = clean_input(text)
     ex = extract_text(text, name=name)
+    if input_fixes:
+        line_page = {ln.line: p.number for p in ex.pages for ln in p.lines}
+        ex.fixes = [Fix(f.rule, line_page.get(f.line), f.line, f.before, f.after, f.col, f.note)
+                    for f in input_fixes] + list(ex.fixes)
     return build_document(ex, opts, name=name)
 
 

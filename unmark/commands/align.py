@@ -25,6 +25,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--pivot", default=None, help="language the others are aligned to (default: the first input)")
     p.add_argument("--xml-lang", default=None, help="TMX language codes, e.g. zh=zh-CN,en=en-GB")
     p.add_argument("--low", type=float, default=None, help="confidence below which rows are marked (default 0.5)")
+    p.add_argument("--raw-cells", action="store_true",
+                   help="CSV/TSV cells beginning with = + - @ written as they are (machine pipelines; default: neutralised)")
     p.add_argument("--presplit", action="store_true", help="inputs are one sentence per line; print beads")
     p.add_argument("--src-lang", default=None, help="with --presplit: source language")
     p.add_argument("--tgt-lang", default=None, help="with --presplit: target language")
@@ -116,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         raise AlignmentError(f"--langs names {len(langs)} languages for {len(args.inputs)} inputs", code="E307")
     docs = [_load(p, args, langs[k] if langs else None) for k, p in enumerate(args.inputs)]
     al = align(*docs, level=args.level, embed=args.embed, pivot=args.pivot, langs=langs)
-    write(al, args.output, fmt, xml_langs=_pairs(args.xml_lang, "--xml-lang"), low=args.low)
+    write(al, args.output, fmt, xml_langs=_pairs(args.xml_lang, "--xml-lang"), low=args.low, csv_safe=not args.raw_cells)
     for w in al.warnings:
         sys.stderr.write(f"unmark: warning {w.get('code')}: {w.get('message')}\n")
     n_low = sum(1 for r in al.rows if r.confidence < (args.low if args.low is not None else 0.5))

@@ -36,6 +36,7 @@ class TermOptions:
     subject: str | None = None     # subject field written into every entry
     known_glossary: str | None = None
     limits: CandidateLimits = field(default_factory=CandidateLimits)
+    csv_safe: bool = True          # CSV/TSV outputs: cells a spreadsheet would run as formulas neutralised
 
 
 @dataclass(frozen=True)
@@ -43,3 +44,4 @@ class CheckOptions:
     ignore_case: bool = True
     plural_insensitive: bool = True   # English: "Member State" satisfies "Member States"
     max_findings: int | None = None
+    csv_safe: bool = True             # TSV reports: cells a spreadsheet would run as formulas neutralised
