@@ -3,7 +3,7 @@ spreadsheet would run as formulas.
 
 - :func:`clean_input`: text handed to the API. Lone surrogates (a ``str`` Python accepts but no
   UTF-8 writer can encode) become U+FFFD; control characters (C0 except tab, line feed, carriage
-  return and form feed; DEL and C1; the noncharacters U+FFFE and U+FFFF) are removed, a vertical
+  return and form feed; DEL and C1 but NEL; the noncharacters U+FFFE and U+FFFF) are removed, a vertical
   tab (Word's manual line break) becomes a space. Each change is a :class:`~unmark.model.Fix`
   (rules ``text.surrogate`` and ``text.control``) on its line.
 - :func:`xml_safe`: the same characters removed from any text written to XML, HTML or XLSX (a
@@ -25,10 +25,11 @@ from .model import Fix
 log = logging.getLogger(__name__)
 
 SURROGATES = re.compile(r"[\ud800-\udfff]")
-# characters no XML 1.0 / HTML / XLSX document may hold (tab, LF, CR are allowed)
-CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-# the same minus form feed (a page break of text input) for text handed to the parser
-_INPUT_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# characters no XML 1.0 / XLSX document may hold (tab, LF, CR are allowed; DEL and C1 are legal XML)
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# text handed to the parser: the same except form feed (a page break of text input), plus DEL
+# and the C1 controls except NEL (U+0085, a line break); surrogates are replaced, not removed
+_INPUT_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

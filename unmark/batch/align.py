@@ -25,6 +25,7 @@ from ..errors import BatchError, UnmarkError
 from .options import BatchOptions
 from .paths import ALIGN_DIR, INPUT_SUFFIXES, InputFile, sanitize_component
 from ..io.atomic import write_via
+from .guard import safe_dest
 
 log = logging.getLogger(__name__)
 
@@ -128,12 +129,12 @@ def _align_api() -> Callable | None:
     return fn if callable(fn) else None
 
 
-def _writer(obj, fmt: str, candidates: tuple[str, ...]) -> Callable[[str], None] | None:
+def _writer(obj, fmt: str, candidates: tuple[str, ...], **kw) -> Callable[[str], None] | None:
     """A function path -> None writing ``obj`` as ``fmt``: its ``to_<fmt>`` method, or a module's
     ``write_<fmt>(obj, path)`` / ``write(obj, path)`` (extension-dispatching) function."""
     meth = getattr(obj, f"to_{fmt}", None)
     if callable(meth):
-        return lambda path: meth(path)
+        return lambda path: meth(path, **kw)
     for modname in candidates:
         try:
             mod = importlib.import_module(modname)
@@ -142,7 +143,7 @@ def _writer(obj, fmt: str, candidates: tuple[str, ...]) -> Callable[[str], None]
         for fname in (f"write_{fmt}", "write"):
             fn = getattr(mod, fname, None)
             if callable(fn):
-                return lambda path, fn=fn: fn(obj, path)
+                return lambda path, fn=fn: fn(obj, path, **kw)
     return None
 
 
@@ -206,13 +207,14 @@ def align_outputs(records: dict[str, dict], inputs: list[InputFile], out_dir: Pa
             for other in others:
                 al = align(docs[pivot], docs[other], level=opts.align_level)
                 for fmt in ("tmx", "tsv"):
-                    w = _writer(al, fmt, (f"unmark.io.{fmt}", "unmark.align.export"))
+                    w = _writer(al, fmt, (f"unmark.io.{fmt}", "unmark.align.export"),
+                                **({"csv_safe": opts.csv_safe} if fmt == "tsv" else {}))
                     if w is None and fmt == "tsv":
                         w = lambda path, al=al: write_tsv_fallback(al, path)  # noqa: E731
                     if w is None:
                         raise BatchError(f"no {fmt.upper()} writer for alignments", code="E540")
                     rel = f"{ALIGN_DIR}/{dname}/{dname}.{pivot}-{other}.{fmt}"
-                    write_via(out_dir / rel, w)
+                    write_via(safe_dest(out_dir, rel), w)
                     entry["outputs"].append(rel)
                 with contextlib.suppress(Exception):
                     pairs_by_lang[other].extend(al.pairs(pivot, other))
@@ -236,11 +238,11 @@ def align_outputs(records: dict[str, dict], inputs: list[InputFile], out_dir: Pa
         try:
             gl = extract_terms(pairs, src_lang=pivot, tgt_lang=other)
             for fmt in ("tbx", "csv"):
-                w = _writer(gl, fmt, ())
+                w = _writer(gl, fmt, (), **({"csv_safe": opts.csv_safe} if fmt == "csv" else {}))
                 if w is None:
                     raise BatchError(f"no {fmt.upper()} writer for glossaries", code="E543")
                 rel = f"{ALIGN_DIR}/glossary.{pivot}-{other}.{fmt}"
-                write_via(out_dir / rel, w)
+                write_via(safe_dest(out_dir, rel), w)
                 report["glossaries"].append(rel)
         except UnmarkError as exc:
             report["problems"].append(f"{exc.code} glossary {pivot}-{other}: {exc.message}")
@@ -248,5 +250,9 @@ def align_outputs(records: dict[str, dict], inputs: list[InputFile], out_dir: Pa
             report["problems"].append(f"E544 glossary {pivot}-{other}: {type(exc).__name__}: {str(exc)[:200]}")
     from ..io.atomic import write_text
 
-    write_text(adir / "groups.json", json.dumps({"langs": list(langs), "groups": listing}, ensure_ascii=False, indent=1) + "\n")
+    try:
+        write_text(safe_dest(out_dir, f"{ALIGN_DIR}/groups.json"),
+                   json.dumps({"langs": list(langs), "groups": listing}, ensure_ascii=False, indent=1) + "\n")
+    except UnmarkError as exc:  # e.g. E704: OUT/_align is a planted link
+        report["problems"].append(f"{exc.code} {ALIGN_DIR}/groups.json: {exc.message}")
     return report

@@ -133,6 +133,7 @@ def write_outputs(out_dir: str, out_base: str, texts: dict[str, str]) -> list[st
     """Write every output atomically (temp + fsync + rename); on any failure remove the ones
     already renamed in this call, so a file's outputs are all there or none of them."""
     from ..io.atomic import write_text
+    from .guard import safe_dest
     from .paths import inside
 
     done: list[Path] = []
@@ -140,7 +141,8 @@ def write_outputs(out_dir: str, out_base: str, texts: dict[str, str]) -> list[st
     try:
         for fmt, text in texts.items():
             rel = f"{out_base}.{fmt}"
-            dest = inside(out_dir, rel)
+            dest = safe_dest(out_dir, rel)  # no folder on the way is a link (E704)
+            inside(out_dir, rel)
             write_text(dest, text)
             done.append(dest)
             rels.append(rel)
@@ -206,7 +208,13 @@ def process_file(task: Task) -> dict:
         rec.update(code="E513", message="input nested too deeply (recursion limit)")
         rec["_recycle"] = True
     except OSError as exc:
-        rec.update(code="E108", message=f"cannot read or write: {exc.strerror or exc}")
+        from ..io.atomic import _FULL, output_error
+
+        if exc.errno in _FULL:  # disk full is an output problem, not an unreadable input
+            err = output_error(exc, task.out_dir)
+            rec.update(code=err.code, message=err.message)
+        else:
+            rec.update(code="E108", message=f"cannot read the input: {exc.strerror or exc}")
     except Exception as exc:  # noqa: BLE001 - a hostile file must not stop the batch
         log.debug("unexpected error on %s", task.rel, exc_info=True)
         rec.update(code="E519", message=f"unexpected {type(exc).__name__}: {str(exc)[:300]}")
