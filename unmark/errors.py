@@ -8,9 +8,16 @@ Codes are part of the public contract: they never change meaning once released.
 - E4xx: terminology
 - E5xx: batch
 - E6xx: resources (rule files)
+- E7xx: output
 - W***: warnings attached to a document (recoverable problems)
+
+The registry ``CODES`` below lists every code once with its message template and meaning;
+``docs/errors.md`` is generated from it.
 """
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 
 class UnmarkError(Exception):
@@ -81,3 +88,173 @@ class ResourceError(UnmarkError):
 
 class OutputError(UnmarkError):
     code = "E700"
+
+
+# --------------------------------------------------------------------------- the registry
+# Every code raised or warned anywhere in unmark is registered here, ONCE, one line each:
+#     _code("E123", "message template", "what it means / what to do")
+# ``tests/test_error_registry.py`` fails when a code used in the source is missing here, and
+# when docs/errors.md (generated: ``python -m unmark.errors_md > docs/errors.md``) is stale.
+# Blocks for new codes are assigned per topic (see the project notes); never reuse a number.
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    template: str
+    meaning: str
+
+    @property
+    def kind(self) -> str:
+        return "warning" if self.code.startswith("W") else "error"
+
+
+CODES: dict[str, Code] = {}
+
+
+def _code(code: str, template: str, meaning: str) -> None:
+    if code in CODES:
+        raise ValueError(f"code {code} registered twice")
+    if not re.fullmatch(r"[EW]\d{3}", code):
+        raise ValueError(f"bad code {code!r}")
+    CODES[code] = Code(code, template, meaning)
+
+
+def describe(code: str) -> Code:
+    """The registry entry of ``code`` (KeyError when unregistered)."""
+    return CODES[code]
+
+
+SECTIONS = (
+    ("E0", "General"), ("E1", "Input (files, text, encodings)"), ("E2", "PDF extraction"),
+    ("E3", "Alignment"), ("E4", "Terminology"), ("E5", "Batch"), ("E6", "Resources (rule files)"),
+    ("E7", "Output"), ("W", "Warnings (on a document, an alignment or stderr)"),
+)
+
+# fmt: off
+_code("E000", "{message}", "Base code of UnmarkError when no specific code is given (never raised on purpose).")
+# E1xx input
+_code("E100", "cannot parse a {type}", "The API was given something that is neither a path nor text.")
+_code("E101", "input is empty", "The file or text has no characters (or only white space).")
+_code("E102", "input looks binary, not text", "The bytes contain NULs or many control characters: not a text file.")
+_code("E103", "cannot decode the input: {detail}", "The text is not UTF-8 / UTF-16 with BOM; the message suggests an encoding that fits the bytes.")
+_code("E104", "input is {size} MB, over the limit of {limit} MB", "Input larger than the size limit (raise it with --max-bytes / ParseOptions.max_bytes).")
+_code("E105", "no such file: {path}", "The input path does not exist.")
+_code("E106", "this is a PDF, not text; parse it as a PDF file", "PDF bytes were given to the text path.")
+_code("E107", "unknown language {lang!r}; use one of ar, en, es, fr, ru, zh", "The declared language is not one of the six UN languages.")
+_code("E108", "cannot read {path}: {reason}", "The file exists but cannot be read (permissions, I/O error).")
+_code("E109", "not an unmark document JSON: {detail}", "A .json input is not a document written by `unmark parse --format json`.")
+_code("E150", "nothing to parse: give a path, bytes or text= / either a source or text=, not both", "parse() was called with no source, or with both a source and text=.")
+_code("E151", "parse_text takes a str / a path is a str or os.PathLike, not a {type}", "An API entry point was given the wrong type (text where a path is expected, or the reverse).")
+_code("E120", "{path} is a directory / not a regular file", "The input path is a directory, a device (/dev/null) or another non-file.")
+# E2xx PDF
+_code("E200", "{message}", "Base code of PDF errors.")
+_code("E201", "the pdfium backend needs pypdfium2: pip install 'unmark-undocs[pdfium]'", "The PDF backend asked for is not installed or unknown.")
+_code("E202", "encrypted PDF: the empty password does not open it", "The PDF needs a user password (or the decryption library is missing).")
+_code("E203", "corrupt or truncated PDF: {detail}", "The file is not a readable PDF (no %PDF- header, broken structure, unreadable page).")
+_code("E204", "no text layer; OCR needed", "Scanned PDF: no page has text.")
+_code("E205", "the PDF has zero pages", "The PDF has no pages.")
+_code("E206", "the PDF has {n} pages, over the limit of {max_pages}", "More pages than --max-pages.")
+_code("E207", "gave up after {timeout} s (per-file timeout)", "Extraction took longer than --timeout.")
+_code("E208", "fonts without a Unicode mapping: {detail}", "Most glyphs come from fonts with no Unicode mapping: the text would be garbage.")
+_code("E209", "layout failed on a degenerate page", "The PDF was read but the layout analysis failed on a page (a defect in unmark: please report it with the file).")
+# E3xx alignment
+_code("E300", "{message}", "Base code of alignment errors.")
+_code("E301", "alignment needs at least two documents", "Too few (or wrong kind of) inputs for alignment.")
+_code("E302", "bead (0, 0) is not allowed", "Internal: an empty bead was requested from the aligner.")
+_code("E303", "no alignment path found", "The aligner found no path (inside the band); the documents may not be versions of each other.")
+_code("E304", "unknown level {level!r} (paragraph or sentence)", "Unknown alignment level.")
+_code("E305", "pivot {pivot!r} is not one of {names}", "The pivot language is not among the documents.")
+_code("E306", "unknown output format {fmt!r}", "The output file's extension names no alignment format (or the format does not fit the input).")
+_code("E307", "expected lang=code, got {part!r}", "Bad --langs / --xml-lang value.")
+_code("E310", "embedding extra not installed: pip install 'unmark-undocs[embed]'", "The embedding aligner needs the [embed] extra.")
+# E4xx terminology
+_code("E400", "{message}", "Base code of terminology errors.")
+_code("E401", "language {lang!r} is not supported for terminology", "Unsupported language code for terms/check.")
+_code("E402", "bad line in a terms rule file", "A terms resource file is malformed.")
+_code("E403", "jieba / spaCy is not installed", "A tokenizer the terms extractor needs is missing.")
+_code("E404", "unknown glossary format {ext!r}", "The glossary output extension is not .tbx .csv .xlsx .tsv .json.")
+_code("E405", "unknown ranking / association measure {name!r}", "Bad --rank / --measure value.")
+_code("E406", "source and target language are the same", "terms needs two different languages.")
+_code("E407", "no aligned segment pairs to extract terms from", "Nothing to read (no inputs, or no pairs after alignment).")
+_code("E410", "file not found: {path}", "A terms/check input file does not exist.")
+_code("E411", "not UTF-8 text: {detail}", "A text input to terms/check is not UTF-8.")
+_code("E412", "TMX is not well-formed XML: {detail}", "Broken TMX file.")
+_code("E413", "line {n}: not JSON: {detail}", "Broken JSONL alignment file.")
+_code("E414", "unknown alignment file type {ext!r}", "The --alignment file is not .tmx .tsv .jsonl.")
+_code("E415", "line-parallel files differ in length ({a} vs {b} lines)", "--aligned files must have the same number of lines.")
+_code("E416", "TBX is not well-formed XML: {detail}", "Broken TBX glossary.")
+_code("E417", "unknown glossary type {ext!r}", "The glossary given to check is in no format unmark reads.")
+_code("E418", "the alignment file does not hold {src} and {tgt}", "The alignment file's languages differ from --src-lang/--tgt-lang.")
+_code("E420", "document parsing/alignment is not available in this installation", "terms on documents needs unmark.parse and unmark.align.")
+_code("E421", "no {src}/{tgt} document pairs found in folder", "Folder input to terms: no file names carry the two language codes.")
+_code("E422", "documents must come in pairs (source then target)", "An odd number of documents was given to terms.")
+_code("E430", "source and target language are needed for the check", "check could not tell the glossary's languages.")
+_code("E431", "unknown report format {ext!r} (use .tsv, .xlsx or .html)", "The check report extension is unknown.")
+# E5xx batch
+_code("E500", "{message}", "Base code of batch errors.")
+_code("E501", "input folder not found: {path}", "The batch input folder does not exist.")
+_code("E502", "cannot create the output folder / the output folder must differ from the input folder", "Unusable batch output folder.")
+_code("E503", "another batch is writing to {out_dir}", "The output folder is locked by a running batch.")
+_code("E504", "bad batch option: {detail}", "A batch flag has an invalid value (formats, jobs, engine, timeout, memory, pages, align languages).")
+_code("E505", "output path escapes the output folder: {rel!r}", "A file name would write outside the output folder.")
+_code("E510", "the Dask engine needs dask.distributed: pip install 'unmark-undocs[dask]'", "The Dask engine is not installed.")
+_code("E511", "over the time limit of {s} s; worker killed", "A file ran past the hard time limit; its worker was killed.")
+_code("E512", "over the memory limit of the worker ({mb} MB)", "A file needed more memory than --memory-mb.")
+_code("E513", "input nested too deeply (recursion limit)", "A file's structure is nested too deeply.")
+_code("E514", "worker crashed: {detail}", "The worker process died (crash, OOM killer) or a Dask task failed.")
+_code("E519", "unexpected {type}: {detail}", "An unexpected exception in a batch worker (a defect: please report it).")
+_code("E520", "not a PDF or text file (suffix {suffix})", "A file in the batch input folder has an unsupported extension; it is listed, not parsed.")
+_code("E530", "cannot reach the Dask scheduler {scheduler!r}", "The --scheduler address does not answer.")
+_code("E531", "a symbolic link: not followed (use --follow-links)", "An input file of a batch is a symbolic link; it is listed, not parsed, unless --follow-links (a link can point anywhere).")
+_code("E540", "alignment is not available in this installation", "batch --align could not align (missing component or writer).")
+_code("E541", "no {langs} version", "batch --align: a document group lacks a language.")
+_code("E542", "{type}: {detail}", "batch --align: aligning a group failed.")
+_code("E543", "terminology is not available in this installation", "batch --terms could not build glossaries.")
+_code("E544", "glossary {pair}: {detail}", "batch --terms: building a glossary failed.")
+# E6xx resources
+_code("E600", "{message}", "Base code of resource errors.")
+_code("E601", "rule file missing: {name}", "A rule file (or the whole resources folder) is missing: the installation is broken.")
+_code("E602", "rule file {name} is invalid: {detail}", "A rule file does not validate (syntax, schema, patterns).")
+# E7xx output
+_code("E700", "{message}", "Base code of output errors.")
+_code("E701", "cannot write to {folder}: {reason}", "The output file cannot be written (an I/O error or another reason not covered by E702-E704).")
+_code("E702", "cannot write: the output location is read-only or not writable", "The output folder or file is read-only or not permitted (EROFS, EACCES, EPERM).")
+_code("E703", "cannot write: no space left on the output device", "The output device is full (ENOSPC, quota, file too large); nothing half-written is left.")
+_code("E704", "{what} is a symbolic link or not a folder in the output folder: refused", "batch: the manifest, the lock or a folder it writes into is a link (maybe planted); nothing is written through it.")
+# W*** warnings
+_code("W101", "unmapped private-use character U+{cp} left in the text", "A private-use (symbol font) character has no mapping.")
+_code("W102", "Word broken field removed: {text!r}", "A Word field error message was removed from the text.")
+_code("W103", "no text found in the document", "The document has no text after cleaning.")
+_code("W104", "the text does not look like one of the six UN languages; parsed with the rules for {lang!r}", "Language detection failed; set --lang.")
+_code("W110", "paragraph numbering jumps from {a} to {b}", "Numbered paragraphs skip or repeat numbers.")
+_code("W120", "marker of footnote {label} not found in the text", "A footnote whose marker is not found in the body.")
+_code("W121", "footnote {n} missing; found {label}", "Footnote numbering skips a number.")
+_code("W122", "text in the footnote area before any footnote label", "Unlabelled text in the footnote area.")
+_code("W130", "hyperlink {uri} matches no text on its page", "A PDF link annotation whose text was not found.")
+_code("W201", "{n} glyphs come from fonts without a Unicode mapping", "Some glyphs may be wrong text.")
+_code("W202", "{n} page(s) without a text layer (OCR needed): {pages}", "Some pages are scanned images.")
+_code("W301", "the documents have different symbols ({listing})", "Aligned documents do not carry the same UN symbol: maybe not versions of one document.")
+_code("W480", "{n} control character(s) removed from the {format} output", "An XML, HTML or XLSX writer removed characters the format cannot hold (logged; in TMX also a header note).")
+# fmt: on
+
+
+def markdown() -> str:
+    """docs/errors.md: every code with its message template and meaning (generated)."""
+    out = ["# Error and warning codes", "",
+           "<!-- generated by `python -m unmark.errors_md > docs/errors.md`; do not edit by hand -->", "",
+           "Every error unmark raises on purpose carries a stable code (`UnmarkError.code`); the command line",
+           "prints `unmark: error CODE: message` and exits with status 1. Warnings (`W***`) are attached to the",
+           "document (`Document.warnings`) or the alignment, and summarised on stderr one line per code.",
+           "Codes never change meaning once released.", ""]
+    for prefix, title in SECTIONS:
+        rows = [c for k, c in sorted(CODES.items()) if k.startswith(prefix)]
+        if not rows:
+            continue
+        out += [f"## {title}", "", "| code | message | meaning |", "|---|---|---|"]
+        for c in rows:
+            tpl = c.template.replace("|", "\\|")
+            out.append(f"| {c.code} | `{tpl}` | {c.meaning.replace('|', chr(92) + '|')} |")
+        out.append("")
+    return "\n".join(out)
+

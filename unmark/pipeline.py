@@ -137,9 +137,14 @@ def parse_file(path: str | os.PathLike, lang: str = "auto", *, options: ParseOpt
         raise InputNotFoundError("no such file: the path holds a NUL character", code="E105", path=_printable_name(repr(str(p))))
     try:
         is_file = p.is_file()
+        exists = is_file or p.exists()
     except OSError as exc:  # a name too long for the file system, a loop of links...
         raise InputNotFoundError(f"no such file: {exc.strerror}", code="E105", path=_printable_name(str(p))) from exc
     if not is_file:
+        if exists:
+            what = "a directory" if p.is_dir() else "not a regular file"
+            raise InputError(f"{_printable_name(str(p))} is {what}; give a PDF or text file", code="E120",
+                             path=_printable_name(str(p)))
         raise InputNotFoundError(f"no such file: {_printable_name(str(p))}", code="E105", path=_printable_name(str(p)))
     try:
         size = p.stat().st_size

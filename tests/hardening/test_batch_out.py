@@ -85,7 +85,7 @@ def test_input_links_are_skipped_unless_followed(tmp_path):
     out = tmp_path / "out"
     run_batch(inp, out, BatchOptions())
     rec = {r["file"]: r for r in read_manifest(out / "manifest.jsonl")}["passwd.txt"]
-    assert rec["status"] == "skipped" and rec["code"] == "E530"
+    assert rec["status"] == "skipped" and rec["code"] == "E531"
     assert not list(out.glob("passwd*"))
     run_batch(inp, tmp_path / "out2", BatchOptions(follow_links=True))
     assert (tmp_path / "out2" / "passwd.json").is_file()

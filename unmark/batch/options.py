@@ -41,7 +41,7 @@ class BatchOptions:
     align: tuple[str, ...] = ()        # e.g. ('zh', 'en'): align the language versions of each document
     align_level: str = "paragraph"
     max_bytes: int | None = None       # text inputs: size limit (None: the parser's default)
-    follow_links: bool = False         # inputs that are symbolic links: parsed (else skipped, E530)
+    follow_links: bool = False         # inputs that are symbolic links: parsed (else skipped, E531)
     csv_safe: bool = True              # TSV/CSV outputs (--align): cells a spreadsheet would run neutralised
 
     def __post_init__(self) -> None:

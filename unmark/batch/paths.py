@@ -33,7 +33,7 @@ class InputFile:
     path: str         # absolute path
     size: int
     supported: bool   # a suffix the parser takes (.pdf, .txt, .text) — anything else is recorded as skipped
-    link: bool = False  # a symbolic link (skipped, E530, unless follow_links)
+    link: bool = False  # a symbolic link (skipped, E531, unless follow_links)
 
 
 def discover(in_dir: str | os.PathLike, out_dir: str | os.PathLike | None = None) -> list[InputFile]:

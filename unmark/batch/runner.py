@@ -228,7 +228,7 @@ def run_batch(
                     emit(_skip_record(f, settings, "E520", f"not a PDF or text file (suffix {suffix})"))
                     continue
                 if f.link and not opts.follow_links:
-                    emit(_skip_record(f, settings, "E530", "a symbolic link: not followed (use --follow-links)"))
+                    emit(_skip_record(f, settings, "E531", "a symbolic link: not followed (use --follow-links)"))
                     continue
                 base = bases[f.rel]
                 prev = prev_state.get(f.rel)

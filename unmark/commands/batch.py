@@ -31,7 +31,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
     p.add_argument("--align", type=_csv, default=(), metavar="L1,L2", help="also align the language versions of each document, e.g. zh,en")
     p.add_argument("--progress", choices=("auto", "bar", "lines", "none"), default="auto")
-    p.add_argument("--follow-links", action="store_true", help="parse input files that are symbolic links (default: skipped, E530)")
+    p.add_argument("--follow-links", action="store_true", help="parse input files that are symbolic links (default: skipped, E531)")
     p.add_argument("--raw-cells", action="store_true",
                    help="TSV/CSV cells beginning with = + - @ written as they are (machine pipelines; default: neutralised)")
     p.set_defaults(func=run)

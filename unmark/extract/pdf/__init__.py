@@ -2,9 +2,10 @@
 rules and link annotations per page (:mod:`.runs`); :mod:`.layout` turns them into the
 :class:`~unmark.extract.lines.Extracted` form the core reads.
 
-Errors are coded (:class:`unmark.errors.PdfError`): E201 backend not available, E202
-encrypted, E203 corrupt or truncated, E204 no text layer, E205 zero pages, E206 over
-``max_pages``, E207 over ``timeout``, E208 fonts without a Unicode mapping. Warnings:
+Errors are coded (:class:`unmark.errors.PdfError`): E105 no such file, E120 not a regular
+file, E201 backend not available, E202 encrypted, E203 corrupt or truncated, E204 no text
+layer, E205 zero pages, E206 over ``max_pages``, E207 over ``timeout``, E208 fonts without a
+Unicode mapping, E209 layout failure. Warnings:
 W201 some glyphs could not be mapped to Unicode, W202 pages without text.
 """
 from __future__ import annotations
@@ -32,8 +33,10 @@ def _deadline(timeout: float | None) -> float | None:
 def read_raw_pages(path, backend: str = "pypdf", max_pages: int | None = None, timeout: float | None = None) -> list[RawPage]:
     """The backend step alone: glyph runs, rules and links of every page."""
     p = Path(path)
+    if not p.exists():
+        raise PdfError(f"no such file: {p}", code="E105", path=str(p))
     if not p.is_file():
-        raise PdfError(f"no such file: {p}", code="E203", path=str(p))
+        raise PdfError(f"{p} is {'a directory' if p.is_dir() else 'not a regular file'}; give a PDF file", code="E120", path=str(p))
     if backend not in BACKENDS:
         raise PdfError(f"unknown PDF backend {backend!r}; use one of {', '.join(BACKENDS)}", code="E201", path=str(p))
     deadline = _deadline(timeout)
@@ -84,7 +87,7 @@ def extract_pdf(path, backend: str = "pypdf", max_pages: int | None = None, time
     try:
         pages, fixes, hints = layout(raws)
     except RecursionError as exc:  # pragma: no cover - defensive
-        raise PdfError("layout failed on a degenerate page", code="E203", path=str(p)) from exc
+        raise PdfError("layout failed on a degenerate page", code="E209", path=str(p)) from exc
     if timeout is not None and time.monotonic() - t0 > timeout:
         raise PdfError(f"gave up after {timeout} s (per-file timeout)", code="E207", path=str(p))
     return Extracted(
