@@ -146,6 +146,7 @@ _code("E108", "cannot read {path}: {reason}", "The file exists but cannot be rea
 _code("E109", "not an unmark document JSON: {detail}", "A .json input is not a document written by `unmark parse --format json`.")
 _code("E150", "nothing to parse: give a path, bytes or text= / either a source or text=, not both", "parse() was called with no source, or with both a source and text=.")
 _code("E151", "parse_text takes a str / a path is a str or os.PathLike, not a {type}", "An API entry point was given the wrong type (text where a path is expected, or the reverse).")
+_code("E152", "gave up after {timeout} s (per-file timeout)", "Parsing a text input took longer than --timeout / ParseOptions.timeout (the deadline covers reading, building and writing).")
 _code("E120", "{path} is a directory / not a regular file", "The input path is a directory, a device (/dev/null) or another non-file.")
 # E2xx PDF
 _code("E200", "{message}", "Base code of PDF errors.")
@@ -158,6 +159,12 @@ _code("E206", "the PDF has {n} pages, over the limit of {max_pages}", "More page
 _code("E207", "gave up after {timeout} s (per-file timeout)", "Extraction took longer than --timeout.")
 _code("E208", "fonts without a Unicode mapping: {detail}", "Most glyphs come from fonts with no Unicode mapping: the text would be garbage.")
 _code("E209", "layout failed on a degenerate page", "The PDF was read but the layout analysis failed on a page (a defect in unmark: please report it with the file).")
+_code("E250", "the PDF reader died / needs more memory than the reader's limit of {mb} MB", "The PDF reader process ran out of its address-space limit (--memory-mb / ParseOptions.memory_mb) or PDFium aborted on a failed allocation; the caller is unharmed.")
+_code("E251", "the PDF reader died ({signal})", "The PDF reader process died for another reason (a crash in the native library).")
+_code("E252", "marked content nested over {max} deep", "A content stream nests BMC/BDC sections deeper than ContentLimits.max_depth: refused before PDFium parses the page.")
+_code("E253", "form XObjects drawn over {max} times through nesting", "Form XObjects drawing each other (fan-out) beyond ContentLimits.max_form_draws: refused before PDFium parses the page.")
+_code("E254", "a content stream holds over {max} operators", "More operators in one content stream than ContentLimits.max_ops.")
+_code("E255", "a content stream inflates to over {mb} MB", "A compressed content stream inflates beyond ContentLimits.max_stream_mb (a decompression bomb).")
 # E3xx alignment
 _code("E300", "{message}", "Base code of alignment errors.")
 _code("E301", "alignment needs at least two documents", "Too few (or wrong kind of) inputs for alignment.")
@@ -235,6 +242,7 @@ _code("W130", "hyperlink {uri} matches no text on its page", "A PDF link annotat
 _code("W201", "{n} glyphs come from fonts without a Unicode mapping", "Some glyphs may be wrong text.")
 _code("W202", "{n} page(s) without a text layer (OCR needed): {pages}", "Some pages are scanned images.")
 _code("W301", "the documents have different symbols ({listing})", "Aligned documents do not carry the same UN symbol: maybe not versions of one document.")
+_code("W481", "PDFium returns at most 32,767 characters of one text object: text cut on page(s) {pages}", "pdfium backend: a text object longer than PDFium returns was cut; the pypdf backend reads it whole.")
 _code("W480", "{n} control character(s) removed from the {format} output", "An XML, HTML or XLSX writer removed characters the format cannot hold (logged; in TMX also a header note).")
 # fmt: on
 

@@ -19,6 +19,7 @@ from .clean.contents import mark_contents
 from .clean.layout import guess_doc_symbol, mark_zones
 from .clean.notes_zone import mark_endnotes, mark_unseparated_notes
 from .errors import InputError, InputNotFoundError, UnmarkError
+from .limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB, ContentLimits, check, deadline
 from .extract.lines import Extracted, SrcLine
 from .extract.text import DEFAULT_MAX_BYTES, decode, extract_text
 from .model import (
@@ -55,6 +56,11 @@ class ParseOptions:
     timeout: float | None = None      # PDF: seconds per file
     max_bytes: int = DEFAULT_MAX_BYTES
     sentences: bool = True            # segment sentences (needs unmark.lang)
+    # limits (docs/limits-and-security.md): the timeout above covers reading and building
+    max_file_mb: float | None = DEFAULT_MAX_FILE_MB   # PDF: refuse larger files (E104)
+    memory_mb: int | None = DEFAULT_MEMORY_MB         # PDF reader process: address-space limit (E250)
+    isolate: str = "auto"             # PDF reader in its own process: auto (pdfium, or a timeout) | always | never
+    content_limits: ContentLimits = field(default_factory=ContentLimits)  # PDF: E252-E255 before PDFium parses a page
 
     def __post_init__(self) -> None:
         if self.lang not in LANGS:
@@ -203,12 +209,13 @@ def parse_text(text: str, lang: str = "auto", *, options: ParseOptions | None = 
     from .safe import clean_input
 
     text, input_fixes = clean_input(text)
-    ex = extract_text(text, name=name)
-    if input_fixes:
-        line_page = {ln.line: p.number for p in ex.pages for ln in p.lines}
-        ex.fixes = [Fix(f.rule, line_page.get(f.line), f.line, f.before, f.after, f.col, f.note)
-                    for f in input_fixes] + list(ex.fixes)
-    return build_document(ex, opts, name=name)
+    with deadline(opts.timeout, "E152"):
+        ex = extract_text(text, name=name)
+        if input_fixes:
+            line_page = {ln.line: p.number for p in ex.pages for ln in p.lines}
+            ex.fixes = [Fix(f.rule, line_page.get(f.line), f.line, f.before, f.after, f.col, f.note)
+                        for f in input_fixes] + list(ex.fixes)
+        return build_document(ex, opts, name=name)
 
 
 def parse_pdf(path: Path, *, options: ParseOptions | None = None, name: str | None = None) -> Document:
@@ -217,8 +224,11 @@ def parse_pdf(path: Path, *, options: ParseOptions | None = None, name: str | No
         from .extract.pdf import extract_pdf
     except ImportError as exc:  # pragma: no cover - the PDF path is part of the package
         raise UnmarkError("PDF support is not available in this installation", code="E201") from exc
-    ex = extract_pdf(path, backend=opts.backend, max_pages=opts.max_pages, timeout=opts.timeout)
-    return build_document(ex, opts, name=name or str(path))
+    with deadline(opts.timeout, "E207"):
+        ex = extract_pdf(path, backend=opts.backend, max_pages=opts.max_pages, timeout=opts.timeout,
+                         isolate=opts.isolate, memory_mb=opts.memory_mb, max_file_mb=opts.max_file_mb,
+                         content_limits=opts.content_limits)
+        return build_document(ex, opts, name=name or str(path))
 
 
 # --------------------------------------------------------------------------- the build
@@ -433,6 +443,7 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
 
     # 7. texts: join lines, remove broken fields
     def finish(part: PartBuilder) -> MappedText:
+        check()  # the parse deadline, block by block
         mt = join_parts(part.lines, ctx, fixes)
         mt, fx = remove_broken_fields(mt)
         if fx:
@@ -475,6 +486,7 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
     blocks: list[Block] = []
     for bi, bb in enumerate(built):
         b = bb.builder
+        check()
         if not bb.text.text and not any(t.text for t in bb.items):
             continue  # nothing left (e.g. a line that held only a broken field): its fixes say why
         blang = _block_language(bb.text.text, lang, identify_block)

@@ -7,6 +7,7 @@ import sys
 
 from ..io.atomic import write_text
 from ..model import Document
+from ..limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB
 from ..pipeline import LANGS, ParseOptions, parse_bytes, parse_file
 
 FORMATS = ("json", "md", "txt")
@@ -16,7 +17,11 @@ def add_parse_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", default="auto", choices=LANGS, help="document language (default: auto)")
     p.add_argument("--backend", default="pypdf", choices=("pypdf", "pdfium"), help="PDF extraction backend")
     p.add_argument("--max-pages", type=int, default=None, help="refuse PDFs with more pages than this")
-    p.add_argument("--timeout", type=float, default=None, help="seconds allowed per PDF")
+    p.add_argument("--timeout", type=float, default=None, help="seconds allowed per input: reading, building and writing")
+    p.add_argument("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_MB,
+                   help=f"refuse PDFs larger than this (default {DEFAULT_MAX_FILE_MB} MB; 0: no limit)")
+    p.add_argument("--memory-mb", dest="reader_memory_mb", type=int, default=DEFAULT_MEMORY_MB,
+                   help=f"address space of the PDF reader process (default {DEFAULT_MEMORY_MB} MB; 0: no limit)")
     p.add_argument("--no-sentences", action="store_true", help="skip sentence segmentation")
 
 
@@ -27,6 +32,8 @@ def options_from_args(args: argparse.Namespace) -> ParseOptions:
         max_pages=args.max_pages,
         timeout=args.timeout,
         sentences=not args.no_sentences,
+        max_file_mb=args.max_file_mb or None,
+        memory_mb=args.reader_memory_mb or None,
     )
 
 

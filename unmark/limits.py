@@ -1,0 +1,80 @@
+"""Bounded work for every input: one deadline over reading, building and rendering, a memory
+cap, a file-size cap and limits on what a PDF page may ask of the reader.
+
+- :func:`deadline` opens a deadline (``with deadline(timeout, code):``) that every stage checks
+  with :func:`check` inside its loops (PDF layout per page, the document build per block, the
+  renderers); past it, :class:`DeadlineExceeded` (E207 for a PDF, E152 for text) is raised. An
+  inner deadline never extends an outer one.
+- Work a native library does and cannot interrupt (PDFium, pypdf's content tokenizer) runs in
+  a reader process (:mod:`unmark.extract.pdf.isolate`) under an address-space limit
+  (``RLIMIT_AS``), killed at the deadline: an overrun becomes a coded error, never a SIGABRT of
+  the caller.
+- :class:`ContentLimits`: what one PDF may ask before PDFium parses a page (marked-content
+  nesting, form XObject fan-out, operators and decompressed bytes of a content stream).
+"""
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import time
+from dataclasses import dataclass
+from typing import Iterator
+
+from .errors import UnmarkError
+
+DEFAULT_MAX_FILE_MB = 512          # a PDF larger than this is refused (E104) unless raised
+DEFAULT_MEMORY_MB = 1536           # address space of the isolated PDF reader process
+PDFIUM_TEXT_OBJECT_MAX = 32767     # PDFium returns at most this many characters of one text object
+
+
+@dataclass(frozen=True)
+class ContentLimits:
+    """Limits checked on the file's own bytes before PDFium parses a page (E252-E255)."""
+
+    max_depth: int = 512            # marked content (BMC/BDC ... EMC) nested this deep in one stream
+    max_form_draws: int = 50_000    # form XObjects drawn by one form, counted through nesting
+    max_ops: int = 5_000_000        # operators in one content stream
+    max_stream_mb: int = 128        # decompressed bytes of one content stream
+
+
+class DeadlineExceeded(UnmarkError):
+    code = "E207"
+
+
+_DEADLINE: contextvars.ContextVar[tuple[float, float, str] | None] = contextvars.ContextVar("unmark_deadline", default=None)
+
+
+@contextlib.contextmanager
+def deadline(timeout: float | None, code: str = "E207") -> Iterator[None]:
+    """A deadline ``timeout`` seconds from now for the work inside the block (none: unchanged)."""
+    if timeout is None:
+        yield
+        return
+    end = time.monotonic() + float(timeout)
+    cur = _DEADLINE.get()
+    if cur is not None and cur[0] <= end:
+        yield  # an outer deadline comes first
+        return
+    token = _DEADLINE.set((end, float(timeout), code))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def remaining() -> float | None:
+    """Seconds left before the current deadline (None: no deadline)."""
+    cur = _DEADLINE.get()
+    return None if cur is None else cur[0] - time.monotonic()
+
+
+def current_deadline() -> float | None:
+    cur = _DEADLINE.get()
+    return None if cur is None else cur[0]
+
+
+def check() -> None:
+    """Raise :class:`DeadlineExceeded` when the current deadline has passed."""
+    cur = _DEADLINE.get()
+    if cur is not None and time.monotonic() > cur[0]:
+        raise DeadlineExceeded(f"gave up after {cur[1]:g} s (per-file timeout)", code=cur[2])
