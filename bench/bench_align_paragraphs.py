@@ -32,6 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from benchutil import table as result_table, write_results  # noqa: E402
 
 from unmark.align import align  # noqa: E402
 from unmark.align.paragraph import block_units  # noqa: E402
@@ -276,7 +278,16 @@ def main(argv=None) -> int:
         print(f"SKIP: huridocs corpus not found at {args.corpus} (it lives in ../shared)")
         return 0
 
-    def table(title, rows):
+    results = []
+
+    def table(title, rows, id=""):
+        out = [[name, round(p, 3), round(r, 3), round(f, 3), n_p, n_g, round(secs, 2)]
+               for name, (p, r, f), secs, n_p, n_g in rows]
+        if rows:
+            k = len(rows)
+            out.append(["mean", round(sum(x[1] for x in out) / k, 3), round(sum(x[2] for x in out) / k, 3),
+                        round(sum(x[3] for x in out) / k, 3), None, None, None])
+        results.append(result_table(id, title, ["pair file", "P", "R", "F1", "predicted", "gold", "align s"], out))
         print(f"\n{title}")
         print(f"{'pair file':24s} {'P':>6s} {'R':>6s} {'F1':>6s} {'pred':>5s} {'gold':>5s} {'align s':>8s}")
         tot = [0.0, 0.0, 0.0]
@@ -289,10 +300,11 @@ def main(argv=None) -> int:
 
     if not args.no_pdf:
         table("1. PDF in, pairs out (unmark.parse + align; match >= 0.9 both sides; "
-              "P over pairs with a labelled source)", run_pdf(args.corpus, args.verbose))
+              "P over pairs with a labelled source)", run_pdf(args.corpus, args.verbose), id="pdf")
     table(f"2. aligner only: labelled paragraphs with merges/splits/furniture ({args.seeds} seeds)",
-          run_labels(args.corpus, args.seeds))
+          run_labels(args.corpus, args.seeds), id="aligner")
     print("\ntarget: pair F1 >= 0.97")
+    write_results("align_paragraphs", results, notes=["target: pair F1 >= 0.97"])
     return 0
 
 

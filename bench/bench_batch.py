@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchutil import cpu_model  # noqa: E402
+from benchutil import cpu_model, table, write_results  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -306,6 +306,22 @@ def main() -> int:
         added = breakdown["sha256"] + breakdown["atomic write + fsync"] - breakdown["plain write"] + breakdown["task/record pickling"] + 1000 * b1[5] / n
         print(f"  => machinery adds {added:.1f} ms/file (sha256 + atomic/fsync - plain write + pickling + time outside the task) "
               f"= {100 * added / (1000 * t_parse / n):.1f}% of the mean parse time over the corpus ({1000 * t_parse / n:.1f} ms)   target <= 10%")
+        rows = [[name, jobs, round(secs, 2), round(n / secs, 1), round(pg / secs, 1), round(1000 * secs / n, 1),
+                 None if cpu is None else round(cpu, 2)] for name, jobs, secs, okn, pg, _, cpu in best.values()]
+        write_results("batch", [
+            table("speed", f"{n} {kind} -> {','.join(formats)}",
+                  ["run", "jobs", "seconds", "files/s", "pages/s", "ms/file", "CPU s"], rows),
+            table("machinery", "Per-file cost of the batch machinery (ms/file, mean over 40 files)",
+                  ["operation", "ms/file"], [[k, round(v, 2)] for k, v in breakdown.items()]),
+        ], notes=[
+            f"best of {args.repeat} interleaved runs; load average at the start of each round: "
+            f"{', '.join(f'{x:.1f}' for x in loads)}; parallel capacity measured (2 CPU-bound processes): "
+            f"{', '.join(f'{c:.2f}x' for c in caps)}",
+            f"batch overhead, 1 worker vs parse+render+write loop: {100 * (b1[2] - t_loop) / t_loop:+.1f} % (target <= +10 %)",
+            f"speed-up, 2 workers vs 1: {b1[2] / b2[2]:.2f}x (target >= 1.8x on two free cores)",
+            f"the machinery adds {added:.1f} ms/file = {100 * added / (1000 * t_parse / n):.1f} % of the mean parse time "
+            f"({1000 * t_parse / n:.1f} ms)",
+        ])
         return 0
     finally:
         if not args.keep:

@@ -40,11 +40,18 @@ from unmark.lang import (  # noqa: E402
 from unmark.lang.sentences import split_with_rules  # noqa: E402
 from unmark.lang.data import rules  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from benchutil import table as result_table, write_results  # noqa: E402
+
 FLOORS = {"linebreak_dev": 0.99, "sentence_f1": 0.98, "langid_blocks": 1.0}
 
 
 # ----------------------------------------------------------------------------- helpers
-def table(title: str, header: list[str], rows: list[list]) -> None:
+TABLES: list[dict] = []   # every table printed, for bench/results/lang.json
+
+
+def table(title: str, header: list[str], rows: list[list], id: str = "") -> None:
+    TABLES.append(result_table(id or f"t{len(TABLES) + 1}", title, header, [list(r) for r in rows]))
     widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
     line = "  ".join("{:<%d}" % w for w in widths)
     print(f"\n## {title}")
@@ -352,31 +359,36 @@ def main(argv: list[str] | None = None) -> int:
 
     rows, dev_acc = bench_linebreaks(shared)
     table("(a) line breaks: accuracy vs human labels",
-          ["set", "breaks", "unmark", "naive (ends with punct.)", "all hard", "unmark, body only"], rows)
+          ["set", "breaks", "unmark", "naive (ends with punct.)", "all hard", "unmark, body only"], rows, id="linebreaks")
     if dev_acc < FLOORS["linebreak_dev"]:
         failures.append(f"line breaks dev {dev_acc:.1%} < {FLOORS['linebreak_dev']:.0%}")
 
     table("(a') line-end hyphens in the held-out PDFs (truth from the human paragraph text)",
-          ["pdf", "lang", "hyphens", "unmark keep_hyphen", "naive (always remove)"], bench_hyphens(shared))
+          ["pdf", "lang", "hyphens", "unmark keep_hyphen", "naive (always remove)"], bench_hyphens(shared), id="hyphens")
 
     rows, f1s = bench_sentences(shared)
     table("(b) sentence boundaries: UNPC paragraphs of 3-6 real sentences",
-          ["set", "system", "P", "R", "F1", "time"], rows)
+          ["set", "system", "P", "R", "F1", "time"], rows, id="sentences")
     inner, final = internal_semicolons(shared)
     print(f"zh '；': inside {inner} gold sentences, ending {final} gold segments (list items) -> not a terminator")
     for lang, f in f1s.items():
         if f < FLOORS["sentence_f1"]:
             failures.append(f"sentence F1 {lang} {f:.4f} < {FLOORS['sentence_f1']}")
     table("(b) six-language resolution: lines whose sentence count agrees across the 6 languages",
-          ["system", "lines agreeing", "sentences per language"], bench_resolution_sentences(shared))
+          ["system", "lines agreeing", "sentences per language"], bench_resolution_sentences(shared), id="resolution")
 
     rows, ok = bench_langid(shared)
     table("(c) language id on GA resolution 55/100 (per block)",
-          ["lang", "document", "identify_block", "identify alone", "identify undecided"], rows)
+          ["lang", "document", "identify_block", "identify alone", "identify undecided"], rows, id="langid")
     if not ok:
         failures.append("language id not 6/6 per block")
 
     print(f"\ntotal time {time.perf_counter() - t0:.1f}s")
+    write_results("lang", TABLES, notes=[
+        f"zh '；': inside {inner} gold sentences, ending {final} gold segments (list items): not a terminator",
+        ("FLOORS MISSED: " + "; ".join(failures)) if failures else
+        "all floors met: " + ", ".join(f"{k} >= {v}" for k, v in FLOORS.items()),
+        f"wordfreq {'installed' if wordfreq_available() else 'not installed'}"])
     if failures:
         print("FLOORS MISSED: " + "; ".join(failures))
         return 1

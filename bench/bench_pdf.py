@@ -28,6 +28,9 @@ sys.path.insert(0, str(ROOT))
 
 import unmark  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from benchutil import table, write_results  # noqa: E402
+
 FLOOR_FOUND = 0.95
 FIXTURES = ROOT / "tests" / "pdf" / "fixtures"
 
@@ -210,6 +213,7 @@ def main(argv=None) -> int:
     backends = ["pypdf", "pdfium"] if a.backend == "both" else [a.backend]
     failed = False
     shared = Path(a.shared)
+    hur_rows, gen_rows, notes = [], [], []
     for be in backends:
         print(f"\n== backend {be}")
         if (shared / "corpus/huridocs/pdfs").is_dir():
@@ -221,6 +225,7 @@ def main(argv=None) -> int:
                 tot += r["n"]
                 totf += f
                 print(f"{r['name']:44} {r['n']:5d} {r['found']:6d} {r['front']:6d} {100 * f / r['n']:6.1f}% {len(r['furniture']):5d} {r['secs']:6.2f}")
+                hur_rows.append([be, r["name"], r["n"], r["found"], r["front"], f"{100 * f / r['n']:.1f} %", len(r["furniture"])])
                 if a.verbose:
                     for m in r["missing"]:
                         print("     missing:", m)
@@ -230,14 +235,18 @@ def main(argv=None) -> int:
                     failed = True
             share = totf / max(tot, 1)
             print(f"{'all':44} {tot:5d} {'':6} {'':6} {100 * share:6.1f}%   floor {100 * FLOOR_FOUND:.0f}%")
+            hur_rows.append([be, "all", tot, None, None, f"{100 * share:.1f} % (floor {100 * FLOOR_FOUND:.0f} %)", None])
             if share < FLOOR_FOUND:
                 failed = True
         else:
             print(f"SKIP huridocs: {shared}/corpus/huridocs not found (needs the shared corpus)")
+            notes.append("huridocs part skipped: the shared corpus was absent")
         rows = eval_truth(be)
         print(f"{'generated file (floor: *_zh exact)':44} {'blocks':>6} {'exact':>6} {'markers':>8} {'notes':>6}")
         for r in rows:
             print(f"{r['name']:44} {r['n']:6d} {r['exact']:6d} {r['markers'][0]:4d}/{r['markers'][1]:<3d} {r['notes'][0]:3d}/{r['notes'][1]:<3d}")
+            gen_rows.append([be, r["name"], f"{r['exact']}/{r['n']}", f"{r['markers'][0]}/{r['markers'][1]}",
+                             f"{r['notes'][0]}/{r['notes'][1]}"])
             if r["exact"] < r["n"] and r["labelled"][0] > r["exact"]:
                 print(f"{'  label kept in the text (no core labels)':44} {r['n']:6d} {r['labelled'][0]:6d}"
                       f" {r['labelled'][1]:4d}/{r['markers'][1]:<3d}")
@@ -249,6 +258,14 @@ def main(argv=None) -> int:
             floor = r["name"].split(".")[0].endswith("_zh")
             if floor and (r["exact"] < r["n"] or r["markers"][0] < r["markers"][1] or r["notes"][0] < r["notes"][1]):
                 failed = True
+    notes.append("FAIL: a floor is missed" if failed else "all floors met")
+    write_results("pdf", [
+        table("huridocs", "huridocs PDFs: human-labelled paragraphs found (difflib ratio >= 0.9)",
+              ["backend", "PDF", "labelled rows", "found as one block", "found in the front stream", "share",
+               "furniture left"], hur_rows),
+        table("generated", "Generated PDFs with truth files: texts exact, markers placed, footnotes complete",
+              ["backend", "fixture", "blocks exact", "markers", "footnotes"], gen_rows),
+    ], notes=notes)
     print("\nFAIL: a floor is missed" if failed else "\nOK: all floors met")
     return 1 if failed else 0
 

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchutil import cpu_model  # noqa: E402
+from benchutil import cpu_model, table, write_results  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -151,6 +151,29 @@ def main(argv=None) -> int:
         print(f"unmark(pdfium): {npages / best['unmark pdfium']:.0f} pages/s  (target >= 200)")
         print(f"unmark(pdfium, lang given, no sentences): {npages / best['unmark pdfium L']:.0f} pages/s")
         print(f"extract(pdfium): {npages / best['extract pdfium']:.0f} pages/s  (this package alone)")
+    labels = {
+        "raw pypdf": "raw pypdf `extract_text()`",
+        "unmark pypdf": "unmark, pypdf",
+        "unmark pdfium": "unmark, pdfium",
+        "unmark pypdf L": "unmark, pypdf, language given, no sentences",
+        "unmark pdfium L": "unmark, pdfium, language given, no sentences",
+        "extract pypdf": "extraction + layout only, pypdf (`extract_pdf`)",
+        "extract pdfium": "extraction + layout only, pdfium",
+        "raw pdfium": "raw pypdfium2 text",
+        "pdftotext": "pdftotext -layout (subprocess)",
+    }
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = None
+    notes = [f"{len(files)} files, {npages} pages; per file the best of {a.repeat} interleaved runs, summed; "
+             f"one process, one thread" + (f"; load average {load:.1f} at the end" if load is not None else ""),
+             f"targets: unmark(pypdf) <= 1.25 x raw pypdf (measured {r1:.2f})"
+             + (f"; unmark(pdfium) >= 200 pages/s (measured {npages / best['unmark pdfium']:.0f})"
+                if "unmark pdfium" in best else "")]
+    write_results("pdf_speed", [table("speed", "PDF speed", ["tool", "seconds", "pages/s", "x raw pypdf"],
+                                      [[labels.get(n, n), round(t, 3), round(npages / t), round(t / base, 2)]
+                                       for n, t in best.items()])], notes=notes)
     return 0
 
 

@@ -28,6 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import unmark  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from benchutil import dict_table, write_results  # noqa: E402
 from unmark.evaluate import norm_ws, score_paragraph_list, score_truth  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -133,6 +136,11 @@ def main() -> int:
     hur = huridocs_section()
     print("\n## pdftotext output of real UN PDFs (huridocs, human paragraph labels, similarity >= 0.9)\n")
     print(table(hur))
+    write_results("text", [
+        dict_table("seed", "Seed (CTOC/COP/WG.7/2020/2, zh, Tika text)", [seed]),
+        dict_table("generated", "pdftotext output of generated UN PDFs (truth files)", truth),
+        dict_table("huridocs", "pdftotext output of real UN PDFs (huridocs, human paragraph labels, similarity >= 0.9)", hur),
+    ], notes=[f"floors: {', '.join(f'{k} >= {v}' for k, v in FLOORS.items())}"])
     failed = []
     if seed["_ratio"] < FLOORS["seed_exact"]:
         failed.append("seed paragraphs not all exact")

@@ -175,6 +175,10 @@ _code("E305", "pivot {pivot!r} is not one of {names}", "The pivot language is no
 _code("E306", "unknown output format {fmt!r}", "The output file's extension names no alignment format (or the format does not fit the input).")
 _code("E307", "expected lang=code, got {part!r}", "Bad --langs / --xml-lang value.")
 _code("E310", "embedding extra not installed: pip install 'unmark-undocs[embed]'", "The embedding aligner needs the [embed] extra.")
+_code("E320", "cannot read the corrections file: {detail}", "The --apply file is missing, not JSON, or not a corrections file exported from the review page.")
+_code("E321", "the corrections were made on another alignment (document {want}, this one is {have})", "The corrections' document hash differs from the alignment they are applied to: align the same files with the same options, or apply to the review page itself.")
+_code("E322", "corrections operation {n}: {detail}", "A corrections operation does not fit the table (unknown operation, row or language, split offset outside the text).")
+_code("E323", "not an unmark review page", "The review page given to --apply is missing, unreadable, or not written by unmark align.")
 # E4xx terminology
 _code("E400", "{message}", "Base code of terminology errors.")
 _code("E401", "language {lang!r} is not supported for terminology", "Unsupported language code for terms/check.")

@@ -136,6 +136,78 @@ class MappedText:
             mid = MappedText("", ())
         return MappedText.join((self.slice(0, a), mid, self.slice(b)))
 
+    def edit(self, edits: Iterable[tuple[int, int, str]]) -> "MappedText":
+        """Apply many span edits ``(a, b, new)`` in one pass: ``text[a:b]`` becomes ``new``.
+
+        The spans are in text order. The result, text and origins, is the same as calling
+        :meth:`replace_span` for each edit from the last to the first, but the cost is linear in the
+        length of the text rather than one rebuild of the whole text per edit. Overlapping spans
+        (rare: two matches that claim one space) are applied that way, one by one."""
+        edits = list(edits)
+        if not edits:
+            return self
+        n = len(self.text)
+        prev_a, overlap = n, False
+        for a, b, _ in reversed(edits):
+            if not 0 <= a <= b <= n or a > prev_a:
+                raise ValueError(f"edits must be in text order and inside the text: {(a, b)}")
+            overlap = overlap or b > prev_a
+            prev_a = a
+        if overlap:
+            out = self
+            for a, b, new in reversed(edits):
+                out = out.replace_span(a, b, new)
+            return out
+        parts: list[MappedText] = []  # built from the end, reversed at the end
+        # the first character of what follows the edit being applied, as replace_span from the end
+        # would see it (the anchor of a pure insertion): a source offset, or the run just inserted
+        tail_pos: int | None = None
+        tail_first: tuple[int, int, int] | None = None
+        end = n
+        for a, b, new in reversed(edits):
+            if b < end:
+                parts.append(self._piece(b, end))
+                tail_pos, tail_first = b, None
+            if new:
+                if a < b:
+                    page, line, col = self.locate(a)
+                elif tail_first is not None:
+                    page, line, col = tail_first
+                elif tail_pos is not None:
+                    page, line, col = self.locate(tail_pos)
+                elif a > 0:
+                    page, line, col = self.locate(a - 1)
+                else:
+                    page, line, col = 0, 0, -1
+                if b - a == len(new) and col >= 0:
+                    mid = MappedText.from_source(new, page, line, col)
+                    tail_first = (page, line, col)
+                else:
+                    mid = MappedText.inserted(new, page, line)
+                    tail_first = (page, line, -1)
+                tail_pos = None
+                parts.append(mid)
+            end = a
+        if end > 0:
+            parts.append(self._piece(0, end))
+        parts.reverse()
+        return MappedText.join(parts)
+
+    def _piece(self, a: int, b: int) -> "MappedText":
+        """``slice(a, b)`` for ``0 <= a < b <= len``, visiting only the runs it overlaps."""
+        origins = self.origins
+        k = max(0, bisect.bisect_right(origins, a, key=_OFFSET) - 1)
+        out: list[Origin] = []
+        for i in range(k, len(origins)):
+            o = origins[i]
+            if o.offset >= b:
+                break
+            s, e = max(a, o.offset), min(b, o.offset + o.length)
+            if s < e:
+                col = -1 if o.col < 0 else o.col + (s - o.offset)
+                out.append(Origin(s - a, e - s, o.page, o.line, col))
+        return MappedText(self.text[a:b], tuple(out))
+
     def strip(self) -> "MappedText":
         t = self.text
         a = len(t) - len(t.lstrip())
@@ -427,7 +499,25 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A parsed UN document. Immutable; stages return new instances (``dataclasses.replace``)."""
+    """A parsed UN document. Immutable; stages return new instances (``dataclasses.replace``).
+
+    Attributes:
+        metadata: symbol, job number, date, organ, session, agenda item, title … read from the front matter.
+        blocks: the body in reading order: ``front`` blocks (masthead, title lines), headings, numbered
+            paragraphs (with their sub-items) and unnumbered ones.
+        footnotes: the notes, each with its label and text; the markers are on the blocks
+            (``Block.footnote_refs``).
+        fixes: every change the cleaner made (rule id, page, line, before, after); ``explain()`` lists them.
+        warnings: recoverable problems (``DocWarning`` with a code such as ``W110``), never a silent ``None``.
+        language: the document language (``zh``, ``en``, ``fr``, ``es``, ``ru``, ``ar``).
+        source_name: the file name, when the input came from a file.
+        input_kind: ``"text"`` or ``"pdf"``.
+        page_count: pages of the source.
+        backend: the PDF backend that read it (``"pypdf"`` or ``"pdfium"``), ``None`` for text.
+
+    Every output text (``Block.source``, ``Item.source``, ``Footnote.source``) is a ``MappedText`` that
+    knows the page, line and column of each of its characters.
+    """
 
     metadata: Metadata
     blocks: tuple[Block, ...]
@@ -442,12 +532,15 @@ class Document:
 
     # ---- convenience
     def paragraphs(self) -> list[Block]:
+        """The numbered and unnumbered body paragraphs (blocks of type ``paragraph``), in order."""
         return [b for b in self.blocks if b.type == "paragraph"]
 
     def headings(self) -> list[Block]:
+        """The headings (blocks of type ``heading``; ``Block.level`` 1–4), in order."""
         return [b for b in self.blocks if b.type == "heading"]
 
     def footnote(self, label: str) -> Footnote | None:
+        """The footnote with this label (``"3"``, ``"*"``), or ``None`` when the document has none."""
         for f in self.footnotes:
             if f.label == label:
                 return f
@@ -464,6 +557,11 @@ class Document:
 
     # ---- outputs
     def to_dict(self, provenance: bool = True) -> dict[str, Any]:
+        """The document as the public JSON contract (``schema`` "1.0", see docs/json-contract.md).
+
+        Args:
+            provenance: keep the per-character ``source`` runs (page, line, column of every character).
+        """
         return {
             "schema": SCHEMA_VERSION,
             "source": self.source_name,
@@ -479,9 +577,12 @@ class Document:
         }
 
     def to_json(self, indent: int | None = 1, provenance: bool = True) -> str:
+        """:meth:`to_dict` as a JSON string (UTF-8 characters kept, not escaped)."""
         return json.dumps(self.to_dict(provenance), ensure_ascii=False, indent=indent)
 
     def to_markdown(self) -> str:
+        """Markdown: the metadata as a table, headings as ``#`` levels, numbered paragraphs with their labels, items as
+        lists, footnote markers as ``[^label]`` with the notes at the end."""
         from .io.markdown import to_markdown
 
         return to_markdown(self)
@@ -499,6 +600,7 @@ class Document:
         return explain_lines(self)
 
     def with_(self, **changes: Any) -> "Document":
+        """A copy with some fields replaced (the document itself never changes)."""
         return replace(self, **changes)
 
     @classmethod

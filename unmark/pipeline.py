@@ -17,7 +17,7 @@ import regex as re
 from .clean.artifacts import glyph_artifact_regex, map_pua, remove_bidi_controls, remove_broken_fields, unknown_pua
 from .clean.contents import mark_contents
 from .clean.layout import guess_doc_symbol, mark_zones
-from .clean.notes_zone import mark_endnotes, mark_unseparated_notes
+from .clean.notes_zone import end_note_zones, mark_endnotes, mark_unseparated_notes
 from .errors import InputError, InputNotFoundError, UnmarkError
 from .limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB, ContentLimits, check, deadline
 from .extract.lines import Extracted, SrcLine
@@ -48,12 +48,31 @@ LANGS = ("auto", "zh", "en", "fr", "es", "ru", "ar")
 
 @dataclass(frozen=True)
 class ParseOptions:
-    """Options of :func:`parse`; the CLI builds the same object."""
+    """Options of :func:`parse`; the CLI builds the same object.
+
+    Attributes:
+        lang: the document language, ``"auto"`` (detected) or one of zh, en, fr, es, ru, ar.
+        backend: PDF extraction backend, ``"pypdf"`` (default) or ``"pdfium"`` (the ``pdfium`` extra).
+        max_pages: refuse PDFs with more pages than this (error E206); ``None``: no limit.
+        timeout: seconds allowed per input, reading and building (E207 for a PDF, E152 for text);
+            ``None``: no limit.
+        max_bytes: size limit of text input (error E104).
+        sentences: split blocks into sentences (``Block.sentences``); turn off for speed.
+        max_file_mb: refuse PDFs larger than this (E104); ``None``: no limit.
+        memory_mb: address-space limit of the PDF reader process (E250); ``None``: no limit.
+        isolate: run the PDF reader in its own process: ``"auto"`` (PDFium always, pypdf when a
+            timeout is set), ``"always"`` or ``"never"``. See docs/limits-and-security.md.
+        content_limits: :class:`unmark.limits.ContentLimits` checked before PDFium parses a page
+            (E252-E255).
+
+    Raises:
+        InputError: E107 for an unknown language.
+    """
 
     lang: str = "auto"
     backend: str = "pypdf"            # PDF backend: 'pypdf' | 'pdfium'
     max_pages: int | None = None      # PDF: refuse/limit documents longer than this
-    timeout: float | None = None      # PDF: seconds per file
+    timeout: float | None = None      # seconds per input: reading and building
     max_bytes: int = DEFAULT_MAX_BYTES
     sentences: bool = True            # segment sentences (needs unmark.lang)
     # limits (docs/limits-and-security.md): the timeout above covers reading and building
@@ -70,17 +89,34 @@ class ParseOptions:
 # --------------------------------------------------------------------------- entry points
 def parse(src: str | os.PathLike | bytes | None = None, lang: str = "auto", *, text: str | None = None,
           options: ParseOptions | None = None, **kw) -> Document:
-    """Parse a UN document.
+    """Parse a UN document into a :class:`unmark.model.Document`.
 
-    - ``parse(path)``: a file (``os.PathLike``, or a ``str`` naming an existing file), PDF or text;
-    - ``parse(text=...)`` (or :func:`parse_text`): a string that is the document itself;
-    - ``parse(data)``: raw ``bytes`` (PDF or encoded text).
+    Extracts the text (PDF or text another tool pulled out), cleans every artifact (each fix recorded),
+    segments front matter, headings, numbered paragraphs, items, footnotes, symbols and sentences.
 
-    A plain ``str`` is read as a path only when that is unambiguous (:func:`classify_str`): a
-    string with a line break is text; a one-line string naming an existing file is that file; a
-    one-line string that looks like a file name (it ends in ``.pdf``, ``.txt`` or ``.text``) but
-    names no file is error E105; any other one-line string is text. The file system is never
-    asked about a string too long to be a path (no ``OSError`` such as "File name too long").
+    Args:
+        src: a path (``os.PathLike``, or a ``str`` naming an existing file: PDF or text), or raw bytes.
+            A plain ``str`` is read as a path only when that is unambiguous (:func:`classify_str`): a
+            string with a line break is text; a one-line string naming an existing file is that file; a
+            one-line string that looks like a file name (it ends in ``.pdf``, ``.txt`` or ``.text``) but
+            names no file is error E105; any other one-line string is text. The file system is never
+            asked about a string too long to be a path (no ``OSError`` such as "File name too long").
+        text: the document itself as a string (never a path; the same as :func:`parse_text`).
+        lang: document language, ``"auto"`` or zh, en, fr, es, ru, ar (a shortcut for ``options``).
+        options: a :class:`ParseOptions`; when given, ``lang`` and ``kw`` are ignored.
+        **kw: any other :class:`ParseOptions` field (``backend="pdfium"``, ``max_pages=500``, ``timeout=30``).
+
+    Returns:
+        The immutable document; recoverable problems are in ``Document.warnings``.
+
+    Raises:
+        UnmarkError: a subclass with a stable ``code`` (E1xx input, E2xx PDF, E6xx rule files);
+            see docs/errors.md.
+
+    Example:
+        >>> doc = unmark.parse("examples/CTOC_COP_WG.7_2020_2.zh.txt")   # doctest: +SKIP
+        >>> doc.metadata.symbol                                           # doctest: +SKIP
+        'CTOC/COP/WG.7/2020/2'
     """
     opts = options or ParseOptions(lang=lang, **kw)
     if text is not None:
@@ -134,7 +170,11 @@ def classify_str(s: str) -> str:
 
 
 def parse_file(path: str | os.PathLike, lang: str = "auto", *, options: ParseOptions | None = None, **kw) -> Document:
-    """Parse the file at ``path`` (PDF or text), never the string itself."""
+    """Parse the PDF or text file at ``path`` (told apart by its first bytes, not its name), never the
+    string itself.
+
+    Raises E105 when the file does not exist, E120 for a directory or device, E104 over the size limit.
+    """
     opts = options or ParseOptions(lang=lang, **kw)
     if not isinstance(path, (str, os.PathLike)):
         raise InputError(f"a path is a str or os.PathLike, not a {type(path).__name__}", code="E151")
@@ -178,6 +218,8 @@ def _printable_name(name: str) -> str:
 
 
 def parse_bytes(data: bytes, *, options: ParseOptions | None = None, name: str | None = None) -> Document:
+    """Parse a PDF or encoded text given as bytes (a PDF is recognised by its ``%PDF-`` header; the
+    text encoding is detected). ``name`` is used in messages and as ``Document.source_name``."""
     opts = options or ParseOptions()
     if data[:1024].find(b"%PDF-") >= 0:
         import tempfile
@@ -193,8 +235,13 @@ def parse_bytes(data: bytes, *, options: ParseOptions | None = None, name: str |
 
 def parse_text(text: str, lang: str = "auto", *, options: ParseOptions | None = None, name: str | None = None,
                **kw) -> Document:
-    """Parse ``text``, the document itself (never a path). Lone surrogates become U+FFFD and
-    control characters are removed, each recorded as a fix (:func:`unmark.safe.clean_input`)."""
+    """Parse text that another tool pulled out of a UN document (Tika, pdftotext, copy-paste, Word):
+    the document itself, never a path.
+
+    The layout (form feeds, Tika's blank-line style, plain or unwrapped lines) is recognised from the text;
+    see docs/text.md. Lone surrogates become U+FFFD and control characters are removed, each recorded as a
+    fix (:func:`unmark.safe.clean_input`). Raises E101 for empty text, E104 over the size limit.
+    """
     opts = options or ParseOptions(lang=lang, **kw)
     if not isinstance(text, str):
         raise InputError(f"parse_text takes a str, not a {type(text).__name__}", code="E151", path=name)
@@ -219,6 +266,7 @@ def parse_text(text: str, lang: str = "auto", *, options: ParseOptions | None = 
 
 
 def parse_pdf(path: Path, *, options: ParseOptions | None = None, name: str | None = None) -> Document:
+    """Parse a PDF with the backend of ``options`` (see docs/pdf.md); errors are ``PdfError`` E2xx."""
     opts = options or ParseOptions()
     try:
         from .extract.pdf import extract_pdf
@@ -358,6 +406,15 @@ class _Built:
     items: list[MappedText] = field(default_factory=list)
 
 
+def _body_resumes(pages: list, opts: ParseOptions) -> list[Fix]:
+    """Text input: footnote areas end where the body resumes (clean.notes_zone.end_note_zones)."""
+    if not any(ln.zone == "separator" for p in pages for ln in p.lines):
+        return []
+    lang = opts.lang if opts.lang != "auto" else detect_language(
+        [ln.s for p in pages for ln in p.lines if ln.zone == "body"][:400])
+    return [Fix("notes.body_resumes", page, line, "", "", note=reason) for page, line, reason in end_note_zones(pages, lang)]
+
+
 def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -> Document:
     t0 = time.perf_counter()
     fixes: list[Fix] = list(ex.fixes)
@@ -387,6 +444,8 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
     doc_symbol = ex.metadata_hints.get("symbol") or guess_doc_symbol(pages)
     zfixes, hints = mark_zones(pages, doc_symbol)
     fixes += zfixes
+    if ex.kind == "text":
+        fixes += _body_resumes(pages, opts)
     endnotes = mark_endnotes(pages)
     fixes += mark_contents(pages)
     if ex.style in ("plain", "formfeed"):
@@ -567,10 +626,7 @@ def _squeeze_spaces(mt: MappedText) -> MappedText:
     t = mt.text
     if "  " not in t and "\t" not in t:
         return mt.strip()
-    out = mt
-    for m in reversed(list(_SPACE_RUNS.finditer(t))):
-        out = out.replace_span(m.start(), m.end(), " ")
-    return out.strip()
+    return mt.edit((m.start(), m.end(), " ") for m in _SPACE_RUNS.finditer(t)).strip()
 
 
 def _attach_links(blocks, footnotes, links_by_page, warnings):

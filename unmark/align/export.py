@@ -42,7 +42,7 @@ def write(al: Alignment, path: str, fmt: str | None = None, *, xml_langs: Mappin
     else:
         from ..io.review_html import write_html
 
-        write_html(al, path, low)
+        write_html(al, path, low, xml_langs=xml_langs)
     return f
 
 

@@ -38,6 +38,9 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class AlignedRow:
+    """One row of an :class:`Alignment`: a cell per language (``None`` when that language has nothing
+    here), the row's confidence in [0, 1] and its bead kind (``"1-1"``, ``"2-1"``, ``"1-0"`` …)."""
+
     cells: dict[str, Segment | None]
     confidence: float = 1.0
     kind: str = "1-1"                  # e.g. "1-1", "2-1", "1-0"
@@ -56,6 +59,18 @@ class AlignedRow:
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
+    """The result of :func:`unmark.align.align`: one row per aligned unit, a column per language.
+
+    Attributes:
+        langs: the column languages, pivot first.
+        rows: the aligned rows in document order.
+        level: ``"paragraph"`` or ``"sentence"``.
+        warnings: recoverable problems, e.g. W301 when the documents carry different symbols.
+        meta: free information about the run (files, settings).
+
+    Export with :func:`unmark.align.export.write` (TMX, TSV, XLSX, JSONL, HTML review page).
+    """
+
     langs: tuple[str, ...]
     rows: tuple[AlignedRow, ...]
     level: str = "paragraph"           # "paragraph" | "sentence"

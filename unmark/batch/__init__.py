@@ -6,7 +6,7 @@
 
 Every file ends up in ``OUT_DIR/manifest.jsonl`` with status ``ok``, ``error`` (with a code) or
 ``skipped``; outputs are written atomically and a manifest line is appended only after them.
-See docs/readme/batch.md.
+See docs/batch.md.
 """
 from .manifest import latest_state, read_manifest
 from .options import BatchOptions

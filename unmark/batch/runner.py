@@ -22,6 +22,9 @@ OnRecord = Callable[[dict, int, int], None]
 
 @dataclass
 class BatchSummary:
+    """What :func:`run_batch` did: counts of ``ok``, ``error`` and ``skipped`` files, errors by code,
+    and ``lines()`` for the summary the CLI prints."""
+
     in_dir: str
     out_dir: str
     total: int = 0
@@ -163,7 +166,7 @@ def run_batch(
     *,
     on_record: OnRecord | None = None,
 ) -> BatchSummary:
-    """Parse every file under ``in_dir`` into ``out_dir``; see docs/readme/batch.md.
+    """Parse every file under ``in_dir`` into ``out_dir``; see docs/batch.md.
 
     ``on_record(record, done, total)`` is called once per file as its manifest line is written
     (the CLI draws its progress bar from it). Bad files never raise: they become ``error``

@@ -49,18 +49,16 @@ def map_pua(mt: MappedText) -> tuple[MappedText, list[Fix]]:
     fixes: list[Fix] = []
     if not _PUA_RE.search(mt.text):
         return mt, fixes
-    out = mt
-    # right to left so offsets stay valid
-    for m in reversed(list(_PUA_RE.finditer(mt.text))):
+    edits = []
+    for m in _PUA_RE.finditer(mt.text):
         ch = m.group()
         if ch not in table:
             continue
         page, line, col = mt.locate(m.start())
         new = table[ch]
-        out = out.replace_span(m.start(), m.end(), new)
+        edits.append((m.start(), m.end(), new))
         fixes.append(Fix("artifact.pua", page, line, ch, new, col=col, note=f"U+{ord(ch):04X}"))
-    fixes.reverse()
-    return out, fixes
+    return mt.edit(edits), fixes
 
 
 def _message_pattern(msg: str) -> str:
@@ -108,17 +106,16 @@ def remove_broken_fields(mt: MappedText) -> tuple[MappedText, list[Fix]]:
     matches = list(rx.finditer(mt.text))
     if not matches:
         return mt, fixes
-    out = mt
     t = mt.text
-    for m in reversed(matches):
+    edits = []
+    for m in matches:
         a, b = m.start(), m.end()
         if a > 0 and t[a - 1] == " " and (b >= len(t) or t[b] in " ,.;:)，。；：）"):
             a -= 1
         page, line, col = mt.locate(m.start())
         fixes.append(Fix("artifact.broken_field", page, line, t[a:b], "", col=col))
-        out = out.replace_span(a, b, "")
-    fixes.reverse()
-    return out, fixes
+        edits.append((a, b, ""))
+    return mt.edit(edits), fixes
 
 
 def unknown_pua(text: str) -> list[str]:
@@ -149,8 +146,6 @@ def remove_bidi_controls(mt: MappedText) -> tuple[MappedText, list[Fix]]:
     if not found:
         return mt, []
     page, line, col = mt.locate(found[0].start())
-    out = mt
-    for m in reversed(found):
-        out = out.replace_span(m.start(), m.end(), "")
+    out = mt.edit((m.start(), m.end(), "") for m in found)
     before = "".join(f"U+{ord(m.group()):04X} " for m in found[:6]).strip()
     return out, [Fix("artifact.bidi_controls", page, line, mt.text, out.text, col=col, note=f"{len(found)} controls: {before}")]

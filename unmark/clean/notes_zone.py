@@ -147,3 +147,70 @@ def _tables_out_of_notes(lines: list[SrcLine]) -> None:
                 log.debug("note %s: a table of %d lines after page %d line %d read as body text",
                           head.s.split(" ", 1)[0], len(tail), x.page, x.line)
             break
+
+
+# --------------------------------------------------------------------------- where the body resumes
+# a numbered body paragraph ("12. Requests ...", "3．重申"), never a note label ("1/", "12 See")
+_BODY_NUMBERED = re.compile(r"^\d{1,3}\s?[.．]\s*(?:\p{Lu}|\p{Han}|\p{Ll}{3,}\s)")
+_NOTE_END = re.compile(r"[.;:!?。；：！？)\]）”’\"]\s*$")
+
+
+def _opens_body(text: str, lang: str | None) -> bool:
+    """The line opens a body paragraph: a numbered paragraph, or a preambular or operative
+    opener of a resolution in the document's language (``[linebreaks].paragraph_openers``)."""
+    if _BODY_NUMBERED.match(text):
+        return True
+    if not lang:
+        return False
+    try:
+        from ..lang.data import rules as lang_rules
+    except ImportError:  # pragma: no cover
+        return False
+    rx = lang_rules(lang).paragraph_opener
+    return rx is not None and rx.match(text) is not None
+
+
+def end_note_zones(pages: list[SrcPage], lang: str | None = None) -> list[tuple[int, int, str]]:
+    """A footnote area ends where the body resumes. Text input has no font sizes, and text
+    without form feeds (pypdf, PyMuPDF joined by newlines, copy and paste) has no page ends,
+    so the area that opens at a separator would otherwise run to the end of the document.
+    The area ends at (1) page furniture after the notes (a continuation mark ``/...``, a running
+    header, a page label or footer: the page has turned) or (2) a line that opens a body paragraph
+    (a numbered paragraph, a preambular or operative opener) right after a note that ended its
+    sentence, when the notes' own labels are not numbered paragraphs. Returns the (page, line,
+    reason) of every place the body resumed (the caller records them)."""
+    resumed: list[tuple[int, int, str]] = []
+    for p in pages:
+        state = None  # None: body; 'notes': in a note area; 'turned': furniture after the notes; 'back': body again
+        dotted = False
+        prev_note: str | None = None
+        for ln in p.lines:
+            if ln.zone == "separator":
+                state, dotted, prev_note = "notes", False, None
+                continue
+            if state is None:
+                continue
+            if ln.zone == "furniture":
+                if state == "notes" and prev_note is not None:
+                    state = "turned"
+                continue
+            if ln.zone != "footnote" or not ln.s.strip():
+                continue
+            s = ln.s.strip()
+            if state == "back":
+                ln.zone = "body"
+                continue
+            if state == "turned":
+                ln.zone = "body"
+                resumed.append((p.number, ln.line, "page furniture after the notes"))
+                state = "back"
+                continue
+            if prev_note is None:
+                dotted = bool(_BODY_NUMBERED.match(s))
+            elif not dotted and _NOTE_END.search(prev_note) and not NOTE_OPEN.match(s) and _opens_body(s, lang):
+                ln.zone = "body"
+                resumed.append((p.number, ln.line, "a body paragraph opens after the notes"))
+                state = "back"
+                continue
+            prev_note = s
+    return resumed

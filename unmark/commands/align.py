@@ -27,6 +27,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--low", type=float, default=None, help="confidence below which rows are marked (default 0.5)")
     p.add_argument("--raw-cells", action="store_true",
                    help="CSV/TSV cells beginning with = + - @ written as they are (machine pipelines; default: neutralised)")
+    p.add_argument("--apply", default=None, metavar="CORRECTIONS.json",
+                   help="replay the corrections exported from the review page on the alignment (the same "
+                   "documents and options, or the review page itself as the only input) and write -o")
     p.add_argument("--presplit", action="store_true", help="inputs are one sentence per line; print beads")
     p.add_argument("--src-lang", default=None, help="with --presplit: source language")
     p.add_argument("--tgt-lang", default=None, help="with --presplit: target language")
@@ -108,17 +111,37 @@ def run(args: argparse.Namespace) -> int:
     from ..align import align
     from ..align.export import format_of, write
 
-    if len(args.inputs) < 2:
+    corrections = None
+    if args.apply:
+        from ..align.review import load_corrections
+
+        corrections = load_corrections(args.apply)
+    page = len(args.inputs) == 1 and args.inputs[0].lower().endswith((".html", ".htm"))
+    if page and corrections is None:
+        raise AlignmentError("a review page as input needs --apply CORRECTIONS.json", code="E301")
+    if len(args.inputs) < 2 and not page:
         raise AlignmentError("align needs at least two documents", code="E301")
     if not args.output:
         raise AlignmentError("give an output file with -o (.tmx .tsv .xlsx .jsonl .html)", code="E306")
     fmt = format_of(args.output, args.out_format)
-    langs = [x.strip() for x in args.langs.split(",")] if args.langs else None
-    if langs is not None and len(langs) != len(args.inputs):
-        raise AlignmentError(f"--langs names {len(langs)} languages for {len(args.inputs)} inputs", code="E307")
-    docs = [_load(p, args, langs[k] if langs else None) for k, p in enumerate(args.inputs)]
-    al = align(*docs, level=args.level, embed=args.embed, pivot=args.pivot, langs=langs)
-    write(al, args.output, fmt, xml_langs=_pairs(args.xml_lang, "--xml-lang"), low=args.low, csv_safe=not args.raw_cells)
+    if page:
+        from ..align.review import alignment_from_page
+
+        al = alignment_from_page(args.inputs[0])
+    else:
+        langs = [x.strip() for x in args.langs.split(",")] if args.langs else None
+        if langs is not None and len(langs) != len(args.inputs):
+            raise AlignmentError(f"--langs names {len(langs)} languages for {len(args.inputs)} inputs",
+                                 code="E307")
+        docs = [_load(p, args, langs[k] if langs else None) for k, p in enumerate(args.inputs)]
+        al = align(*docs, level=args.level, embed=args.embed, pivot=args.pivot, langs=langs)
+    if corrections is not None:
+        from ..align.review import apply_corrections
+
+        al = apply_corrections(al, corrections)
+    xml_langs = dict(al.meta.get("xml_langs") or {}) if isinstance(al.meta, dict) else {}
+    xml_langs.update(_pairs(args.xml_lang, "--xml-lang"))
+    write(al, args.output, fmt, xml_langs=xml_langs, low=args.low, csv_safe=not args.raw_cells)
     for w in al.warnings:
         sys.stderr.write(f"unmark: warning {w.get('code')}: {w.get('message')}\n")
     n_low = sum(1 for r in al.rows if r.confidence < (args.low if args.low is not None else 0.5))

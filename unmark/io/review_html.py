@@ -1,105 +1,142 @@
-"""A self-contained side-by-side HTML review page of an Alignment.
+"""The review page of an Alignment: one self-contained HTML file (inline CSS and script,
+no network, works from ``file://``) where a translator filters, edits, merges, splits,
+marks rows reviewed and exports the corrected TMX / TSV / JSONL and a
+``corrections.json`` that ``unmark align --apply`` replays (:mod:`unmark.align.review`).
 
-No network resources: CSS is inline, there is no script, no font or image link.
-Each cell carries ``lang`` (and ``dir="rtl"`` for Arabic); low-confidence rows and
-rows with a missing side are marked by colour and by a text marker, so they stay
-visible when printed in black and white.
+The table travels as JSON inside ``<script type="application/json">``; the script
+renders it a page of rows at a time, so a 10,000-row alignment opens quickly. Every
+text reaches the DOM as text (escaped), and the file holds no control character
+(they travel as JSON escapes), so the HTML is valid whatever the PDF contained.
 """
 from __future__ import annotations
 
 import html
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Mapping
 
 from ..align.types import Alignment
 from .atomic import write_text
 
 RTL = {"ar", "fa", "he", "ur"}
+HERE = Path(__file__).resolve().parent
 
-CSS = """
-body{font-family:"Noto Sans","Noto Sans CJK SC","Noto Naskh Arabic","Microsoft YaHei","Segoe UI",Arial,sans-serif;
-margin:1.5em;color:#1a1a1a;background:#fff}
-h1{font-size:1.3em;margin:0 0 .3em}
-p.meta{color:#555;margin:.2em 0 1em}
-ul.warn{background:#fff4e5;border:1px solid #e0a040;padding:.5em 1.5em}
-table{border-collapse:collapse;width:100%;table-layout:fixed}
-th,td{border:1px solid #ccc;padding:.35em .5em;vertical-align:top;text-align:start;overflow-wrap:anywhere}
-th{background:#eef2f7;position:sticky;top:0}
-td.n,th.n{width:3.5em;text-align:right;color:#666}
-td.c,th.c{width:5.5em;text-align:right}
-td[dir=rtl]{text-align:right;font-size:1.05em}
-td:lang(zh){font-size:1.05em;line-height:1.6}
-tr.low td{background:#fbe3e3}
-tr.low td.c::after{content:" \\26A0";color:#b00020}
-tr.gap td{background:#fff8dc}
-td.empty{color:#999;font-style:italic}
-span.lab{color:#666;font-size:.85em;display:block}
-.legend span{display:inline-block;padding:0 .5em;margin-right:1em;border:1px solid #ccc}
-"""
+# characters that must not appear raw in the HTML: C0 (but tab/LF/CR kept as JSON escapes
+# anyway), DEL, C1, surrogates, noncharacters U+FFFE/U+FFFF; '<' so no "</script>" can occur
+_JSON_RAW = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff<>&\u2028\u2029]")
+_HTML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
-def _cell(seg, lang: str) -> str:
-    base = lang.split("-")[0]
-    attrs = f' lang="{html.escape(base)}"'
-    if base in RTL:
-        attrs += ' dir="rtl"'
-    if seg is None or not seg.text.strip():
-        return f'<td class="empty"{attrs}>—</td>'
-    lab = []
-    if seg.paragraph:
-        lab.append(f"¶ {seg.paragraph}")
-    if seg.page is not None:
-        lab.append(f"p. {seg.page}")
-    label = f'<span class="lab" dir="ltr">{html.escape(" · ".join(lab))}</span>' if lab else ""
-    text = html.escape(seg.text).replace("\n", "<br>")
-    return f"<td{attrs}>{label}{text}</td>"
+@lru_cache(maxsize=None)
+def _asset(name: str) -> str:
+    return (HERE / name).read_text(encoding="utf-8")
 
 
-def to_html(al: Alignment, low: float | None = None, title: str | None = None) -> str:
-    thr = low if low is not None else float(al.meta.get("low_confidence", 0.5) if isinstance(al.meta, dict) else 0.5)
-    symbols = al.meta.get("symbols", {}) if isinstance(al.meta, dict) else {}
+def _text(s: object) -> str:
+    """Escaped text for the static part of the page, without characters HTML forbids."""
+    return html.escape(_HTML_BAD.sub("", str(s)))
+
+
+def script_json(data: object) -> str:
+    """JSON safe to inline in a ``<script>``: no control characters, no markup characters."""
+    s = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _JSON_RAW.sub(lambda m: "\\u%04x" % ord(m.group()), s)
+
+
+def to_html(al: Alignment, low: float | None = None, title: str | None = None, *,
+            xml_langs: Mapping[str, str] | None = None, name: str | None = None) -> str:
+    from ..align.review import page_data
+
+    meta = al.meta if isinstance(al.meta, dict) else {}
+    thr = low if low is not None else float(meta.get("low_confidence", 0.5))
+    symbols = meta.get("symbols", {}) or {}
     sym = next((s for s in symbols.values() if s), None)
     title = title or f"Alignment review{(' — ' + sym) if sym else ''}"
+    xl = dict(meta.get("xml_langs") or {})
+    xl.update(xml_langs or {})
+    data = page_data(al, low=thr, xml_langs=xl, title=title)
+    data["name"] = name or (re.sub(r"[^\w.-]+", "_", sym) if sym else "alignment")
     n_low = sum(1 for r in al.rows if r.confidence < thr)
+    warn = ""
+    if al.warnings:
+        warn = '<ul class="warn">' + "".join(
+            f"<li>{_text(w.get('code', ''))}: {_text(w.get('message', ''))}</li>" for w in al.warnings) + "</ul>"
+    head = ('<tr><th class="n">#</th>' + "".join(
+        f'<th class="l{k}" lang="{_text(lg.split("-")[0])}">{_text(lg)}</th>' for k, lg in enumerate(al.langs))
+        + '<th class="c">conf.</th><th class="s" title="reviewed ✓ / edited ✎">✓</th></tr>')
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{html.escape(title)}</title>",
-        f"<style>{CSS}</style>",
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src \'unsafe-inline\'; '
+        'style-src \'unsafe-inline\'; img-src data: blob:">',
+        '<meta name="generator" content="unmark">',
+        f"<title>{_text(title)}</title>",
+        f"<style>{_asset('review_page.css')}</style>",
+        '<style id="colstyle"></style>',
         "</head>",
         "<body>",
-        f"<h1>{html.escape(title)}</h1>",
-        f'<p class="meta">{len(al.rows)} rows · level: {html.escape(al.level)} · languages: '
-        f"{html.escape(', '.join(al.langs))} · {n_low} below confidence {thr:.2f}</p>",
-        '<p class="legend"><span style="background:#fbe3e3">low confidence ⚠</span>'
-        '<span style="background:#fff8dc">one side missing</span></p>',
+        "<header>",
+        f"<h1>{_text(title)}</h1>",
+        f'<p class="meta">{len(al.rows)} rows · level: {_text(al.level)} · languages: '
+        f"{_text(', '.join(al.langs))} · {n_low} below confidence {thr:.2f} "
+        '<span class="legend"><span style="background:#fbe3e3">flagged ⚠</span>'
+        '<span style="background:#fff8dc">one side missing</span><span style="background:#e4f1ff">edited ✎</span>'
+        '<span style="background:#e8f5e9">reviewed ✓</span></span></p>',
+        warn,
+        '<div class="bar">',
+        '<fieldset aria-label="filter"><b>Show</b>'
+        '<button data-filter="all" aria-pressed="true" title="1">all</button>'
+        '<button data-filter="flagged" aria-pressed="false" title="2">flagged</button>'
+        '<button data-filter="gaps" aria-pressed="false" title="3">1-0 / 0-1</button>'
+        '<button data-filter="edited" aria-pressed="false" title="4">edited</button>'
+        '<button data-filter="todo" aria-pressed="false" title="5">not reviewed</button></fieldset>',
+        '<input type="search" id="q" placeholder="search text  /" aria-label="search">',
+        '<fieldset><button data-act="prev" title="p">◀ flagged</button>'
+        '<button data-act="next" title="n">next flagged ▶</button></fieldset>',
+        '<fieldset><button data-act="pgup" title="PageUp">◀</button><span id="page"></span>'
+        '<button data-act="pgdn" title="PageDown">▶</button></fieldset>',
+        '<fieldset id="cols" aria-label="columns"><b>Columns</b></fieldset>',
+        "</div>",
+        '<div class="bar">',
+        '<fieldset><button data-act="edit" title="Enter">edit</button>'
+        '<button data-act="save" title="Ctrl+Enter">save</button>'
+        '<button data-act="merge" title="m">merge with next</button>'
+        '<button data-act="split" title="s, then Alt+S">split at cursor</button>'
+        '<button data-act="review" title="r or Space">reviewed</button>'
+        '<button data-act="undo" title="u">undo</button></fieldset>',
+        '<fieldset><b>Export</b><button data-act="tmx">TMX</button><button data-act="tsv">TSV</button>'
+        '<button data-act="jsonl">JSONL</button><button data-act="corr">corrections.json</button></fieldset>',
+        '<fieldset><button data-act="help" title="?">keys</button>'
+        '<button data-act="reset">discard changes</button></fieldset>',
+        "</div>",
+        '<div id="help"><kbd>↓</kbd>/<kbd>j</kbd> <kbd>↑</kbd>/<kbd>k</kbd> move · <kbd>n</kbd>/<kbd>p</kbd> next/previous'
+        " flagged · <kbd>Enter</kbd> edit the row (<kbd>Ctrl+Enter</kbd> save, <kbd>Esc</kbd> cancel) · <kbd>s</kbd>"
+        " split: click where each column splits, then <kbd>Alt+S</kbd> · <kbd>m</kbd> merge with the next row · "
+        "<kbd>r</kbd>/<kbd>Space</kbd> reviewed · <kbd>u</kbd> undo · <kbd>1</kbd>–<kbd>5</kbd> filters · <kbd>/</kbd>"
+        " search. Changes are kept in this browser; export <i>corrections.json</i> to keep them elsewhere and run"
+        " <code>unmark align … --apply corrections.json -o out.tmx</code>.</div>",
+        '<p class="meta"><span id="counts"></span> · <span id="status" role="status" aria-live="polite"></span></p>',
+        "</header>",
+        "<main>",
+        '<noscript><p>This page needs JavaScript to show the table; the same alignment is available as '
+        "TMX, TSV, XLSX and JSONL from <code>unmark align</code>.</p></noscript>",
+        f'<table class="grid"><thead>{head}</thead><tbody id="rows"></tbody></table>',
+        "</main>",
+        f'<script type="application/json" id="unmark-data">{script_json(data)}</script>',
+        f"<script>{_asset('review_page.js')}</script>",
+        "</body>",
+        "</html>",
     ]
-    if al.warnings:
-        parts.append('<ul class="warn">')
-        for w in al.warnings:
-            parts.append(f"<li>{html.escape(str(w.get('code', '')))}: {html.escape(str(w.get('message', '')))}</li>")
-        parts.append("</ul>")
-    parts.append("<table>")
-    head = '<tr><th class="n">#</th>' + "".join(
-        f'<th lang="{html.escape(lg.split("-")[0])}">{html.escape(lg)}</th>' for lg in al.langs
-    ) + '<th class="c">conf.</th></tr>'
-    parts.append(f"<thead>{head}</thead>")
-    parts.append("<tbody>")
-    for k, r in enumerate(al.rows):
-        missing = any(r.cells.get(lg) is None or not r.cells[lg].text.strip() for lg in al.langs)
-        cls = "low" if r.confidence < thr else ""
-        if missing:
-            cls = (cls + " gap").strip()
-        cls_attr = f' class="{cls}"' if cls else ""
-        cells = "".join(_cell(r.cells.get(lg), lg) for lg in al.langs)
-        parts.append(
-            f'<tr id="r{k + 1}"{cls_attr}><td class="n">{k + 1}</td>{cells}'
-            f'<td class="c" title="{html.escape(r.kind)}">{r.confidence:.2f}</td></tr>'
-        )
-    parts += ["</tbody>", "</table>", "</body>", "</html>"]
-    return "\n".join(parts) + "\n"
+    return "\n".join(p for p in parts if p) + "\n"
 
 
-def write_html(al: Alignment, path, low: float | None = None, title: str | None = None) -> None:
-    write_text(path, to_html(al, low, title))
+def write_html(al: Alignment, path, low: float | None = None, title: str | None = None, *,
+               xml_langs: Mapping[str, str] | None = None) -> None:
+    p = Path(str(path))
+    name = p.name[: -len(p.suffix)] if p.suffix else p.name
+    write_text(path, to_html(al, low, title, xml_langs=xml_langs, name=name or None))

@@ -1,7 +1,7 @@
 """Per-language rules for the six UN languages (ar, zh, en, fr, es, ru), as pure functions.
 
 Rule data lives in ``resources/lang/<xx>.toml`` (abbreviations, terminators, labels, dates,
-compounds) with examples that the tests run. See docs/readme/lang.md.
+compounds) with examples that the tests run. See docs/languages.md.
 """
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
         "initials": bool, "label_words": list, "protected_pairs": list,
     },
     "labels": {"patterns": list},
-    "linebreaks": {"lowercase_paragraph_starts": bool, "paragraph_openers": list},
+    "linebreaks": {"lowercase_paragraph_starts": bool, "paragraph_openers": list, "standalone_lines": list},
     "identify": {"function_words": list},
     "dates": {"months": list, "month_abbreviations": list, "pattern": str},
     "hyphen": {
@@ -96,8 +96,9 @@ def validate(data: dict[str, Any], name: str) -> None:
         rx = _compile(name, f"labels.patterns[{i}]", pat)
         if "label" not in rx.groupindex:
             _fail(name, f"labels.patterns[{i}] has no named group 'label'")
-    for i, pat in enumerate(data.get("linebreaks", {}).get("paragraph_openers", [])):
-        _compile(name, f"linebreaks.paragraph_openers[{i}]", pat)
+    for key in ("paragraph_openers", "standalone_lines"):
+        for i, pat in enumerate(data.get("linebreaks", {}).get(key, [])):
+            _compile(name, f"linebreaks.{key}[{i}]", pat)
     for key in (("dates", "pattern"), ("hyphen", "adjectival_first_part")):
         pat = data.get(key[0], {}).get(key[1])
         if pat is not None:
@@ -131,6 +132,7 @@ class LangRules:
     raw: dict[str, Any]
     function_words: frozenset[str] = frozenset()
     paragraph_opener: regex.Pattern | None = None
+    standalone_line: regex.Pattern | None = None
 
     def examples(self, table: str) -> list[dict[str, Any]]:
         """The ``[[<table>.examples]]`` entries (for tests and docs)."""
@@ -185,6 +187,7 @@ def rules(lang: str) -> LangRules:
         adjectival_first_part=regex.compile(adj) if adj else None,
         function_words=frozenset(w.lower() for w in data.get("identify", {}).get("function_words", [])),
         paragraph_opener=_alternation(data.get("linebreaks", {}).get("paragraph_openers", [])),
+        standalone_line=_alternation(data.get("linebreaks", {}).get("standalone_lines", [])),
         raw=data,
     )
 

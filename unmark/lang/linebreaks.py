@@ -34,7 +34,7 @@ LOWER_NEXT_RATIO = 0.6
 _END_PUNCT = regex.compile(r"[.!?:;。！？：；…](?:[\"'”’»）)\]」』》]*)\d{0,3}$")
 # a numbered paragraph opening with a capital: "45. The Committee" (not "(a)", which wraps)
 _NUMBERED_PARAGRAPH = regex.compile(r"^\d{1,3}\.\s+\p{Lu}")
-_LIST_END = regex.compile(r"[,;:，；：、]\d{0,3}$")
+_LIST_END = regex.compile(r"[,;:，；：、،؛]\d{0,3}$")
 _HYPHEN_END = regex.compile(r"\S[-\u2010\u00ad]$")
 
 
@@ -60,12 +60,46 @@ def line_break_context(lines: list[str]) -> dict:
         if s:
             front.append(s)
     return {
+        "split_pairs": split_line_pairs(lines),
         "full_width": full,
         "median_width": float(statistics.median(widths)),
         "max_width": widths[-1],
         "n": len(widths),
         "front_matter": frozenset(front),
     }
+
+
+_ONE_TOKEN = regex.compile(r"^\S{1,40}$")
+_CASED_WORD = regex.compile(r"[\p{Lu}\p{Ll}]")
+#: a run of this many one-word lines, most followed by a lower-case word, is one printed line
+#: that the extractor split at its justification gaps (pdftotext, PyMuPDF)
+SPLIT_RUN = 3
+
+
+def split_line_pairs(lines: list[str]) -> frozenset:
+    """(line, next line) pairs inside a justified line that the extractor printed one word per
+    line: a run of at least :data:`SPLIT_RUN` one-word lines of a cased script (never Chinese,
+    whose lines have no spaces at all), most of them followed by a lower-case word. The pairs
+    within the run and the pair to the line after it are wraps."""
+    out: set[tuple[str, str]] = set()
+    ss = [l.strip() for l in lines]
+    i = 0
+    n = len(ss)
+    while i < n:
+        if not (_ONE_TOKEN.match(ss[i]) and _CASED_WORD.search(ss[i])):
+            i += 1
+            continue
+        j = i
+        while j < n and _ONE_TOKEN.match(ss[j]) and _CASED_WORD.search(ss[j]):
+            j += 1
+        if j - i >= SPLIT_RUN:
+            nxt = ss[i + 1:j + 1]
+            lower = sum(1 for t in nxt if t[:1].islower() or t[:1] in "(«\"")
+            if lower * 2 >= len(nxt):
+                for k in range(i, min(j, n - 1)):
+                    out.add((ss[k], ss[k + 1]))
+        i = j
+    return frozenset(out)
 
 
 def ends_sentence(line: str) -> bool:
@@ -87,6 +121,8 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
     full = float((context or {}).get("full_width") or DEFAULT_FULL_WIDTH)
     if _HYPHEN_END.search(prev) and nxt[:1].isalpha() and nxt[:1].islower():
         return False  # word broken at the line end
+    if (prev, nxt) in (context or {}).get("split_pairs", ()):
+        return False  # one printed line that the extractor split word by word
     ratio = display_width(prev) / full
     ctx = context or {}
     ends_final = bool(_END_PUNCT.search(prev))
@@ -96,6 +132,8 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
         # paragraphs may open in lower case (Russian preambular paragraphs) after , ; :
         if not (_lowercase_paragraphs(lang) and (ends_list or ends_final)):
             return False
+    if _standalone(prev, lang) or _standalone(nxt, lang, dates=ends_final or ratio < SHORT_RATIO):
+        return True  # a meeting or date line ("92nd plenary meeting", "5 April 1994") stands alone
     if ratio < SHORT_RATIO:
         return True
     if (ends_final or ends_list) and (match_label(nxt, lang) or next_line[:1].isspace()):
@@ -113,6 +151,23 @@ def _opens_paragraph(line: str, lang: str) -> bool:
     """The line opens like a resolution paragraph (``[linebreaks].paragraph_openers``)."""
     rx = rules(lang).paragraph_opener
     return rx is not None and rx.match(line) is not None
+
+
+_DATE_REST = regex.compile(r"^(?:\p{Lu}\p{L}+,\s*)?(?:\d{1,2}\s*(?:[-–]|and|et|y|и)\s*)?$")
+
+
+def _standalone(line: str, lang: str, dates: bool = True) -> bool:
+    """A line that is a unit of its own: a meeting line of a resolution
+    (``[linebreaks].standalone_lines``) or, with ``dates``, a date alone (``Geneva, 8-19 January
+    2001``; a date line after a line that does not end its sentence may end that sentence)."""
+    r = rules(lang)
+    if r.standalone_line is not None and r.standalone_line.match(line):
+        return True
+    dp = r.date_pattern
+    if not dates or dp is None or len(line) > 60:
+        return False
+    m = dp.search(line)
+    return m is not None and not line[m.end():].strip(" .,;") and bool(_DATE_REST.match(line[:m.start()]))
 
 
 def _lowercase_paragraphs(lang: str) -> bool:

@@ -262,26 +262,7 @@ def remove_markers(
         fixes.append(Fix("footnote.marker", page, line, t[ctx_a:end], t[ctx_a:a], col=col, note=f"footnote {label}"))
         refs.append((label, a - removed, page, line))
         removed += end - a
-    return _cut(mt, [(a, end) for a, end, _ in cuts]), refs
-
-
-def _cut(mt: MappedText, spans: list[tuple[int, int]]) -> MappedText:
-    """``mt`` without the sorted spans: the pieces between them joined once (the same text and
-    origins as removing the spans one by one from the end)."""
-    if not spans:
-        return mt
-    pieces: list[MappedText] = []
-    prev = 0
-    for a, end in spans:
-        if a < prev:  # overlapping spans: one by one, as before
-            out = mt
-            for a2, end2 in reversed(spans):
-                out = out.replace_span(a2, end2, "")
-            return out
-        pieces.append(mt.slice(prev, a))
-        prev = end
-    pieces.append(mt.slice(prev))
-    return MappedText.join(pieces)
+    return mt.edit((a, end, "") for a, end, _ in cuts), refs
 
 
 __all__ = ["collect_footnotes", "find_markers", "remove_markers", "TextSlot", "NoteBuilder"]

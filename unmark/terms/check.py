@@ -25,6 +25,9 @@ FINDING_COLUMNS = ("source term", "expected target", "acronym", "source segment"
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One aligned pair where a glossary source term occurs but its expected target term (or its acronym,
+    or a singular/plural form) does not: a possible variant or error for a reviser to look at."""
+
     source_term: str
     expected_target: str
     source_text: str

@@ -55,6 +55,10 @@ class Example:
 
 @dataclass(frozen=True, slots=True)
 class TermEntry:
+    """One glossary entry: a source term and its target, with score, frequency, acronym, up to three
+    example segment pairs with their provenance (symbol, paragraph), and status (``extracted`` or
+    ``known`` for entries from a given glossary)."""
+
     source: str
     target: str
     score: float = 0.0
@@ -142,6 +146,9 @@ def clean_field(s: str | None) -> str:
 
 @dataclass(frozen=True)
 class Glossary:
+    """A bilingual glossary: entries ranked best first. Writes TBX-Basic v3 (``to_tbx``), CSV, XLSX,
+    OmegaT TSV and JSON; ``to_frame()`` gives a pandas DataFrame."""
+
     src_lang: str
     tgt_lang: str
     entries: tuple[TermEntry, ...] = ()

@@ -8,6 +8,11 @@ from .candidates import CandidateLimits
 
 @dataclass(frozen=True)
 class TermOptions:
+    """Settings of :func:`unmark.terms.extract_terms`; ``unmark terms`` fills the same object. Every
+    field has a measured default (comments in the source say what each one does); the ones a user
+    changes most are ``max_entries``, ``min_freq``, ``measure``, ``examples``, ``subject``,
+    ``known_glossary``, ``use_user_dict`` and ``state_weight``."""
+
     min_freq: int = 2              # a candidate must occur in at least this many aligned pairs
     min_cooc: int = 2              # ... and co-occur with its translation this often
     min_dice: float = 0.25         # lowest Dice coefficient of an accepted pair
@@ -41,6 +46,9 @@ class TermOptions:
 
 @dataclass(frozen=True)
 class CheckOptions:
+    """Settings of :func:`unmark.terms.check_consistency` (``unmark check``): case and plural
+    insensitivity, and a cap on the number of findings."""
+
     ignore_case: bool = True
     plural_insensitive: bool = True   # English: "Member State" satisfies "Member States"
     max_findings: int | None = None

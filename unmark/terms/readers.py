@@ -139,6 +139,8 @@ def read_jsonl(path: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segmen
 
 
 def read_alignment_file(path: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segment, Segment]]:
+    """The (source, target) segment pairs of an alignment file: TMX 1.4b, JSONL from ``unmark align``,
+    or TSV with zh/en (language code) or source/target columns; E4xx when it cannot be read."""
     ext = Path(path).suffix.lower()
     if ext == ".tmx":
         pairs = read_tmx(path, src, tgt)
@@ -313,6 +315,8 @@ def read_csv_entries(path: str | os.PathLike, src: str, tgt: str) -> list[TermEn
 
 
 def load_known(path: str | os.PathLike, src: str, tgt: str) -> list[TermEntry]:
+    """Entries of a known glossary (TBX, CSV, TSV or unmark JSON), marked ``known``: kept in the output,
+    linked first, and their words leave the competition."""
     ext = Path(path).suffix.lower()
     if ext == ".tbx" or ext == ".xml":
         entries = read_tbx_entries(path, src, tgt)
