@@ -10,14 +10,15 @@
 2. Layout of identical runs on one baseline (20,000 / 40,000 / 120,000 runs), in process.
 3. A fuzz run over the API and every writer (--fuzz inputs, default 10,000): tracebacks counted
    (target 0).
-Results: bench/results/bench_hostile.json (tables: hostile, runs, fuzz).
+Results: bench/results/hostile.json (tables: hostile, runs, fuzz, overhead).
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
-import platform
 import random
 import resource
 import subprocess
@@ -32,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchutil import cpu_model  # noqa: E402
+from benchutil import write_results  # noqa: E402
 from hostile import generators as G  # noqa: E402
 
 CHILD = r"""
@@ -118,6 +119,43 @@ def runs_table() -> dict:
             "columns": ["runs", "layout s"], "rows": rows}
 
 
+def overhead_table(repeat: int, shared: Path) -> dict:
+    """The cost of the limits on real documents: the same files parsed with the reader in process
+    and in its reader process (best of ``repeat`` interleaved runs), and the content check alone."""
+    import gc
+
+    import unmark
+    from unmark.extract.pdf.content_guard import check_content
+
+    files = sorted((shared / "corpus/huridocs/pdfs").glob("*.pdf")) if (shared / "corpus/huridocs/pdfs").is_dir() else []
+    files += sorted((ROOT / "tests/pdf/fixtures").glob("*.pdf"))
+    pages = sum(unmark.parse_file(f, isolate="never").page_count for f in files)
+    modes = [("pdfium", "in process (isolate=never)", dict(backend="pdfium", isolate="never")),
+             ("pdfium", "reader process (default)", dict(backend="pdfium")),
+             ("pypdf", "in process (default, no timeout)", dict(backend="pypdf")),
+             ("pypdf", "reader process (timeout=300)", dict(backend="pypdf", timeout=300))]
+    best = {k: [1e9] * len(files) for k in range(len(modes))}
+    for _ in range(repeat):
+        for i, f in enumerate(files):
+            for k, (_, _, kw) in enumerate(modes):
+                gc.collect()
+                t = time.perf_counter()
+                unmark.parse_file(f, **kw)
+                best[k][i] = min(best[k][i], time.perf_counter() - t)
+    rows = []
+    for k, (be, how, _) in enumerate(modes):
+        secs = sum(best[k])
+        base = sum(best[k - 1 if k % 2 else k])
+        rows.append([be, how, round(secs, 3), round(pages / secs, 1), round(secs / base, 3)])
+    t = time.perf_counter()
+    for f in files:
+        check_content(f.read_bytes())
+    secs = time.perf_counter() - t
+    rows.append(["pdfium", "content check alone (E252-E255)", round(secs, 3), round(pages / secs, 1), None])
+    return {"id": "overhead", "title": f"Cost of the limits on {len(files)} real PDFs, {pages} pages (best of {repeat}, whole unmark.parse)",
+            "columns": ["backend", "reader", "seconds", "pages/s", "x in process"], "rows": rows}
+
+
 # --------------------------------------------------------------------------- fuzz
 ALPHABET = (list("abc xyz 0123456789.,;:()[]/-\n\n\t\r\f") + list("大会决定秘书长。、，") + list("БВГДабв") + list("ابت")
             + ["\x00", "\x01", "\x0b", "\x1f", "\x7f", "\x85", "\u2028", "\ufffe", "\uffff", "\ud800", "\udfff", "\u202e",
@@ -138,7 +176,10 @@ def fuzz_table(n: int, tmp: Path) -> tuple[dict, list[str]]:
     from unmark.align.export import write
     from unmark.errors import UnmarkError
 
+    from unmark import cli
+
     rng = random.Random(18)
+    cli_runs = 0
     tracebacks: list[str] = []
     docs = errors = idem_checked = idem_diff = 0
     t0 = time.perf_counter()
@@ -165,10 +206,26 @@ def fuzz_table(n: int, tmp: Path) -> tuple[dict, list[str]]:
             errors += 1
         except Exception:  # noqa: BLE001 - counted, the target is 0
             tracebacks.append(f"{text!r}: {traceback.format_exc(limit=3)[-600:]}")
+        if i % 10 == 5:  # the command line on the same input, in process (its code path, no start-up cost)
+            cli_runs += 1
+            f = tmp / "fuzz_in.txt"
+            f.write_bytes(text.encode("utf-8", "surrogatepass"))
+            fmt = ("json", "md", "txt")[i % 3]
+            try:
+                with contextlib.redirect_stderr(io.StringIO()):
+                    rc = cli.main(["parse", str(f), "-o", str(tmp / f"fuzz_out.{fmt}")])
+                if rc not in (0, 1):
+                    tracebacks.append(f"CLI rc={rc} on {text!r}")
+            except SystemExit as exc:
+                if exc.code not in (0, 1, 2):
+                    tracebacks.append(f"CLI exit {exc.code} on {text!r}")
+            except Exception:  # noqa: BLE001
+                tracebacks.append(f"CLI {text!r}: {traceback.format_exc(limit=3)[-600:]}")
     secs = time.perf_counter() - t0
     table = {"id": "fuzz", "title": f"Fuzzed texts through parse / parse_text and every writer (seed 18)",
-             "columns": ["inputs", "documents", "coded errors", "tracebacks", "idempotence checked", "re-parse changed blocks", "seconds"],
-             "rows": [[n, docs, errors, len(tracebacks), idem_checked, idem_diff, round(secs, 1)]]}
+             "columns": ["inputs", "documents", "coded errors", "CLI runs", "tracebacks (API and CLI)", "idempotence checked",
+                         "re-parse changed blocks", "seconds"],
+             "rows": [[n, docs, errors, cli_runs, len(tracebacks), idem_checked, idem_diff, round(secs, 1)]]}
     return table, tracebacks
 
 
@@ -177,24 +234,25 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=10.0)
     ap.add_argument("--fuzz", type=int, default=10_000)
     ap.add_argument("--skip-fuzz", action="store_true")
+    ap.add_argument("--skip-overhead", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--classes", default=",".join(G.PDF_CLASSES))
-    ap.add_argument("--out", default=str(ROOT / "bench/results/bench_hostile.json"))
+    ap.add_argument("--out-dir", default=None, help="folder of the result file (default bench/results)")
     a = ap.parse_args()
     tables, notes = [], []
     with tempfile.TemporaryDirectory() as td:
         tmp = Path(td)
         tables.append(hostile_table(tmp, a.timeout, a.classes.split(",")))
         tables.append(runs_table())
+        if not a.skip_overhead:
+            tables.append(overhead_table(a.repeat, Path(a.shared)))
         if not a.skip_fuzz:
             t, tbs = fuzz_table(a.fuzz, tmp)
             tables.append(t)
             notes += [f"traceback: {x}" for x in tbs[:20]]
-    res = {"name": "bench_hostile", "machine": f"{cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-           "date": time.strftime("%Y-%m-%d"), "command": "python bench/bench_hostile.py " + " ".join(sys.argv[1:]),
-           "tables": tables, "notes": notes}
-    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(a.out).write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {a.out}")
+    notes.append("peak MB: the larger of the caller's and its PDF reader process's peak resident memory (VmHWM)")
+    write_results("hostile", tables, notes, out_dir=Path(a.out_dir) if a.out_dir else None)
 
 
 if __name__ == "__main__":

@@ -72,9 +72,11 @@ class BatchOptions:
         from ..pipeline import ParseOptions
 
         kw = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}
+        # the worker is the isolated process already (address-space limit, killed at the hard
+        # timeout: E511/E512/E514), so the parser reads PDFs in it, not in a reader process of its own
         return ParseOptions(
             lang=self.lang, backend=self.backend, max_pages=self.max_pages, timeout=self.timeout,
-            sentences=self.sentences, **kw,
+            sentences=self.sentences, isolate="never", **kw,
         )
 
     def hashed_settings(self) -> dict:
