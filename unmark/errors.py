@@ -227,6 +227,7 @@ _code("E544", "glossary {pair}: {detail}", "batch --terms: building a glossary f
 _code("E600", "{message}", "Base code of resource errors.")
 _code("E601", "rule file missing: {name}", "A rule file (or the whole resources folder) is missing: the installation is broken.")
 _code("E602", "rule file {name} is invalid: {detail}", "A rule file does not validate (syntax, schema, patterns).")
+_code("E610", "unknown parse stage {name!r}; the stages are {stages}", "ParseOptions(disable=...) names a stage the parse does not have (unmark.pipeline.STAGE_NAMES).")
 # E7xx output
 _code("E700", "{message}", "Base code of output errors.")
 _code("E701", "cannot write to {folder}: {reason}", "The output file cannot be written (an I/O error or another reason not covered by E702-E704).")

@@ -1,14 +1,17 @@
 """parse(): source -> :class:`unmark.model.Document`.
 
-source -> pages of lines (extract) -> artifacts and zones (clean) -> front matter, blocks,
-footnotes, markers, symbols, links (segment) -> language and sentences -> Document.
+An extractor (``extract.text`` or ``extract.pdf``) turns the source into pages of lines; then the
+stages in :data:`STAGES` run top to bottom, each a function from a :class:`ParseState` to a new
+one (zones, language, front matter, structure, footnotes, joins, markers, blocks, sentences,
+links, metadata); :func:`build_document` runs them and assembles the document. A stage named in
+``ParseOptions.disable`` is skipped. docs/architecture.md describes the stages and the layers.
 """
 from __future__ import annotations
 
 import logging
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -34,10 +37,11 @@ from .model import (
     MappedText,
     Metadata,
 )
-from .lang.identify import count_runs, has_non_latin_script
-from .segment.footnotes import TextSlot, collect_footnotes, find_markers, remove_markers
+from .extract.pdf import extract_pdf
+from .lang import identify_block, identify_document, is_hard_break, line_break_context, looks_like_language, split_sentences
+from .segment.footnotes import NoteBuilder, TextSlot, collect_footnotes, find_markers, remove_markers
 from .segment.front import METADATA_ONLY, front_end, match_masthead, parse_front
-from .segment.join import HAN, URL_SCHEME, JoinContext, cjk_spacing_majority, join_parts, vocabulary_of
+from .segment.join import URL_SCHEME, JoinContext, cjk_spacing_majority, join_parts, vocabulary_of
 from .segment.structure import BlockBuilder, PartBuilder, Segmenter, merge_label_lines
 from .segment.symbols import find_symbols, symbol_spans
 
@@ -74,7 +78,8 @@ class ParseOptions:
     max_pages: int | None = None      # PDF: refuse/limit documents longer than this
     timeout: float | None = None      # seconds per input: reading and building
     max_bytes: int = DEFAULT_MAX_BYTES
-    sentences: bool = True            # segment sentences (needs unmark.lang)
+    sentences: bool = True            # segment sentences (False: the same as disabling "sentences")
+    disable: tuple[str, ...] = ()     # names of stages to skip (STAGE_NAMES)
     # limits (docs/limits-and-security.md): the timeout above covers reading and building
     max_file_mb: float | None = DEFAULT_MAX_FILE_MB   # PDF: refuse larger files (E104)
     memory_mb: int | None = DEFAULT_MEMORY_MB         # PDF reader process: address-space limit (E250)
@@ -84,6 +89,11 @@ class ParseOptions:
     def __post_init__(self) -> None:
         if self.lang not in LANGS:
             raise InputError(f"unknown language {self.lang!r}; use one of {', '.join(LANGS)}", code="E107")
+        if isinstance(self.disable, str):
+            object.__setattr__(self, "disable", (self.disable,))
+        unknown = [s for s in self.disable if s not in STAGE_NAMES]
+        if unknown:
+            raise InputError(f"unknown parse stage {unknown[0]!r}; the stages are {', '.join(STAGE_NAMES)}", code="E610")
 
 
 # --------------------------------------------------------------------------- entry points
@@ -268,10 +278,6 @@ def parse_text(text: str, lang: str = "auto", *, options: ParseOptions | None = 
 def parse_pdf(path: Path, *, options: ParseOptions | None = None, name: str | None = None) -> Document:
     """Parse a PDF with the backend of ``options`` (see docs/pdf.md); errors are ``PdfError`` E2xx."""
     opts = options or ParseOptions()
-    try:
-        from .extract.pdf import extract_pdf
-    except ImportError as exc:  # pragma: no cover - the PDF path is part of the package
-        raise UnmarkError("PDF support is not available in this installation", code="E201") from exc
     with deadline(opts.timeout, "E207"):
         ex = extract_pdf(path, backend=opts.backend, max_pages=opts.max_pages, timeout=opts.timeout,
                          isolate=opts.isolate, memory_mb=opts.memory_mb, max_file_mb=opts.max_file_mb,
@@ -279,65 +285,8 @@ def parse_pdf(path: Path, *, options: ParseOptions | None = None, name: str | No
         return build_document(ex, opts, name=name or str(path))
 
 
-# --------------------------------------------------------------------------- the build
-# letters counted by runs (one match per run, not per character: lang.identify.count_runs)
-_LETTER_RUNS = re.compile(r"\p{L}+")
-_HAN_RUNS = re.compile(HAN.pattern + "+")
-_ARABIC_RUNS = re.compile(r"\p{Arabic}+")
-_CYRILLIC_RUNS = re.compile(r"\p{Cyrillic}+")
-
-
-def _script_language(texts: list[str]) -> str | None:
-    sample = "".join(texts)[:200000]
-    if not has_non_latin_script(sample):
-        return None  # no Han, Arabic or Cyrillic at all: none of the three can reach its share
-    letters = count_runs(_LETTER_RUNS, sample)
-    if not letters:
-        return None
-    han = count_runs(_HAN_RUNS, sample)
-    if han > letters * 0.2:
-        return "zh"
-    arabic = count_runs(_ARABIC_RUNS, sample)
-    if arabic > letters * 0.3:
-        return "ar"
-    cyr = count_runs(_CYRILLIC_RUNS, sample)
-    if cyr > letters * 0.3:
-        return "ru"
-    return None
-
-
-def detect_language(texts: list[str]) -> str:
-    lang = _script_language(texts)
-    if lang:
-        return lang
-    try:
-        from .lang import identify  # type: ignore
-    except ImportError:  # pragma: no cover
-        return "en"
-    # one identification over a sample of the body, not one per line
-    sample = " ".join(t.strip() for t in texts)[:6000]
-    return identify(sample, default="en") or "en"
-
-
-def _looks_like(lang: str, texts: list[str]) -> bool:
-    """Enough of the language's function words to trust a Latin-script language decision."""
-    try:
-        from .lang.data import rules as lang_rules
-    except ImportError:  # pragma: no cover
-        return True
-    # one search over the texts joined by newlines: a run of letters never spans a newline
-    words = list(map(str.lower, _LETTER_RUNS.findall("\n".join(texts))))
-    if len(words) < 30:
-        return True
-    fw = lang_rules(lang).function_words
-    return sum(map(fw.__contains__, words)) / len(words) >= 0.08
-
-
-def _line_break_classifier(lang: str, lines: list[SrcLine]) -> Callable | None:
-    try:
-        from .lang import is_hard_break, line_break_context  # type: ignore
-    except ImportError:
-        return None
+# --------------------------------------------------------------------------- stage helpers
+def _line_break_classifier(lang: str, lines: list[SrcLine]) -> Callable[[SrcLine, SrcLine], bool]:
     ctx = line_break_context([ln.s.strip() for ln in lines])
 
     def classify(prev: SrcLine, ln: SrcLine) -> bool:
@@ -398,109 +347,187 @@ def _symbol_inside_masthead(front: list[SrcLine], all_lines: list[SrcLine], symb
     return [ln for ln in page1 if id(ln) in ids or id(ln) in back] + [ln for ln in front if ln.page != 1]
 
 
-@dataclass
+# --------------------------------------------------------------------------- the stages
+@dataclass(frozen=True)
+class ParseState:
+    """What the stages of :func:`build_document` have found so far.
+
+    Each stage reads a state and returns a new one (``dataclasses.replace``) with the fields it
+    decides; a field a stage has not reached yet holds its empty value. The source lines of
+    ``ex`` are shared: the zone stages record each line's zone on it (``SrcLine.zone``)."""
+
+    ex: Extracted
+    opts: ParseOptions
+    name: str | None = None
+    fixes: tuple[Fix, ...] = ()
+    warnings: tuple[DocWarning, ...] = ()
+    doc_symbol: str | None = None                        # furniture: the symbol the page tops print
+    hints: dict = field(default_factory=dict)            # furniture: metadata seen in the furniture
+    endnotes: bool = False                               # endnotes: notes gathered at the end
+    body: tuple[SrcLine, ...] = ()                       # lines: body lines in reading order
+    front_count: int = 0                                 # front: how many body lines are front matter
+    note_lines: tuple[SrcLine, ...] = ()                 # lines: footnote lines
+    lang: str = "en"                                     # language: the document language
+    front_meta: dict = field(default_factory=dict)       # front: masthead fields
+    builders: tuple[BlockBuilder, ...] = ()              # front + structure: blocks as lines
+    notes: tuple[NoteBuilder, ...] = ()                  # footnotes: notes as lines
+    texts: tuple[_Built, ...] = ()                       # joins: block and item texts
+    note_texts: tuple[MappedText, ...] = ()              # joins: footnote texts
+    refs: dict = field(default_factory=dict)             # markers: (block, item) -> FootnoteRefs
+    blocks: tuple[Block, ...] = ()                       # blocks
+    footnotes: tuple[Footnote, ...] = ()                 # blocks
+    metadata: Metadata = field(default_factory=Metadata)  # metadata
+
+    @property
+    def lines(self) -> list[SrcLine]:
+        return [ln for p in self.ex.pages for ln in p.lines]
+
+
+@dataclass(frozen=True)
 class _Built:
-    kind: str
+    """A block's joined text and item texts, beside the lines it was built from."""
+
     builder: BlockBuilder
     text: MappedText
-    items: list[MappedText] = field(default_factory=list)
+    items: tuple[MappedText, ...] = ()
 
 
-def _body_resumes(pages: list, opts: ParseOptions) -> list[Fix]:
-    """Text input: footnote areas end where the body resumes (clean.notes_zone.end_note_zones)."""
-    if not any(ln.zone == "separator" for p in pages for ln in p.lines):
-        return []
-    lang = opts.lang if opts.lang != "auto" else detect_language(
-        [ln.s for p in pages for ln in p.lines if ln.zone == "body"][:400])
-    return [Fix("notes.body_resumes", page, line, "", "", note=reason) for page, line, reason in end_note_zones(pages, lang)]
-
-
-def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -> Document:
-    t0 = time.perf_counter()
-    fixes: list[Fix] = list(ex.fixes)
-    warnings: list[DocWarning] = list(ex.warnings)
-    pages = ex.pages
-
-    # 1. artifacts at line level: private-use glyphs
+def stage_glyphs(st: ParseState) -> ParseState:
+    """Private-use glyphs mapped to their characters, direction controls removed, line by line."""
+    fixes, warnings = list(st.fixes), list(st.warnings)
     unknown: set[str] = set()
     glyphs = glyph_artifact_regex().search
-    for p in pages:
-        for ln in p.lines:
-            if not glyphs(ln.text.text):
-                continue
-            new, fx = map_pua(ln.text)
-            if fx:
-                ln.text = new
-                fixes += fx
-            new, fx = remove_bidi_controls(ln.text)
-            if fx:
-                ln.text = new
-                fixes += fx
-            unknown.update(unknown_pua(ln.s))
+    for ln in st.lines:
+        if not glyphs(ln.text.text):
+            continue
+        new, fx = map_pua(ln.text)
+        if fx:
+            ln.text = new
+            fixes += fx
+        new, fx = remove_bidi_controls(ln.text)
+        if fx:
+            ln.text = new
+            fixes += fx
+        unknown.update(unknown_pua(ln.s))
     for ch in sorted(unknown):
         warnings.append(DocWarning("W101", f"unmapped private-use character U+{ord(ch):04X} left in the text"))
+    return replace(st, fixes=tuple(fixes), warnings=tuple(warnings))
 
-    # 2. zones: furniture, separator, footnotes, annotations
-    doc_symbol = ex.metadata_hints.get("symbol") or guess_doc_symbol(pages)
-    zfixes, hints = mark_zones(pages, doc_symbol)
-    fixes += zfixes
-    if ex.kind == "text":
-        fixes += _body_resumes(pages, opts)
-    endnotes = mark_endnotes(pages)
-    fixes += mark_contents(pages)
-    if ex.style in ("plain", "formfeed"):
-        mark_unseparated_notes(pages)
-    for p in pages:  # a page starts at its first body line, after any running header
+
+def stage_furniture(st: ParseState) -> ParseState:
+    """Zones by page position: running headers and footers, the footnote separator and notes."""
+    doc_symbol = st.ex.metadata_hints.get("symbol") or guess_doc_symbol(st.ex.pages)
+    zfixes, hints = mark_zones(st.ex.pages, doc_symbol)
+    return replace(st, doc_symbol=doc_symbol, hints=hints, fixes=st.fixes + tuple(zfixes))
+
+
+def stage_notes_end(st: ParseState) -> ParseState:
+    """Text input: footnote areas end where the body resumes (clean.notes_zone.end_note_zones)."""
+    pages = st.ex.pages
+    if st.ex.kind != "text" or not any(ln.zone == "separator" for p in pages for ln in p.lines):
+        return st
+    lang = st.opts.lang if st.opts.lang != "auto" else identify_document(
+        [ln.s for p in pages for ln in p.lines if ln.zone == "body"][:400])
+    fixes = [Fix("notes.body_resumes", page, line, "", "", note=reason) for page, line, reason in end_note_zones(pages, lang)]
+    return replace(st, fixes=st.fixes + tuple(fixes))
+
+
+def stage_endnotes(st: ParseState) -> ParseState:
+    """Notes gathered at the end of the document (a "Notes" heading) go to the footnote zone."""
+    return replace(st, endnotes=bool(mark_endnotes(st.ex.pages)))
+
+
+def stage_contents(st: ParseState) -> ParseState:
+    """A table of contents goes to its own zone."""
+    return replace(st, fixes=st.fixes + tuple(mark_contents(st.ex.pages)))
+
+
+def stage_plain_notes(st: ParseState) -> ParseState:
+    """Plain text without separator lines: notes told by their shape at the foot of a page."""
+    if st.ex.style in ("plain", "formfeed"):
+        mark_unseparated_notes(st.ex.pages)
+    return st
+
+
+def stage_lines(st: ParseState) -> ParseState:
+    """Body and footnote lines in reading order (a label alone on its line joins the next);
+    a page starts at its first body line, after any running header."""
+    for p in st.ex.pages:
         first = True
         for ln in p.lines:
             if ln.zone == "body" and ln.s.strip():
                 ln.page_start = first
                 first = False
-    links_by_page = {p.number: list(p.links) for p in pages}
-
-    all_lines = [ln for p in pages for ln in p.lines]
+    all_lines = st.lines
     body = merge_label_lines([ln for ln in all_lines if ln.zone == "body" and ln.s.strip()])
-    notes_lines = merge_label_lines([ln for ln in all_lines if ln.zone == "footnote" and ln.s.strip()], "footnote")
+    notes = merge_label_lines([ln for ln in all_lines if ln.zone == "footnote" and ln.s.strip()], "footnote")
+    return replace(st, body=tuple(body), note_lines=tuple(notes))
 
-    # 3. language
-    lang = opts.lang if opts.lang != "auto" else detect_language([ln.s for ln in body[:400]])
-    if opts.lang == "auto" and lang in ("en", "fr", "es") and not _looks_like(lang, [ln.s for ln in body[:400]]):
-        warnings.append(DocWarning("W104", f"the text does not look like one of the six UN languages; parsed with the rules for {lang!r} (set --lang to choose)"))
 
-    # 4. join context: the document's own spacing and vocabulary
-    texts = [ln.s for ln in body] + [ln.s for ln in notes_lines]
-    ctx = JoinContext(
-        lang=lang,
-        cjk_spaced=cjk_spacing_majority(texts) if lang in ("zh",) else True,
-        vocabulary=None if lang not in ("zh",) else vocabulary_of(texts[:0]),
-        texts=texts,
-        links_by_page={k: [lk.uri for lk in v] for k, v in links_by_page.items()},
-    )
+def stage_language(st: ParseState) -> ParseState:
+    """The document language, unless the options give it (lang.identify_document)."""
+    if st.opts.lang != "auto":
+        return replace(st, lang=st.opts.lang)
+    texts = [ln.s for ln in st.body[:400]]
+    lang = identify_document(texts)
+    if lang in ("en", "fr", "es") and not looks_like_language(lang, texts):
+        w = DocWarning("W104", f"the text does not look like one of the six UN languages; parsed with the rules for {lang!r} (set --lang to choose)")
+        return replace(st, lang=lang, warnings=st.warnings + (w,))
+    return replace(st, lang=lang)
 
-    # 5. front matter and body structure
+
+def stage_front(st: ParseState) -> ParseState:
+    """Front matter: masthead fields to metadata, the lines before the body as role blocks."""
+    body, lang, fixes = list(st.body), st.lang, list(st.fixes)
     k = front_end(body)
     front_lines = body[:k]
-    if ex.kind == "pdf" and front_lines:
+    all_lines = st.lines
+    if st.ex.kind == "pdf" and front_lines:
         # masthead lines the PDF extractor set aside go back into reading order for the masthead block
         ids = {id(ln) for ln in front_lines}
         last = front_lines[-1]
         upto = next((i for i, ln in enumerate(all_lines) if ln is last), -1)
         front_lines = [ln for ln in all_lines[: upto + 1] if id(ln) in ids or (
             ln.zone == "masthead" and ln.page == 1 and match_masthead(ln.s.strip(), lang) is not None)]
-    front_lines = _symbol_inside_masthead(front_lines, all_lines, doc_symbol, lang, fixes)
+    front_lines = _symbol_inside_masthead(front_lines, all_lines, st.doc_symbol, lang, fixes)
     front_blocks, front_meta, ffixes = parse_front(front_lines, lang)
     fixes += ffixes
+    return replace(st, front_count=k, builders=tuple(front_blocks), front_meta=front_meta, fixes=tuple(fixes))
+
+
+def stage_structure(st: ParseState) -> ParseState:
+    """Headings, numbered paragraphs and their sub-items from the body lines after the front matter."""
+    body = list(st.body)
     hard_break = None
-    if ex.style in ("plain", "formfeed") and not any(ln.hard_end is not None for ln in body):
-        hard_break = _line_break_classifier(lang, body)
-    seg = Segmenter(lang, hard_break=hard_break)
-    builders = front_blocks + seg.feed(body[k:])
-    warnings += seg.warnings
+    if st.ex.style in ("plain", "formfeed") and not any(ln.hard_end is not None for ln in body):
+        hard_break = _line_break_classifier(st.lang, body)
+    seg = Segmenter(st.lang, hard_break=hard_break)
+    builders = st.builders + tuple(seg.feed(body[st.front_count:]))
+    return replace(st, builders=builders, warnings=st.warnings + tuple(seg.warnings))
 
-    # 6. footnotes
-    notes = collect_footnotes(notes_lines, warnings)
 
-    # 7. texts: join lines, remove broken fields
+def stage_footnotes(st: ParseState) -> ParseState:
+    """Footnotes from the footnote lines, by their labels."""
+    warnings = list(st.warnings)
+    notes = collect_footnotes(list(st.note_lines), warnings)
+    return replace(st, notes=tuple(notes), warnings=tuple(warnings))
+
+
+def stage_joins(st: ParseState) -> ParseState:
+    """The lines of each block, item and note joined into one text (dehyphenation, CJK spacing),
+    Word broken-field messages removed, runs of spaces squeezed."""
+    fixes, warnings = list(st.fixes), list(st.warnings)
+    lang = st.lang
+    # the document's own spacing and vocabulary decide how lines join
+    texts = [ln.s for ln in st.body] + [ln.s for ln in st.note_lines]
+    ctx = JoinContext(
+        lang=lang,
+        cjk_spaced=cjk_spacing_majority(texts) if lang in ("zh",) else True,
+        vocabulary=None if lang not in ("zh",) else vocabulary_of(texts[:0]),
+        texts=texts,
+        links_by_page={p.number: [lk.uri for lk in p.links] for p in st.ex.pages},
+    )
+
     def finish(part: PartBuilder) -> MappedText:
         check()  # the parse deadline, block by block
         mt = join_parts(part.lines, ctx, fixes)
@@ -511,21 +538,24 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
                 warnings.append(DocWarning("W102", f"Word broken field removed: {f.before.strip()!r}", f.page, f.line))
         return _squeeze_spaces(mt)
 
-    built: list[_Built] = []
-    for b in builders:
-        built.append(_Built(b.type, b, finish(b.text), [finish(it) for it in b.items]))
-    note_texts = [finish(PartBuilder(None, 0, n.lines, n.src)) for n in notes]
+    built = tuple(_Built(b, finish(b.text), tuple(finish(it) for it in b.items)) for b in st.builders)
+    note_texts = tuple(finish(PartBuilder(None, 0, n.lines, n.src)) for n in st.notes)
+    return replace(st, texts=built, note_texts=note_texts, fixes=tuple(fixes), warnings=tuple(warnings))
 
-    # 8. footnote markers, by sequence, on the page of their note
+
+def stage_markers(st: ParseState) -> ParseState:
+    """Footnote markers found by their sequence, on the page of their note, and taken out of the text."""
+    fixes, warnings = list(st.fixes), list(st.warnings)
     slots: list[TextSlot] = []
-    for bi, bb in enumerate(built):
+    for bi, bb in enumerate(st.texts):
         for key, mt in [((bi, None), bb.text)] + [((bi, j), t) for j, t in enumerate(bb.items)]:
             prot = [(a, b) for _, a, b, _ in symbol_spans(mt.text)]
             slots.append(TextSlot(key, mt, prot))
     # endnotes are printed far from their markers: only the sequence constrains them
-    labels = [(n.label, None if endnotes else n.page) for n in notes if n.label != "?"]
-    known = {(ln.page, ln.line, ln.text.locate(off)[2]) for ln in all_lines for off, _ in ln.markers if off < len(ln.s)}
+    labels = [(n.label, None if st.endnotes else n.page) for n in st.notes if n.label != "?"]
+    known = {(ln.page, ln.line, ln.text.locate(off)[2]) for ln in st.lines for off, _ in ln.markers if off < len(ln.s)}
     found = find_markers(slots, labels, warnings, known or None)
+    built = list(st.texts)
     refs: dict[tuple, list[FootnoteRef]] = {}
     for slot in slots:
         spans = found.get(slot.key)
@@ -534,24 +564,25 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
         new, got = remove_markers(slot.text, spans, fixes)
         bi, j = slot.key
         if j is None:
-            built[bi].text = new
+            built[bi] = replace(built[bi], text=new)
         else:
-            built[bi].items[j] = new
+            built[bi] = replace(built[bi], items=built[bi].items[:j] + (new,) + built[bi].items[j + 1:])
         refs[slot.key] = [FootnoteRef(lbl, off, j, pg, li) for lbl, off, pg, li in got]
+    return replace(st, texts=tuple(built), refs=refs, fixes=tuple(fixes), warnings=tuple(warnings))
 
-    # 9. assemble blocks, links and symbols, each block in its language, with its sentences
-    identify_block, split_sentences = _language_tools()
-    sentences = split_sentences if opts.sentences else None
+
+def stage_blocks(st: ParseState) -> ParseState:
+    """Blocks, items and footnotes of the document, each block in its language, with the
+    document symbols and URLs they cite."""
+    lang, refs = st.lang, st.refs
     blocks: list[Block] = []
-    for bi, bb in enumerate(built):
+    for bi, bb in enumerate(st.texts):
         b = bb.builder
         check()
         if not bb.text.text and not any(t.text for t in bb.items):
             continue  # nothing left (e.g. a line that held only a broken field): its fixes say why
-        blang = _block_language(bb.text.text, lang, identify_block)
         items = tuple(
-            Item(label=part.label or "", source=mt, level=part.level, footnote_refs=tuple(refs.get((bi, j), ())),
-                 sentences=_sentences(mt.text, blang, sentences))
+            Item(label=part.label or "", source=mt, level=part.level, footnote_refs=tuple(refs.get((bi, j), ())))
             for j, (part, mt) in enumerate(zip(b.items, bb.items))
         )
         syms = list(find_symbols(bb.text.text))
@@ -569,36 +600,93 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
                 footnote_refs=tuple(refs.get((bi, None), ())),
                 symbols=tuple(syms),
                 bboxes=_bboxes(b),
-                lang=blang,
-                sentences=_sentences(bb.text.text, blang, sentences),
+                lang=_block_language(bb.text.text, lang),
             )
         )
-    footnotes = [
-        Footnote(label=n.label, source=mt, symbols=tuple(find_symbols(mt.text))) for n, mt in zip(notes, note_texts)
-    ]
-
-    # 10. hyperlink annotations -> the footnote or block on that page whose text they cover
-    blocks, footnotes = _attach_links(blocks, footnotes, links_by_page, warnings)
-
-    # 11. metadata
-    meta = _metadata(front_meta, {**hints, **{k: v for k, v in ex.metadata_hints.items() if v}}, doc_symbol, blocks, lang)
-
-    fixes.sort(key=lambda f: (f.page or 0, f.line or 0, f.col if f.col is not None else -1))
-    doc = Document(
-        metadata=meta,
-        blocks=tuple(blocks),
-        footnotes=tuple(footnotes),
-        fixes=tuple(fixes),
-        warnings=tuple(warnings),
-        language=lang,
-        source_name=name,
-        input_kind=ex.kind,
-        page_count=len(pages),
-        backend=ex.backend,
+    footnotes = tuple(
+        Footnote(label=n.label, source=mt, symbols=tuple(find_symbols(mt.text))) for n, mt in zip(st.notes, st.note_texts)
     )
-    if not any(b.text or b.items for b in blocks):
+    return replace(st, blocks=tuple(blocks), footnotes=footnotes)
+
+
+def stage_sentences(st: ParseState) -> ParseState:
+    """Sentence spans of every block and item text, in the block's language (lang.split_sentences)."""
+    blocks = tuple(
+        replace(b, sentences=_sentences(b.text, b.lang),
+                items=tuple(replace(it, sentences=_sentences(it.text, b.lang)) for it in b.items))
+        for b in st.blocks
+    )
+    return replace(st, blocks=blocks)
+
+
+def stage_links(st: ParseState) -> ParseState:
+    """Hyperlink annotations to the footnote or block on their page whose text they cover."""
+    warnings = list(st.warnings)
+    links_by_page = {p.number: list(p.links) for p in st.ex.pages}
+    blocks, footnotes = _attach_links(st.blocks, st.footnotes, links_by_page, warnings)
+    return replace(st, blocks=tuple(blocks), footnotes=tuple(footnotes), warnings=tuple(warnings))
+
+
+def stage_metadata(st: ParseState) -> ParseState:
+    """Document metadata: masthead fields, hints of the extractor and the furniture, front roles."""
+    hints = {**st.hints, **{k: v for k, v in st.ex.metadata_hints.items() if v}}
+    return replace(st, metadata=_metadata(st.front_meta, hints, st.doc_symbol, list(st.blocks), st.lang))
+
+
+# The parse, top to bottom. Each stage is a function ParseState -> ParseState; a name in
+# ParseOptions.disable skips it (the stages after it see what the stages before it left).
+STAGES: tuple[tuple[str, Callable[[ParseState], ParseState]], ...] = (
+    ("glyphs", stage_glyphs),            # private-use glyphs, direction controls
+    ("furniture", stage_furniture),      # zones: running headers/footers, separator, notes
+    ("notes_end", stage_notes_end),      # zones: text input, where the body resumes after notes
+    ("endnotes", stage_endnotes),        # zones: notes gathered at the end
+    ("contents", stage_contents),        # zones: table of contents
+    ("plain_notes", stage_plain_notes),  # zones: notes of plain text without a separator
+    ("lines", stage_lines),              # body and footnote lines in reading order
+    ("language", stage_language),        # document language
+    ("front", stage_front),              # masthead and front matter
+    ("structure", stage_structure),      # headings, numbered paragraphs, sub-items
+    ("footnotes", stage_footnotes),      # footnotes by label
+    ("joins", stage_joins),              # lines joined into texts; broken fields; spaces
+    ("markers", stage_markers),          # footnote markers out of the text, as references
+    ("blocks", stage_blocks),            # blocks and footnotes, block languages, symbols
+    ("sentences", stage_sentences),      # sentence spans
+    ("links", stage_links),              # hyperlinks to their footnote or block
+    ("metadata", stage_metadata),        # document metadata
+)
+STAGE_NAMES = tuple(name for name, _ in STAGES)
+
+
+def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -> Document:
+    """Run the stages over what the extractor found and assemble the :class:`Document`."""
+    t0 = time.perf_counter()
+    skip = set(opts.disable) | (set() if opts.sentences else {"sentences"})
+    st = ParseState(ex=ex, opts=opts, name=name, fixes=tuple(ex.fixes), warnings=tuple(ex.warnings))
+    for stage_name, stage in STAGES:
+        if stage_name not in skip:
+            st = stage(st)
+    doc = _document(st)
+    log.debug("built %s in %.3fs: %d blocks, %d footnotes, %d fixes", name, time.perf_counter() - t0,
+              len(doc.blocks), len(doc.footnotes), len(doc.fixes))
+    return doc
+
+
+def _document(st: ParseState) -> Document:
+    fixes = sorted(st.fixes, key=lambda f: (f.page or 0, f.line or 0, f.col if f.col is not None else -1))
+    doc = Document(
+        metadata=st.metadata,
+        blocks=st.blocks,
+        footnotes=st.footnotes,
+        fixes=tuple(fixes),
+        warnings=st.warnings,
+        language=st.lang,
+        source_name=st.name,
+        input_kind=st.ex.kind,
+        page_count=len(st.ex.pages),
+        backend=st.ex.backend,
+    )
+    if not any(b.text or b.items for b in st.blocks):
         doc = doc.with_(warnings=doc.warnings + (DocWarning("W103", "no text found in the document"),))
-    log.debug("built %s in %.3fs: %d blocks, %d footnotes, %d fixes", name, time.perf_counter() - t0, len(blocks), len(footnotes), len(fixes))
     return doc
 
 
@@ -630,8 +718,6 @@ def _squeeze_spaces(mt: MappedText) -> MappedText:
 
 
 def _attach_links(blocks, footnotes, links_by_page, warnings):
-    from dataclasses import replace
-
     blocks = list(blocks)
     footnotes = list(footnotes)
     for page, links in links_by_page.items():
@@ -704,27 +790,15 @@ def _metadata(front: dict[str, str], hints: dict[str, str], doc_symbol: str | No
     )
 
 
-def _language_tools() -> tuple[Callable | None, Callable | None]:
-    try:
-        from .lang import identify_block, split_sentences  # type: ignore
-    except ImportError:  # pragma: no cover
-        return None, None
-    return identify_block, split_sentences
-
-
-def _block_language(text: str, lang: str, identify_block: Callable | None) -> str:
+def _block_language(text: str, lang: str) -> str:
     """A block keeps the document language unless it is clearly another one (lang.identify_block)."""
-    if identify_block is None or not text:
+    if not text:
         return lang
-    try:
-        return identify_block(text, lang) or lang
-    except Exception as exc:  # a language-id failure must not lose the document
-        log.debug("language id failed: %s", exc)
-        return lang
+    return identify_block(text, lang) or lang
 
 
-def _sentences(text: str, lang: str, split_sentences: Callable | None) -> tuple:
-    """Sentence spans of a block or item text (none when sentences are not asked for)."""
-    if split_sentences is None or not text:
+def _sentences(text: str, lang: str) -> tuple:
+    """Sentence spans of a block or item text."""
+    if not text:
         return ()
     return tuple(tuple(s) for s in split_sentences(text, lang))

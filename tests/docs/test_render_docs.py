@@ -97,3 +97,9 @@ def test_markers_shown_as_examples_are_not_regions(repo):
     assert rd.main(["--check", "--root", str(repo)]) == 0
     rd.main(["--root", str(repo)])
     assert (repo / "docs" / "howto.md").read_text(encoding="utf-8") == body
+
+
+def test_this_repository_is_fresh(capsys):
+    """README.md and docs/*.md show exactly what bench/results holds: no stale table, no missing result,
+    no typed benchmark table (fix: run the benchmark, then python bench/render_docs.py)."""
+    assert rd.main(["--check"]) == 0, capsys.readouterr().err

@@ -44,6 +44,11 @@ def align(*docs: Document, level: str = "paragraph", embed: bool = False, pivot:
     (``pip install unmark[embed]``; AlignmentError E310 otherwise). ``pivot``: the
     language (or document index) the others are aligned to; default the first.
     Different document symbols give a W301 warning in ``Alignment.warnings``.
+
+    Returns an :class:`Alignment`: one row per aligned unit, a cell per language (a ``Segment`` with its
+    text, symbol, page and paragraph label, or ``None``), a confidence and a bead kind; export it with
+    :func:`unmark.align.export.write`. Raises ``AlignmentError`` (E3xx, docs/errors.md) for fewer than two
+    documents, an unknown level or pivot, or when no alignment path is found.
     """
     if len(docs) == 1 and isinstance(docs[0], (list, tuple)):
         docs = tuple(docs[0])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .data import LANGUAGES, LangRules, find_date, match_label, rules
 from .hyphen import dehyphenate_join, document_vocabulary, join_lines, keep_hyphen, wordfreq_available
-from .identify import identify, identify_block, identify_document
+from .identify import identify, identify_block, identify_document, looks_like_language
 from .linebreaks import display_width, hard_breaks, is_hard_break, line_break_context
 from .normalize import detokenize_zh, fold_arabic_presentation_forms, french_spacing
 from .sentences import sentence_texts, split_sentences
@@ -20,6 +20,7 @@ __all__ = [
     "find_date",
     "identify",
     "identify_document",
+    "looks_like_language",
     "identify_block",
     "split_sentences",
     "sentence_texts",

@@ -13,6 +13,8 @@ from collections import Counter
 
 import regex
 
+from .data import rules
+
 log = logging.getLogger(__name__)
 
 _HAN = regex.compile(r"\p{Han}")
@@ -453,17 +455,49 @@ def identify(text: str, default: str | None = None) -> str | None:
     return lang if lang is not None else default
 
 
-def identify_document(blocks: list[str]) -> str:
-    """Document language: majority over blocks weighted by their length ("en" if nothing decides)."""
-    votes: Counter = Counter()
-    for b in blocks:
-        lang = identify(b)
-        if lang:
-            votes[lang] += len(b)
-    if not votes:
-        log.debug("identify_document: no block decided, falling back to 'en'")
-        return "en"
-    return max(sorted(votes), key=lambda k: votes[k])
+# letters counted by runs (one match per run, not per character: count_runs)
+_LETTER_RUNS = regex.compile(r"\p{L}+")
+_KANA_HAN_RUNS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]+")
+_ARABIC_RUNS = regex.compile(r"\p{Arabic}+")
+_CYRILLIC_RUNS = regex.compile(r"\p{Cyrillic}+")
+
+
+def _script_language(sample: str) -> str | None:
+    """zh, ar or ru when that script holds its share of the letters, else None."""
+    if not has_non_latin_script(sample):
+        return None  # no Han, Arabic or Cyrillic at all: none of the three can reach its share
+    letters = count_runs(_LETTER_RUNS, sample)
+    if not letters:
+        return None
+    if count_runs(_KANA_HAN_RUNS, sample) > letters * 0.2:
+        return "zh"
+    if count_runs(_ARABIC_RUNS, sample) > letters * 0.3:
+        return "ar"
+    if count_runs(_CYRILLIC_RUNS, sample) > letters * 0.3:
+        return "ru"
+    return None
+
+
+def identify_document(texts: list[str]) -> str:
+    """Document language from its lines or blocks (the first few hundred body lines are enough):
+    the script share of zh, ar or ru, else one identification over a sample of the text ("en"
+    when nothing decides). This is the identification :func:`unmark.parse` uses."""
+    lang = _script_language("".join(texts)[:200000])
+    if lang:
+        return lang
+    # one identification over a sample of the body, not one per line
+    sample = " ".join(t.strip() for t in texts)[:6000]
+    return identify(sample, default="en") or "en"
+
+
+def looks_like_language(lang: str, texts: list[str]) -> bool:
+    """Enough of the language's function words to trust a Latin-script language decision."""
+    # one search over the texts joined by newlines: a run of letters never spans a newline
+    words = list(map(str.lower, _LETTER_RUNS.findall("\n".join(texts))))
+    if len(words) < 30:
+        return True
+    fw = rules(lang).function_words
+    return sum(map(fw.__contains__, words)) / len(words) >= 0.08
 
 
 def identify_block(text: str, doc_lang: str) -> str:

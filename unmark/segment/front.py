@@ -161,6 +161,7 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
     agenda_open = False
     skip = False
     organ_group = None  # the group that set metadata.organ (a wrapped name extends it)
+    lines = list(lines)  # a line whose masthead cells are taken out is replaced here, not changed
 
     def masthead(x: SrcLine, fld: str, val: str) -> None:
         meta.setdefault(fld, primary_symbol(val) if fld == "symbol" else val)
@@ -226,7 +227,7 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
                     if parts:
                         parts.append(MappedText.inserted(" ", ln.page, ln.line))
                     parts.append(ln.text.slice(a, b))
-                ln.text = MappedText.join(parts)
+                lines[k] = ln = replace(ln, text=MappedText.join(parts))
             s = " ".join(rest)
         if (groups and groups[-1][0] in (None, "title", "subtitle", "organ") and k > 0 and ln.gap_before == 0
                 and lines[k - 1].hard_end is not True and ends_on_function_word(lines[k - 1].stripped(), lang)):

@@ -70,7 +70,13 @@ def _term_regex(term: str, lang: str, opts: CheckOptions) -> regex.Pattern[str]:
 
 def check_consistency(glossary: Glossary | Iterable[TermEntry], pairs: Any, *, src_lang: str | None = None,
                       tgt_lang: str | None = None, options: CheckOptions | None = None) -> list[Finding]:
-    """Every aligned pair where a glossary source term occurs but its target term does not."""
+    """Every aligned pair where a glossary source term occurs but its target term does not.
+
+    ``glossary`` is a :class:`Glossary` or its entries; ``pairs`` anything :func:`extract_terms` takes (an
+    ``Alignment``, segment or string pairs, a path to a TMX/TSV/JSONL file). A target counts as present
+    when the target term, its acronym or (English) its singular/plural form occurs (``options``:
+    :class:`CheckOptions`). Returns the :class:`Finding` list in segment order; ``unmark check`` writes it.
+    """
     opts = options or CheckOptions()
     if isinstance(glossary, Glossary):
         src_lang, tgt_lang = src_lang or glossary.src_lang, tgt_lang or glossary.tgt_lang

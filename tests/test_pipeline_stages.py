@@ -1,0 +1,87 @@
+"""The parse is an ordered list of named stages (unmark.pipeline.STAGES): each a function from a
+parse state to a new one, runnable alone, switchable by name."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from unmark import parse, parse_text
+from unmark.errors import InputError
+from unmark.extract.text import extract_text
+from unmark.pipeline import STAGE_NAMES, STAGES, ParseOptions, ParseState, build_document
+
+TEXT = """CTOC/COP/WG.7/2020/2
+
+I. Introduction
+
+1. The General Assembly decided to convene the meeting of the Working Group.1 The
+Working Group met in Vienna.
+
+2. The Working Group recommended that:
+(a) States should consider the matter;
+(b) The secretariat should report.
+
+__________________
+1 See A/RES/55/25.
+"""
+
+
+def test_stage_names_in_order():
+    assert STAGE_NAMES[0] == "glyphs" and STAGE_NAMES[-1] == "metadata"
+    assert STAGE_NAMES.index("lines") < STAGE_NAMES.index("language") < STAGE_NAMES.index("structure")
+    assert STAGE_NAMES.index("joins") < STAGE_NAMES.index("markers") < STAGE_NAMES.index("blocks")
+    assert len(set(STAGE_NAMES)) == len(STAGES)
+
+
+def test_stages_one_by_one_give_the_document_parse_gives():
+    ex = extract_text(TEXT)
+    st = ParseState(ex=ex, opts=ParseOptions(), fixes=tuple(ex.fixes), warnings=tuple(ex.warnings))
+    for _, stage in STAGES:
+        st = stage(st)
+        assert isinstance(st, ParseState)
+    assert st.lang == "en"
+    assert [b.number for b in st.blocks if b.type == "paragraph"] == [1, 2]
+    assert parse_text(TEXT).to_dict() == build_document(extract_text(TEXT), ParseOptions()).to_dict()
+
+
+def test_a_stage_reads_only_its_state():
+    """The language stage alone, on a state holding only body lines: it decides the language."""
+    ex = extract_text("Le Groupe de travail a recommandé que les États examinent la question et que le secrétariat "
+                      "fasse rapport à la Conférence des Parties à sa prochaine session sur les progrès accomplis.\n")
+    st = ParseState(ex=ex, opts=ParseOptions())
+    st = dict(STAGES)["lines"](st)
+    assert dict(STAGES)["language"](st).lang == "fr"
+    assert dict(STAGES)["language"](ParseState(ex=ex, opts=ParseOptions(lang="es"))).lang == "es"
+
+
+def test_disable_sentences_is_the_sentences_option():
+    a = parse_text(TEXT, options=ParseOptions(disable=("sentences",)))
+    b = parse_text(TEXT, options=ParseOptions(sentences=False))
+    assert a.to_dict() == b.to_dict()
+    assert all(not blk.sentences for blk in a.blocks)
+    assert any(blk.sentences for blk in parse_text(TEXT).blocks)
+
+
+def test_disable_markers_leaves_the_marker_in_the_text():
+    on = parse_text(TEXT)
+    off = parse_text(TEXT, options=ParseOptions(disable=("markers",)))
+    p_on, p_off = on.paragraphs()[0], off.paragraphs()[0]
+    assert p_on.all_footnote_labels() == ["1"] and "Group.1" not in p_on.text
+    assert p_off.all_footnote_labels() == [] and "Group.1" in p_off.text
+    assert not any(f.rule == "footnote.marker" for f in off.fixes)
+
+
+def test_disable_links_attaches_none():
+    seed = Path(__file__).resolve().parents[1] / "examples" / "CTOC_COP_WG.7_2020_2.zh.txt"
+    on = parse(seed)
+    off = parse(seed, disable="links")
+    assert any(f.links for f in on.footnotes)
+    assert all(not b.links for b in off.blocks) and all(not f.links for f in off.footnotes)
+    assert [b.text for b in off.blocks] == [b.text for b in on.blocks]
+
+
+def test_unknown_stage_is_a_coded_error():
+    with pytest.raises(InputError) as e:
+        ParseOptions(disable=("sentence",))
+    assert e.value.code == "E610"
