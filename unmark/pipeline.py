@@ -664,6 +664,7 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
     st = ParseState(ex=ex, opts=opts, name=name, fixes=tuple(ex.fixes), warnings=tuple(ex.warnings))
     for stage_name, stage in STAGES:
         if stage_name not in skip:
+            check()  # the parse deadline (docs/limits-and-security.md), stage by stage
             st = stage(st)
     doc = _document(st)
     log.debug("built %s in %.3fs: %d blocks, %d footnotes, %d fixes", name, time.perf_counter() - t0,
