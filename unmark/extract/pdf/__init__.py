@@ -93,6 +93,8 @@ def read_raw_pages(path, backend: str = "pypdf", max_pages: int | None = None, t
             return list(be.read_pages(p, deadline=deadline, reader_n=(handle, n)))
         except be._Timeout as exc:
             raise PdfError(f"gave up after {timeout} s (per-file timeout)", code="E207", path=str(p)) from exc
+        except MemoryError as exc:  # in process (isolate="never"): still a coded error
+            raise PdfError("the PDF needs more memory than this process may use", code="E250", path=str(p)) from exc
     finally:
         close = getattr(be, "close", None)
         if close is not None:
