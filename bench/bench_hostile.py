@@ -52,7 +52,7 @@ out["seconds"] = time.perf_counter() - t
 from unmark.extract.pdf import isolate
 def hwm(pid="self"):
     try:
-        for line in open(f"/proc/{pid}/status"):
+        for line in open(f"/proc/{{pid}}/status"):
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     except OSError:
@@ -82,6 +82,7 @@ def run_one(path: Path, backend: str, timeout: float) -> dict:
             res = json.loads(line)
             break
     res["wall"] = wall
+    res.setdefault("seconds", wall)
     return res
 
 
@@ -93,13 +94,14 @@ def hostile_table(tmp: Path, timeout: float, classes: list[str]) -> dict:
         disk = os.stat(path).st_blocks * 512
         for backend in ("pypdf", "pdfium"):
             r = run_one(path, backend, timeout)
-            ok = r["outcome"] in ("document", "error") and r["wall"] <= 2 * timeout + 3 and (r.get("peak_mb") or 0) <= 1536
+            ok = r["outcome"] in ("document", "error") and r["seconds"] <= 2 * timeout and (r.get("peak_mb") or 0) <= 1536
             rows.append([name, backend, f"{size / 1e6:.3f}" if size < 1e9 else f"{size / 1e9:.1f} GB (sparse, {disk // 1024} KB on disk)",
                          r["outcome"], r.get("code") or ", ".join(r.get("warnings", [])) or "",
-                         round(r["wall"], 2), r.get("peak_mb"), "yes" if ok else "NO"])
+                         round(r["seconds"], 2), round(r["wall"], 2), r.get("peak_mb"), "yes" if ok else "NO"])
             print(rows[-1], flush=True)
     return {"id": "hostile", "title": f"Hostile PDFs, unmark.parse(path, backend, timeout={timeout:g}) in a fresh process",
-            "columns": ["class", "backend", "file MB", "outcome", "code / warnings", "wall s", "peak MB (max of the process tree)", "within 2x deadline and 1.5 GB"],
+            "columns": ["class", "backend", "file MB", "outcome", "code / warnings", "parse s", "process wall s (with start-up)",
+                        "peak MB (caller or reader)", "within 2x deadline and 1.5 GB"],
             "rows": rows}
 
 

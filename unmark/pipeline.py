@@ -37,7 +37,7 @@ from .model import (
     MappedText,
     Metadata,
 )
-from .extract.pdf import extract_pdf
+from .extract.pdf import extract_pdf, prepare_reader
 from .lang import identify_block, identify_document, is_hard_break, line_break_context, looks_like_language, split_sentences
 from .segment.footnotes import NoteBuilder, TextSlot, collect_footnotes, find_markers, remove_markers
 from .segment.front import METADATA_ONLY, front_end, match_masthead, parse_front
@@ -278,6 +278,7 @@ def parse_text(text: str, lang: str = "auto", *, options: ParseOptions | None = 
 def parse_pdf(path: Path, *, options: ParseOptions | None = None, name: str | None = None) -> Document:
     """Parse a PDF with the backend of ``options`` (see docs/pdf.md); errors are ``PdfError`` E2xx."""
     opts = options or ParseOptions()
+    prepare_reader(opts.backend, opts.timeout, opts.isolate, opts.memory_mb)  # start-up is not the file's time
     with deadline(opts.timeout, "E207"):
         ex = extract_pdf(path, backend=opts.backend, max_pages=opts.max_pages, timeout=opts.timeout,
                          isolate=opts.isolate, memory_mb=opts.memory_mb, max_file_mb=opts.max_file_mb,

@@ -44,6 +44,18 @@ def _use_isolation(isolate, backend: str, timeout: float | None, memory_mb: int 
     return backend == "pdfium" or timeout is not None
 
 
+def prepare_reader(backend: str, timeout: float | None, isolate="auto", memory_mb: int | None = DEFAULT_MEMORY_MB) -> None:
+    """Start the reader process a parse with these settings will use, before its deadline counts."""
+    if _use_isolation(isolate, backend, timeout, memory_mb) and backend in BACKENDS:
+        if backend == "pdfium":
+            from .backend_pdfium import _lib
+
+            _lib()
+        from .isolate import warm
+
+        warm(memory_mb)
+
+
 def read_raw_pages(path, backend: str = "pypdf", max_pages: int | None = None, timeout: float | None = None,
                    *, isolate="auto", memory_mb: int | None = DEFAULT_MEMORY_MB,
                    max_file_mb: float | None = DEFAULT_MAX_FILE_MB, content_limits: ContentLimits | None = None) -> list[RawPage]:

@@ -27,6 +27,7 @@ import time
 from ...errors import PdfError
 
 _local = threading.local()
+STARTUP_TIMEOUT = 300.0   # seconds a new reader process may take to import the PDF backends
 
 
 class Reader:
@@ -39,6 +40,12 @@ class Reader:
             [sys.executable, "-m", "unmark.extract.pdf.isolate", str(memory_mb or 0)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True,
         )
+        # start-up (an interpreter and the PDF backends) is not the file's time: wait for the
+        # reader to say it is ready before any deadline counts
+        ready, _, _ = select.select([self.proc.stdout.fileno()], [], [], STARTUP_TIMEOUT)
+        if not ready or self.proc.stdout.read(1) != b"R":
+            self.kill()
+            raise PdfError("the PDF reader process did not start", code="E251")
 
     def alive(self) -> bool:
         return self.proc.poll() is None
@@ -81,6 +88,11 @@ def _hwm(pid: int) -> float:
 def last_peak_mb() -> float:
     """The largest peak resident memory of a reader process this process stopped (MB)."""
     return _PEAK[0]
+
+
+def warm(memory_mb: int | None) -> None:
+    """Start this thread's reader process now (before a deadline starts counting)."""
+    _reader(memory_mb)
 
 
 def _drop() -> None:
@@ -156,6 +168,8 @@ def _main() -> None:  # pragma: no cover - runs in the reader process
     from ...errors import UnmarkError
 
     apply_limits(memory_mb or None)
+    out.write(b"R")  # ready
+    out.flush()
     inp = sys.stdin.buffer
     while True:
         try:
