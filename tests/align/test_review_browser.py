@@ -141,7 +141,7 @@ def test_review_in_chromium(browser_env, tmp_path):
     assert drv.execute_script("return unmarkReview.jsonl()") == to_jsonl(al)
 
     # filters
-    flagged = [i for i, r in enumerate(al.rows) if r.confidence < 0.5]
+    flagged = [i for i, r in enumerate(al.rows) if r.confidence < al.meta["low_confidence"]]
     gaps = [i for i, r in enumerate(al.rows) if any(c is None for c in r.cells.values())]
     drv.find_element(By.CSS_SELECTOR, '[data-filter="flagged"]').click()
     assert _visible_rows(drv) == flagged and 5 in flagged

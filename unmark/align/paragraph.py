@@ -25,12 +25,14 @@ from typing import Sequence
 from ..errors import AlignmentError
 from ..model import Block, Document, Footnote
 from . import anchors as _anchors
+from . import calibrate as _calibrate
 from . import sentence as _sentence
 from .types import AlignedRow, Alignment, Segment
 
 log = logging.getLogger(__name__)
 
-LOW_CONFIDENCE = 0.5
+# rows whose calibrated confidence (probability that the row is right) is below this are flagged
+LOW_CONFIDENCE = _calibrate.threshold()
 
 PARAGRAPH_PARAMS = _sentence.Params(
     anchor_weight=2.0, anchor_tau=0.15, dict_weight=1.0, dict_tau=0.15, embed_weight=2.0, embed_tau=0.3,
@@ -422,6 +424,7 @@ def align_many(docs: Sequence[Document], *, level: str = "paragraph", embed: boo
             continue
         fn = sentence_beads if level == "sentence" else paragraph_beads
         ua, ub, beads = fn(pdoc, d, codes[p], codes[k], embed=embed)
+        beads = _calibrate.calibrate(beads, [u.text for u in ua], [u.text for u in ub], level)
         pivot_units = ua
         pairwise.append((names[k], ub, d, beads))
     assert pivot_units is not None
@@ -436,5 +439,6 @@ def align_many(docs: Sequence[Document], *, level: str = "paragraph", embed: boo
         "sources": {n: d.source_name for n, d in zip(names, docs)},
         "symbols": {n: d.metadata.symbol for n, d in zip(names, docs)},
         "low_confidence": LOW_CONFIDENCE,
+        "confidence": "calibrated probability that the row is right (resources/align/calibration.json)",
     }
     return Alignment(tuple(order), tuple(rows), level, tuple(warnings), meta)

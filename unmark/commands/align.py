@@ -24,7 +24,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--langs", default=None, help="column names per input, e.g. zh,en (default: detected)")
     p.add_argument("--pivot", default=None, help="language the others are aligned to (default: the first input)")
     p.add_argument("--xml-lang", default=None, help="TMX language codes, e.g. zh=zh-CN,en=en-GB")
-    p.add_argument("--low", type=float, default=None, help="confidence below which rows are marked (default 0.5)")
+    p.add_argument("--low", type=float, default=None, help="confidence below which rows are flagged (default: the calibrated threshold)")
     p.add_argument("--raw-cells", action="store_true",
                    help="CSV/TSV cells beginning with = + - @ written as they are (machine pipelines; default: neutralised)")
     p.add_argument("--apply", default=None, metavar="CORRECTIONS.json",
@@ -144,6 +144,7 @@ def run(args: argparse.Namespace) -> int:
     write(al, args.output, fmt, xml_langs=xml_langs, low=args.low, csv_safe=not args.raw_cells)
     for w in al.warnings:
         sys.stderr.write(f"unmark: warning {w.get('code')}: {w.get('message')}\n")
-    n_low = sum(1 for r in al.rows if r.confidence < (args.low if args.low is not None else 0.5))
+    thr = args.low if args.low is not None else float(al.meta.get("low_confidence", 0.5))
+    n_low = sum(1 for r in al.rows if r.confidence < thr)
     sys.stderr.write(f"unmark: {len(al.rows)} rows ({n_low} low confidence) -> {args.output}\n")
     return 0

@@ -7,6 +7,8 @@
   "use strict";
   var D = JSON.parse(document.getElementById("unmark-data").textContent);
   var L = D.langs, NL = L.length, KEY = "unmark-review:" + D.document, PAGE = 100;
+  var PER = /per-page=(\d+)/.exec(location.hash);              // page.html#per-page=500
+  if (PER) PAGE = Math.max(10, +PER[1]);
   var ops = [], rows = [], view = [], cur = 0, filter = "all", query = "", editing = null, hidden = {};
 
   // ------------------------------------------------------------------ Python-compatible text helpers
@@ -493,7 +495,9 @@
   // public hooks (tests, scripting): the same functions the buttons call
   window.unmarkReview = { data: D, ops: function () { return ops.slice(); }, rows: function () { return rows; },
     view: function () { return view.slice(); }, tmx: toTMX, tsv: toTSV, jsonl: toJSONL, corrections: corrections,
-    setFilter: setFilter, focus: function (i) { var k = view.indexOf(i); if (k >= 0) focusRow(k); return k >= 0; } };
+    setFilter: setFilter, focus: function (i) { var k = view.indexOf(i); if (k >= 0) focusRow(k); return k >= 0; },
+    search: function (q) { query = q; $("q").value = q; cur = 0; refresh(false); },
+    apply: function (op) { push(op); refresh(true); } };
 
   try {
     var saved = JSON.parse(localStorage.getItem(KEY) || "null");
@@ -504,4 +508,5 @@
   computeView();
   render();
   if (ops.length) say("restored " + ops.length + " change(s) saved in this browser");
+  window.unmarkReview.readyAt = performance.now();
 })();
