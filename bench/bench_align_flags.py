@@ -198,6 +198,7 @@ def set_twins(seeds: int):
 
 
 SETS = {"huridocs": set_huridocs, "mac-dev": set_macdev, "un_ga_55_100": set_un_ga, "twins": set_twins}
+LEVEL = {"huridocs": "paragraph", "mac-dev": "sentence", "un_ga_55_100": "paragraph", "twins": "paragraph"}
 
 
 # --------------------------------------------------------------------------- measure
@@ -270,32 +271,38 @@ def main(argv=None) -> int:
     if args.fit:
         weights = fit_sets(data, names)
         probs = {n: cal.probabilities(data[n]["X"], weights) for n in names}
-        thr = choose_threshold(probs, {n: data[n]["y"] for n in names})
+        ys = {n: data[n]["y"] for n in names}
+        thr = choose_threshold(probs, ys)
+        per_level = {}
+        for level in sorted({LEVEL[n] for n in names}):
+            group = [n for n in names if LEVEL[n] == level]
+            per_level[level] = choose_threshold({n: probs[n] for n in group}, {n: ys[n] for n in group})
         CALIB.parent.mkdir(parents=True, exist_ok=True)
         CALIB.write_text(json.dumps({
             "about": "Logistic calibration of aligned-row confidence (unmark.align.calibrate); fitted by "
-                     "bench/bench_align_flags.py --fit on " + ", ".join(names) + "; rows below 'threshold' are "
-                     "flagged for review.",
-            "features": list(cal.FEATURES), "weights": weights, "threshold": thr,
+                     "bench/bench_align_flags.py --fit on " + ", ".join(names) + "; rows below the threshold of "
+                     "their alignment level ('threshold' when the level has none) are flagged for review.",
+            "features": list(cal.FEATURES), "weights": weights, "threshold": thr, "thresholds": per_level,
         }, indent=1) + "\n", encoding="utf-8")
         cal.model.cache_clear()
     weights = cal.model()["weights"]
-    thr = cal.threshold()
     rows = []
     for n in names:
         y = data[n]["y"]
+        thr = cal.threshold(LEVEL[n])
         p_raw, r_raw, f_raw = pr(data[n]["raw"] < 0.5, y)
         p_cal, r_cal, f_cal = pr(cal.probabilities(data[n]["X"], weights) < thr, y)
         others = [m for m in names if m != n]
         if others:
             w_lo = fit_sets(data, others)
             pl = {m: cal.probabilities(data[m]["X"], w_lo) for m in others}
-            thr_lo = choose_threshold(pl, {m: data[m]["y"] for m in others})
+            same = [m for m in others if LEVEL[m] == LEVEL[n]] or others
+            thr_lo = choose_threshold({m: pl[m] for m in same}, {m: data[m]["y"] for m in same})
             p_lo, r_lo, _ = pr(cal.probabilities(data[n]["X"], w_lo) < thr_lo, y)
         else:
             p_lo = r_lo = float("nan")
         ok = "yes" if p_cal >= TARGET_P and r_cal >= TARGET_R else "no"
-        rows.append([n, len(y), int(len(y) - y.sum()), p_raw, r_raw, f_raw, p_cal, r_cal, f_cal, ok, p_lo, r_lo])
+        rows.append([n, LEVEL[n], thr, len(y), int(len(y) - y.sum()), p_raw, r_raw, f_raw, p_cal, r_cal, f_cal, ok, p_lo, r_lo])
         print(f"{n:14s} rows {len(y):5d} wrong {int(len(y) - y.sum()):4d} | raw<0.5: P {p_raw:.3f} R {r_raw:.3f} "
               f"({f_raw} flags) | calibrated<{thr}: P {p_cal:.3f} R {r_cal:.3f} ({f_cal} flags) target {ok} | "
               f"leave-one-set-out P {p_lo:.3f} R {r_lo:.3f}")
@@ -309,8 +316,8 @@ def main(argv=None) -> int:
             "id": "flags",
             "title": f"Flags against gold errors per development set (target: precision >= {TARGET_P} at recall >= "
                      f"{TARGET_R} of the wrong rows); raw = the aligner's score < 0.5, calibrated = probability "
-                     f"< {thr}",
-            "columns": ["set", "rows", "wrong rows", "raw P", "raw R", "raw flags", "calibrated P",
+                     "below the threshold of the set's alignment level",
+            "columns": ["set", "level", "threshold", "rows", "wrong rows", "raw P", "raw R", "raw flags", "calibrated P",
                         "calibrated R", "calibrated flags", "target met", "leave-one-set-out P",
                         "leave-one-set-out R"],
             "rows": rows,

@@ -208,6 +208,9 @@ def test_review_in_chromium(browser_env, tmp_path):
     shot = tmp_path / "review.png"
     drv.save_screenshot(str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    if os.environ.get("UNMARK_TEST_ARTIFACTS"):  # CI uploads this folder
+        Path(os.environ["UNMARK_TEST_ARTIFACTS"]).mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, Path(os.environ["UNMARK_TEST_ARTIFACTS"]) / "review-page.png")
 
     # export: the downloads land in the download folder
     for act in ("tmx", "corr", "tsv", "jsonl"):

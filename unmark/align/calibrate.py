@@ -23,7 +23,7 @@ from ..errors import ResourceError
 
 FEATURES = (
     "bias", "raw", "raw_prev", "raw_next", "raw_min_nb", "skip", "one_one", "many", "short", "len_dev",
-    "num_agree", "num_missing", "num_conflict", "num_one_side", "paragraph", "raw_paragraph",
+    "num_agree", "num_missing", "num_conflict", "num_one_side", "digit_gap", "paragraph", "raw_paragraph",
 )
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -48,13 +48,19 @@ def model() -> dict:
     return data
 
 
-def threshold() -> float:
-    """Rows whose calibrated confidence is below this are flagged."""
-    return float(model()["threshold"])
+def threshold(level: str | None = None) -> float:
+    """Rows whose calibrated confidence is below this are flagged (per alignment level when the
+    calibration has one for it)."""
+    m = model()
+    return float(m.get("thresholds", {}).get(level, m["threshold"]))
 
 
 def _numbers(text: str) -> set[str]:
     return {re.sub(r"[.,]", "", m) for m in _NUM.findall(text)}
+
+
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
 
 
 def _length(text: str) -> int:
@@ -77,7 +83,7 @@ def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], leve
         skip = not s or not t
         if skip:
             dev = 0.0
-            agree, missing, conflict, one_side = 0.0, 0.0, 0.0, 0.0
+            agree, missing, conflict, one_side, digit_gap = 0.0, 0.0, 0.0, 0.0, 0.0
         else:
             dev = abs(math.log((b + 1.0) / (a + 1.0)) - math.log(ratio))
             na = set().union(*(_numbers(src[i]) for i in s))
@@ -86,9 +92,13 @@ def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], leve
             missing = 0.0 if na | nb else 1.0
             conflict = float(bool(na) and bool(nb) and not (na & nb))
             one_side = float(bool(na) != bool(nb))
+            # share of digits on each side: a job number or a table of figures against running text
+            da = sum(_digits(src[i]) for i in s) / max(1, a)
+            db = sum(_digits(tgt[j]) for j in t) / max(1, b)
+            digit_gap = abs(da - db)
         X[k] = (1.0, c, prev, nxt, min(prev, nxt), float(skip), float(len(s) == 1 and len(t) == 1),
                 float(len(s) + len(t) > 2), 1.0 / (1.0 + min(a, b) / 20.0) if not skip else 0.0, min(dev, 3.0),
-                agree, missing, conflict, one_side, float(level == "paragraph"), c * float(level == "paragraph"))
+                agree, missing, conflict, one_side, digit_gap, float(level == "paragraph"), c * float(level == "paragraph"))
     return X
 
 

@@ -438,7 +438,7 @@ def align_many(docs: Sequence[Document], *, level: str = "paragraph", embed: boo
         "embed": embed,
         "sources": {n: d.source_name for n, d in zip(names, docs)},
         "symbols": {n: d.metadata.symbol for n, d in zip(names, docs)},
-        "low_confidence": LOW_CONFIDENCE,
+        "low_confidence": _calibrate.threshold(level),
         "confidence": "calibrated probability that the row is right (resources/align/calibration.json)",
     }
     return Alignment(tuple(order), tuple(rows), level, tuple(warnings), meta)

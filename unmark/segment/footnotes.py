@@ -50,6 +50,26 @@ def next_labels(label: str | None) -> list[str]:
     return []
 
 
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _at_continuation_indent(ln: SrcLine, notes: list[NoteBuilder]) -> bool:
+    """The line starts where the previous note's wrapped lines start on this page, and not
+    where that note's label stood: a wrapped line that happens to begin with a number
+    ("…2020 年 5 月" / "27 日。"), not a new note."""
+    if not notes or not notes[-1].src or _RTL.search(ln.s):
+        return False  # (right-to-left lines are right-aligned: their left edge says nothing)
+    first = notes[-1].src[0]
+    conts = [s for s in notes[-1].src[1:] if s.page == ln.page]
+    if first.page != ln.page:
+        return bool(conts) and abs(conts[-1].indent - ln.indent) < 0.5 and ln.bbox is not None
+    if abs(first.indent - ln.indent) < 0.5:
+        return False
+    if conts:
+        return abs(conts[-1].indent - ln.indent) < 0.5
+    return ln.bbox is not None and ln.indent > first.indent + 2  # PDF geometry: hanging note text
+
+
 def collect_footnotes(lines: list[SrcLine], warnings: list[DocWarning]) -> list[NoteBuilder]:
     notes: list[NoteBuilder] = []
     last: str | None = None
@@ -61,9 +81,12 @@ def collect_footnotes(lines: list[SrcLine], warnings: list[DocWarning]) -> list[
         label = m.group("label") if m else None
         expected = next_labels(last)
         ok = label is not None and label in expected
+        if ok and label.isdigit() and _at_continuation_indent(ln, notes):
+            ok = False
         if m and not ok and label is not None and label.isdigit() and last is not None and last.isdigit():
             # a skipped number: accept if the line is indented like a note start and close in sequence
-            if int(last) < int(label) <= int(last) + 2 and (ln.indent > 0 or ln.gap_before > 0):
+            if (int(last) < int(label) <= int(last) + 2 and (ln.indent > 0 or ln.gap_before > 0)
+                    and not _at_continuation_indent(ln, notes)):
                 warnings.append(DocWarning("W121", f"footnote {int(last) + 1} missing; found {label}", ln.page, ln.line))
                 ok = True
         if m and ok:

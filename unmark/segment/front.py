@@ -271,8 +271,10 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
             groups[-1][1].append(ln)  # a wrapped title or subtitle line
             continue
         prev_hard = k > 0 and lines[k - 1].hard_end is True and bool(groups) and groups[-1][0] != "agenda_title"
-        new_group = not groups or ln.gap_before > 0 or prev_hard or groups[-1][0] not in (None, "agenda_title")
-        if agenda_open and groups and groups[-1][0] == "agenda" and ln.gap_before == 0:
+        # a wrapped title keeps its type: another size or weight starts another group (PDF)
+        restyled = bool(groups) and _restyled(groups[-1][1][-1], ln)
+        new_group = not groups or ln.gap_before > 0 or prev_hard or restyled or groups[-1][0] not in (None, "agenda_title")
+        if agenda_open and groups and groups[-1][0] == "agenda" and ln.gap_before == 0 and not restyled:
             groups.append(("agenda_title", [ln]))
             agenda_open = False
         elif new_group:
@@ -309,3 +311,10 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
         b.text = PartBuilder(None, 0, [ln.text.strip() for ln in lns], list(lns))
         blocks.append(b)
     return blocks, meta, fixes
+
+
+def _restyled(a: SrcLine, b: SrcLine) -> bool:
+    """Two PDF lines in different type (size or weight): not one wrapped front-matter item."""
+    if a.size is None or b.size is None:
+        return False
+    return abs(a.size - b.size) > 0.9 or (a.bold is not None and b.bold is not None and a.bold != b.bold)

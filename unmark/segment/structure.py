@@ -98,6 +98,12 @@ def heading_like(text: str) -> bool:
     return True
 
 
+def _signs(nxt: SrcLine | None) -> bool:
+    """The next line is a signature line ("（签名）", "(Signed)"): this short line ("常驻代表",
+    "Permanent Representative") belongs to the signature block, it heads nothing."""
+    return nxt is not None and label_rules().not_heading.search(nxt.stripped()) is not None
+
+
 def _isolated(prev: SrcLine | None, ln: SrcLine, nxt: SrcLine | None) -> bool:
     before = prev is None or ln.gap_before > 0 or ln.page_start or (prev.zone != "body")
     after = nxt is None or nxt.gap_before > 0 or nxt.page_start
@@ -116,6 +122,10 @@ class Segmenter:
         self.last_section = "@"  # before "A"
         self.hard_break = hard_break
         self._next: dict[int, SrcLine] = {}
+        # numbering restarted at 1 inside a run (a miscast sub-heading "1." or a list):
+        # the number the run expected then, and the blocks opened since
+        self.resume_at: int | None = None
+        self.restart: list[BlockBuilder] = []
 
     # ---- break detection
     def is_break(self, prev: SrcLine | None, ln: SrcLine) -> bool:
@@ -176,6 +186,7 @@ class Segmenter:
         if match_annex(text):
             # an annex numbers its own paragraphs, chapters and sections
             self.expected_para, self.last_chapter, self.last_section = 1, 0, "@"
+            self.resume_at, self.restart = None, []
             return self._heading(ln, mt, None, 1)
         if match_named_heading(text):
             return self._heading(ln, mt, None, 1)
@@ -185,13 +196,25 @@ class Segmenter:
             rest = text[lab.end:]
             if lab.kind == "paragraph":
                 n = int(lab.num)
-                if n == self.expected_para and not (alone and heading_like(rest) and ln.heading_hint):
+                titled = heading_like(rest)
+                nxt_num = self._next_paragraph_number(nxt)
+                if n == self.expected_para and not (titled and (alone and ln.heading_hint or nxt_num == n)):
                     return self._para(ln, mt, lab, n)
-                if alone and heading_like(rest) or (ln.heading_hint and heading_like(rest)):
+                # a heading: a short own line, in a numbering that differs from the paragraph run,
+                # standing apart, marked as a heading by the PDF, or followed by the paragraph the
+                # run expects ("1. 偷运移民及其主要路线" before "8. 偷运移民是…")
+                if titled and (alone or ln.heading_hint or nxt_num in (self.expected_para, n)):
                     return self._heading(ln, mt, lab, 3)
+                if self.resume_at is not None and self.resume_at <= n <= self.resume_at + 2 and n != self.expected_para:
+                    return self._resume(ln, mt, lab, n)
                 if n > self.expected_para and n <= self.expected_para + 3 or n == 1:
                     self.warnings.append(DocWarning("W110", f"paragraph numbering jumps from {self.expected_para - 1} to {n}", ln.page, ln.line))
-                    return self._para(ln, mt, lab, n)
+                    if n == 1 and self.expected_para > 2:
+                        self.resume_at, self.restart = self.expected_para, []
+                    self._para(ln, mt, lab, n)
+                    if self.resume_at is not None and n == 1:
+                        self.restart.append(self.blocks[-1])
+                    return None
                 # a number that fits no sequence: treat as text
             elif lab.kind == "chapter":
                 v = chapter_value(lab.num)
@@ -207,14 +230,53 @@ class Segmenter:
                     return self._heading(ln, mt, lab, 2, section=lab.num)
             else:
                 return self._item(ln, mt, lab)
-        if alone and heading_like(text):
+        if heading_like(text) and (alone or self._next_opens_block(nxt)) and not _signs(nxt):
             return self._heading(ln, mt, None, 4)
         b = BlockBuilder("paragraph")
         b.text.lines.append(mt)
         b.text.src.append(ln)
         self.blocks.append(b)
 
+    def _next_paragraph_number(self, nxt: SrcLine | None) -> int | None:
+        """The number of the paragraph label the next line opens with, if any."""
+        if nxt is None:
+            return None
+        lab = match_label(nxt.stripped())
+        return int(lab.num) if lab is not None and lab.kind == "paragraph" else None
+
+    def _next_opens_block(self, nxt: SrcLine | None) -> bool:
+        """The next line opens the paragraph the run expects, a chapter or a section: the line
+        before it stands on its own, whatever the spacing (pdftotext keeps none)."""
+        if nxt is None:
+            return False
+        t = nxt.stripped()
+        lab = match_label(t)
+        if lab is None:
+            return match_annex(t)
+        if lab.kind == "paragraph":
+            return int(lab.num) == self.expected_para
+        return lab.kind in ("chapter", "section")
+
+    def _resume(self, ln: SrcLine, mt: MappedText, lab: LabelMatch, n: int) -> None:
+        """The paragraph run goes on after a restart at 1: the restart was a miscast line.
+        Heading-like restarted blocks become level-3 headings; the run resumes, with a warning."""
+        fixed = 0
+        for b in self.restart:
+            text = " ".join(x.text for x in b.text.lines)
+            if b.type == "paragraph" and not b.items and len(b.text.lines) == 1 and heading_like(text):
+                b.type, b.level, b.number = "heading", 3, None
+                fixed += 1
+        first = self.restart[0].first_line() if self.restart else None
+        where = f"page {first.page}, line {first.line}" if first is not None else "earlier"
+        self.warnings.append(DocWarning(
+            "W400", f"paragraph numbering resumes at {n} after a restart at 1 ({where}); "
+                    f"{fixed} restarted line(s) read as heading(s)", ln.page, ln.line))
+        self.resume_at, self.restart = None, []
+        self._para(ln, mt, lab, n)
+
     def _para(self, ln: SrcLine, mt: MappedText, lab: LabelMatch, n: int) -> None:
+        if self.resume_at is not None and n > self.resume_at + 2:
+            self.resume_at, self.restart = None, []  # a real restart (an annex without its heading)
         b = BlockBuilder("paragraph", label=lab.label, number=n)
         b.text.lines.append(mt.slice(lab.end))
         b.text.src.append(ln)
@@ -253,7 +315,7 @@ class Segmenter:
         host.items.append(part)
 
 
-_BARE_LABEL = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivxl]{1,6})\)|[IVXL]{1,6}\.|[一二三四五六七八九十]{1,3}[.、]|[A-Z]\.|[-–•])$")
+_BARE_LABEL = re.compile(r"^(?:\d{1,3}[.．]|[(（](?:[a-z]{1,3}|[ivxl]{1,6}|[一二三四五六七八九十]{1,3})[)）]|[IVXL]{1,6}\.|[一二三四五六七八九十]{1,3}[.、．]|[A-Z]\.|[-–•])$")
 _BARE_NOTE = re.compile(r"^(?:\*{1,3}|\d{1,3}|[a-z])$")
 
 

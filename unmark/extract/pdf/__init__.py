@@ -139,10 +139,10 @@ def _extracted(p: Path, raws: list[RawPage], backend: str, timeout: float | None
         share = bad / max(chars, 1)
         if share > 0.5:
             raise PdfError(
-                f"{bad} of {chars} glyphs come from fonts without a Unicode mapping (ToUnicode); the text would be garbage",
+                f"{bad} of {chars} glyphs come from fonts without a Unicode mapping{_fonts_why(raws)}; the text would be garbage",
                 code="E208", path=str(p),
             )
-        warnings.append(DocWarning("W201", f"{bad} glyphs come from fonts without a Unicode mapping; their text may be wrong"))
+        warnings.append(DocWarning("W201", f"{bad} glyphs come from fonts without a Unicode mapping{_fonts_why(raws)}; their text may be wrong"))
     cut = [raw.number for raw in raws if raw.truncated]
     if cut:
         warnings.append(DocWarning("W481", f"PDFium returns at most 32,767 characters of one text object: text cut on "
@@ -160,6 +160,19 @@ def _extracted(p: Path, raws: list[RawPage], backend: str, timeout: float | None
         pages=pages, style="pdf", kind="pdf", backend=backend, warnings=warnings, fixes=fixes,
         metadata_hints={k: v for k, v in hints.items() if k in ("symbol", "job_number")},
     )
+
+
+def _fonts_why(raws: list[RawPage]) -> str:
+    """``": font STSong-Light (Identity-H, Adobe-GB1, not embedded, no ToUnicode)"``."""
+    seen: dict[str, str] = {}
+    for raw in raws:
+        for name, why in raw.unmapped_fonts.items():
+            seen.setdefault(name, why)
+    if not seen:
+        return " (ToUnicode)"
+    items = [f"{n} ({w})" for n, w in list(seen.items())[:4]]
+    more = f" and {len(seen) - 4} more" if len(seen) > 4 else ""
+    return ": font " + "; ".join(items) + more
 
 
 def _pages(nums: list[int]) -> str:

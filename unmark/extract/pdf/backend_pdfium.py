@@ -19,6 +19,7 @@ from itertools import compress, islice, repeat
 from operator import is_, ne
 from pathlib import Path
 
+from .cmaps import unmapped_reason
 from ...errors import PdfError
 from ...limits import PDFIUM_TEXT_OBJECT_MAX
 from .layout import _RTL_CHAR as _RTL
@@ -594,10 +595,11 @@ def _all_type0_mapped(path, data: bytes | None = None) -> bool:
         return False
 
 
-def fonts_without_unicode(path, data: bytes | None = None) -> set[str]:
-    """Base names of composite fonts without a /ToUnicode map (their text is glyph ids).
-    PDFium does not tell; the font dictionaries do (read with pypdf, no content parsing)."""
-    out: set[str] = set()
+def fonts_without_unicode(path, data: bytes | None = None) -> dict[str, tuple[str, str]]:
+    """Base names of composite fonts that neither a /ToUnicode map nor a predefined Unicode or
+    national CMap can map (their text is glyph ids), with the reason. PDFium does not tell;
+    the font dictionaries do (read with pypdf, no content parsing)."""
+    out: dict[str, tuple[str, str]] = {}  # font key -> (base name, why)
     if _all_type0_mapped(path, data):
         return out
     try:
@@ -618,8 +620,10 @@ def fonts_without_unicode(path, data: bytes | None = None) -> set[str]:
                     continue
                 seen.add(key)
                 f = ref.get_object()
-                if f.get("/Subtype") == "/Type0" and "/ToUnicode" not in f:
-                    out.add(_font_key(str(f.get("/BaseFont", ""))))
+                why = unmapped_reason(f)
+                if why is not None:
+                    name = str(f.get("/BaseFont", ""))
+                    out[_font_key(name)] = (name.lstrip("/"), why)
     except Exception as exc:  # noqa: BLE001 - a check, never a failure
         log.debug("font check skipped: %s", exc)
     return out
@@ -656,6 +660,7 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
                     c.FPDFText_ClosePage(tp)
                 raw.links = _links(api, doc.raw, page, h)
                 if no_unicode:
+                    raw.unmapped_fonts.update(no_unicode.values())
                     raw.undecodable += sum(len(r.text.strip()) for r in raw.runs if _font_key(r.font) in no_unicode)
             finally:
                 c.FPDF_ClosePage(page)

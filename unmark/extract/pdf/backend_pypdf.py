@@ -16,6 +16,7 @@ import warnings as _warnings
 from typing import Any
 
 from ...errors import PdfError
+from .cmaps import predefined_codec, unmapped_reason
 from .runs import RawLink, RawPage, Rule, Run, is_bold
 
 log = logging.getLogger(__name__)
@@ -135,8 +136,10 @@ class _PageVisitor:
                 # resource dictionaries often list fonts a page never uses
                 self._font_src[key] = (ck, fo)
                 self.font_names[key] = str(fo.get("/BaseFont", key))
-                if fo.get("/Subtype") == "/Type0" and "/ToUnicode" not in fo:
+                why = unmapped_reason(fo)
+                if why is not None:
                     self.bad_fonts.add(key)
+                    self.raw.unmapped_fonts[self.font_names[key].lstrip("/")] = why
             xo = res.get("/XObject")
             self.xobjects = xo.get_object() if xo is not None else {}
         except Exception as exc:  # noqa: BLE001
@@ -177,6 +180,7 @@ class _PageVisitor:
         else:
             try:
                 f = self._Font.from_font_resource(fo)
+                _predefined_encoding(f, fo)
             except Exception:  # noqa: BLE001
                 f = None
             cache[ck] = f
@@ -365,6 +369,18 @@ class _PageVisitor:
         elif op in (b"BT", b"ET"):
             self._flush()
             self.pen_key = None
+
+
+def _predefined_encoding(font, fo) -> None:
+    """A composite font with a predefined CMap and no ToUnicode: decode its codes with the
+    CMap's codec (pypdf knows some of them; resources/pdf/cmaps.toml knows the rest)."""
+    if fo.get("/Subtype") != "/Type0" or "/ToUnicode" in fo:
+        return
+    enc = fo.get("/Encoding")
+    name = str(enc.get_object()) if enc is not None else ""
+    codec = predefined_codec(name) if name.startswith("/") else None
+    if codec is not None and isinstance(font.encoding, str):
+        font.encoding = codec
 
 
 def _decode(font, it, widths_of: dict) -> tuple[str, bool, float]:

@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 _CJK = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff00-\uffef]")
 FINAL = tuple(".;:!?。．；：！？,，、")
 CLOSERS = "”’」』）)》>\"'*0123456789 "
-_LABEL_START = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\)|\(\d{1,3}\)|[IVXLC]{1,6}\.|[A-Z]\.|[一二三四五六七八九十]+[.、．]) ")
+_LABEL_START = re.compile(r"^(?:\d{1,3}[.．]|[(（][a-z]{1,4}[)）]|[(（]\d{1,3}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[IVXLC]{1,6}\.|[A-Z]\.|[一二三四五六七八九十]+[.、．]|[-–—•▪●■□❖➢✓])(?:[ \u3000]|(?=[\p{Han}“《（]|\d{4}\s?年))")
 _DIGITS = re.compile(r"\d+")
 _RTL_CHAR = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _WS = re.compile(r"\s+")
@@ -123,7 +123,10 @@ def _cluster(runs: list[Run], R: PdfRules) -> list[list[Run]]:
             gsz = gs[i]
             # cheap test first: the line's dominant size is at most its largest (rounded)
             if gsz > small * round1(gs[i + 1]):
-                out.append(g)
+                if out and _wrapped_marker(g, out[-1], R):
+                    _append_marker(g, out[-1])
+                else:
+                    out.append(g)
                 i += 1
                 continue
             gyy = min([r.y for r in g])
@@ -139,9 +142,35 @@ def _cluster(runs: list[Run], R: PdfRules) -> list[list[Run]]:
                 gs[i + 1] = max([r.size for r in merged])
                 i += 1
                 continue
-        out.append(g)
+        if out and _wrapped_marker(g, out[-1], R):
+            _append_marker(g, out[-1])
+        else:
+            out.append(g)
         i += 1
     return out
+
+
+def _append_marker(g: list[Run], prev: list[Run]) -> None:
+    """A note marker the typesetter pushed alone onto the next line belongs at the end of the
+    line above ("…的需求。" / "⁶"): drawn there, raised."""
+    psz, py = _dominant(prev)
+    x = max(r.x1 for r in prev)
+    for r in g:
+        w = r.x1 - r.x0
+        prev.append(Run(r.text, x, py - 0.4 * psz, x + w, r.size, r.font, r.artifact, r.bold))
+        x += w
+
+
+def _wrapped_marker(g: list[Run], prev: list[Run], R: PdfRules) -> bool:
+    """``g`` is a lone line of small marker glyphs ("6", "12", "*") at the line start just below
+    ``prev``, a line of body text."""
+    if len(g) > 3 or not all(R.marker.match(r.text.strip()) for r in g if r.text.strip()):
+        return False
+    psz, py = _dominant(prev)
+    gsz = max(r.size for r in g)
+    gy = min(r.y for r in g)
+    return (gsz <= R.lines["small_size"] * psz and 0 < gy - py <= 1.9 * psz
+            and min(r.x0 for r in g) <= min(r.x0 for r in prev) + 3 * psz)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -192,7 +221,9 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
             sep = ""
             t0 = t[:1]
             spaced = gap >= space_lim or prev.text[-1:].isspace() or t0.isspace()
-            if prev is first and spaced and label_rx(prev.text.strip()):
+            if spaced and text_x == runs[0].x0 and (
+                    label_rx(prev.text.strip()) if prev is first else len(parts) <= 5 and label_rx("".join(parts).strip())):
+                # (a label drawn in pieces, "（" "a" "）", counts as one)
                 # label, then a TAB or a space: one space; the text starts here
                 label_gap = gap >= label_lim
                 text_x = r.x0
@@ -216,8 +247,10 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
                 n += 1
         if is_marker:
             lead = len(t) - len(t.lstrip())
-            if prev is not None:
-                markers.append((n + lead, ts))
+            # a raised label first on its line opens a note in the note area, or is a body
+            # marker that wrapped to the line start ("…的那样，" / "¹²这些措施"): kept, the
+            # marker finder decides
+            markers.append((n + lead, ts))
         parts.append(t)
         n += len(t)
         nc = len(ts)
@@ -263,7 +296,11 @@ def _first_word(text: str) -> str:
         return ""
     if _is_cjk(t[0]):
         return t[0]
-    return _SPACE_TAB.split(t, maxsplit=1)[0]
+    w = _SPACE_TAB.split(t, maxsplit=1)[0]
+    for i, ch in enumerate(w):
+        if _is_cjk(ch):
+            return w[:i + 1]  # "2.重申…": the label and the first ideograph (typesetters differ on the break)
+    return w
 
 
 def _squeeze(text: str, markers: list) -> tuple[str, list]:
@@ -515,12 +552,24 @@ def mark_notes(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules) 
                 ln.zone = "footnote"
 
 
+_NOTE_HEAD = re.compile(r"^(?:\*{1,3}|\d{1,3}|[†‡§])(?=[\p{Han}“《（])")
+
+
 def _note_start(ln: PLine, R: PdfRules) -> bool:
     head = ln.text.split(" ", 1)[0]
-    return bool(R.marker.match(head)) or bool(re.match(r"^\d{1,3}/$", head))
+    # the label may touch a Chinese note text ("1第217 A(III)号决议。": a raised label, no space)
+    return bool(R.marker.match(head)) or bool(re.match(r"^\d{1,3}/$", head)) or bool(_NOTE_HEAD.match(ln.text))
 
 
 # --------------------------------------------------------------------------- 4. masthead
+def _is_word_line(t: str) -> bool:
+    """A short big line that is words, not a logo glyph: Chinese characters ("大会") or a
+    masthead field such as an organ in any language."""
+    from ...segment.front import match_masthead
+
+    return any(_is_cjk(c) and c.isalpha() for c in t) or match_masthead(t) is not None
+
+
 def masthead(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules, hints: dict) -> None:
     """Page 1: logo letters out, stacked cells joined, symbol and job number as hints."""
     from ...clean.layout import _tokens, token_kind
@@ -529,7 +578,7 @@ def masthead(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules, hi
     top = [ln for ln in lines if ln.zone == "body" and ln.y < band]
     for ln in top:
         t = ln.text.strip()
-        if len(t) <= 2 and ln.size >= R.zones["logo_size"] * body_size:
+        if len(t) <= 2 and ln.size >= R.zones["logo_size"] * body_size and not _is_word_line(t):
             ln.zone, ln.rule = "furniture", "pdf.masthead_logo"
     # stacked cells: 'UNITED' / 'NATIONS', 'Distr.' / 'GENERAL'
     top = [ln for ln in top if ln.zone == "body"]
@@ -678,14 +727,29 @@ def _hard_end(a: PLine, b: PLine, ma: tuple, mb: tuple, same_page: bool, P: dict
         pass  # a right-aligned block (signature, place and date): ragged on the left
     elif b_x > a_text + P["indent_step"] * b.size and b_x > (a.x0 - ma[0]) + P["indent_step"] * b.size:
         # unless this line opens with a label and the next one hangs under its text
-        hanging = a_text == a.x0 - ma[0] and _LABEL_START.match(a.text) and b_x <= a_text + P["hang_max"] * b.size
+        # (the label may be followed by a tab gap, a space, an ideographic space or nothing)
+        # (a next line that opens with its own spaced label is a new item; "(a)正式…" glued to
+        # its text may be an inline enumeration wrapped to the line start: the room decides)
+        b_lab = _LABEL_START.match(b.text)
+        b_spaced = b_lab is not None and (b.label_gap or b.text[b_lab.end():b_lab.end() + 1] == " "
+                                          or b_lab.group()[-1:] in " \u3000")
+        hanging = _LABEL_START.match(a.text) is not None and not b_spaced and b_x <= a_text + P["hang_max"] * b.size
         if not hanging:
             return True
+    # a sentence end, then a paragraph label at the same left edge ("…自由；" / "2.重申…")
+    # (a last line that happens to fill its line leaves no room to tell)
+    # (after ；/： only a paragraph number or a bullet: "强调：(a)正式…" enumerates inline)
+    ender = a.text.rstrip(CLOSERS)[-1:]
+    lab = _LABEL_START.match(b.text)
+    if (lab and ender and ender in "。？！.?!；：;:" and b.x0 - mb[0] <= (a.x0 - ma[0]) + 0.5 * b.size
+            and (ender in "。？！.?!" or not lab.group().lstrip().startswith(("(", "（")))):
+        return True
     # would the next line's first word have fitted at the end of this one?
     room = ma[1] - a.x1
-    if room > P["short_line"] * max(ma[1] - ma[0], 1.0):
-        return True
-    if room > _first_word_width(b) + P["fit_slack"] * a.size and a.text.rstrip(CLOSERS).endswith(FINAL):
+    fits = room > _first_word_width(b) + P["fit_slack"] * a.size
+    if room > P["short_line"] * max(ma[1] - ma[0], 1.0) and fits:
+        return True  # (a URL longer than the room left is pushed to the next line of the same paragraph)
+    if fits and a.text.rstrip(CLOSERS).endswith(FINAL):
         return True
     return False
 

@@ -1,0 +1,265 @@
+"""Chinese PDFs from many producers: a variant matrix with truth, scored per class.
+
+    python bench/bench_producers.py [--out DIR] [--limit N] [--no-unpdf] [--shared ../shared]
+
+Documents: bench/producers/docs/*_zh.json (real UN text: the seed report CTOC/COP/WG.7/2020/2,
+resolution A/RES/55/100, a Secretary-General report with summary and annex, a letter with an
+annex). Producers:
+- ``unpdf-lo`` / ``unpdf-wl``: ../shared/tools/unpdf (LibreOffice tagged; Word-like untagged,
+  glyph by glyph), with label forms (``1.``, ``1．``, ``１．`` + ``（a）`` + ``一、``) and page
+  sizes; skipped with a message when ../shared or its venv is absent.
+- ``cjkpdf``: bench/producers/cjkpdf.py, non-embedded standard Asian fonts with predefined
+  CMaps (no ToUnicode), synthetic bold, label and footnote separators, marker styles,
+  letter-spaced masthead, A4/Letter, justified or not.
+
+Each variant is parsed with both backends and as the text pdftotext makes of it; scored
+against its truth (bench/producers/score.py). Results per class (every value of every axis)
+and the worst class per metric go to bench/results/bench_producers.json.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench" / "producers"))
+
+import unmark  # noqa: E402
+from cjkpdf import FONTS, encodable, render  # noqa: E402
+from score import agreement, block_keys, score  # noqa: E402
+
+DOCS = ROOT / "bench" / "producers" / "docs"
+RESULTS = ROOT / "bench" / "results" / "bench_producers.json"
+METRICS = ("paragraph", "heading", "item", "footnote", "metadata")
+
+FW_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+CN = "一二三四五六七八九十"
+
+
+def relabel(doc: dict, form: str) -> dict:
+    """The same document with other label forms (as data: what the producer prints)."""
+    d = json.loads(json.dumps(doc))
+    if form == "ascii":
+        return d
+    for b in d["blocks"]:
+        if b["type"] == "paragraph" and b.get("number") is not None:
+            n = str(b["number"])
+            b["label"] = (n.translate(FW_DIGITS) if form == "fullwidth" else n) + "．"
+        if form == "fullwidth":
+            lab = b.get("label") or ""
+            if b["type"] == "heading" and lab[:1] and lab[:1] in CN:
+                b["label"] = b["label"].rstrip(".") + "、"
+            items = b.get("items") or []
+            for k, it in enumerate(items):
+                if isinstance(it, str):
+                    items[k] = {"text": it, "label": f"（{chr(97 + k)}）"}
+    return d
+
+
+def variants(docs: dict[str, dict], with_unpdf: bool) -> list[dict]:
+    out = []
+    if with_unpdf:
+        for name, engine, form, page in itertools.product(docs, ("libreoffice", "wordlike"), ("ascii", "fullstop", "fullwidth"), ("A4", "letter")):
+            out.append(dict(doc=name, producer={"libreoffice": "unpdf-lo", "wordlike": "unpdf-wl"}[engine], labels=form, page=page, tagged=engine == "libreoffice"))
+    axes = dict(bold=["font", "stroke", "double", "none"], label_sep=["gap", "space", "ideo", "none"],
+                fn_sep=["line", "underscores", "none"], marker=["rise", "matrix"], masthead=["spaced", "tracked", "plain"],
+                page=["A4", "letter"], justify=[False, True], labels=["ascii", "fullstop", "fullwidth"])
+    k = 0
+    for name in docs:
+        for cmap in FONTS:
+            for rep in range(5):
+                v = dict(doc=name, producer="cjkpdf", cmap=cmap, tagged=False)
+                for i, (ax, vals) in enumerate(axes.items()):
+                    v[ax] = vals[(k * (i + 1) + rep * (2 * i + 1)) % len(vals)]
+                k += 1
+                out.append(v)
+    return out
+
+
+def vid(v: dict) -> str:
+    keys = [k for k in v if k not in ("doc", "producer", "tagged")]
+    return "__".join([v["doc"], v["producer"]] + [f"{v[k]}" for k in keys])
+
+
+def generate(v: dict, src: dict, out: Path, shared: Path) -> Path | None:
+    pdf = out / (vid(v) + ".pdf")
+    truth = pdf.with_name(pdf.stem + ".truth.json")
+    if pdf.exists() and truth.exists():
+        return pdf
+    doc = relabel(src, v["labels"])
+    if v["producer"] == "cjkpdf":
+        if not encodable(doc, v["cmap"]):
+            return None
+        t = render(doc, pdf, cmap=v["cmap"], bold=v["bold"], label_sep=v["label_sep"], fn_sep=v["fn_sep"],
+                   marker=v["marker"], masthead=v["masthead"], page=v["page"], justify=v["justify"])
+        truth.write_text(json.dumps(t, ensure_ascii=False))
+        return pdf
+    doc["page_size"] = v["page"]
+    js = pdf.with_suffix(".json")
+    js.write_text(json.dumps(doc, ensure_ascii=False))
+    engine = "libreoffice" if v["producer"] == "unpdf-lo" else "wordlike"
+    r = subprocess.run([sys.executable, str(shared / "tools/unpdf/unpdf.py"), str(js), "-o", str(pdf), "--engine", engine],
+                       capture_output=True, text=True)
+    js.unlink()
+    if r.returncode != 0 or not truth.exists():
+        print(f"  unpdf failed for {pdf.name}: {r.stderr.strip()[-200:]}")
+        return None
+    return pdf
+
+
+def pdftotext(pdf: Path) -> str | None:
+    """The text another tool pulls out of the PDF: ``pdftotext -layout`` (poppler; needs the
+    poppler-data CMaps for non-embedded CJK fonts, else its text lacks the Chinese and this
+    returns None)."""
+    if not shutil.which("pdftotext"):
+        return None
+    r = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True)
+    if r.returncode != 0:
+        return None
+    txt = r.stdout.decode("utf-8", "replace")
+    return txt if sum(1 for c in txt if "\u4e00" <= c <= "\u9fff") > 50 else None
+
+
+def evaluate(pdf: Path, src: dict) -> dict:
+    truth = json.loads(pdf.with_name(pdf.stem + ".truth.json").read_text())
+    row: dict = {}
+    docs = {}
+    for be in ("pypdf", "pdfium"):
+        try:
+            docs[be] = unmark.parse(str(pdf), backend=be, lang="zh", sentences=False)
+        except unmark.UnmarkError as exc:
+            row[f"error_{be}"] = f"{exc.code}: {exc}"
+    if "pypdf" not in docs:
+        row["refused"] = True
+        return row
+    doc = docs["pypdf"]
+    s = score(doc, truth, src)
+    row.update({k: s[k] for k in METRICS})
+    row["furniture"] = len(s["furniture"])
+    row["wrong"] = s["wrong"][:12] + [f"furniture {x}" for x in s["furniture"][:3]]
+    row["backends"] = agreement(block_keys(doc), block_keys(docs["pdfium"])) if "pdfium" in docs else 0.0
+    if "pdfium" in docs:
+        s2 = score(docs["pdfium"], truth, src)
+        row["pdfium_paragraph"] = s2["paragraph"]
+    txt = pdftotext(pdf)
+    if txt is not None:
+        tdoc = unmark.parse(txt, lang="zh", sentences=False)
+        row["text_agree"] = agreement(block_keys(doc, spaces=False), block_keys(tdoc, spaces=False))
+    row["warnings"] = sorted({w.code for w in doc.warnings})
+    return row
+
+
+def classes(v: dict) -> list[str]:
+    return [f"{k}={v[k]}" for k in v if k not in ("tagged",)] + [f"tagged={v['tagged']}", "all"]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=os.environ.get("UNMARK_PRODUCERS_OUT", "/tmp/unmark-producers"))
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--no-unpdf", action="store_true")
+    ap.add_argument("--generate-only", action="store_true", help="make the variants, score nothing")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    a = ap.parse_args(argv)
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    shared = Path(a.shared)
+    docs = {p.stem.removesuffix("_zh"): json.loads(p.read_text()) for p in sorted(DOCS.glob("*_zh.json"))}
+    with_unpdf = not a.no_unpdf and (shared / "tools/unpdf/unpdf.py").is_file()
+    if not with_unpdf:
+        print(f"SKIP unpdf variants: {shared}/tools/unpdf not found or --no-unpdf (cjkpdf variants still run)")
+    vs = variants(docs, with_unpdf)
+    if a.limit:
+        vs = vs[:: max(1, len(vs) // a.limit)][: a.limit]
+    t0 = time.time()
+    rows = []
+    for i, v in enumerate(vs):
+        pdf = generate(v, docs[v["doc"]], out, shared)
+        if pdf is None or a.generate_only:
+            continue
+        r = evaluate(pdf, docs[v["doc"]])
+        r["variant"] = v
+        r["file"] = pdf.name
+        rows.append(r)
+        if a.verbose and (r.get("refused") or r.get("wrong")):
+            print(pdf.name, r.get("error_pypdf", ""), r.get("wrong"))
+    if a.generate_only:
+        print(f"generated {len(vs)} variants into {out}")
+        return 0
+    agg: dict[str, dict] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for r in rows:
+        for c in classes(r["variant"]):
+            g = agg[c]
+            g["variants"][0] += 1
+            if r.get("refused"):
+                g["refused"][0] += 1
+                continue
+            for m in METRICS:
+                g[m][0] += r[m][0]
+                g[m][1] += r[m][1]
+            g["furniture"][0] += r["furniture"]
+            g["backends"][0] += r["backends"] >= 0.999
+            g["backends"][1] += 1
+            if "text_agree" in r:
+                g["text"][0] += r["text_agree"] >= 0.99
+                g["text"][1] += 1
+
+    def pct(x):
+        return round(100.0 * x[0] / x[1], 1) if x[1] else None
+
+    cols = ["class", "variants", "refused", "paragraphs %", "headings %", "items %", "footnotes+marker %", "metadata %",
+            "furniture leaks", "backends same %", "pdf~text ≥99% %"]
+    table = []
+    for c in sorted(agg, key=lambda c: (c != "all", c)):
+        g = agg[c]
+        table.append([c, g["variants"][0], g["refused"][0], pct(g["paragraph"]), pct(g["heading"]), pct(g["item"]),
+                      pct(g["footnote"]), pct(g["metadata"]), g["furniture"][0], pct(g["backends"]), pct(g["text"])])
+    worst = []
+    for j, name in enumerate(cols[3:], start=3):
+        vals = [(row[j], row[0]) for row in table if row[j] is not None]
+        if not vals:
+            continue
+        v, c = (max if name == "furniture leaks" else min)(vals)
+        worst.append([name, c, v])
+    res = {
+        "name": "bench_producers",
+        "machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cpus, python {platform.python_version()}",
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "command": "python bench/bench_producers.py" + (" --no-unpdf" if not with_unpdf else ""),
+        "tables": [
+            {"id": "worst", "title": "Worst class per metric", "columns": ["metric", "worst class", "value"], "rows": worst},
+            {"id": "matrix", "title": "Variant classes (class = one value of one axis)", "columns": cols, "rows": table},
+        ],
+        "notes": [f"{len(rows)} variants over {len(docs)} documents in {time.time() - t0:.0f} s",
+                  "paragraphs/headings/items: label + text exact; footnotes: note text under its label and its marker at the "
+                  "right offset of the right block; backends same: pypdf and pdfium give the same block sequence; pdf~text: "
+                  "share of variants whose parse(pdf) and parse(pdftotext text) agree on >= 99% of blocks"],
+        "failures": [{"file": r["file"], "wrong": r.get("wrong"), "error": r.get("error_pypdf")} for r in rows
+                     if r.get("refused") or r.get("wrong")][:80],
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n")
+    w = max(len(r[0]) for r in table)
+    print(f"{'class':{w}} " + " ".join(f"{c[:9]:>9}" for c in cols[1:]))
+    for row in table:
+        print(f"{row[0]:{w}} " + " ".join(f"{'' if x is None else x:>9}" for x in row[1:]))
+    print("\nworst class per metric:")
+    for m, c, v in worst:
+        print(f"  {m:22} {c:30} {v}")
+    print(f"\n{len(rows)} variants; results in {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
