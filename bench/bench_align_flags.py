@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import random
 import sys
 import time
@@ -41,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from benchutil import machine  # noqa: E402
 from unmark.align import calibrate as cal  # noqa: E402
 from unmark.align.paragraph import paragraph_beads  # noqa: E402
 from unmark.align.sentence import align as align_sentences  # noqa: E402
@@ -309,7 +309,7 @@ def main(argv=None) -> int:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({
         "name": "align_flags",
-        "machine": f"{platform.node()} ({platform.machine()}, {platform.python_version()})",
+        "machine": machine(),
         "date": time.strftime("%Y-%m-%d"),
         "command": "python bench/bench_align_flags.py" + (" --fit" if args.fit else "") + f" --seeds {args.seeds}",
         "tables": [{

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import shutil
 import statistics
 import sys
@@ -25,7 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "align"))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from benchutil import machine  # noqa: E402
 from unmark.align.export import write  # noqa: E402
 from unmark.align.types import AlignedRow, Alignment, Segment  # noqa: E402
 
@@ -99,8 +100,10 @@ def main(argv=None) -> int:
     write(al, str(page))
     size = page.stat().st_size
     drv = start_browser()
+    drv_version = drv.capabilities.get("browserVersion", "")
     table = []
     try:
+        measure(drv, page.as_uri())  # warm-up: the first load of a session also starts the browser's caches
         for label, frag in (("100 rows a page (default)", ""), ("1,000 rows a page", "#per-page=1000"),
                             ("all rows in one page", "#per-page=100000")):
             runs = [measure(drv, page.as_uri() + frag) for _ in range(args.repeat)]
@@ -116,7 +119,7 @@ def main(argv=None) -> int:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({
         "name": "review_page",
-        "machine": f"{platform.node()} ({platform.machine()}, {platform.python_version()}, headless Chromium)",
+        "machine": machine() + ", headless Chromium " + drv_version,
         "date": time.strftime("%Y-%m-%d"),
         "command": f"python bench/bench_review_page.py --rows {args.rows} --repeat {args.repeat}",
         "tables": [{

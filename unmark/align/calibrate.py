@@ -23,7 +23,7 @@ from ..errors import ResourceError
 
 FEATURES = (
     "bias", "raw", "raw_prev", "raw_next", "raw_min_nb", "skip", "one_one", "many", "short", "len_dev",
-    "num_agree", "num_missing", "num_conflict", "num_one_side", "digit_gap", "paragraph", "raw_paragraph",
+    "num_agree", "num_missing", "num_conflict", "num_one_side", "digit_gap", "nb_skip", "nb_many", "paragraph", "raw_paragraph",
 )
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -75,6 +75,8 @@ def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], leve
     lb = [_length(t) for t in tgt]
     ratio = (sum(lb) + 1.0) / (sum(la) + 1.0)
     raw = [float(c) for _, _, c in beads]
+    is_skip = [not s or not t for s, t, _ in beads]
+    is_many = [len(s) + len(t) > 2 for s, t, _ in beads]
     for k, (s, t, c) in enumerate(beads):
         a = sum(la[i] for i in s)
         b = sum(lb[j] for j in t)
@@ -98,7 +100,9 @@ def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], leve
             digit_gap = abs(da - db)
         X[k] = (1.0, c, prev, nxt, min(prev, nxt), float(skip), float(len(s) == 1 and len(t) == 1),
                 float(len(s) + len(t) > 2), 1.0 / (1.0 + min(a, b) / 20.0) if not skip else 0.0, min(dev, 3.0),
-                agree, missing, conflict, one_side, digit_gap, float(level == "paragraph"), c * float(level == "paragraph"))
+                agree, missing, conflict, one_side, digit_gap,
+                float((k > 0 and is_skip[k - 1]) or (k + 1 < n and is_skip[k + 1])),
+                float((k > 0 and is_many[k - 1]) or (k + 1 < n and is_many[k + 1])), float(level == "paragraph"), c * float(level == "paragraph"))
     return X
 
 
