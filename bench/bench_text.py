@@ -12,6 +12,8 @@ Baseline: "blank-line paragraphs" (split the text on blank lines, join lines wit
 user gets without unmark.
 
 Run: python3 bench/bench_text.py [--floor]   (--floor: exit 1 if a floor is missed)
+     python3 bench/bench_text.py --speed [--before REV]   (lines/s of this tree and of git revision
+     REV, alternating in one run -> bench/results/text_speed.json)
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 import unmark  # noqa: E402
 
@@ -125,7 +128,90 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+# --------------------------------------------------------------------------- speed (--speed)
+_TIMER = r"""
+import json, sys, time
+from pathlib import Path
+import unmark
+files = json.loads(sys.argv[1]); reps = int(sys.argv[2])
+out = {}
+for f in files:
+    text = Path(f).read_text(encoding="utf-8")
+    n = text.count("\n") + 1
+    unmark.parse(text)  # warm-up: rules loaded, caches filled
+    best = None
+    for _ in range(reps):
+        t0 = time.process_time(); unmark.parse(text); dt = time.process_time() - t0
+        best = dt if best is None else min(best, dt)
+    out[f] = n / best
+print(json.dumps(out))
+"""
+
+
+def speed_inputs() -> list[Path]:
+    files = [ROOT / "examples/CTOC_COP_WG.7_2020_2.zh.txt"]
+    files += sorted((ROOT / "tests/data/pdftotext").glob("*.txt"))[:6]
+    files += sorted((ROOT / "tests/data/linebreaks").glob("*.txt"))
+    return files
+
+
+def speed_section(before: str, rounds: int = 5, reps: int = 5) -> dict:
+    """Lines per second of the text path (CPU time of the process, best of ``reps`` parses per round; one core), for this
+    tree and for git revision ``before`` exported to a temporary directory, alternating in the same
+    run (``rounds`` rounds; the best of the rounds is kept, the machine being shared)."""
+    files = [str(f) for f in speed_inputs()]
+    with tempfile.TemporaryDirectory() as tmp:
+        old = Path(tmp) / "before"
+        old.mkdir()
+        arch = subprocess.run(["git", "-C", str(ROOT), "archive", before, "unmark", "resources"], capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(old)], input=arch.stdout, check=True)
+        best: dict[str, dict[str, float]] = {"before": {}, "after": {}}
+        for _ in range(rounds):
+            for name, tree in (("before", old), ("after", ROOT)):
+                r = subprocess.run([sys.executable, "-c", _TIMER, json.dumps(files), str(reps)], capture_output=True, text=True,
+                                   check=True, env={**__import__("os").environ, "PYTHONPATH": str(tree)}, cwd=str(tree))
+                for f, v in json.loads(r.stdout).items():
+                    best[name][f] = max(best[name].get(f, 0.0), v)
+    rows = []
+    for f in files:
+        b, a = best["before"][f], best["after"][f]
+        rows.append([Path(f).name, round(b), round(a), round(a / b, 3)])
+    n = {f: Path(f).read_text(encoding="utf-8").count("\n") + 1 for f in files}
+    tot_b = sum(n.values()) / sum(n[f] / best["before"][f] for f in files)
+    tot_a = sum(n.values()) / sum(n[f] / best["after"][f] for f in files)
+    rows.append(["all inputs", round(tot_b), round(tot_a), round(tot_a / tot_b, 3)])
+    return {"before": before, "rows": rows, "ratio": tot_a / tot_b}
+
+
+def write_speed(before: str) -> int:
+    import datetime
+
+    from benchutil import cpu_model
+
+    load0 = __import__("os").getloadavg()[0]
+    sp = speed_section(before)
+    load1 = __import__("os").getloadavg()[0]
+    res = {
+        "name": "text_speed",
+        "machine": f"{cpu_model()}, {__import__('os').cpu_count()} cores (shared), Python {platform.python_version()}",
+        "date": datetime.datetime.now().isoformat(timespec="seconds"),
+        "command": f"python3 bench/bench_text.py --speed --before {before}",
+        "tables": [{"id": "speed", "title": f"Text input, lines per second (one core; before = {before})",
+                    "columns": ["input", "before", "after", "after/before"], "rows": sp["rows"]}],
+        "notes": ["CPU time of the parsing process (process_time), best of 5 parses per round, 5 rounds alternating before and after in one run; the machine is shared",
+                  f"1-minute load average {load0:.1f} at the start, {load1:.1f} at the end (2 cores)"],
+    }
+    (ROOT / "bench/results/text_speed.json").write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    for r in sp["rows"]:
+        print(r)
+    print(f"after/before: {sp['ratio']:.3f}")
+    return 0
+
+
 def main() -> int:
+    if "--speed" in sys.argv:
+        i = sys.argv.index("--before") if "--before" in sys.argv else -1
+        return write_speed(sys.argv[i + 1] if i > 0 else "2c8df56")
     print(f"machine: {platform.machine()}, {__import__('os').cpu_count()} cores, Python {platform.python_version()}")
     seed = seed_section()
     print("\n## Seed (CTOC/COP/WG.7/2020/2, zh, Tika text)\n")

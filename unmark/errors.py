@@ -243,6 +243,10 @@ _code("W110", "paragraph numbering jumps from {a} to {b}", "Numbered paragraphs 
 _code("W120", "marker of footnote {label} not found in the text", "A footnote whose marker is not found in the body.")
 _code("W121", "footnote {n} missing; found {label}", "Footnote numbering skips a number.")
 _code("W122", "text in the footnote area before any footnote label", "Unlabelled text in the footnote area.")
+_code("W420", "footnote {label} runs across a page break (pages {a}-{b}): check that no body text went into it",
+      "Text input: a footnote inferred from the text goes on over a page break; body text may have been read as a note.")
+_code("W421", "footnote {label} is longer than the body text of its page ({n} > {m} characters): check that no body text went into it",
+      "Text input: a footnote longer than the body of its pages; a footnote area that did not end may hold body text.")
 _code("W130", "hyperlink {uri} matches no text on its page", "A PDF link annotation whose text was not found.")
 _code("W201", "{n} glyphs come from fonts without a Unicode mapping", "Some glyphs may be wrong text.")
 _code("W202", "{n} page(s) without a text layer (OCR needed): {pages}", "Some pages are scanned images.")

@@ -151,3 +151,64 @@ def score_paragraph_list(doc: Document, paragraphs: list[str], threshold: float 
         else:
             misses.append(ref[:90])
     return found, len(paragraphs), misses
+
+
+def _nonspace(s: str) -> int:
+    return sum(1 for c in s if not c.isspace() and c != "⏎")
+
+
+def unaccounted_text(text: str, doc: Document) -> list[tuple[int, int, str]]:
+    """Text input lines whose characters are not all accounted for: every non-space character of
+    the input must end up in a block, an item, a footnote (text or label) or a recorded fix.
+    Returns ``(line, missing characters, line text)`` for each line short of characters (an empty
+    list: nothing was lost silently). Labels (``3.``, ``(a)``, ``1/``) are counted on the line of
+    their unit's first character or on one of the five lines above it (a label printed alone,
+    maybe above a page footer)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cov: dict[int, int] = {}
+    labels: dict[int, list[int]] = {}
+
+    def add(mt, label: str | None = None) -> None:
+        first = None
+        for o in mt.origins:
+            if o.col >= 0:
+                cov[o.line] = cov.get(o.line, 0) + _nonspace(mt.text[o.offset:o.offset + o.length])
+                first = o.line if first is None else first
+        if label and label != "?" and first is not None:
+            labels.setdefault(first, []).append(_nonspace(label))
+
+    for b in doc.blocks:
+        add(b.source, b.label)
+        for it in b.items:
+            add(it.source, it.label)
+    for f in doc.footnotes:
+        add(f.source, f.label)
+    for f in doc.fixes:
+        if f.line is not None:
+            cov[f.line] = cov.get(f.line, 0) + _nonspace(f.before) - _nonspace(f.after)
+    out = []
+    for n, ln in enumerate(lines, 1):
+        short = _nonspace(ln) - cov.get(n, 0)
+        if short <= 0:
+            continue
+        for k in range(n, n + 6):
+            ls = labels.get(k)
+            if ls and short in ls:
+                ls.remove(short)
+                short = 0
+                break
+        if short > 0:
+            out.append((n, short, ln.strip()))
+    return out
+
+
+def units_by_line(doc: Document) -> dict[int, set[str]]:
+    """Input line number -> the output units holding characters of it (``blocks[3]``,
+    ``blocks[3].items[1]``, ``footnotes[0]``): two lines share a unit when the break between them
+    was read as a wrap."""
+    m: dict[int, set[str]] = {}
+    for loc, mt in doc.iter_texts():
+        for o in mt.origins:
+            if o.col >= 0:
+                m.setdefault(o.line, set()).add(loc)
+    return m

@@ -20,7 +20,7 @@ import regex as re
 from .clean.artifacts import glyph_artifact_regex, map_pua, remove_bidi_controls, remove_broken_fields, unknown_pua
 from .clean.contents import mark_contents
 from .clean.layout import guess_doc_symbol, mark_zones
-from .clean.notes_zone import end_note_zones, mark_endnotes, mark_unseparated_notes
+from .clean.notes_zone import end_note_zones, mark_endnotes, mark_unseparated_notes, note_zone_warnings
 from .errors import InputError, InputNotFoundError, UnmarkError
 from .limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB, ContentLimits, check, deadline
 from .extract.lines import Extracted, SrcLine
@@ -422,20 +422,28 @@ def stage_furniture(st: ParseState) -> ParseState:
     return replace(st, doc_symbol=doc_symbol, hints=hints, fixes=st.fixes + tuple(zfixes))
 
 
+def _body_resumes(st: ParseState, pages: list, separated: bool = True) -> tuple[Fix, ...]:
+    """Text input: footnote areas end where the body resumes (clean.notes_zone.end_note_zones);
+    ``separated``: the areas that open at a separator line, else those found without one."""
+    if st.ex.kind != "text" or not any(ln.zone == ("separator" if separated else "footnote") for p in pages for ln in p.lines):
+        return ()
+    def lang() -> str:
+        return st.opts.lang if st.opts.lang != "auto" else identify_document(
+            [ln.s for p in pages for ln in p.lines if ln.zone == "body"][:400])
+
+    return tuple(Fix("notes.body_resumes", page, line, "", "", note=reason) for page, line, reason in end_note_zones(pages, lang))
+
+
 def stage_notes_end(st: ParseState) -> ParseState:
     """Text input: footnote areas end where the body resumes (clean.notes_zone.end_note_zones)."""
-    pages = st.ex.pages
-    if st.ex.kind != "text" or not any(ln.zone == "separator" for p in pages for ln in p.lines):
-        return st
-    lang = st.opts.lang if st.opts.lang != "auto" else identify_document(
-        [ln.s for p in pages for ln in p.lines if ln.zone == "body"][:400])
-    fixes = [Fix("notes.body_resumes", page, line, "", "", note=reason) for page, line, reason in end_note_zones(pages, lang)]
-    return replace(st, fixes=st.fixes + tuple(fixes))
+    return replace(st, fixes=st.fixes + _body_resumes(st, st.ex.pages))
 
 
 def stage_endnotes(st: ParseState) -> ParseState:
     """Notes gathered at the end of the document (a "Notes" heading) go to the footnote zone."""
-    return replace(st, endnotes=bool(mark_endnotes(st.ex.pages)))
+    fixes: list[Fix] = []
+    endnotes = bool(mark_endnotes(st.ex.pages, fixes))
+    return replace(st, endnotes=endnotes, fixes=st.fixes + tuple(fixes))
 
 
 def stage_contents(st: ParseState) -> ParseState:
@@ -445,9 +453,13 @@ def stage_contents(st: ParseState) -> ParseState:
 
 def stage_plain_notes(st: ParseState) -> ParseState:
     """Plain text without separator lines: notes told by their shape at the foot of a page."""
-    if st.ex.style in ("plain", "formfeed"):
-        mark_unseparated_notes(st.ex.pages)
-    return st
+    if st.ex.style not in ("plain", "formfeed"):
+        return st
+    pages = st.ex.pages
+    had_notes = {p.number for p in pages if any(ln.zone in ("separator", "footnote") for ln in p.lines)}
+    mark_unseparated_notes(pages)
+    # an area found without a separator ends where the body resumes, too
+    return replace(st, fixes=st.fixes + _body_resumes(st, [p for p in pages if p.number not in had_notes], separated=False))
 
 
 def stage_lines(st: ParseState) -> ParseState:
@@ -607,7 +619,9 @@ def stage_blocks(st: ParseState) -> ParseState:
     footnotes = tuple(
         Footnote(label=n.label, source=mt, symbols=tuple(find_symbols(mt.text))) for n, mt in zip(st.notes, st.note_texts)
     )
-    return replace(st, blocks=tuple(blocks), footnotes=footnotes)
+    # text input: a footnote that may hold body text is a warning (W420, W421)
+    warnings = st.warnings + (tuple(note_zone_warnings(footnotes, blocks)) if st.ex.kind == "text" else ())
+    return replace(st, blocks=tuple(blocks), footnotes=footnotes, warnings=warnings)
 
 
 def stage_sentences(st: ParseState) -> ParseState:

@@ -177,11 +177,11 @@ def replay(al: Alignment, operations: Iterable[dict]) -> list[_Row]:
             for lg, pos in at.items():
                 _lang({"lang": lg}, langs, k)
                 seg = row.cells[lg]
-                n = len(seg.text) if seg is not None else 0
+                if seg is None:  # nothing to cut (the page does the same)
+                    continue
+                n = len(seg.text)
                 if not isinstance(pos, int) or isinstance(pos, bool) or pos < 0 or pos > n:
                     raise _bad(k, f"split offset {pos!r} is outside the {lg} text (0-{n})")
-                if seg is None:
-                    continue
                 head, tail = seg.text[:pos], seg.text[pos:]
                 upper[lg] = None if blank(head) else replace(seg, text=head)
                 lower[lg] = None if blank(tail) else replace(seg, text=tail)

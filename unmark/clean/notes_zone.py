@@ -38,18 +38,25 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> None:
         if len(body_idx) < 2:
             continue
         start = None
+        first_label = None
         for k, i in enumerate(body_idx):
             ln = p.lines[i]
             m = NOTE_OPEN.match(ln.s.strip())
             if not m or m.group("label") not in next_labels(last):
+                continue
+            if start is not None and m.group("label") != first_label:
                 continue
             if k < len(body_idx) * 0.3 or (ln.gap_before == 0 and not ln.s.strip() == m.group("label")):
                 continue
             above = [p.lines[j].s for j in body_idx[:k]]
             if not _marker_before(above, m.group("label")):
                 continue
-            start = k
-            break
+            # a label alone on its line may be a marker the extractor printed on a line of its own
+            # (pdftotext: a superscript at a line end): a later line with the same label, lower
+            # on the page, is the note
+            start, first_label = k, m.group("label")
+            if ln.s.strip() != m.group("label"):
+                break
         if start is None:
             continue
         seq = last
@@ -72,9 +79,10 @@ def _endnote_headings() -> list:
     return [re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)] if pats else []
 
 
-def mark_endnotes(pages: list[SrcPage]) -> bool:
+def mark_endnotes(pages: list[SrcPage], fixes: list | None = None) -> bool:
     """Notes collected at the end under a "Notes" heading: every body line after the heading
-    becomes footnote area. Returns True when the document has endnotes."""
+    becomes footnote area (the heading is recorded in ``fixes`` when given). Returns True when
+    the document has endnotes."""
     pats = _endnote_headings()
     lines = [ln for p in pages for ln in p.lines if ln.zone in ("body", "footnote") and ln.s.strip()]
     for i, ln in enumerate(lines):
@@ -85,6 +93,11 @@ def mark_endnotes(pages: list[SrcPage]) -> bool:
         if not m or m.group("label") not in ("1", "*", "1/"):
             continue
         ln.zone = "separator"
+        if fixes is not None:
+            from ..model import Fix
+
+            fixes.append(Fix("footnote.endnotes_heading", ln.page, ln.line, ln.s.strip(), "",
+                             note="the heading of the endnotes"))
         for x in rest:
             x.zone = "footnote"
         log.debug("endnotes from page %d line %d", ln.page, ln.line)
@@ -152,7 +165,7 @@ def _tables_out_of_notes(lines: list[SrcLine]) -> None:
 # --------------------------------------------------------------------------- where the body resumes
 # a numbered body paragraph ("12. Requests ...", "3．重申"), never a note label ("1/", "12 See")
 _BODY_NUMBERED = re.compile(r"^\d{1,3}\s?[.．]\s*(?:\p{Lu}|\p{Han}|\p{Ll}{3,}\s)")
-_NOTE_END = re.compile(r"[.;:!?。；：！？)\]）”’\"]\s*$")
+_NOTE_END = re.compile(r"[.;:!?。；：！？)\]）”’\"،؛,]\s*$")
 
 
 def _opens_body(text: str, lang: str | None) -> bool:
@@ -170,16 +183,25 @@ def _opens_body(text: str, lang: str | None) -> bool:
     return rx is not None and rx.match(text) is not None
 
 
-def end_note_zones(pages: list[SrcPage], lang: str | None = None) -> list[tuple[int, int, str]]:
+def end_note_zones(pages: list[SrcPage], lang=None) -> list[tuple[int, int, str]]:
     """A footnote area ends where the body resumes. Text input has no font sizes, and text
     without form feeds (pypdf, PyMuPDF joined by newlines, copy and paste) has no page ends,
     so the area that opens at a separator would otherwise run to the end of the document.
     The area ends at (1) page furniture after the notes (a continuation mark ``/...``, a running
     header, a page label or footer: the page has turned) or (2) a line that opens a body paragraph
     (a numbered paragraph, a preambular or operative opener) right after a note that ended its
-    sentence, when the notes' own labels are not numbered paragraphs. Returns the (page, line,
+    sentence, when the notes' own labels are not numbered paragraphs. ``lang``: the language code,
+    or a function that gives it (called once, when an opener is first asked). Returns the (page, line,
     reason) of every place the body resumed (the caller records them)."""
     resumed: list[tuple[int, int, str]] = []
+    known: list = []
+
+    def _lang():
+        # ``lang`` may be a function: the language is identified only when a line needs it
+        if not known:
+            known.append(lang() if callable(lang) else lang)
+        return known[0]
+
     for p in pages:
         state = None  # None: body; 'notes': in a note area; 'turned': furniture after the notes; 'back': body again
         dotted = False
@@ -189,7 +211,9 @@ def end_note_zones(pages: list[SrcPage], lang: str | None = None) -> list[tuple[
                 state, dotted, prev_note = "notes", False, None
                 continue
             if state is None:
-                continue
+                if ln.zone != "footnote":
+                    continue
+                state, dotted, prev_note = "notes", False, None  # an area found without a separator
             if ln.zone == "furniture":
                 if state == "notes" and prev_note is not None:
                     state = "turned"
@@ -207,10 +231,40 @@ def end_note_zones(pages: list[SrcPage], lang: str | None = None) -> list[tuple[
                 continue
             if prev_note is None:
                 dotted = bool(_BODY_NUMBERED.match(s))
-            elif not dotted and _NOTE_END.search(prev_note) and not NOTE_OPEN.match(s) and _opens_body(s, lang):
+            elif not dotted and _NOTE_END.search(prev_note) and not NOTE_OPEN.match(s) and _opens_body(s, _lang()):
                 ln.zone = "body"
                 resumed.append((p.number, ln.line, "a body paragraph opens after the notes"))
                 state = "back"
                 continue
             prev_note = s
     return resumed
+
+
+#: a footnote longer than this many characters and than the body text of its pages is suspect
+NOTE_LONG_CHARS = 600
+
+
+def note_zone_warnings(footnotes, blocks) -> list:
+    """Warnings for footnotes that may hold body text (text input, where the footnote area is
+    inferred): a note that runs across a page break (W420) and a note longer than the body text
+    of its pages (W421; a footnote area that never ended swallows the rest of the document)."""
+    from ..model import DocWarning
+
+    body_chars: dict[int, int] = {}
+    for b in blocks:
+        for mt in [b.source, *(it.source for it in b.items)]:
+            for o in mt.origins:
+                body_chars[o.page] = body_chars.get(o.page, 0) + o.length
+    out = []
+    for f in footnotes:
+        pages = f.source.pages()
+        first = f.source.origins[0] if f.source.origins else None
+        page, line = (first.page, first.line) if first else (None, None)
+        if len(pages) > 1:
+            out.append(DocWarning("W420", f"footnote {f.label} runs across a page break (pages {pages[0]}-{pages[-1]}): "
+                                  "check that no body text went into it", page, line))
+        body = sum(body_chars.get(p, 0) for p in pages)
+        if len(f.text) > NOTE_LONG_CHARS and len(f.text) > body:
+            out.append(DocWarning("W421", f"footnote {f.label} is longer than the body text of its page "
+                                  f"({len(f.text)} > {body} characters): check that no body text went into it", page, line))
+    return out

@@ -244,6 +244,28 @@ def glued_annotation_candidate(lines: list[str], i: int) -> bool:
     return nxt != "" or nxt2 == ""
 
 
+# right-to-left text in visual order (PyMuPDF): the line's final comma or full stop printed first
+_VISUAL_RTL_PUNCT = re.compile(r"^([ \t]*)([،؛.:!؟])(?=\p{Arabic})")
+
+
+def _logical_rtl_punctuation(pages: list[SrcPage], fixes: list[Fix]) -> None:
+    """``text.rtl_punctuation``: a line of Arabic that opens with its own final punctuation
+    (``،إن الجمعية العامة``: visual order) gets it back at its end (``إن الجمعية العامة،``).
+    Logical-order Arabic never opens a line with a comma, so nothing else matches."""
+    for p in pages:
+        for ln in p.lines:
+            m = _VISUAL_RTL_PUNCT.match(ln.s)
+            if not m:
+                continue
+            a, b = m.start(2), m.end(2)
+            body = ln.text.slice(b).text.rstrip()
+            new = MappedText.join([ln.text.slice(0, a), ln.text.slice(b, b + len(body)), ln.text.slice(a, b),
+                                   ln.text.slice(b + len(body))])
+            fixes.append(Fix("text.rtl_punctuation", p.number, ln.line, ln.s, new.text,
+                             note="final punctuation of a right-to-left line in visual order moved to its end"))
+            ln.text = new
+
+
 def extract_text(text: str, *, name: str | None = None) -> Extracted:
     """Plain text -> pages of lines (no cleaning yet besides NFC, which is recorded)."""
     fixes: list[Fix] = []
@@ -271,6 +293,7 @@ def extract_text(text: str, *, name: str | None = None) -> Extracted:
             for ln in p.lines:
                 ln.page = n
                 ln.text = MappedText.from_source(ln.raw, n, ln.line)
+    _logical_rtl_punctuation(pages, fixes)
     # fixes recorded before page numbers were known: fill the page in
     line_page = {ln.line: p.number for p in pages for ln in p.lines}
     fixes = [Fix(f.rule, line_page.get(f.line), f.line, f.before, f.after) for f in fixes]

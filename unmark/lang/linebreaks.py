@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import statistics
-import unicodedata
 
 import regex
 
@@ -38,9 +37,17 @@ _LIST_END = regex.compile(r"[,;:，；：、،؛]\d{0,3}$")
 _HYPHEN_END = regex.compile(r"\S[-\u2010\u00ad]$")
 
 
+# the East Asian Wide and Fullwidth blocks of UN text: Hangul Jamo, CJK radicals to CJK symbols,
+# kana, CJK ideographs (and extension A, B-), Yi, Hangul syllables, compatibility ideographs, vertical
+# and full-width forms (emoji, also wide, do not occur in UN documents)
+_WIDE = regex.compile("[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF"
+                      "\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\U00020000-\U0003FFFD]")
+
+
 def display_width(s: str) -> int:
-    """Columns the text takes: East Asian wide/full-width characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    """Columns the text takes: East Asian wide/full-width characters count 2 (one search per line,
+    none for ASCII)."""
+    return len(s) if s.isascii() else len(s) + len(_WIDE.findall(s))
 
 
 def line_break_context(lines: list[str]) -> dict:
@@ -51,6 +58,11 @@ def line_break_context(lines: list[str]) -> dict:
                 "front_matter": frozenset()}
     k = min(len(widths) - 1, int(FULL_QUANTILE * (len(widths) - 1) + 0.5))
     full = max(float(widths[k]), float(statistics.median(widths)))
+    dense = _densest_width(widths)
+    if dense is not None and dense < full:
+        # lines far longer than the right margin (pdftotext's plain mode joins the two lines of a
+        # hyphenated word into one) pushed the quantile up: the margin is where most lines end
+        full = max(float(dense), float(statistics.median(widths)))
     # front matter: the lines before the first full-width line (masthead, symbol, title block)
     front = []
     for l in lines:
@@ -99,7 +111,51 @@ def split_line_pairs(lines: list[str]) -> frozenset:
                 for k in range(i, min(j, n - 1)):
                     out.add((ss[k], ss[k + 1]))
         i = j
+    # a footnote marker printed on a line of its own (pdftotext, right-to-left text: the raised
+    # number at the line's end) between two lines of one sentence
+    for k in range(1, n - 1):
+        if _BARE_MARKER.match(ss[k]) and ss[k - 1] and ss[k + 1] and not _END_PUNCT.search(ss[k - 1]) \
+                and not _LIST_END.search(ss[k - 1]) and not _BARE_MARKER.match(ss[k - 1]):
+            out.add((ss[k - 1], ss[k]))
+            out.add((ss[k], ss[k + 1]))
     return frozenset(out)
+
+
+_BARE_MARKER = regex.compile(r"^(?:\d{1,3}|\*{1,3})$")
+# right-to-left text in visual order (PyMuPDF): the line's final comma printed first
+_VISUAL_PUNCT = regex.compile(r"^([،؛.:!؟])(?=\p{Arabic})")
+
+
+def _logical(line: str) -> str:
+    """A right-to-left line whose final punctuation the extractor printed first, in logical order
+    (for the decision only)."""
+    m = _VISUAL_PUNCT.match(line)
+    return line[1:] + m.group(1) if m else line
+
+
+#: lines ending within this share below a width count as ending at that width (a justified margin)
+MARGIN_BAND = 0.88
+#: the margin read from the densest band needs this many lines in it
+MARGIN_MIN_LINES = 5
+
+
+def _densest_width(widths: list[int]) -> int | None:
+    """The width W (at least the median) with the most lines in [MARGIN_BAND x W, W]: the right
+    margin where wrapped lines end (largest W on a tie); None when no band holds enough lines."""
+    import bisect
+
+    med = widths[len(widths) // 2]
+    best, best_n = None, 0
+    for i in range(len(widths) - 1, -1, -1):
+        w = widths[i]
+        if w < med:
+            break
+        if i + 1 < len(widths) and widths[i + 1] == w:
+            continue
+        n = i + 1 - bisect.bisect_left(widths, MARGIN_BAND * w)
+        if n > best_n:
+            best, best_n = w, n
+    return best if best_n >= MARGIN_MIN_LINES else None
 
 
 def ends_sentence(line: str) -> bool:
@@ -123,6 +179,7 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
         return False  # word broken at the line end
     if (prev, nxt) in (context or {}).get("split_pairs", ()):
         return False  # one printed line that the extractor split word by word
+    prev, nxt = _logical(prev), _logical(nxt)
     ratio = display_width(prev) / full
     ctx = context or {}
     ends_final = bool(_END_PUNCT.search(prev))
