@@ -170,7 +170,7 @@ def main(argv=None) -> int:
 
     from unmark.terms import TermOptions, extract_terms
 
-    opts = TermOptions(max_entries=None if (args.breakdown or args.missed) else 300)
+    opts = TermOptions()
     if args.no_state_names:
         opts = replace(opts, use_state_names=False)
     if args.state_weight is not None:
@@ -198,10 +198,25 @@ def main(argv=None) -> int:
             new = float(value) if value.replace(".", "", 1).lstrip("-").isdigit() else value
         opts = replace(opts, **{field: new})
     reference = read_pairs(REFERENCE)
-    t0 = time.perf_counter()
+    import resource
+
+    t0, c0 = time.perf_counter(), time.process_time()
     g = extract_terms(list(zip(zh, en)), "zh", "en", opts)
-    secs = time.perf_counter() - t0
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     res, verdict = evaluate(list(g.entries), reference, load_judged())
+    # proxy figures of the targets (the judged figures come from bench/terms_judged.py)
+    main_list = [e for e in g.entries if e.status != "general"]
+    pos = {}
+    for i, e in enumerate(main_list, 1):
+        v = verdict(e)[1]
+        if v is not None and v not in pos:
+            pos[v] = i
+    ref5 = [i for i, (_, _, x) in enumerate(reference) if x and int(x[0]) >= 5]
+    r1000_5 = sum(pos.get(i, 1 << 30) <= 1000 for i in ref5) / max(1, len(ref5))
+    rank_ga = next((i for i, e in enumerate(main_list, 1) if e.source == "大会"), None)
+    copied = sum(1 for e in g.entries if "".join(e.source.split()).casefold() == "".join(e.target.split()).casefold())
+    status_counts = {s: sum(e.status == s for e in g.entries) for s in ("term", "name", "general")}
     if args.show:
         for i, e in enumerate(g.entries[: args.show], 1):
             print(f"{i}\t{verdict(e)[0]}\t{e.source}\t{e.target}\t{e.score:.3f}\t{e.frequency}\t{e.acronym or ''}")
@@ -216,8 +231,10 @@ def main(argv=None) -> int:
     print(f"pairs: {len(zh)}  reference pairs: {len(reference)}  entries: {len(g.entries)}")
     print(f"precision@100: {res['p100']:.3f} (reference matches only: {res['p100_reference_only']:.3f}; unjudged counted wrong: {res['unjudged_in_top100']})")
     print(f"recall@300:    {res['r300']:.3f} ({len(res['found'])}/{len(reference)})")
-    print(f"time:          {secs:.1f} s for {len(zh)} pairs on {machine}")
-    ok = res["p100"] >= FLOOR_P100 and res["r300"] >= FLOOR_R300 and secs <= FLOOR_SECONDS
+    print(f"time:          {secs:.1f} s wall, {cpu:.1f} s CPU (one core), peak {peak_mb:.0f} MB, for {len(zh)} pairs on {machine}")
+    print(f"reference pairs in >= 5 aligned lines found whole in the first 1,000: {r1000_5:.3f} ({len(ref5)} pairs)")
+    print(f"大会 / General Assembly rank: {rank_ga}; copied targets: {copied}; statuses: {status_counts}")
+    ok = res["p100"] >= FLOOR_P100 and res["r300"] >= FLOOR_R300 and cpu <= FLOOR_SECONDS
     if not (args.set or args.no_user_dict or args.no_lexical or args.no_state_names or args.state_weight is not None
             or args.measure or args.rank or args.flat_single_words or args.breakdown or args.missed):  # defaults only
         rows = [
@@ -226,8 +243,14 @@ def main(argv=None) -> int:
              f"{res['unjudged_in_top100']} unjudged, counted wrong)", f">= {FLOOR_P100}", res["p100"] >= FLOOR_P100],
             ["recall of the reference in the first 300 entries",
              f"{res['r300']:.3f} ({len(res['found'])}/{len(reference)})", f">= {FLOOR_R300}", res["r300"] >= FLOOR_R300],
-            [f"run time, {len(zh):,} pairs (all stages)", f"{secs:.1f} s", f"<= {FLOOR_SECONDS:.0f} s",
-             secs <= FLOOR_SECONDS],
+            [f"run time, {len(zh):,} pairs (all stages), CPU time on one core", f"{cpu:.1f} s ({secs:.1f} s wall clock on a shared machine)",
+             f"<= {FLOOR_SECONDS:.0f} s", cpu <= FLOOR_SECONDS],
+            ["peak memory of the process", f"{peak_mb:.0f} MB", "<= 1024 MB", peak_mb <= 1024],
+            ["reference pairs in >= 5 aligned lines found whole (UN English) in the first 1,000 of the main list",
+             f"{r1000_5:.3f} ({sum(pos.get(i, 1 << 30) <= 1000 for i in ref5)}/{len(ref5)})", "1.0", r1000_5 >= 0.999],
+            ["rank of 大会 / General Assembly in the main list", str(rank_ga), "<= 50", rank_ga is not None and rank_ga <= 50],
+            ["entries whose target is the source copied", str(copied), "0", copied == 0],
+            ["entries by status", ", ".join(f"{k} {v}" for k, v in status_counts.items()), "", True],
         ]
         sys.path.insert(0, str(HERE))
         from benchutil import table, write_results

@@ -30,13 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            mod = importlib.import_module(f"unmark.commands.{name}")
-        except ModuleNotFoundError as exc:  # a command not built yet
-            if exc.name == f"unmark.commands.{name}":
-                continue
-            raise
-        mod.add_parser(sub)
+        importlib.import_module(f"unmark.commands.{name}").add_parser(sub)
     return parser
 
 

@@ -16,12 +16,14 @@ from typing import Any
 import regex as re
 
 from .model import Document
+from .scripts import HAN
+
 
 
 def norm_ws(s: str) -> str:
     """Whitespace-normalised text for comparisons (spaces between CJK characters dropped)."""
     s = re.sub(r"\s+", " ", s).strip()
-    return re.sub(r"(?<=[\p{Han}\p{P}]) (?=[\p{Han}\p{P}])", "", s)
+    return re.sub(r"(?<=[" + HAN + r"\p{P}]) (?=[" + HAN + r"\p{P}])", "", s)
 
 
 def similarity(a: str, b: str) -> float:

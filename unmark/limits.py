@@ -16,11 +16,16 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import logging
+import os
+import signal
 import time
 from dataclasses import dataclass
 from typing import Iterator
 
 from .errors import UnmarkError
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MAX_FILE_MB = 512          # a PDF larger than this is refused (E104) unless raised
 DEFAULT_MEMORY_MB = 1536           # address space of the isolated PDF reader process
@@ -78,3 +83,48 @@ def check() -> None:
     cur = _DEADLINE.get()
     if cur is not None and time.monotonic() > cur[0]:
         raise DeadlineExceeded(f"gave up after {cur[1]:g} s (per-file timeout)", code=cur[2])
+
+
+# --------------------------------------------------------------------------- process limits
+def _address_space() -> int:
+    """This process's current virtual size in bytes (0 when unknown)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0
+
+
+def apply_limits(memory_mb: int | None) -> None:
+    """In a worker process: cap the address space at its current size + ``memory_mb`` (a forked
+    worker starts as big as its parent, so an absolute cap would depend on the caller), no core
+    dumps, die with the parent (Linux)."""
+    try:
+        import resource
+
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if memory_mb:
+            soft = _address_space() + memory_mb * 1024 * 1024
+            _, hard = resource.getrlimit(resource.RLIMIT_AS)
+            if hard != resource.RLIM_INFINITY:
+                soft = min(soft, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (ImportError, ValueError, OSError) as exc:  # pragma: no cover - non-POSIX
+        log.debug("cannot set worker limits: %s", exc)
+    set_parent_death_signal()
+    if not logging.getLogger().isEnabledFor(logging.DEBUG):
+        # a hostile file makes the PDF reader log dozens of lines; its error code is in the manifest
+        logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+def set_parent_death_signal() -> None:
+    """Linux: the kernel sends SIGKILL to this process when its parent dies (no orphan workers)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass

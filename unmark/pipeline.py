@@ -249,8 +249,8 @@ def parse_text(text: str, lang: str = "auto", *, options: ParseOptions | None = 
     the document itself, never a path.
 
     The layout (form feeds, Tika's blank-line style, plain or unwrapped lines) is recognised from the text;
-    see docs/text.md. Lone surrogates become U+FFFD and control characters are removed, each recorded as a
-    fix (:func:`unmark.safe.clean_input`). Raises E101 for empty text, E104 over the size limit.
+    see docs/text-input.md. Lone surrogates become U+FFFD and control characters are removed, each recorded
+    as a fix (:func:`unmark.safe.clean_input`). Raises E101 for empty text, E104 over the size limit.
     """
     opts = options or ParseOptions(lang=lang, **kw)
     if not isinstance(text, str):

@@ -4,7 +4,7 @@ spreadsheet would run as formulas.
 - :func:`clean_input`: text handed to the API. Lone surrogates (a ``str`` Python accepts but no
   UTF-8 writer can encode) become U+FFFD; control characters (C0 except tab, line feed, carriage
   return and form feed; DEL and C1 but NEL; the noncharacters U+FFFE and U+FFFF) are removed, a vertical
-  tab (Word's manual line break) becomes a space. Each change is a :class:`~unmark.model.Fix`
+  tab (Word's manual line break) becomes a space. Each change becomes a :class:`~unmark.model.Fix`
   (rules ``text.surrogate`` and ``text.control``) on its line.
 - :func:`xml_safe`: the same characters removed from any text written to XML, HTML or XLSX (a
   last line of defence for documents that did not come through :func:`clean_input`, e.g. read
@@ -18,9 +18,9 @@ from __future__ import annotations
 import bisect
 import logging
 
-import regex as re
+from typing import NamedTuple
 
-from .model import Fix
+import regex as re
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +39,27 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _NEWLINES.finditer(text)]
 
 
-def clean_input(text: str) -> tuple[str, list[Fix]]:
-    """``text`` without lone surrogates and control characters, and one fix per changed line
-    (page unknown here: the caller fills it in from the line)."""
+class InputFix(NamedTuple):
+    """One change :func:`clean_input` made (the caller records it as a :class:`unmark.model.Fix`
+    on its page; this module stays below the data types so every writer can use it)."""
+
+    rule: str
+    line: int
+    before: str
+    after: str
+    col: int
+    note: str
+
+
+def clean_input(text: str) -> tuple[str, list[InputFix]]:
+    """``text`` without lone surrogates and control characters, and one change per character
+    removed or replaced, with its line and column."""
     has_sur = SURROGATES.search(text) is not None
     has_ctl = _INPUT_CONTROLS.search(text) is not None
     if not has_sur and not has_ctl:
         return text, []
     starts = _line_starts(text)
-    fixes: list[Fix] = []
+    fixes: list[InputFix] = []
 
     def line_col(off: int) -> tuple[int, int]:
         i = bisect.bisect_right(starts, off) - 1
@@ -56,15 +68,15 @@ def clean_input(text: str) -> tuple[str, list[Fix]]:
     if has_sur:
         for m in SURROGATES.finditer(text):
             ln, col = line_col(m.start())
-            fixes.append(Fix("text.surrogate", None, ln, f"\\u{ord(m.group()):04x}", "\ufffd", col=col,
-                             note="a lone surrogate (not a character) replaced"))
+            fixes.append(InputFix("text.surrogate", ln, f"\\u{ord(m.group()):04x}", "\ufffd", col,
+                                  "a lone surrogate (not a character) replaced"))
         text = SURROGATES.sub("\ufffd", text)   # one for one: offsets and line starts unchanged
     if has_ctl:
         for m in _INPUT_CONTROLS.finditer(text):
             ln, col = line_col(m.start())
             ch = m.group()
-            fixes.append(Fix("text.control", None, ln, f"\\u{ord(ch):04x}", " " if ch == "\x0b" else "", col=col,
-                             note="a control character removed"))
+            fixes.append(InputFix("text.control", ln, f"\\u{ord(ch):04x}", " " if ch == "\x0b" else "", col,
+                                  "a control character removed"))
         text = _INPUT_CONTROLS.sub(lambda m: " " if m.group() == "\x0b" else "", text)
     return text, fixes
 

@@ -110,14 +110,13 @@ def test_dp_band_contains_corners():
     assert np.all(np.diff(lo) >= 0)
 
 
-def test_long_input_is_fast_enough():
-    import time
-
+def test_long_input_is_aligned_whole():
+    """3,000 sentences a side go through the banded DP, every sentence in one bead, in order
+    (how long it takes is measured in bench/bench_align_sentences.py, not here)."""
     src, tgt, _ = _synthetic(5, 3000)
-    t0 = time.perf_counter()
     beads = align_sentences(src, tgt)
-    assert sum(len(s) for s, _, _ in beads) == len(src)
-    assert time.perf_counter() - t0 < 30  # generous: CI machines are shared
+    assert [i for s, _, _ in beads for i in s] == list(range(len(src)))
+    assert [j for _, t, _ in beads for j in t] == list(range(len(tgt)))
 
 
 def test_null_correction_keeps_wide_beads_usable():

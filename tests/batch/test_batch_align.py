@@ -43,10 +43,6 @@ def test_grouping_by_symbol_and_by_name():
 
 
 def test_batch_align_writes_alignments_and_a_merged_glossary(tmp_path):
-    align_mod = pytest.importorskip("unmark.align")
-    if not hasattr(align_mod, "align"):
-        pytest.skip("unmark.align.align not available yet")
-    pytest.importorskip("unmark.terms")
     src = tmp_path / "in"
     for i in range(3):
         write(src / f"A_80_{500 + i}_EN.txt", un_text(i, "en"))
@@ -88,7 +84,7 @@ def _expected(s: str) -> str:
 @settings(max_examples=150, deadline=None)
 @given(NASTY, NASTY, NASTY)
 def test_tmx_escapes_everything(zh, en, symbol):
-    tmx = pytest.importorskip("unmark.io.tmx")
+    from unmark.io import tmx
     from unmark.align.types import AlignedRow, Alignment, Segment
 
     if not _expected(zh).strip() or not _expected(en).strip():
@@ -101,7 +97,6 @@ def test_tmx_escapes_everything(zh, en, symbol):
 
 
 def _tbx_roundtrip(src: str, tgt: str, note: str) -> None:
-    pytest.importorskip("unmark.io.tbx")
     from unmark.io.tbx import glossary_to_tbx
     from unmark.terms.glossary import Example, Glossary, TermEntry
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from unmark.batch import BatchOptions, latest_state, read_manifest, run_batch
+from unmark.batch import worker as W
 from unmark.batch.manifest import ManifestWriter, repair_tail
 
 from batchutil import un_text, write
@@ -112,24 +113,45 @@ def _manifest_lines(out: Path) -> int:
         return 0
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX only")
+def _batch_that_hangs_on(src: Path, out: Path, hang: str) -> int:
+    """A batch in a forked process whose parser never returns on the file named ``hang``: the run
+    cannot end before the test kills it, however fast or slow the machine (the test controls the
+    interruption instead of racing it). Returns the process id."""
+    pid = os.fork()
+    if pid:
+        return pid
+    try:  # the child: never returns to pytest
+        real = W._parse
+
+        def parse(path, options):
+            if Path(path).name == hang:
+                while True:
+                    time.sleep(60)
+            return real(path, options)
+
+        W._parse = parse  # a module attribute: the forked workers inherit it
+        run_batch(src, out, BatchOptions(formats=("json", "md", "txt"), jobs=2))
+    finally:
+        os._exit(0)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL") or not hasattr(os, "fork"), reason="POSIX only (fork, SIGKILL)")
 def test_sigkill_then_resume_loses_and_duplicates_nothing(tmp_path):
     src = tmp_path / "in"
     n = 20
     for i in range(n):
         lang = "zh" if i % 2 else "en"
-        # ~120 paragraphs each: a few tenths of a second per file, so the kill lands mid-run
-        write(src / f"dir{i % 3}" / f"A_80_{600 + i}_{lang.upper()}.txt", un_text(i, lang, paragraphs=120))
+        write(src / f"dir{i % 3}" / f"A_80_{600 + i}_{lang.upper()}.txt", un_text(i, lang))
     out = tmp_path / "out"
-    proc = _run_cli(src, out)
-    deadline = time.monotonic() + 60
-    while _manifest_lines(out) < 4 and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.01)
-    assert proc.poll() is None, "the batch finished before it could be killed; make the inputs bigger"
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    pid = _batch_that_hangs_on(src, out, "A_80_606_EN.txt")
+    # wait for some files to be finished (an event, not a race: the run cannot end on its own)
+    deadline = time.monotonic() + 120
+    while _manifest_lines(out) < 4 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.kill(pid, signal.SIGKILL)  # its workers die with it (PR_SET_PDEATHSIG)
+    os.waitpid(pid, 0)
     killed_at = _manifest_lines(out)
-    assert 0 < killed_at < n
+    assert 4 <= killed_at < n
 
     proc = _run_cli(src, out, "--resume")
     _, err = proc.communicate(timeout=120)

@@ -76,7 +76,22 @@ def test_hyphen_and_slash_compounds_stay_whole():
 ])
 def test_other_languages_build_function_word_bounded_ngrams(lang, text, term):
     cands = segment_candidates(tokenize(text, lang), lang, CandidateLimits())
-    assert term in cands
+    # keys are lemma-folded (États Membres -> état membre); the term's own key must be there,
+    # shown as written
+    key = latin_key(tuple(term.split()), lang)
+    assert key in cands
+    assert cands[key][1].lstrip("\x00").lower() == term
+
+
+@pytest.mark.parametrize("lang,forms", [
+    ("ru", ["Италия", "Италии", "Италию"]),
+    ("ru", ["Совет Европы", "Совета Европы", "Совету Европы"]),
+    ("en", ["Member State", "Member States"]),
+    ("fr", ["État membre", "États membres"]),
+])
+def test_inflected_forms_share_one_key(lang, forms):
+    keys = {latin_key(tuple(f.split()), lang) for f in forms}
+    assert len(keys) == 1, keys
 
 
 def test_plural_folding_and_keys():
@@ -88,12 +103,13 @@ def test_plural_folding_and_keys():
 
 
 def test_join_cjk_removes_spaces_between_chinese_only():
-    assert join_cjk("联合国 的 任何 改革 ， A / 69 / 1 和 UN Women") == "联合国的任何改革，A / 69 / 1 和 UN Women"
+    assert join_cjk("联合国 的 任何 改革 ， A / 69 / 1 和 UN Women") == "联合国的任何改革，A / 69 / 1和 UN Women"
+    assert join_cjk("2015 年 后 发展 议程") == "2015年后发展议程"   # a digit and a CJK character: no space
 
 
 def test_unsupported_language_is_a_coded_error():
     with pytest.raises(TermsError) as e:
-        check_lang("ar")
+        check_lang("de")
     assert e.value.code == "E401"
 
 

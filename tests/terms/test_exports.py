@@ -91,7 +91,7 @@ def test_xlsx_and_csv_read_back(tmp_path, glossary):
         assert frame["target term"].iloc[1] == "United Nations Office on Drugs and Crime"
         assert frame["acronym"].iloc[1] == "UNODC"
         assert "A/RES/73/195" in frame["source symbol"].iloc[0]
-        assert list(frame["status"]) == ["extracted", "extracted", "known"]
+        assert list(frame["status"]) == ["term", "term", "known"]
     glossary.to_xlsx(x)
     assert len(pd.read_excel(x)) == len(glossary)
 

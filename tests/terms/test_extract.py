@@ -29,8 +29,12 @@ def test_entries_have_score_frequency_and_provenance(glossary):
         for ex in e.examples:
             assert e.source.strip("《》")[:2] in ex.source_text
             assert ex.paragraph and ex.file
-    scores = [e.score for e in glossary]
-    assert scores == sorted(scores, reverse=True)
+    # ranked by score within the main list, then within the general-language entries that follow it
+    main = [e.score for e in glossary if e.status != "general"]
+    general = [e.score for e in glossary if e.status == "general"]
+    assert main == sorted(main, reverse=True) and general == sorted(general, reverse=True)
+    statuses = [e.status for e in glossary]
+    assert statuses == sorted(statuses, key=lambda s: s == "general")
 
 
 def test_title_pairs_with_capitalised_title(glossary):

@@ -16,6 +16,7 @@ from collections import Counter
 from typing import Iterable, Sequence
 
 import regex
+from ..scripts import NON_LATIN
 from ..segment.labels import cn_value, roman_value
 
 # Base weight per anchor kind (before rarity).
@@ -48,7 +49,6 @@ _REF = regex.compile(r"(?<![A-Za-z\d/.])(\d{1,3})/(\d{1,4})(?![A-Za-z\d/]|\.\d)"
 _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9\-']*[A-Za-z0-9]|[A-Z]")
 _DIGIT = regex.compile(r"\d")
 _UPPER = regex.compile(r"[A-Z]")
-_HAS_NONLATIN = regex.compile(r"[\p{Han}\p{Cyrillic}\p{Arabic}]")
 
 _MONTHS = {
     # English, French, Spanish, Russian (nominative + genitive stems), Arabic (both naming systems)
@@ -169,7 +169,7 @@ def extract(text: str, *, punctuation: bool = False, all_latin: bool | None = No
         kind, core = _number_key(m.group(0))
         keys.append(f"{kind}:{core}")
     if all_latin is None:
-        all_latin = bool(_HAS_NONLATIN.search(t))
+        all_latin = bool(NON_LATIN.search(t))
     for m in (_LATIN.finditer(t) if (all_latin or has_digit or _UPPER.search(t)) else ()):
         if spans and _inside(m.start(), spans):
             continue

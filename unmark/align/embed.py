@@ -31,7 +31,7 @@ def _model():
             code="E310",
         ) from exc
     log.debug("loading %s", BACKEND)
-    # one BLAS thread: on a shared 2-core machine multi-threaded BLAS runs 3-4x slower
+    # one BLAS thread: on a machine whose cores are shared, BLAS threads contend and run slower
     # (it only takes effect when threadpoolctl is installed: the package's [fast] extra)
     return USE(threads=1)
 

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, TYPE_CHECKING
 
 from ..errors import AlignmentError
-from .types import Alignment
+
+if TYPE_CHECKING:  # type hints only: the writers sit above what they write
+    from .types import Alignment
 
 FORMATS = ("tmx", "tsv", "xlsx", "jsonl", "html")
 

@@ -22,6 +22,8 @@ import math
 
 import regex
 
+from ..scripts import HAN_RUNS
+
 log = logging.getLogger(__name__)
 
 _STOP = frozenset(
@@ -34,7 +36,6 @@ _STOP = frozenset(
     surname name place person kind type abbr""".split()
 )
 _WORD = regex.compile(r"[\p{Latin}]+(?:['’-][\p{Latin}]+)*")
-_HAN = regex.compile(r"\p{Han}+")
 _PAREN = regex.compile(r"\([^)]*\)|\[[^\]]*\]")
 _TONE = regex.compile(r"[1-5]")
 
@@ -129,7 +130,7 @@ def zh_features(text: str, lex: Lexicon, cache: dict[str, tuple[tuple[str, float
     out: list[tuple[str, float]] = []
     g = lex.defs
     memo = cache if cache is not None else {}
-    for run in _HAN.findall(text):
+    for run in HAN_RUNS.findall(text):
         i = 0
         n = len(run)
         while i < n:

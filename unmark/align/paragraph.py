@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..errors import AlignmentError
+from ..lang import LANGUAGES, split_sentences
 from ..model import Block, Document, Footnote
 from . import anchors as _anchors
 from . import calibrate as _calibrate
@@ -116,15 +117,9 @@ def _footnote_units(notes: Sequence[Footnote]) -> list[Unit]:
 
 
 def _split(text: str, lang: str | None) -> list[tuple[int, int]]:
-    try:
-        from ..lang import split_sentences  # written alongside; optional at import time
-    except ImportError:  # pragma: no cover - depends on the language package
-        split_sentences = None
-    if split_sentences is not None and lang:
-        try:
-            return list(split_sentences(text, lang))
-        except Exception:  # noqa: BLE001 - unknown language code: use the tiny fallback
-            log.debug("split_sentences failed for %r; using fallback", lang)
+    if lang in LANGUAGES:
+        return list(split_sentences(text, lang))
+    # a language without rules (a column named "de", or none): the tiny fallback
     return _fallback_split(text)
 
 

@@ -13,18 +13,20 @@ each group, its files and what was written or why not. All written atomically.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import json
 import logging
 from pathlib import Path, PurePosixPath
-from typing import Callable
 
 import regex as re
 
-from ..errors import BatchError, UnmarkError
+from ..align import align
+from ..errors import UnmarkError
+from ..io.atomic import write_via
+from ..io.sheets import write_tsv
+from ..io.tmx import write_tmx
+from ..terms import extract_terms
 from .options import BatchOptions
 from .paths import ALIGN_DIR, INPUT_SUFFIXES, InputFile, sanitize_component
-from ..io.atomic import write_via
 from .guard import safe_dest
 
 log = logging.getLogger(__name__)
@@ -119,47 +121,6 @@ def group_dirname(key: str) -> str:
     return sanitize_component(key.replace("/", "_"))
 
 
-# --------------------------------------------------------------------------- API adapters
-def _align_api() -> Callable | None:
-    try:
-        mod = importlib.import_module("unmark.align")
-    except ImportError:
-        return None
-    fn = getattr(mod, "align", None)
-    return fn if callable(fn) else None
-
-
-def _writer(obj, fmt: str, candidates: tuple[str, ...], **kw) -> Callable[[str], None] | None:
-    """A function path -> None writing ``obj`` as ``fmt``: its ``to_<fmt>`` method, or a module's
-    ``write_<fmt>(obj, path)`` / ``write(obj, path)`` (extension-dispatching) function."""
-    meth = getattr(obj, f"to_{fmt}", None)
-    if callable(meth):
-        return lambda path: meth(path, **kw)
-    for modname in candidates:
-        try:
-            mod = importlib.import_module(modname)
-        except ImportError:
-            continue
-        for fname in (f"write_{fmt}", "write"):
-            fn = getattr(mod, fname, None)
-            if callable(fn):
-                return lambda path, fn=fn: fn(obj, path, **kw)
-    return None
-
-
-def _clean_cell(s: str | None) -> str:
-    return " ".join((s or "").replace("\t", " ").split())
-
-
-def write_tsv_fallback(al, path: str) -> None:
-    """Plain TSV of an alignment when unmark.align has no TSV writer: one column per language."""
-    lines = ["\t".join([*al.langs, "confidence", "kind"])]
-    for row in al.rows:
-        lines.append("\t".join([*(_clean_cell(row.text(lg)) for lg in al.langs), f"{row.confidence:.3f}", row.kind]))
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        fh.write("\n".join(lines) + "\n")
-
-
 def _load_document(rel: str, rec: dict, files: dict[str, InputFile], out_dir: Path, opts: BatchOptions):
     from ..model import Document
     from ..pipeline import parse_file
@@ -179,9 +140,6 @@ def align_outputs(records: dict[str, dict], inputs: list[InputFile], out_dir: Pa
     groups = group_documents(records)
     by_rel = {f.rel: f for f in inputs}
     report: dict = {"groups": len(groups), "aligned": 0, "glossaries": [], "problems": [], "langs": list(langs)}
-    align = _align_api()
-    if align is None:
-        report["problems"].append("E540 alignment is not available in this installation (unmark.align.align)")
     pairs_by_lang: dict[str, list] = {o: [] for o in others}
     listing = []
     used_dirs: dict[str, str] = {}
@@ -193,9 +151,6 @@ def align_outputs(records: dict[str, dict], inputs: list[InputFile], out_dir: Pa
             entry.update(status="skipped", code="E541", message=f"no {', '.join(missing)} version")
             report["problems"].append(f"E541 {g['key']}: {entry['message']}")
             continue
-        if align is None:
-            entry.update(status="skipped", code="E540", message="alignment not available")
-            continue
         dname = group_dirname(g["key"])
         if used_dirs.get(dname.casefold(), g["key"]) != g["key"]:
             import hashlib
@@ -206,15 +161,10 @@ def align_outputs(records: dict[str, dict], inputs: list[InputFile], out_dir: Pa
             docs = {lg: _load_document(g["files"][lg], records[g["files"][lg]], by_rel, out_dir, opts) for lg in langs}
             for other in others:
                 al = align(docs[pivot], docs[other], level=opts.align_level)
-                for fmt in ("tmx", "tsv"):
-                    w = _writer(al, fmt, (f"unmark.io.{fmt}", "unmark.align.export"),
-                                **({"csv_safe": opts.csv_safe} if fmt == "tsv" else {}))
-                    if w is None and fmt == "tsv":
-                        w = lambda path, al=al: write_tsv_fallback(al, path)  # noqa: E731
-                    if w is None:
-                        raise BatchError(f"no {fmt.upper()} writer for alignments", code="E540")
+                for fmt, write in (("tmx", write_tmx), ("tsv", write_tsv)):
                     rel = f"{ALIGN_DIR}/{dname}/{dname}.{pivot}-{other}.{fmt}"
-                    write_via(safe_dest(out_dir, rel), w)
+                    kw = {"csv_safe": opts.csv_safe} if fmt == "tsv" else {}
+                    write_via(safe_dest(out_dir, rel), lambda path, al=al, write=write, kw=kw: write(al, path, **kw))
                     entry["outputs"].append(rel)
                 with contextlib.suppress(Exception):
                     pairs_by_lang[other].extend(al.pairs(pivot, other))
@@ -231,18 +181,10 @@ def align_outputs(records: dict[str, dict], inputs: list[InputFile], out_dir: Pa
         if not pairs:
             continue
         try:
-            from ..terms import extract_terms
-        except ImportError:
-            report["problems"].append("E543 terminology is not available in this installation (unmark.terms)")
-            break
-        try:
             gl = extract_terms(pairs, src_lang=pivot, tgt_lang=other)
-            for fmt in ("tbx", "csv"):
-                w = _writer(gl, fmt, (), **({"csv_safe": opts.csv_safe} if fmt == "csv" else {}))
-                if w is None:
-                    raise BatchError(f"no {fmt.upper()} writer for glossaries", code="E543")
+            for fmt, write in (("tbx", gl.to_tbx), ("csv", lambda path, gl=gl: gl.to_csv(path, csv_safe=opts.csv_safe))):
                 rel = f"{ALIGN_DIR}/glossary.{pivot}-{other}.{fmt}"
-                write_via(safe_dest(out_dir, rel), w)
+                write_via(safe_dest(out_dir, rel), write)
                 report["glossaries"].append(rel)
         except UnmarkError as exc:
             report["problems"].append(f"{exc.code} glossary {pivot}-{other}: {exc.message}")

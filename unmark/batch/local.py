@@ -38,19 +38,11 @@ _WARM_TEXT = (
 def prewarm() -> None:
     """Load lazily-initialised state (language profiles, the PDF reader) once in the parent, so
     forked workers share it instead of each paying for it on its first file."""
-    import importlib
+    import pypdf  # noqa: F401 - a core dependency: imported once here, shared by the workers
 
-    for mod in ("unmark.extract.pdf", "pypdf"):
-        try:
-            importlib.import_module(mod)
-        except ImportError:
-            pass
-    try:
-        from ..pipeline import parse_text
+    from ..pipeline import parse_text
 
-        parse_text(_WARM_TEXT)
-    except Exception as exc:  # noqa: BLE001 - warming is an optimisation only
-        log.debug("prewarm failed: %s", exc)
+    parse_text(_WARM_TEXT)
 
 
 def _serve(conn, memory_mb: int | None) -> None:

@@ -6,8 +6,8 @@ import json
 from dataclasses import asdict, dataclass
 
 from ..errors import BatchError
+from ..io.render import FORMATS
 
-FORMATS = ("json", "md", "txt")
 ENGINES = ("local", "dask")
 INPUT_SUFFIXES = (".pdf", ".txt", ".text")
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UnmarkError
+from ..io.render import render
 from .options import BatchOptions
 
 log = logging.getLogger(__name__)
@@ -34,48 +35,8 @@ class Task:
 
 
 # --------------------------------------------------------------------------- limits
-def _address_space() -> int:
-    """This process's current virtual size in bytes (0 when unknown)."""
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError, AttributeError):
-        return 0
-
-
-def apply_limits(memory_mb: int | None) -> None:
-    """In a worker process: cap the address space at its current size + ``memory_mb`` (a forked
-    worker starts as big as its parent, so an absolute cap would depend on the caller), no core
-    dumps, die with the parent (Linux)."""
-    try:
-        import resource
-
-        with contextlib.suppress(ValueError, OSError):
-            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        if memory_mb:
-            soft = _address_space() + memory_mb * 1024 * 1024
-            _, hard = resource.getrlimit(resource.RLIMIT_AS)
-            if hard != resource.RLIM_INFINITY:
-                soft = min(soft, hard)
-            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
-    except (ImportError, ValueError, OSError) as exc:  # pragma: no cover - non-POSIX
-        log.debug("cannot set worker limits: %s", exc)
-    set_parent_death_signal()
-    if not logging.getLogger().isEnabledFor(logging.DEBUG):
-        # a hostile file makes the PDF reader log dozens of lines; its error code is in the manifest
-        logging.getLogger("pypdf").setLevel(logging.ERROR)
-
-
-def set_parent_death_signal() -> None:
-    """Linux: the kernel sends SIGKILL to this process when its parent dies (no orphan workers)."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        PR_SET_PDEATHSIG = 1
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # pragma: no cover - not Linux
-        pass
+# (in unmark.limits, shared with the PDF reader process)
+from ..limits import apply_limits, set_parent_death_signal  # noqa: E402,F401
 
 
 # --------------------------------------------------------------------------- the task
@@ -106,14 +67,6 @@ def _printable_name(s: str) -> str:
         return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     except UnicodeEncodeError:
         return s.encode("utf-8", "replace").decode("utf-8")
-
-
-def render(doc, fmt: str, provenance: bool = True) -> str:
-    if fmt == "json":
-        return doc.to_json(provenance=provenance) + "\n"
-    if fmt == "md":
-        return doc.to_markdown()
-    return doc.text()
 
 
 def output_names(out_base: str, formats: tuple[str, ...]) -> list[str]:
@@ -208,9 +161,9 @@ def process_file(task: Task) -> dict:
         rec.update(code="E513", message="input nested too deeply (recursion limit)")
         rec["_recycle"] = True
     except OSError as exc:
-        from ..io.atomic import _FULL, output_error
+        from ..io.atomic import DISK_FULL, output_error
 
-        if exc.errno in _FULL:  # disk full is an output problem, not an unreadable input
+        if exc.errno in DISK_FULL:  # disk full is an output problem, not an unreadable input
             err = output_error(exc, task.out_dir)
             rec.update(code=err.code, message=err.message)
         else:

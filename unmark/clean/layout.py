@@ -84,7 +84,8 @@ MAX_FURNITURE_CHARS = 90  # furniture lines are short: longer lines are not even
 MAX_FURNITURE_TOKENS = 8
 
 
-def _tokens(text: str) -> list[str]:
+def furniture_tokens(text: str) -> list[str]:
+    """The words of a furniture candidate line, a "5 / 14" page label as one word."""
     if "/" not in text:
         return text.split()  # no "5 / 14" to join: the cells' words are the line's words
     out: list[str] = []
@@ -127,7 +128,7 @@ def furniture_kind(text: str, position: str = "middle", doc_symbol: str | None =
             return "furniture.recycle"
     if len(text.split()) - 2 * text.count("/") > MAX_FURNITURE_TOKENS:
         return None  # too many tokens however "5 / 14" is joined (the common case: a line of prose)
-    toks = _tokens(text)
+    toks = furniture_tokens(text)
     if not toks or len(toks) > MAX_FURNITURE_TOKENS:
         return None
     kinds = []
@@ -170,7 +171,7 @@ def guess_doc_symbol(pages: list[SrcPage]) -> str | None:
         for ln, pos in zip(p.lines, _positions(p.lines)):
             if pos == "middle":
                 continue
-            toks = _tokens(ln.s)
+            toks = furniture_tokens(ln.s)
             syms = [t for t in toks if token_kind(t) == "symbol"]
             if syms and all(token_kind(t) is not None for t in toks):
                 for s in syms:
@@ -182,7 +183,7 @@ def guess_doc_symbol(pages: list[SrcPage]) -> str | None:
 
 def _weak_furniture(text: str) -> bool:
     """Only weak furniture tokens (a date code, a language letter, a page number)."""
-    toks = _tokens(text)
+    toks = furniture_tokens(text)
     kinds = [token_kind(t) for t in toks]
     if not toks or len(toks) > 4 or None in kinds:
         return False
@@ -258,7 +259,7 @@ def mark_zones(pages: list[SrcPage], doc_symbol: str | None) -> tuple[list[Fix],
             if kind is not None:
                 ln.zone = "furniture"
                 fixes.append(Fix(kind, p.number, ln.line, s.strip(), ""))
-                for t in _tokens(s):
+                for t in furniture_tokens(s):
                     k = token_kind(t)
                     if k == "job_number":
                         hints.setdefault("job_number", re.sub(r"\*{0,3}(?:\([A-Z]\))?$", "", t))

@@ -11,12 +11,13 @@ import regex as re
 import logging
 
 from ..extract.lines import SrcLine, SrcPage
+from ..scripts import HAN
 from ..segment.footnotes import next_labels
 
 log = logging.getLogger(__name__)
 
 # a note opening at the page foot: a label alone on its line, or a label and its text (no letters)
-NOTE_OPEN = re.compile(r"^(?P<label>\*{1,3}|\d{1,3}/?)(?:$|[ \t\u3000]+(?=\S)|(?=[\p{Han}“《（]))")
+NOTE_OPEN = re.compile(r"^(?P<label>\*{1,3}|\d{1,3}/?)(?:$|[ \t\u3000]+(?=\S)|(?=[" + HAN + r"“《（]))")
 
 
 def _marker_before(texts: list[str], label: str) -> bool:
@@ -164,7 +165,7 @@ def _tables_out_of_notes(lines: list[SrcLine]) -> None:
 
 # --------------------------------------------------------------------------- where the body resumes
 # a numbered body paragraph ("12. Requests ...", "3．重申"), never a note label ("1/", "12 See")
-_BODY_NUMBERED = re.compile(r"^\d{1,3}\s?[.．]\s*(?:\p{Lu}|\p{Han}|\p{Ll}{3,}\s)")
+_BODY_NUMBERED = re.compile(r"^\d{1,3}\s?[.．]\s*(?:\p{Lu}|" + HAN + r"|\p{Ll}{3,}\s)")
 _NOTE_END = re.compile(r"[.;:!?。；：！？)\]）”’\"،؛,]\s*$")
 
 

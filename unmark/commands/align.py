@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..errors import AlignmentError, InputError
+from .common import add_parse_options
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -33,12 +34,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--presplit", action="store_true", help="inputs are one sentence per line; print beads")
     p.add_argument("--src-lang", default=None, help="with --presplit: source language")
     p.add_argument("--tgt-lang", default=None, help="with --presplit: target language")
-    try:
-        from .common import add_parse_options
-
-        add_parse_options(p)
-    except ImportError:  # pragma: no cover - parse options come with the parser package
-        pass
+    add_parse_options(p)
     p.set_defaults(func=run)
 
 

@@ -10,7 +10,6 @@ from ..model import Document
 from ..limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB
 from ..pipeline import LANGS, ParseOptions, parse_bytes, parse_file
 
-FORMATS = ("json", "md", "txt")
 
 
 def add_parse_options(p: argparse.ArgumentParser) -> None:
@@ -52,14 +51,6 @@ def load_document(inp: str, opts: ParseOptions) -> Document:
             raise InputError(f"cannot read document JSON: {exc}", code="E109", path=inp) from exc
         return Document.from_dict(data)
     return parse_file(inp, options=opts)
-
-
-def render(doc: Document, fmt: str, provenance: bool = True) -> str:
-    if fmt == "json":
-        return doc.to_json(provenance=provenance) + "\n"
-    if fmt == "md":
-        return doc.to_markdown()
-    return doc.text()
 
 
 def emit(text: str, out: str | None) -> None:

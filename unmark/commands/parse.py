@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import FORMATS, add_parse_options, emit, load_document, options_from_args, render
+from ..io.render import FORMATS, render
+from .common import add_parse_options, emit, load_document, options_from_args
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

@@ -14,18 +14,18 @@ from typing import IO, Callable, Iterator
 
 from ..errors import OutputError
 
-_READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
-_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
+READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 
 
 def output_error(exc: OSError, path: str | os.PathLike, what: str = "write") -> OutputError:
     """A coded error for a failed write: E702 read-only or not permitted, E703 disk full (or
     quota, or file too large), E704 a link refused, E701 anything else."""
     n = exc.errno
-    if n in _READ_ONLY:
+    if n in READ_ONLY:
         return OutputError(f"cannot {what}: the output location is read-only or not writable ({exc.strerror})",
                            code="E702", path=str(path))
-    if n in _FULL:
+    if n in DISK_FULL:
         return OutputError(f"cannot {what}: no space left on the output device ({exc.strerror})", code="E703",
                            path=str(path))
     if n == errno.ELOOP:

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from ..model import Document
+if TYPE_CHECKING:  # type hints only: the writers sit above what they write
+    from ..model import Document
 
 
 def _show(s: str) -> str:

@@ -1,7 +1,11 @@
 """Markdown output: metadata as a front table, headings as #, items as lists, footnotes as [^n]."""
 from __future__ import annotations
 
-from ..model import Block, Document, FootnoteRef
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type hints only: the writers sit above what they write
+    from ..model import Block, Document, FootnoteRef
+
 from ..safe import markdown_safe
 
 _LEVEL_HASHES = {1: "##", 2: "###", 3: "####", 4: "#####"}

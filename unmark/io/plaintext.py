@@ -8,7 +8,10 @@ output again gives the same units.
 """
 from __future__ import annotations
 
-from ..model import Document
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type hints only: the writers sit above what they write
+    from ..model import Document
 
 GAP = " "  # a space-only line: vertical space around a heading
 

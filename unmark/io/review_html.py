@@ -15,10 +15,12 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, TYPE_CHECKING
 
-from ..align.types import Alignment
 from .atomic import write_text
+
+if TYPE_CHECKING:  # type hints only: the writers sit above what they write
+    from ..align.types import Alignment
 
 RTL = {"ar", "fa", "he", "ur"}
 HERE = Path(__file__).resolve().parent

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
-from ..align.types import Alignment
 from .atomic import write_bytes, write_text
 from ..safe import Scrub, neutralise_cell, strings_only
+
+if TYPE_CHECKING:  # type hints only: the writers sit above what they write
+    from ..align.types import Alignment
 
 LOW_FILL = "FFF4CCCC"     # light red: confidence below the threshold
 EMPTY_FILL = "FFFFF2CC"   # light yellow: one side missing

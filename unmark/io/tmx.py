@@ -7,12 +7,14 @@ characters XML 1.0 forbids are dropped.
 """
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from ..align.types import Alignment
 from ..safe import Scrub, xml_safe
 from .atomic import write_text
+
+if TYPE_CHECKING:  # type hints only: the writers sit above what they write
+    from ..align.types import Alignment
 
 DEFAULT_XML_LANGS = {"zh": "zh-CN", "en": "en-US", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "ar": "ar-SA"}
 
@@ -38,10 +40,7 @@ def to_tmx(al: Alignment, xml_langs: Mapping[str, str] | None = None, *, srclang
            tool_version: str | None = None, provenance: bool = True) -> str:
     """The TMX document as a string."""
     if tool_version is None:
-        try:
-            from .. import __version__ as tool_version
-        except ImportError:  # pragma: no cover
-            tool_version = "0"
+        from .. import __version__ as tool_version
     sc = Scrub("TMX")
 
     def esc(x: object) -> str:

@@ -3,8 +3,7 @@
 ``wordfreq.zipf_frequency`` reads a frequency dict that wordfreq builds from a frequency *list*
 and keeps both cached. The dict holds strings and floats only (the cyclic garbage collector does
 not look at it); the list is over a million string references a language, which every full
-collection of the process walked (33 ms a collection with four languages loaded, a tenth of a
-run over the benchmark PDFs). Once a language's dict exists the list is dropped from wordfreq's
+collection of the process walked (a sizeable share of a PDF run: bench/bench_pdf_speed.py). Once a language's dict exists the list is dropped from wordfreq's
 cache: the dicts stay, and a later caller of the list functions reads the list again.
 """
 from __future__ import annotations

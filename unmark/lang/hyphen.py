@@ -13,6 +13,7 @@ from collections import Counter
 
 import regex
 
+from ..scripts import CJK_NEIGHBOUR
 from .data import rules
 from .frequencies import zipf_frequency
 
@@ -28,7 +29,6 @@ WORD_PART_ZIPF = 1.5
 _URLISH = regex.compile(r"(?:https?://|www\.|@|\.(?:org|com|int|net|gov|edu)\b|/)", regex.I)
 _WORD_CHARS = regex.compile(r"[\p{L}\p{M}\p{N}'’\-\u2010\u2011\u00ad./:@_~%]+")
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?¿¡"
-_CJK = regex.compile(r"[\p{Han}\u3000-\u303F\uFF00-\uFFEF\u201C\u201D\u2018\u2019\u300A-\u300F]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -157,7 +157,7 @@ def join_lines(left_line: str, right_line: str, lang: str, vocabulary: Counter |
     if _URLISH.search(last) and last.endswith(("/", "_", ".", "=", "&", "?")) and ("://" in last or last.startswith("www.")):
         return ""  # URL broken after a separator
     if lang == "zh":
-        if _CJK.match(left_line[-1]) or _CJK.match(right_line[0]):
+        if CJK_NEIGHBOUR.match(left_line[-1]) or CJK_NEIGHBOUR.match(right_line[0]):
             return ""
         return " "
     return " "

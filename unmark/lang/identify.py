@@ -13,15 +13,24 @@ from collections import Counter
 
 import regex
 
+from ..scripts import (
+    ARABIC_LETTER,
+    ARABIC_LETTER_RUNS,
+    ARABIC_RUNS,
+    CJK_PUNCTUATION_CHAR,
+    CYRILLIC_CHAR,
+    CYRILLIC_RUNS,
+    HAN_CHAR,
+    HAN_OR_KANA_RUNS,
+    HAN_RUNS,
+    LATIN_RUNS,
+    LETTER_RUNS,
+    NON_LATIN,
+)
 from .data import rules
 
 log = logging.getLogger(__name__)
 
-_HAN = regex.compile(r"\p{Han}")
-_ARABIC = regex.compile(r"\p{Arabic}")
-_CYRILLIC = regex.compile(r"\p{Cyrillic}")
-_LATIN = regex.compile(r"\p{Latin}")
-_CJK_PUNCT = regex.compile(r"[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20]")
 # references and numbers say nothing about the language
 _NOISE = regex.compile(r"https?://\S+|www\.\S+|\S+@\S+|\b[A-Z]{1,6}(?:/[\w.\-]+)+|\d+(?:[.,/]\d+)*")
 # the same without the e-mail branch, for a text without "@" (where that branch cannot match):
@@ -53,25 +62,23 @@ _LATIN_LANGS = ("en", "fr", "es")
 _lock = threading.Lock()
 
 
-_ARABIC_LETTER = regex.compile(r"[\p{Arabic}&&\p{L}]", regex.V1)
 
 
 # runs of the same classes: counting letters by run lengths makes one match per run, not per letter
 _SCRIPT_RUNS = (
-    ("zh", regex.compile(r"\p{Han}+")),
-    ("ar", regex.compile(r"[\p{Arabic}&&\p{L}]+", regex.V1)),
-    ("ru", regex.compile(r"\p{Cyrillic}+")),
-    ("latin", regex.compile(r"\p{Latin}+")),
+    ("zh", HAN_RUNS),
+    ("ar", ARABIC_LETTER_RUNS),
+    ("ru", CYRILLIC_RUNS),
+    ("latin", LATIN_RUNS),
 )
 
 
-_NON_LATIN = regex.compile(r"[\p{Han}\p{Arabic}\p{Cyrillic}]")
 _NOT_PLAIN_LATIN = regex.compile(r"[[\p{L}--\p{Latin}][\p{Latin}--\p{L}]]", regex.V1)
 
 
 def has_non_latin_script(text: str) -> bool:
     """A Han, Arabic or Cyrillic character is in ``text``."""
-    return _NON_LATIN.search(text) is not None
+    return NON_LATIN.search(text) is not None
 
 
 def count_runs(rx: "regex.Pattern[str]", text: str) -> int:
@@ -456,24 +463,20 @@ def identify(text: str, default: str | None = None) -> str | None:
 
 
 # letters counted by runs (one match per run, not per character: count_runs)
-_LETTER_RUNS = regex.compile(r"\p{L}+")
-_KANA_HAN_RUNS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]+")
-_ARABIC_RUNS = regex.compile(r"\p{Arabic}+")
-_CYRILLIC_RUNS = regex.compile(r"\p{Cyrillic}+")
 
 
 def _script_language(sample: str) -> str | None:
     """zh, ar or ru when that script holds its share of the letters, else None."""
     if not has_non_latin_script(sample):
         return None  # no Han, Arabic or Cyrillic at all: none of the three can reach its share
-    letters = count_runs(_LETTER_RUNS, sample)
+    letters = count_runs(LETTER_RUNS, sample)
     if not letters:
         return None
-    if count_runs(_KANA_HAN_RUNS, sample) > letters * 0.2:
+    if count_runs(HAN_OR_KANA_RUNS, sample) > letters * 0.2:
         return "zh"
-    if count_runs(_ARABIC_RUNS, sample) > letters * 0.3:
+    if count_runs(ARABIC_RUNS, sample) > letters * 0.3:
         return "ar"
-    if count_runs(_CYRILLIC_RUNS, sample) > letters * 0.3:
+    if count_runs(CYRILLIC_RUNS, sample) > letters * 0.3:
         return "ru"
     return None
 
@@ -493,7 +496,7 @@ def identify_document(texts: list[str]) -> str:
 def looks_like_language(lang: str, texts: list[str]) -> bool:
     """Enough of the language's function words to trust a Latin-script language decision."""
     # one search over the texts joined by newlines: a run of letters never spans a newline
-    words = list(map(str.lower, _LETTER_RUNS.findall("\n".join(texts))))
+    words = list(map(str.lower, LETTER_RUNS.findall("\n".join(texts))))
     if len(words) < 30:
         return True
     fw = rules(lang).function_words
@@ -508,7 +511,7 @@ def identify_block(text: str, doc_lang: str) -> str:
     a Latin-script document is re-identified only when it is long enough for langdetect.
     """
     fam = {"zh": "zh", "ar": "ar", "ru": "ru"}.get(doc_lang, "latin")
-    if fam == "zh" and _CJK_PUNCT.search(text):
+    if fam == "zh" and CJK_PUNCTUATION_CHAR.search(text):
         return doc_lang  # Chinese punctuation (read from the text as it is)
     if fam != "latin" and "/" not in text and "@" not in text and "www." not in text and _OWN_SCRIPT[fam].search(text):
         # without a slash, an "@" or "www." the only noise is numbers: the letters all stay
@@ -540,7 +543,7 @@ def identify_block(text: str, doc_lang: str) -> str:
     return dominant
 
 
-_OWN_SCRIPT = {"zh": _HAN, "ar": _ARABIC_LETTER, "ru": _CYRILLIC}
+_OWN_SCRIPT = {"zh": HAN_CHAR, "ar": ARABIC_LETTER, "ru": CYRILLIC_CHAR}
 
 
 def _latin_block(clean: str, expected: str | None, doc_lang: str, words: list[str] | None = None) -> str:

@@ -6,6 +6,7 @@ import unicodedata
 
 import regex
 
+from ..scripts import CJK_SPACING, HAN
 TATWEEL = "\u0640"
 
 _PRESENTATION = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]+")
@@ -56,10 +57,10 @@ def french_spacing(text: str) -> str:
     return out
 
 
-_CJKISH = r"[\p{Han}\u3000-\u303F\uFF00-\uFFEF\u2018\u2019\u201C\u201D\u2014\u2026\u00B7\u300A-\u300F]"
+_CJKISH = CJK_SPACING
 _SPACE_AFTER_CJK = regex.compile(r"(?<=" + _CJKISH + r")[ \t]+")
 _SPACE_BEFORE_CJK = regex.compile(r"[ \t]+(?=" + _CJKISH + r")")
-_ASCII_QUOTE_SPACE = regex.compile(r'(?<=")[ \t]+(?=\p{Han})|(?<=\p{Han})[ \t]+(?=")')
+_ASCII_QUOTE_SPACE = regex.compile(r'(?<=")[ \t]+(?=' + HAN + r')|(?<=' + HAN + r')[ \t]+(?=")')
 _MULTI = regex.compile(r"[ \t]{2,}")
 _TOK_LABEL = regex.compile(r"^(\d{1,3}) \.(?=\S)")
 

@@ -133,7 +133,7 @@ def _digit_ok(t: str, a: int, b: int) -> bool:
         and (b >= len(t) or (t[b] == " " and b + 1 < len(t) and t[b + 1].isupper()))
     )
     spaced_after_cjk_stop = (
-        before == " " and a >= 2 and t[a - 2] in "。；，：！？”）" and (after == "" or is_cjk(after) or after == " ")
+        before == " " and a >= 2 and t[a - 2] in "。；，：！？”）》」』" and (after == "" or is_cjk(after) or after == " ")
     )
     after_resolution = (  # "resolution 53/7.1 In it": a marker after a resolution number ending a sentence
         before == "." and re.search(r"\d/\d{1,4}\.$", t[max(0, a - 12):a]) is not None
@@ -152,14 +152,26 @@ def _digit_ok(t: str, a: int, b: int) -> bool:
     return after not in ("%", "°")
 
 
+def _date_spans(t: str) -> list[tuple[int, int]]:
+    """Chinese dates ("2024年7月1日", resources/lang/zh.toml [dates]): their numbers are no
+    glued markers ("7月1日" is the first of July, not note 1)."""
+    if "月" not in t:
+        return []
+    from ..lang.data import rules as lang_rules
+
+    rx = lang_rules("zh").date_pattern
+    return [m.span() for m in rx.finditer(t)] if rx is not None else []
+
+
 def _index(slot: TextSlot) -> dict[str, list[tuple[int, int]]]:
     """Every admissible marker position of a text, by label (computed once per text)."""
     t = slot.text.text
     out: dict[str, list[tuple[int, int]]] = {}
+    dates = _date_spans(t)
     for m in _TOKENS.finditer(t):
         a, b = m.span()
         tok = m.group()
-        if any(pa <= a < pb for pa, pb in slot.protected):
+        if any(pa <= a < pb for pa, pb in slot.protected) or any(pa <= a < pb for pa, pb in dates):
             continue
         if tok.endswith("/"):
             out.setdefault(tok[1:], []).append((a, b))  # older documents: "Haiti 1/ and"

@@ -17,15 +17,17 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from ..lang.hyphen import keep_hyphen as lang_keep_hyphen
 from ..model import Fix, MappedText
+from ..scripts import HAN as HAN_CLASS
+from ..scripts import CJK_CHAR, HAN_OR_KANA
 
 log = logging.getLogger(__name__)
 
-CJK_CHAR = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303F\uFF00-\uFFEF\u2014\u2026\u201C\u201D\u2018\u2019\u00B7]")
-HAN = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+HAN = HAN_OR_KANA
 ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
-URL_TAIL = re.compile(r"(?:https?://|www\.)[^\s\p{Han}，。；：（）“”《》]*$")
-URL_CONT = re.compile(r"^[^\s\p{Han}，。；：（）“”《》]+")
+URL_TAIL = re.compile(r"(?:https?://|www\.)[^\s" + HAN_CLASS + r"，。；：（）“”《》]*$")
+URL_CONT = re.compile(r"^[^\s" + HAN_CLASS + r"，。；：（）“”《》]+")
 WORD_TAIL = re.compile(r"([\p{L}][\p{L}\p{M}'’]*)[-\u00AD]$")
 WORD_HEAD = re.compile(r"^([\p{L}][\p{L}\p{M}'’]*)")
 
@@ -56,8 +58,8 @@ class JoinContext:
         return self.vocabulary
 
 
-_BOUNDARY_SPACED = re.compile(r"(?:\p{Han}\s+[A-Za-z0-9]{2,})|(?:[A-Za-z0-9]{2,}\s+\p{Han})")
-_BOUNDARY_TIGHT = re.compile(r"(?:\p{Han}[A-Za-z]{2,}|\p{Han}\d{3,})|(?:[A-Za-z]{2,}\p{Han}|\d{3,}\p{Han})")
+_BOUNDARY_SPACED = re.compile(r"(?:" + HAN_CLASS + r"\s+[A-Za-z0-9]{2,})|(?:[A-Za-z0-9]{2,}\s+" + HAN_CLASS + ")")
+_BOUNDARY_TIGHT = re.compile(r"(?:{h}[A-Za-z]{{2,}}|{h}\d{{3,}})|(?:[A-Za-z]{{2,}}{h}|\d{{3,}}{h})".format(h=HAN_CLASS))
 
 
 def cjk_spacing_majority(texts: list[str]) -> bool:
@@ -136,25 +138,9 @@ def _url_join(left: str, right: str, page: int | None, ctx: JoinContext) -> bool
 
 
 def keep_hyphen(left_word: str, right_word: str, ctx: JoinContext) -> bool:
-    """Should the hyphen at a line end stay (a real compound) or go (a wrap hyphen)?"""
-    try:  # the language module decides when it is there
-        from ..lang import keep_hyphen as lang_keep_hyphen  # type: ignore
-
-        return bool(lang_keep_hyphen(left_word, right_word, ctx.lang, vocabulary=ctx.words()))
-    except (ImportError, TypeError):
-        pass
-    lw = left_word.rstrip("-\u00AD")
-    if left_word.endswith("\u00AD"):
-        return False
-    if right_word[:1].isupper() or right_word[:1].isdigit():
-        return True
-    voc = ctx.words()
-    joined, hyph = (lw + right_word).lower(), f"{lw}-{right_word}".lower()
-    if voc.get(hyph, 0) > 0:
-        return True
-    if voc.get(joined, 0) > 0:
-        return False
-    return True
+    """Should the hyphen at a line end stay (a real compound) or go (a wrap hyphen)? (lang.keep_hyphen
+    with the document's vocabulary)"""
+    return bool(lang_keep_hyphen(left_word, right_word, ctx.lang, vocabulary=ctx.words()))
 
 
 def join_parts(parts: list[MappedText], ctx: JoinContext, fixes: list[Fix]) -> MappedText:

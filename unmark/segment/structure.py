@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from ..extract.lines import SrcLine
+from ..lang.data import rules as lang_rules
 from ..model import DocWarning, MappedText
 from .join import HAN
 from .labels import LabelMatch, chapter_value, match_annex, match_label, match_named_heading, rules as label_rules
@@ -66,12 +67,7 @@ def ends_on_function_word(text: str, lang: str) -> bool:
     words = text.split()
     if not words or lang not in ("en", "fr", "es", "ru"):
         return False
-    try:
-        from ..lang.data import rules as lang_rules
-
-        fw = lang_rules(lang).function_words
-    except Exception:  # the language module is optional here
-        return False
+    fw = lang_rules(lang).function_words  # a broken language file raises E601/E602
     return words[-1].lower() in fw and words[-1].isalpha()
 
 

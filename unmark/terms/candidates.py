@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from ..resources import load_toml
 from .lexicon import internal_words, pattern, stopwords
+from .morph import singular_en  # noqa: F401 - here too, where the candidates use it
 from .tokenize import Tokenized, has_cjk, has_letter
 
 TITLE_PREFIX = "《"
+NAME_EXTRA_TOKENS = 6
 INITIAL_MARK = "\x00"
 
 
@@ -74,31 +76,20 @@ def is_acronym(tok: str) -> bool:
     return bool(pattern("acronym").match(tok))
 
 
-def singular_en(word: str) -> str:
-    """Fold a regular English plural (countries -> country, States -> state); rules, not a lexicon."""
-    w = word
-    if "-" in w:  # Vice-Chairs -> Vice-Chair, non-governmental organizations handled per word
-        head, _, last = w.rpartition("-")
-        return f"{head}-{singular_en(last)}" if last else w
-    if len(w) <= 3 or not w.isalpha():
-        return w
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("sses", "shes", "ches", "xes")):
-        return w[:-2]
-    if w.endswith("s") and not w.endswith(("ss", "us", "is", "ics", "ous")):
-        return w[:-1]
-    return w
-
-
 def norm_token(tok: str, lang: str) -> str:
     return tok if is_acronym(tok) else tok.lower()
 
 
 def latin_key(tokens: tuple[str, ...], lang: str) -> str:
+    """Counting key: lower case, each word folded to its lemma (English and French/Spanish plurals,
+    Russian cases via pymorphy3, Arabic light stem); acronyms as written."""
+    from .morph import lemma
+
     toks = [norm_token(t, lang) for t in tokens]
     if lang == "en":
         toks = [t if is_acronym(o) else singular_en(t) for t, o in zip(toks, tokens)]
+    elif lang in ("ru", "fr", "es", "ar"):
+        toks = [t if is_acronym(o) else lemma(t, lang) for t, o in zip(toks, tokens)]
     return join_latin(toks)
 
 
@@ -131,13 +122,30 @@ def latin_ngrams(chunk: tuple[str, ...], lang: str, max_n: int) -> Iterable[tupl
     acronyms_ok = any(any(ch.islower() for ch in t) for t in chunk)
     edge = [_edge_ok_latin(t, stop, acronyms_ok) for t in chunk]
     mid = [_inner_ok_latin(t, stop, inner) or (acronyms_ok and is_acronym(t)) for t in chunk]
+    if lang == "ru":
+        from .morph import ru_edge_ok, ru_inner_ok
+
+        edge = [e and ru_edge_ok(t) for e, t in zip(edge, chunk)]
+        mid = [m and ru_inner_ok(t) for m, t in zip(mid, chunk)]
+    elif lang == "en":
+        # a lower-case past form never ends a term ("JS6 recommended", "Council welcomed")
+        edge_end = [e and not (t[:1].islower() and t.endswith("ed")) for e, t in zip(edge, chunk)]
+        # nor does an infinitive ("international mechanism to facilitate")
+        edge_end = [e and not (i and chunk[i - 1].lower() == "to" and t[:1].islower()) for i, (e, t) in enumerate(zip(edge_end, chunk))]
+    if lang != "en":
+        edge_end = edge
+    # a proper name (capitalised words and the function words between them) may run longer:
+    # "United Nations Relief and Works Agency for Palestine Refugees in the Near East"
+    name_ok = [t[:1].isupper() or t.lower() in inner for t in chunk]
     for i in range(n):
         if not edge[i]:
             continue
-        for j in range(i, min(n, i + max_n)):
+        for j in range(i, min(n, i + max_n + NAME_EXTRA_TOKENS)):
             if j > i and not mid[j]:
                 break
-            if edge[j]:
+            if j >= i + max_n and not all(name_ok[i : j + 1]):
+                break
+            if edge_end[j]:
                 yield chunk[i : j + 1]
 
 
@@ -154,7 +162,9 @@ def zh_ngrams(chunk: tuple[str, ...], limits: CandidateLimits, tags: tuple[str, 
     head_ok = [True] * n if tags is None else [t.startswith(zh_head_tags()) for t in tags]
     start_ok = [True] * n if tags is None else [not t.startswith(zh_bad_start_tags()) or t in zh_head_exact() for t in tags]
     for i in range(n):
-        if not edge[i] or not start_ok[i]:
+        if i + 1 < n and chunk[i].isdigit() and chunk[i + 1].startswith("年"):
+            pass                # a year opens a term: 2015年后发展议程 (post-2015 development agenda)
+        elif not edge[i] or not start_ok[i]:
             continue
         chars = 0
         for j in range(i, min(n, i + limits.max_tokens_zh)):
@@ -230,6 +240,30 @@ def independent_counts(freq: dict[str, int], tokens_of: dict[str, tuple[str, ...
     return {k: f - (sum(containers[k]) / len(containers[k]) if k in containers else 0.0) for k, f in freq.items()}
 
 
+def container_share(per_segment: Iterable[Iterable[str]], freq: dict[str, int]) -> dict[str, float]:
+    """Per candidate: the largest share of the segments it occurs in that also hold one particular
+    longer candidate containing it (1.0 for 不结盟 when every occurrence is part of 不结盟缔约国).
+    A candidate that nearly always sits inside the same longer one is a fragment of that one, not a
+    term. Containment is by characters for Chinese (伊黎 in 伊黎伊斯兰国, whatever the segmenter
+    did) and by whole words for the other languages; titles in 《》 contain nothing here."""
+    pair: Counter = Counter()
+    for keys in per_segment:
+        ks = sorted((k for k in keys if k in freq), key=len)
+        for a, short in enumerate(ks):
+            cjk = has_cjk(short)
+            padded = f" {short} "
+            for long in ks[a + 1:]:
+                if len(long) == len(short) or long.startswith(TITLE_PREFIX):
+                    continue
+                if (short in long) if cjk else (padded in f" {long} "):
+                    pair[(short, long)] += 1
+    best: dict[str, int] = {}
+    for (short, _), c in pair.items():
+        if c > best.get(short, 0):
+            best[short] = c
+    return {k: best.get(k, 0) / f if f else 0.0 for k, f in freq.items()}
+
+
 def c_values(freq: dict[str, int], tokens_of: dict[str, tuple[str, ...]], lang: str) -> dict[str, float]:
     """C-value (Frantzi, Ananiadou & Mima 2000): log2(|a|+1) * independent count; ``|a|`` is the
     number of words (characters / 2 for Chinese, about one word per two characters)."""
@@ -241,13 +275,25 @@ def c_values(freq: dict[str, int], tokens_of: dict[str, tuple[str, ...]], lang: 
     return out
 
 
-def _display(votes: Counter) -> str:
+def _display(votes: Counter, lang: str | None = None) -> str:
     """Most frequent spelling; a sentence-initial capital counts a tenth of a vote, so "provisional
-    agenda" wins over "Provisional agenda" as soon as the lower-case form is seen at all."""
+    agenda" wins over "Provisional agenda" as soon as the lower-case form is seen at all. Russian:
+    a form whose words are all in the nominative wins when the corpus has one (Совет Европы, not
+    Совета Европы: the citation form of a glossary)."""
+    if lang == "ru" and len(votes) > 1:
+        from .morph import ru_nominative
+
+        nom = [(v, f) for f, v in votes.items() if all(ru_nominative(w) for w in f.split())]
+        if nom:
+            return max(nom)[1]
+    if lang == "ru":
+        from .morph import ru_citation_form
+
+        return ru_citation_form(votes.most_common(1)[0][0])
     return votes.most_common(1)[0][0]
 
 
-def count_candidates(per_segment: list[dict[str, tuple[tuple[str, ...], str]]]) -> tuple[Counter, dict, dict, set]:
+def count_candidates(per_segment: list[dict[str, tuple[tuple[str, ...], str]]], lang: str | None = None) -> tuple[Counter, dict, dict, set]:
     """Document frequency, token tuple, most frequent surface of every key, and the weak keys."""
     df: Counter = Counter()
     weak: set[str] = set()
@@ -263,5 +309,5 @@ def count_candidates(per_segment: list[dict[str, tuple[tuple[str, ...], str]]]) 
             else:
                 surfaces[k][surf] += 1
             tokens_of.setdefault(k, toks)
-    best = {k: _display(c) for k, c in surfaces.items()}
+    best = {k: _display(c, lang) for k, c in surfaces.items()}
     return df, tokens_of, best, weak

@@ -68,6 +68,26 @@ def _term_regex(term: str, lang: str, opts: CheckOptions) -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}]){body}(?![\p{{L}}\p{{N}}])", flags)
 
 
+_WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
+LEMMA_LANGS = ("en", "fr", "es", "ru", "ar")
+
+
+def lemma_seq(text: str, lang: str) -> tuple[frozenset[str], ...]:
+    """The words of a text as the sets of their possible lemmas (terms/morph.py): Италии, Италию,
+    Италия -> {италия}; данные -> {данные, дать}."""
+    from .morph import lemmas
+
+    return tuple(lemmas(m.group(), lang) for m in _WORD_RE.finditer(text))
+
+
+def _contains_seq(hay: tuple[frozenset[str], ...], needle: tuple[frozenset[str], ...]) -> bool:
+    """Does ``needle`` occur in ``hay`` with every word sharing a lemma with its counterpart?"""
+    n = len(needle)
+    if not n:
+        return False
+    return any(all(hay[i + j] & needle[j] for j in range(n)) for i in range(len(hay) - n + 1))
+
+
 def check_consistency(glossary: Glossary | Iterable[TermEntry], pairs: Any, *, src_lang: str | None = None,
                       tgt_lang: str | None = None, options: CheckOptions | None = None) -> list[Finding]:
     """Every aligned pair where a glossary source term occurs but its target term does not.
@@ -94,16 +114,36 @@ def check_consistency(glossary: Glossary | Iterable[TermEntry], pairs: Any, *, s
         tgt_res = [_term_regex(e.target, tgt_lang, opts)]
         if e.acronym:
             tgt_res.append(_term_regex(e.acronym, tgt_lang, CheckOptions(ignore_case=False, plural_insensitive=False)))
-        compiled.append((e, _term_regex(e.source, src_lang, opts), tgt_res))
+        lemmas_on = opts.inflection_insensitive and opts.ignore_case   # exact case: forms as written
+        lem_s = lemma_seq(e.source, src_lang) if lemmas_on and src_lang in LEMMA_LANGS else None
+        lem_t = lemma_seq(e.target, tgt_lang) if lemmas_on and tgt_lang in LEMMA_LANGS else None
+        compiled.append((e, _term_regex(e.source, src_lang, opts), tgt_res, lem_s, lem_t))
     findings: list[Finding] = []
     for i, (a, b) in enumerate(segs):
         src_text = join_cjk(a.text) if src_lang == "zh" else a.text
         tgt_text = join_cjk(b.text) if tgt_lang == "zh" else b.text
-        for e, sre, tres in compiled:
+        seq_s: tuple[frozenset[str], ...] | None = None
+        seq_t: tuple[frozenset[str], ...] | None = None
+        all_s: frozenset[str] = frozenset()
+        all_t: frozenset[str] = frozenset()
+        for e, sre, tres, lem_s, lem_t in compiled:
             if not sre.search(src_text):
-                continue
+                # an inflected form of the source term is the term (Италии for Италия)
+                if not lem_s:
+                    continue
+                if seq_s is None:
+                    seq_s = lemma_seq(src_text, src_lang)
+                    all_s = frozenset().union(*seq_s)
+                if not (lem_s[0] & all_s) or not _contains_seq(seq_s, lem_s):
+                    continue
             if any(r.search(tgt_text) for r in tres):
                 continue
+            if lem_t:
+                if seq_t is None:
+                    seq_t = lemma_seq(tgt_text, tgt_lang)
+                    all_t = frozenset().union(*seq_t)
+                if (lem_t[0] & all_t) and _contains_seq(seq_t, lem_t):
+                    continue
             findings.append(Finding(e.source, e.target, a.text, b.text, i, a.symbol or b.symbol,
                                     a.paragraph or b.paragraph, a.source or b.source, e.acronym))
             if opts.max_findings is not None and len(findings) >= opts.max_findings:

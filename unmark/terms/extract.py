@@ -34,6 +34,7 @@ from .association import (
 from .candidates import (
     TITLE_PREFIX,
     c_values,
+    container_share,
     count_candidates,
     independent_counts,
     is_acronym,
@@ -42,6 +43,7 @@ from .candidates import (
     segment_candidates,
 )
 from .generality import specificity
+from .status import GENERAL, entry_status
 from .glossary import Example, Glossary, TermEntry
 from .lexicon import check_lang, states
 from .options import TermOptions
@@ -168,14 +170,22 @@ class _Side:
                 cache[t] = c
             self.per_seg.append(c[0])
             self.words.append(c[1])
-        self.df, self.tokens_of, self.surface, self.weak = count_candidates(self.per_seg)
+        self.df, self.tokens_of, self.surface, self.weak = count_candidates(self.per_seg, lang)
 
     def select(self, opts: TermOptions, drop: list[set[str]] | None = None) -> None:
         freq = {k: f for k, f in self.df.items() if f >= opts.min_freq}
         toks = {k: self.tokens_of[k] for k in freq}
         ind = independent_counts(freq, toks)
         cv = c_values(freq, toks, self.lang)
-        keys = sorted(k for k in freq if ind[k] >= opts.min_independent or k.startswith(TITLE_PREFIX))
+        share = container_share(self.per_seg, freq) if opts.max_container_share < 1.0 else {}
+        if share and opts.use_state_names:
+            # the name of a State stands alone even when mostly inside another's (Sudan / South Sudan)
+            frag = [k for k, v in share.items() if v >= opts.max_container_share]
+            for k, sid in zip(frag, state_ids(frag, self.lang)):
+                if sid >= 0:
+                    share[k] = 0.0
+        keys = sorted(k for k in freq if k.startswith(TITLE_PREFIX)
+                      or (ind[k] >= opts.min_independent and share.get(k, 0.0) < opts.max_container_share))
         self.keys = keys
         self.index = {k: i for i, k in enumerate(keys)}
         self.cvalue = np.array([max(cv[k], 0.0) for k in keys])
@@ -192,6 +202,16 @@ class _Side:
             for i in ids:
                 inv[int(i)].append(seg)
         return inv
+
+    def cached_segments_of(self) -> dict[int, list[int]]:
+        if getattr(self, "_inv", None) is None:
+            self._inv = self.segments_of()
+        return self._inv
+
+    def id_sets(self) -> list[set[int]]:
+        if getattr(self, "_sets", None) is None:
+            self._sets = [set(map(int, ids)) for ids in self.ids]
+        return self._sets
 
 
 def _extend_targets(linked: list[int], stats, src: _Side, tgt: _Side, lexf: np.ndarray, ratio: float,
@@ -370,6 +390,38 @@ def _one_source_per_target(linked: list[int], stats, score: np.ndarray) -> list[
     return [k for k in linked if k in keep]
 
 
+def _neighbour_edge(k: int, stats, src: _Side, tgt: _Side, lex, sample: int = 12) -> bool:
+    """Does the pair carry along a neighbour's word? An edge word of one term that translates nothing
+    in the other term, and that in most segments of the pair is the translation of a word outside the
+    other term ("providing" of 提供 in "providing financial assistance" for 财政援助; 增编开列了 before
+    安全理事会)."""
+    s, t = int(stats.src[k]), int(stats.tgt[k])
+    if src.keys[s].startswith(TITLE_PREFIX) or tgt.keys[t].startswith(TITLE_PREFIX):
+        return False            # a title is bounded by its brackets
+    st, tt = src.tokens_of[src.keys[s]], tgt.tokens_of[tgt.keys[t]]
+    bad_s, bad_t = lex.unexplained_edges(st, tt)
+    if not bad_s and not bad_t:
+        return False
+    segs = [i for i in src.cached_segments_of().get(s, ()) if t in tgt.id_sets()[i]][:sample]
+    if not segs:
+        return False
+    for w in bad_t:
+        if sum(lex.explained_elsewhere(w, src.words[i], st) for i in segs) * 2 >= len(segs):
+            return True
+    for w in bad_s:
+        if sum(lex.src_explained_elsewhere(w, tgt.words[i], tt) for i in segs) * 2 >= len(segs):
+            return True
+    return False
+
+
+def _copied(source: str, target: str) -> bool:
+    """Is the target the source as written (letters and digits compared, case ignored)?"""
+    import regex
+
+    a = regex.sub(r"[^\p{L}\p{N}]+", "", source).casefold()
+    return bool(a) and a == regex.sub(r"[^\p{L}\p{N}]+", "", target).casefold()
+
+
 def _inside_any(key: str, known_present: set[str]) -> bool:
     return any(key != k and key in k for k in known_present)
 
@@ -505,7 +557,29 @@ def extract_terms(
         if (src_state is not None and src_state[stats.src[k]] >= 0) or (tgt_state is not None and tgt_state[stats.tgt[k]] >= 0):
             tw[k] *= opts.state_weight
     rank = _rank_scores(opts.rank, d_rank, g, stats.cooc.astype(float), cv, tw, opts.freq_saturation) * lexf ** opts.rank_lexical
-    linked.sort(key=lambda k: -rank[k])
+    # a target that is its source copied (an untranslated passage, English notes in a Russian text) is no entry
+    linked = [k for k in linked if not _copied(src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]])]
+    if lex is not None and opts.edge_check:
+        # boundaries: an edge word of either term that translates nothing in the other term is a
+        # neighbour taken along (or a piece cut off): the pair is no entry
+        edge_bad = {k: _neighbour_edge(k, stats, src, tgt, lex) for k in linked}
+        dropped_edges = [k for k in linked if edge_bad[k] and not same_state[k]]
+        log.debug("terms: %d pairs dropped for an unexplained edge word", len(dropped_edges))
+        linked = [k for k in linked if not edge_bad[k] or same_state[k]]
+    status: dict[int, str] = {}
+    for k in linked:
+        is_state = bool((src_state is not None and src_state[stats.src[k]] >= 0)
+                        or (tgt_state is not None and tgt_state[stats.tgt[k]] >= 0))
+        status[k] = entry_status(src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]],
+                                 src_lang, tgt_lang, state=is_state, common_zipf=opts.common_zipf)
+    if opts.general == "drop":
+        linked = [k for k in linked if status[k] != GENERAL]
+    # the main list (terms and names) by rank, pairs seen in at least main_min_cooc aligned pairs
+    # first (evidence before association: a pair seen twice is a candidate to confirm), then the
+    # general-language entries by rank
+    last = opts.general in ("last", "drop")
+    min_main = opts.main_min_cooc if opts.main_min_cooc is not None else (3 if len(pairs) >= 1000 else 2)
+    linked.sort(key=lambda k: (last and status[k] == GENERAL, bool(stats.cooc[k] < min_main), -rank[k]))
     if opts.max_entries is not None:
         linked = linked[: max(0, opts.max_entries - len(known_entries))]
 
@@ -530,7 +604,7 @@ def extract_terms(
         entries.append(TermEntry(
             source=surf_s, target=surf_t, score=float(rank[k]), frequency=int(stats.cooc[k]),
             source_frequency=int(stats.f_src[k]), target_frequency=int(stats.f_tgt[k]),
-            acronym=acr.acronym_for(surf_t, long_forms), kind=kind, subject=opts.subject,
+            acronym=acr.acronym_for(surf_t, long_forms), kind=kind, status=status[k], subject=opts.subject,
             note=acr.full_form_note(surf_t, long_forms),
             examples=_examples(segs, pairs, opts.examples),
         ))

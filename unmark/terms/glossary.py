@@ -56,8 +56,10 @@ class Example:
 @dataclass(frozen=True, slots=True)
 class TermEntry:
     """One glossary entry: a source term and its target, with score, frequency, acronym, up to three
-    example segment pairs with their provenance (symbol, paragraph), and status (``extracted`` or
-    ``known`` for entries from a given glossary)."""
+    example segment pairs with their provenance (symbol, paragraph), and status: ``term``, ``name``
+    (States, organisations, persons, places) or ``general`` (common-language words, listed after the
+    main list) for extracted entries (see ``unmark/terms/status.py``), ``known`` for entries from a
+    given glossary."""
 
     source: str
     target: str
@@ -67,7 +69,7 @@ class TermEntry:
     target_frequency: int = 0
     acronym: str | None = None         # target-language acronym (UNODC) when known
     kind: str = "term"                 # "term" | "title" | "acronym"
-    status: str = "extracted"          # "extracted" | "known"
+    status: str = "term"               # "term" | "name" | "general" (extracted, see terms/status.py) | "known"
     subject: str | None = None
     definition: str | None = None
     note: str | None = None

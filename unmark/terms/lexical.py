@@ -22,7 +22,13 @@ from .lexicon import internal_words, stopwords
 
 def _norm(tok: str, lang: str) -> str:
     t = tok.lower()
-    return singular_en(t) if lang == "en" else t
+    if lang == "en":
+        return singular_en(t)
+    if lang in ("ru", "fr", "es", "ar"):
+        from .morph import lemma
+
+        return lemma(t, lang)
+    return t
 
 
 def zh_subwords(tok: str, freq: dict[str, int]) -> set[str]:
@@ -81,9 +87,11 @@ class LexicalModel:
         keep = (d >= threshold) | cond
         self.assoc: dict[tuple[int, int], float] = {(int(a), int(b)): float(x) for a, b, x in zip(st.src[keep], st.tgt[keep], d[keep])}
         self.strict_by_tgt: dict[int, set[int]] = defaultdict(set)
+        self.strict_by_src: dict[int, set[int]] = defaultdict(set)
         for a, b, x in zip(st.src[keep], st.tgt[keep], d[keep]):
             if x >= threshold:
                 self.strict_by_tgt[int(b)].add(int(a))
+                self.strict_by_src[int(a)].add(int(b))
         self.has_s = {a for a, _ in self.assoc}
         self.has_t = {b for _, b in self.assoc}
         self.expected: dict[int, set[int]] = defaultdict(set)
@@ -153,6 +161,39 @@ class LexicalModel:
                 exp |= self.expected.get(g[0], set())
         exp_cov = len(exp & b_all) / len(exp) if exp else 1.0
         return src_cov * tgt_cov * (0.5 + 0.5 * exp_cov)
+
+    def unexplained_edges(self, src_tokens: Sequence[str], tgt_tokens: Sequence[str]) -> tuple[list[str], list[str]]:
+        """Edge words (first and last content word) of each term that have associations in the corpus
+        but none with any word of the other term: ("providing", "circulate" ...). Unknown words and
+        words with an associated counterpart count as explained."""
+        a_groups = self._groups(src_tokens, self.src_lang)
+        b_groups = self._groups(tgt_tokens, self.tgt_lang)
+        if not a_groups or not b_groups:
+            return [], []
+        a_all = {i for g in a_groups for i in g if i >= 0}
+        b_all = {i for g in b_groups for i in g if i >= 0}
+        words_s = [t for t in src_tokens if _norm(t, self.src_lang) not in self.stop_s]
+        words_t = [t for t in tgt_tokens if _norm(t, self.tgt_lang) not in self.stop_t]
+        bad_s, bad_t = [], []
+        for idx in sorted({0, len(a_groups) - 1}):
+            known = [a for a in a_groups[idx] if a >= 0 and a in self.has_s]
+            if known and not any((a, b) in self.assoc for a in known for b in b_all):
+                bad_s.append(words_s[idx])
+        for idx in sorted({0, len(b_groups) - 1}):
+            known = [b for b in b_groups[idx] if b >= 0 and b in self.has_t]
+            if known and not any((a, b) in self.assoc for b in known for a in a_all):
+                bad_t.append(words_t[idx])
+        return bad_s, bad_t
+
+    def src_explained_elsewhere(self, word: str, segment_tokens: Iterable[str], term_tokens: Sequence[str]) -> bool:
+        """Is source ``word`` the translation of a target word of the segment *outside* the target term?"""
+        a = self.src_vocab.get(_norm(word, self.src_lang))
+        if a is None or a not in self.strict_by_src:
+            return False
+        inside = self._units(term_tokens, self.tgt_lang, self.freq_t)
+        outside = self._units(segment_tokens, self.tgt_lang, self.freq_t) - inside - self.stop_t
+        cands = self.strict_by_src[a]
+        return any(self.tgt_vocab.get(u, -1) in cands for u in outside)
 
     def explained_elsewhere(self, word: str, segment_tokens: Iterable[str], term_tokens: Sequence[str]) -> bool:
         """Is target ``word`` the translation of a source word of the segment *outside* the term?

@@ -12,8 +12,9 @@ from ..resources import load_lines, load_toml
 log = logging.getLogger(__name__)
 
 LATIN_LANGS = ("en", "fr", "es", "ru")
+SPACED_LANGS = LATIN_LANGS + ("ar",)   # words between spaces: spaCy's rule-based tokenizer
 CJK_LANGS = ("zh",)
-SUPPORTED_LANGS = LATIN_LANGS + CJK_LANGS
+SUPPORTED_LANGS = SPACED_LANGS + CJK_LANGS
 
 
 def check_lang(lang: str) -> str:

@@ -17,11 +17,12 @@ class TermOptions:
     min_cooc: int = 2              # ... and co-occur with its translation this often
     min_dice: float = 0.25         # lowest Dice coefficient of an accepted pair
     min_independent: float = 1.0   # C-value filter: occurrences outside longer candidates
+    max_container_share: float = 0.8  # a candidate whose occurrences sit inside one longer candidate this often is a fragment (1: off)
     measure: str = "llr"           # association used for competitive linking: llr | dice (measured: bench_terms.py)
     rank: str = "termhood"         # ordering of the output: termhood | dice_log | dice | llr | cvalue
     extend_ratio: float = 0.8      # prefer a longer target containing the linked one if it co-occurs this often
     extend_by_dice: bool = True    # ... or if the longer target has the higher Dice (执行局: "Executive Board", not "Board")
-    freq_saturation: int = 32      # termhood ranking: frequency counts up to here (log scale), then no more
+    freq_saturation: int = 64      # termhood ranking: frequency counts up to here (log scale), then no more
     single_word_weight: float = 0.5  # termhood ranking: weight of a single ordinary (lower-case) word
     # ... raised up to 1 for a word rare in general language (wordfreq Zipf <= general_rare; at
     # Zipf >= general_common it stays single_word_weight); None: the flat weight
@@ -34,7 +35,11 @@ class TermOptions:
     share_min_dice: float = 0.0    # an unlinked source shares a linked target at this Dice with explained-away occurrences (0: off)
     lexical_check: bool = True     # word-alignment consistency of every linked pair
     min_lexical: float = 0.2       # lowest consistency score of an accepted pair
+    edge_check: bool = True        # drop a pair whose first/last word translates nothing in the other term
     max_entries: int | None = None
+    general: str = "last"          # entries of status "general": last (after the main list) | drop | keep (ranked in place)
+    main_min_cooc: int | None = None  # pairs seen together fewer times follow the better-attested ones (None: 3 from 1,000 aligned pairs on, else 2)
+    common_zipf: float = 3.6       # a single target word this frequent in general language (wordfreq Zipf) is "general"
     examples: int = 3              # example segment pairs per entry (1-3)
     use_user_dict: bool = True     # jieba user dictionary of UN terms
     use_state_names: bool = True   # names of the UN Member States (resources/terms/states_zh_en.tsv): segmentation, pairing
@@ -51,5 +56,6 @@ class CheckOptions:
 
     ignore_case: bool = True
     plural_insensitive: bool = True   # English: "Member State" satisfies "Member States"
+    inflection_insensitive: bool = True  # any inflected form of a term is the term (lemmas: terms/morph.py; Италии for Италия)
     max_findings: int | None = None
     csv_safe: bool = True             # TSV reports: cells a spreadsheet would run as formulas neutralised

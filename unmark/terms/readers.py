@@ -15,6 +15,7 @@ from typing import Any
 
 from ..align.types import Alignment, Segment
 from ..errors import TermsError
+from ..scripts import HAN, HAN_CHAR
 from .glossary import Glossary, TermEntry
 
 log = logging.getLogger(__name__)
@@ -193,8 +194,8 @@ def _untokenise(lines: list[str], lang: str) -> list[str]:
     from ..lang import detokenize_zh
 
     sample = " ".join(lines[:200])
-    spaced = len(re.findall(r"\p{Han} \p{Han}", sample))
-    if spaced < max(5, len(re.findall(r"\p{Han}", sample)) // 20):
+    spaced = len(re.findall(HAN + " " + HAN, sample))
+    if spaced < max(5, len(HAN_CHAR.findall(sample)) // 20):
         return lines
     return [detokenize_zh(x) for x in lines]
 

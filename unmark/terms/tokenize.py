@@ -38,10 +38,14 @@ class Tokenized:
 _ZH_PUNCT_SPACE_RE = regex.compile(r"(?<=[\u3000-\u303f\uff00-\uffef《》“”‘’])[ \t\u3000]+|[ \t\u3000]+(?=[\u3000-\u303f\uff00-\uffef《》“”‘’])")
 
 
+_ZH_DIGIT_SPACE_RE = regex.compile(rf"(?<=[0-9])[ \t\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000]+(?=[0-9])")
+
+
 def join_cjk(text: str) -> str:
-    """Remove spaces between CJK characters and around CJK punctuation (word-tokenised corpora such
-    as the UNPC ``.zh.tok``); spaces between Latin words and digits stay."""
-    return _ZH_PUNCT_SPACE_RE.sub("", _ZH_SPACE_RE.sub("", text))
+    """Remove spaces between CJK characters, around CJK punctuation and between a digit and a CJK
+    character (word-tokenised corpora such as the UNPC ``.zh.tok``: "2015 年 后" -> "2015年后");
+    spaces between Latin words and digits stay."""
+    return _ZH_DIGIT_SPACE_RE.sub("", _ZH_PUNCT_SPACE_RE.sub("", _ZH_SPACE_RE.sub("", text)))
 
 
 def has_cjk(s: str) -> bool:

@@ -192,7 +192,7 @@ def _main() -> None:  # pragma: no cover - runs in the reader process
     import logging
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    from ...batch.worker import apply_limits
+    from ...limits import apply_limits
     from . import read_raw_pages
     from ...errors import UnmarkError
 

@@ -26,6 +26,7 @@ import regex as re
 
 from ...clean.layout import furniture_kind
 from ...lang.normalize import fold_arabic_presentation_forms
+from ...scripts import CJK_GLYPH
 from ...model import BBox, Fix, Link, MappedText, Origin
 from ..lines import SrcLine, SrcPage
 from .bidi import is_rtl_char, logical_runs, mirror, rtl_share
@@ -35,7 +36,6 @@ from .runs import RawPage, Run
 
 log = logging.getLogger(__name__)
 
-_CJK = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff00-\uffef]")
 FINAL = tuple(".;:!?。．；：！？,，、")
 CLOSERS = "”’」』）)》>\"'*0123456789 "
 _LABEL_START = re.compile(r"^(?:\d{1,3}[.．]|[(（][a-z]{1,4}[)）]|[(（]\d{1,3}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[IVXLC]{1,6}\.|[A-Z]\.|[一二三四五六七八九十]+[.、．]|[-–—•▪●■□❖➢✓])(?:[ \u3000]|(?=[\p{Han}“《（]|\d{4}\s?年))")
@@ -175,7 +175,7 @@ def _wrapped_marker(g: list[Run], prev: list[Run], R: PdfRules) -> bool:
 
 def _is_cjk(ch: str) -> bool:
     # nothing below U+1100 (Hangul Jamo) is CJK: skip the regex for Latin, Cyrillic, Arabic
-    return bool(ch) and ord(ch[0]) >= 0x1100 and bool(_CJK.match(ch))
+    return bool(ch) and ord(ch[0]) >= 0x1100 and bool(CJK_GLYPH.match(ch))
 
 
 def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
@@ -231,6 +231,10 @@ def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
             elif is_marker:
                 sep = ""
             elif ptxt[-1:].isspace() or t0.isspace():
+                sep = ""
+            elif _is_cjk(ptxt[-1:]) and _is_cjk(t0):
+                # between two CJK characters a gap is justification (a line spread to the
+                # margin), never a space: Chinese writes no spaces, and a typed one is a glyph
                 sep = ""
             elif _is_cjk(ptxt[-1:]) or _is_cjk(t0):
                 # CJK text writes its spaces as glyphs; full-width punctuation has
@@ -572,7 +576,7 @@ def _is_word_line(t: str) -> bool:
 
 def masthead(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules, hints: dict) -> None:
     """Page 1: logo letters out, stacked cells joined, symbol and job number as hints."""
-    from ...clean.layout import _tokens, token_kind
+    from ...clean.layout import furniture_tokens, token_kind
 
     band = R.zones["masthead_band"] * raw.height
     top = [ln for ln in lines if ln.zone == "body" and ln.y < band]
@@ -596,7 +600,7 @@ def masthead(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules, hi
     for ln in lines:
         if ln.y >= band or ln.zone not in ("body", "furniture"):
             continue
-        toks = _tokens(ln.text)
+        toks = furniture_tokens(ln.text)
         if len(toks) == 1 and token_kind(toks[0]) == "symbol":
             hints.setdefault("symbol", toks[0])
     for ln in lines:

@@ -1,4 +1,4 @@
-"""``round(x, 1)`` and ``round(x, 2)`` without formatting: the same float, about 2.5 times faster.
+"""``round(x, 1)`` and ``round(x, 2)`` without formatting: the same float, at a fraction of the cost.
 
 CPython's ``round(x, n)`` formats ``x`` as a decimal string and parses it back (correct, and
 slow: the layout step rounds every coordinate of every line). Here ``q = x * 10**n`` is rounded to

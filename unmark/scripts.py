@@ -1,0 +1,54 @@
+"""Scripts and character classes: the one home of "what counts as a Han character", "a CJK
+punctuation mark", "a Cyrillic letter" for every module of the package.
+
+The ``str`` constants are class bodies, to compose inside ``[...]`` of a larger pattern
+(``"[" + HAN + "“《（]"``); the compiled patterns below them are the classes the modules test
+characters and texts with. All patterns are for the ``regex`` module (``\\p{...}`` properties).
+"""
+from __future__ import annotations
+
+import regex
+
+# ---- class bodies
+HAN = r"\p{Han}"
+KANA = r"\p{Hiragana}\p{Katakana}"
+HANGUL = r"\p{Hangul}"
+ARABIC = r"\p{Arabic}"
+CYRILLIC = r"\p{Cyrillic}"
+LATIN = r"\p{Latin}"
+CJK_PUNCTUATION = r"\u3000-\u303F"              # ideographic space, 、。〈〉《》「」『』【】〔〕
+BOOK_TITLE_MARKS = r"\u300A-\u300F"             # 《》「」『』 (inside CJK_PUNCTUATION; some classes name them)
+FULLWIDTH_FORMS = r"\uFF00-\uFFEF"              # ，：；！？（） and full-width Latin letters and digits
+FULLWIDTH_PUNCTUATION = r"\uFF01-\uFF0F\uFF1A-\uFF20"  # the full-width punctuation, no letters or digits
+CURLY_QUOTES = r"\u201C\u201D\u2018\u2019"       # “”‘’ (Chinese text uses the same quotes as English)
+CJK_RUNNING_MARKS = r"\u2014\u2026\u00B7"        # —— … · as Chinese running text uses them
+
+# ---- one character
+HAN_CHAR = regex.compile(HAN)
+ARABIC_CHAR = regex.compile(ARABIC)
+ARABIC_LETTER = regex.compile(r"[" + ARABIC + r"&&\p{L}]", regex.V1)  # not Arabic digits or signs
+CYRILLIC_CHAR = regex.compile(CYRILLIC)
+LATIN_CHAR = regex.compile(LATIN)
+NON_LATIN = regex.compile("[" + HAN + ARABIC + CYRILLIC + "]")  # a script other than Latin of the six languages
+HAN_OR_KANA = regex.compile("[" + HAN + KANA + "]")
+# a character of Chinese (or Japanese) running text: ideographs, kana, CJK and full-width
+# punctuation, the quotes, dashes, ellipsis and middle dot it uses
+CJK_CHAR = regex.compile("[" + HAN + KANA + CJK_PUNCTUATION + FULLWIDTH_FORMS + CJK_RUNNING_MARKS + CURLY_QUOTES + "]")
+# the same with Hangul and without the shared quotes and marks: a character that sits in a CJK
+# line of a PDF (width and spacing of glyph runs)
+CJK_GLYPH = regex.compile("[" + HAN + KANA + HANGUL + CJK_PUNCTUATION + FULLWIDTH_FORMS + "]")
+# Chinese text around a line break or a space (no kana): ideographs, CJK and full-width
+# punctuation, the quotes and book-title marks
+CJK_NEIGHBOUR = regex.compile("[" + HAN + CJK_PUNCTUATION + FULLWIDTH_FORMS + CURLY_QUOTES + BOOK_TITLE_MARKS + "]")
+# ... and the running marks too: the characters next to which a space is dropped
+CJK_SPACING = "[" + HAN + CJK_PUNCTUATION + FULLWIDTH_FORMS + CURLY_QUOTES + CJK_RUNNING_MARKS + BOOK_TITLE_MARKS + "]"
+CJK_PUNCTUATION_CHAR = regex.compile("[" + CJK_PUNCTUATION + FULLWIDTH_PUNCTUATION + "]")
+
+# ---- runs (one match per run: counting letters by run lengths is one match a word, not a letter)
+LETTER_RUNS = regex.compile(r"\p{L}+")
+HAN_RUNS = regex.compile(HAN + "+")
+HAN_OR_KANA_RUNS = regex.compile("[" + HAN + KANA + "]+")
+ARABIC_RUNS = regex.compile(ARABIC + "+")
+ARABIC_LETTER_RUNS = regex.compile(r"[" + ARABIC + r"&&\p{L}]+", regex.V1)
+CYRILLIC_RUNS = regex.compile(CYRILLIC + "+")
+LATIN_RUNS = regex.compile(LATIN + "+")

@@ -1,0 +1,112 @@
+"""Status of a glossary entry for a terminologist: ``term``, ``name`` or ``general``.
+
+- ``name``: the name of a State (``states_zh_en.tsv``), an acronym, or a target written as a
+  proper name (every content word capitalised, away from the sentence start), or a capitalised
+  single word that is rare in general language (Darfur, Abyei, Hezbollah).
+- ``general``: a single word that general language uses a lot (wordfreq Zipf frequency at or above
+  ``common_zipf`` on the target side, or a Chinese source word above ``common_zipf_zh`` with a
+  one-word target) -- 政府/Government, 冲突/conflict, 中心/Centre, 先生/Mr. -- or a target that is a lone
+  adjective or ends on one (humanitarian, regional and subregional): a fragment, not a concept.
+- ``term``: everything else.
+
+The main list of the glossary is terms and names; ``general`` entries follow it (or are left out).
+"""
+from __future__ import annotations
+
+import functools
+
+from ..resources import load_lines
+from .candidates import is_acronym
+from .generality import general_zipf
+from .lexicon import internal_words, stopwords
+
+TERM, NAME, GENERAL = "term", "name", "general"
+
+
+@functools.cache
+def _adjective_rules() -> tuple[tuple[str, ...], frozenset[str]]:
+    lines = load_lines("terms/adjective_suffixes.txt")
+    suffixes = tuple(sorted((w for w in lines if not w.startswith("!")), key=len, reverse=True))
+    nouns = frozenset(w[1:].lower() for w in lines if w.startswith("!"))
+    return suffixes, nouns
+
+
+def looks_adjective(word: str, lang: str) -> bool:
+    """A lower-case English or Russian word with an adjective ending that is not a listed noun."""
+    if lang not in ("en", "ru") or not word or not word[:1].islower() or "-" in word:
+        return False
+    suffixes, nouns = _adjective_rules()
+    w = word.lower()
+    if w in nouns or (lang == "en" and w.endswith("s")):
+        return False
+    return len(w) > 4 and w.endswith(suffixes)
+
+
+def _content_words(surface: str, lang: str) -> list[str]:
+    fn = stopwords(lang) | internal_words(lang)
+    return [w for w in surface.split() if w.lower() not in fn]
+
+
+def is_proper_name(surface: str, lang: str) -> bool:
+    """Every content word starts with a capital (Latin/Cyrillic scripts), at least two of them."""
+    if lang == "zh":
+        return False
+    words = _content_words(surface, lang)
+    return len(words) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+NAME_TAGS = ("nr", "ns", "nt", "nz")
+
+
+@functools.lru_cache(maxsize=4096)
+def zh_proper_name(word: str) -> bool:
+    """Does jieba read the Chinese word as one proper name (tags nr, ns, nt, nz: 伊拉克, 日内瓦)?"""
+    if not word or word.startswith("《"):
+        return False
+    from .tokenize import _lock, zh_pos_tokenizer
+
+    pt = zh_pos_tokenizer()
+    with _lock:
+        toks = list(pt.cut(word, HMM=False))
+    return len(toks) == 1 and toks[0].flag.startswith(NAME_TAGS)
+
+
+def entry_status(source: str, target: str, src_lang: str, tgt_lang: str, *, state: bool = False,
+                 common_zipf: float = 3.6, common_zipf_zh: float = 4.5, rare_name_zipf: float = 4.0) -> str:
+    """``term`` | ``name`` | ``general`` for one source/target pair (see the module docstring)."""
+    if state or is_acronym(target) or is_acronym(source):
+        return NAME
+    # the Latin-script side decides (for zh-en: the English; for en-ru: both sides in turn)
+    sides = [(target, tgt_lang), (source, src_lang)]
+    latin = sorted(((s, lang) for s, lang in sides if lang != "zh"), key=lambda x: x[1] != "en")
+    for surf, lang in latin:
+        if surf.startswith("《"):
+            return TERM
+        words = surf.split()
+        if len(words) >= 2:
+            last = _content_words(surf, lang)
+            # a name or phrase that stops on an adjective is cut short ("United Nations Educational")
+            if last and looks_adjective(last[-1].lower() if last[-1][:1].isupper() and not last[-1].isupper() else last[-1], lang):
+                return GENERAL
+            if is_proper_name(surf, lang):
+                return NAME
+            continue
+        w = words[0] if words else surf
+        if "-" in w.strip("-") and not is_acronym(w):
+            return TERM         # Secretary-General, capacity-building: compounds are terms
+        z = general_zipf(w, lang)
+        if w[:1].isupper() and not w.isupper() and looks_adjective(w.lower(), lang):
+            return GENERAL      # European for 欧洲, Islamic for 伊斯兰: an adjective, not the name
+        if w[:1].isupper():
+            if (z is not None and z < rare_name_zipf) or z is None or zh_proper_name(source if src_lang == "zh" else target if tgt_lang == "zh" else ""):
+                return NAME
+            return GENERAL
+        if looks_adjective(w, lang):
+            return GENERAL
+        if z is not None and z >= common_zipf:
+            return GENERAL
+    if tgt_lang != "zh" and len(target.split()) == 1 and src_lang == "zh":
+        z = general_zipf(source, "zh")
+        if z is not None and z >= common_zipf_zh:
+            return GENERAL
+    return TERM
