@@ -169,3 +169,17 @@ def test_date_line_title_and_items_of_a_conference_draft(lang):
     para = doc.paragraphs()[0]
     assert para.number == 1 and para.text.endswith("during the session;")
     assert [it.label for it in para.items] == ["–", "–"]
+
+
+def test_right_to_left_fragments_are_one_line():
+    from unmark.lang.linebreaks import hard_breaks, rtl_fragmented
+
+    # PyMuPDF prints every direction run of an Arabic line as a line of its own
+    frag = ["وإذ تشير إلى أحكام الإعلان العالمي لحقوق الإنسان", "([1", "]) القرار217", "ألف د- (", "3",
+            ") ). وإلى المادة 12 من العهد الدولي الخاص بالحقوق المدنية والسياسية،"] * 4
+    assert rtl_fragmented(frag)
+    assert hard_breaks(frag, "ar")[:4] == [False] * 4
+    # whole Arabic lines (pdftotext) are not fragments; neither is Latin text
+    whole = ["إذ تؤكد من جديد أن جميع حقوق الإنسان والحريات الأساسية عالمية ولا تتجزأ،"] * 25
+    assert not rtl_fragmented(whole)
+    assert not rtl_fragmented(["The General Assembly,", "(a)", "1", "2/"] * 8)

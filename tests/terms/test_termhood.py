@@ -119,3 +119,28 @@ def test_arabic_is_a_supported_language():
     surfaces = {v[1].lstrip("\x00") for v in cands.values()}
     assert "الجمعية العامة" in surfaces and "الدول الأعضاء" in surfaces
     assert not any(s.startswith("على") or s.endswith("على") for s in surfaces)
+
+
+def test_acronym_only_for_its_own_long_form():
+    from unmark.terms.acronyms import acronym_for, acronym_map
+
+    texts = ["the Democratic People's Republic of Korea (DPRK) and the Republic of Korea met.",
+             "the Office of the United Nations High Commissioner for Human Rights (OHCHR) reported.",
+             "the United Nations Office on Drugs and Crime (UNODC) helps."]
+    amap = acronym_map(texts, "en")
+    assert acronym_for("Republic of Korea", amap) is None
+    assert acronym_for("United Nations High Commissioner for Human Rights", amap) is None
+    assert acronym_for("Democratic People's Republic of Korea", amap) == "DPRK"
+    assert acronym_for("Office on Drugs and Crime", amap) == "UNODC"
+
+
+def test_coordinations_ordinals_adverbs_are_general():
+    from unmark.terms.status import coordinations
+
+    targets = ["General Assembly and the Security Council", "General Assembly", "Security Council",
+               "policies and procedures", "Bosnia and Herzegovina", "sexual exploitation and abuse", "sexual exploitation"]
+    assert coordinations(targets, [True] * len(targets)) == [True, False, False, True, False, False, False]
+    assert entry_status("安全理事会第7359次会议", "7359th meeting of the Security Council", "zh", "en") == GENERAL
+    assert entry_status("系统地", "systematically", "zh", "en") == GENERAL
+    assert entry_status("西非国家", "West African", "zh", "en") == GENERAL
+    assert entry_status("2015年后发展议程", "post-2015 development agenda", "zh", "en") == TERM

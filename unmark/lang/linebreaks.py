@@ -73,6 +73,7 @@ def line_break_context(lines: list[str]) -> dict:
             front.append(s)
     return {
         "split_pairs": split_line_pairs(lines),
+        "rtl_fragments": rtl_fragmented(lines),
         "full_width": full,
         "median_width": float(statistics.median(widths)),
         "max_width": widths[-1],
@@ -119,6 +120,22 @@ def split_line_pairs(lines: list[str]) -> frozenset:
             out.add((ss[k - 1], ss[k]))
             out.add((ss[k], ss[k + 1]))
     return frozenset(out)
+
+
+_ARABIC = regex.compile(r"\p{Arabic}")
+_FRAGMENT = regex.compile(r"^[^\p{Arabic}]{1,8}$")
+#: share of tiny left-to-right fragments ("([1", "/2000", ")") among the lines of right-to-left text
+#: whose extractor printed every direction run of a line on a line of its own (PyMuPDF)
+RTL_FRAGMENT_SHARE = 0.12
+
+
+def rtl_fragmented(lines: list[str]) -> bool:
+    """Right-to-left text whose lines the extractor split at every change of direction: most lines
+    Arabic, and many tiny lines without an Arabic letter (numbers, brackets, slashes)."""
+    ss = [l.strip() for l in lines if l.strip()]
+    if len(ss) < 20 or sum(1 for l in ss if _ARABIC.search(l)) < 0.5 * len(ss):
+        return False
+    return sum(1 for l in ss if _FRAGMENT.match(l)) >= RTL_FRAGMENT_SHARE * len(ss)
 
 
 _BARE_MARKER = regex.compile(r"^(?:\d{1,3}|\*{1,3})$")
@@ -191,6 +208,9 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
             return False
     if _standalone(prev, lang) or _standalone(nxt, lang, dates=ends_final or ratio < SHORT_RATIO):
         return True  # a meeting or date line ("92nd plenary meeting", "5 April 1994") stands alone
+    if (ctx.get("rtl_fragments") and not (ends_final or ends_list) and not match_label(nxt, lang)
+            and not _opens_paragraph(nxt, lang) and not _NUMBERED_PARAGRAPH.match(nxt)):
+        return False  # a direction run of a right-to-left line that the extractor printed on its own line
     if ratio < SHORT_RATIO:
         return True
     if (ends_final or ends_list) and (match_label(nxt, lang) or next_line[:1].isspace()):

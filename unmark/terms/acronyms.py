@@ -87,10 +87,16 @@ def acronym_for(term: str, amap: dict[str, dict[str, str]]) -> str | None:
     low = term.lower()
     if low in amap["by_long"]:
         return amap["by_long"][low]
-    for lf, a in amap["by_long"].items():  # "Office on Drugs and Crime" inside "United Nations Office ..."
-        if lf.endswith(low) and len(low.split()) >= 3:
+    # "Office on Drugs and Crime" for "United Nations Office on Drugs and Crime": only the organisation
+    # prefix may be missing -- "Republic of Korea" is not "Democratic People's Republic of Korea" (DPRK),
+    # "United Nations High Commissioner ..." is not the Office of the High Commissioner (OHCHR)
+    for lf, a in amap["by_long"].items():
+        if lf.endswith(" " + low) and lf[: -len(low) - 1].strip() in _ORG_PREFIXES and len(low.split()) >= 3:
             return a
     return None
+
+
+_ORG_PREFIXES = ("united nations", "the united nations", "un")
 
 
 def full_form_note(term: str, amap: dict[str, dict[str, str]]) -> str | None:

@@ -43,7 +43,7 @@ from .candidates import (
     segment_candidates,
 )
 from .generality import specificity
-from .status import GENERAL, entry_status
+from .status import GENERAL, coordinations, entry_status
 from .glossary import Example, Glossary, TermEntry
 from .lexicon import check_lang, states
 from .options import TermOptions
@@ -572,6 +572,11 @@ def extract_terms(
                         or (tgt_state is not None and tgt_state[stats.tgt[k]] >= 0))
         status[k] = entry_status(src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]],
                                  src_lang, tgt_lang, state=is_state, common_zipf=opts.common_zipf)
+    # two main-list entries joined by "and" are a phrase of the text, not an entry
+    tgts = [tgt.surface[tgt.keys[stats.tgt[k]]] for k in linked]
+    for k, coord in zip(linked, coordinations(tgts, [status[k] != GENERAL for k in linked])):
+        if coord:
+            status[k] = GENERAL
     if opts.general == "drop":
         linked = [k for k in linked if status[k] != GENERAL]
     # the main list (terms and names) by rank, pairs seen in at least main_min_cooc aligned pairs

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import functools
 
+import regex
+
 from ..resources import load_lines
 from .candidates import is_acronym
 from .generality import general_zipf
 from .lexicon import internal_words, stopwords
 
 TERM, NAME, GENERAL = "term", "name", "general"
+_ORDINAL = regex.compile(r"\b\d+(?:st|nd|rd|th|e|er|re|º|ª|-?[йяего]{1,3})\b|第[0-9０-９]+次")
 
 
 @functools.cache
@@ -76,6 +79,8 @@ def entry_status(source: str, target: str, src_lang: str, tgt_lang: str, *, stat
     """``term`` | ``name`` | ``general`` for one source/target pair (see the module docstring)."""
     if state or is_acronym(target) or is_acronym(source):
         return NAME
+    if _ORDINAL.search(target) or _ORDINAL.search(source):
+        return GENERAL          # one meeting or session ("7359th meeting of the Security Council"), not a term
     # the Latin-script side decides (for zh-en: the English; for en-ru: both sides in turn)
     sides = [(target, tgt_lang), (source, src_lang)]
     latin = sorted(((s, lang) for s, lang in sides if lang != "zh"), key=lambda x: x[1] != "en")
@@ -101,8 +106,8 @@ def entry_status(source: str, target: str, src_lang: str, tgt_lang: str, *, stat
             if (z is not None and z < rare_name_zipf) or z is None or zh_proper_name(source if src_lang == "zh" else target if tgt_lang == "zh" else ""):
                 return NAME
             return GENERAL
-        if looks_adjective(w, lang):
-            return GENERAL
+        if looks_adjective(w, lang) or (lang == "en" and len(w) > 5 and w.endswith("ly")):
+            return GENERAL      # a lone adjective or adverb (systematically)
         if z is not None and z >= common_zipf:
             return GENERAL
     if tgt_lang != "zh" and len(target.split()) == 1 and src_lang == "zh":
@@ -110,3 +115,24 @@ def entry_status(source: str, target: str, src_lang: str, tgt_lang: str, *, stat
         if z is not None and z >= common_zipf_zh:
             return GENERAL
     return TERM
+
+
+def _bare(target: str) -> str:
+    t = target.strip().casefold()
+    for art in ("the ", "la ", "le ", "les ", "el ", "los ", "las "):
+        if t.startswith(art):
+            return t[len(art):]
+    return t
+
+
+def coordinations(targets: list[str], main: list[bool]) -> list[bool]:
+    """Per target: is it two entries of the main list joined by "and" ("General Assembly and the
+    Security Council", 大会和安全理事会), or two lower-case words ("policies and procedures")? Such a
+    pair is a phrase of the text, not a term."""
+    known = {_bare(t) for t, m in zip(targets, main) if m}
+    out = []
+    for t in targets:
+        parts = regex.split(r"\s+(?:and|et|y|и|و)\s+", t.strip(), maxsplit=1)
+        two_words = len(parts) == 2 and all(" " not in p.strip() and p[:1].islower() for p in parts)
+        out.append(len(parts) == 2 and (two_words or (_bare(parts[0]) in known and _bare(parts[1]) in known)))
+    return out
