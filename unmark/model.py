@@ -491,6 +491,8 @@ class Metadata:
     agenda_title: str | None = None
     title: str | None = None
     subtitle: str | None = None
+    #: every UN document symbol in the document: its own symbol first (when known), then each
+    #: document symbol the text cites (in order of first appearance, once each)
     symbols_all: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:

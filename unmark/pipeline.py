@@ -57,10 +57,10 @@ class ParseOptions:
     Attributes:
         lang: the document language, ``"auto"`` (detected) or one of zh, en, fr, es, ru, ar.
         backend: PDF extraction backend, ``"pypdf"`` (default) or ``"pdfium"`` (the ``pdfium`` extra).
-        max_pages: refuse PDFs with more pages than this (error E206); ``None``: no limit.
+        max_pages: refuse PDFs with more pages than this (error E206); ``None`` or 0: no limit.
         timeout: seconds allowed per input, reading and building (E207 for a PDF, E152 for text);
-            ``None``: no limit.
-        max_bytes: size limit of text input (error E104).
+            ``None`` or 0: no limit.
+        max_bytes: size limit of the input (error E104); ``None`` or 0: no limit. Negative limits: E123.
         sentences: split blocks into sentences (``Block.sentences``); turn off for speed.
         max_file_mb: refuse PDFs larger than this (E104); ``None``: no limit.
         memory_mb: address-space limit of the PDF reader process (E250); ``None``: no limit.
@@ -89,6 +89,11 @@ class ParseOptions:
     def __post_init__(self) -> None:
         if self.lang not in LANGS:
             raise InputError(f"unknown language {self.lang!r}; use one of {', '.join(LANGS)}", code="E107")
+        from .limits import apply as apply_limits  # None or 0: no limit; negative: E123
+
+        apply_limits(self, "max_pages", "timeout", "max_bytes", integer=("max_pages", "max_bytes"))
+        if self.max_bytes is None:
+            object.__setattr__(self, "max_bytes", float("inf"))
         if isinstance(self.disable, str):
             object.__setattr__(self, "disable", (self.disable,))
         unknown = [s for s in self.disable if s not in STAGE_NAMES]
@@ -782,7 +787,7 @@ def _metadata(front: dict[str, str], hints: dict[str, str], doc_symbol: str | No
         return None
 
     symbol = hints.get("symbol") or doc_symbol or front.get("symbol")
-    all_syms = []
+    all_syms = [symbol] if symbol else []  # symbols_all: the document's own symbol first, then those it cites
     for b in blocks:
         for s in b.symbols:
             if s.kind == "document" and s.text not in all_syms:

@@ -79,10 +79,11 @@ def test_pypdf_decode_matches_get_text_operands():
     from pypdf import PdfReader
     from pypdf._text_extraction import get_text_operands
     from pypdf.generic import ContentStream
-    from pypdf.generic._font import Font
 
     from pdf_testutil import FIXTURES
-    from unmark.extract.pdf.backend_pypdf import _decode
+    from unmark.extract.pdf.backend_pypdf import _decode, pypdf_font_class
+
+    Font = pypdf_font_class()
 
     checked = 0
     for pdf in sorted(FIXTURES.glob("*.pdf")):

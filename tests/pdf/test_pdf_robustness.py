@@ -138,3 +138,33 @@ def test_2000_pages_parse(big, backend):
     doc = unmark.parse(str(big), backend=backend)
     assert doc.page_count == 2000
     assert len(doc.blocks) == 2000
+
+
+def _aes_pdf(path, algorithm):
+    from pypdf import PdfReader, PdfWriter
+
+    w = PdfWriter(clone_from=PdfReader(str(mk.FIXTURES / "crc_en.wordlike.pdf")))
+    w.encrypt(user_password="", owner_password="owner-secret", algorithm=algorithm)
+    with open(path, "wb") as fh:
+        w.write(fh)
+    return path
+
+
+@pytest.mark.parametrize("algorithm", ["AES-128", "AES-256"])
+def test_aes_encrypted_with_empty_user_password_parses_by_default(tmp_path, algorithm):
+    """Permissions-only AES encryption (common in published PDFs) opens with the default backend."""
+    p = _aes_pdf(tmp_path / "aes.pdf", algorithm)
+    doc = unmark.parse(str(p))
+    plain = unmark.parse(str(mk.FIXTURES / "crc_en.wordlike.pdf"))
+    assert [b.text for b in doc.blocks] == [b.text for b in plain.blocks]
+
+
+def test_aes_without_a_crypto_provider_is_e202_not_corrupt(tmp_path):
+    import subprocess
+    import sys
+
+    p = _aes_pdf(tmp_path / "aes.pdf", "AES-128")
+    code = ("import sys; sys.modules['cryptography'] = None; import unmark\n"
+            "try:\n    unmark.parse(sys.argv[1])\nexcept unmark.UnmarkError as e:\n    print(e.code, e.message)")
+    out = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True, timeout=300)
+    assert out.stdout.startswith("E202 ") and "cryptography" in out.stdout, out.stdout + out.stderr

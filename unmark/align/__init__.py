@@ -41,7 +41,7 @@ def align(*docs: Document, level: str = "paragraph", embed: bool = False, pivot:
 
     ``level``: "paragraph" (blocks and footnotes) or "sentence" (sentences inside
     aligned paragraphs). ``embed``: add multilingual sentence embeddings
-    (``pip install unmark[embed]``; AlignmentError E310 otherwise). ``pivot``: the
+    (``pip install 'unmark-undocs[embed]'``; AlignmentError E310 otherwise). ``pivot``: the
     language (or document index) the others are aligned to; default the first.
     Different document symbols give a W301 warning in ``Alignment.warnings``.
 

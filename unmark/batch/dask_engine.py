@@ -21,7 +21,7 @@ def _import():
         from distributed import Client, LocalCluster, as_completed
     except ImportError as exc:
         raise BatchError(
-            'the Dask engine needs dask.distributed: pip install "unmark[dask]" (or "dask[distributed]")', code="E510"
+            "the Dask engine needs dask.distributed: pip install 'unmark-undocs[dask]' (or 'dask[distributed]')", code="E510"
         ) from exc
     return Client, LocalCluster, as_completed
 
@@ -34,11 +34,18 @@ def run_dask(tasks: Iterable[W.Task], *, jobs: int, scheduler: str | None, conne
     if not tasks:
         return
     cluster = None
+    # Dask's INFO lines (scheduler/worker start and stop) only with -v: unmark's own log level decides
+    quiet = logging.getLogger("unmark").getEffectiveLevel() > logging.INFO
+    if quiet:
+        for name in ("distributed", "distributed.scheduler", "distributed.nanny", "distributed.worker",
+                     "distributed.core", "distributed.http.proxy"):
+            logging.getLogger(name).setLevel(logging.WARNING)
     try:
         if scheduler:
             client = Client(scheduler, timeout=connect_timeout)
         else:
-            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                                   silence_logs=logging.WARNING if quiet else logging.INFO)
             client = Client(cluster)
     except (OSError, TimeoutError) as exc:
         raise BatchError(f"cannot reach the Dask scheduler {scheduler!r}: {exc}", code="E530") from exc

@@ -54,12 +54,15 @@ class BatchOptions:
             raise BatchError("--jobs must be at least 1", code="E504")
         if self.engine not in ENGINES:
             raise BatchError(f"unknown engine {self.engine!r}; use {', '.join(ENGINES)}", code="E504")
-        if self.timeout is not None and self.timeout <= 0:
-            raise BatchError("--timeout must be positive", code="E504")
+        from ..errors import InputError
+        from ..limits import apply as apply_limits
+
+        try:  # one meaning for 0 everywhere: no limit (a negative limit is an error)
+            apply_limits(self, "timeout", "memory_mb", "max_pages", integer=("memory_mb", "max_pages"))
+        except InputError as exc:
+            raise BatchError(exc.message, code="E504") from exc
         if self.memory_mb is not None and self.memory_mb < 64:
-            raise BatchError("--memory-mb must be at least 64", code="E504")
-        if self.max_pages is not None and self.max_pages < 1:
-            raise BatchError("--max-pages must be at least 1", code="E504")
+            raise BatchError("--memory-mb must be at least 64 (or 0: no limit)", code="E504")
         langs = tuple(x.strip().lower() for x in self.align if x.strip())
         if langs and (len(langs) < 2 or len(set(langs)) != len(langs)):
             raise BatchError("--align needs two or more different languages, e.g. zh,en", code="E504")

@@ -31,6 +31,8 @@ class BatchSummary:
     ok: int = 0
     error: int = 0
     skipped: int = 0
+    already_done: int = 0              # skipped by --resume: unchanged since the last run
+    unsupported: int = 0               # skipped: not a PDF or text file (E520)
     pages: int = 0
     seconds: float = 0.0
     engine: str = "local"
@@ -48,15 +50,20 @@ class BatchSummary:
 
     def to_dict(self) -> dict:
         d = {k: getattr(self, k) for k in (
-            "in_dir", "out_dir", "total", "ok", "error", "skipped", "pages", "seconds", "engine", "jobs",
+            "in_dir", "out_dir", "total", "ok", "error", "skipped", "already_done", "unsupported", "pages", "seconds", "engine", "jobs",
             "manifest", "errors_by_code", "worker_restarts", "align", "in_error")}
         d["seconds"] = round(self.seconds, 3)
         return d
 
     def lines(self) -> list[str]:
         rate = self.processed / self.seconds if self.seconds > 0 else 0.0
+        parts = [f"{self.already_done} already done"] if self.already_done else []
+        parts += [f"{self.unsupported} unsupported"] if self.unsupported else []
+        other = self.skipped - self.already_done - self.unsupported
+        parts += [f"{other} other"] if other and parts else []
+        skipped = f"{self.skipped} skipped" + (f" ({', '.join(parts)})" if parts else "")
         out = [
-            f"{self.total} files: {self.ok} ok, {self.error} errors, {self.skipped} skipped; "
+            f"{self.total} files: {self.ok} ok, {self.error} errors, {skipped}; "
             f"{self.pages} pages in {self.seconds:.1f} s ({rate:.1f} files/s, {self.engine} engine, {self.jobs} jobs)",
         ]
         for code, n in sorted(self.errors_by_code.items()):
@@ -218,6 +225,10 @@ def run_batch(
                     summary.error += 1
                 else:
                     summary.skipped += 1
+                    if rec.get("code") is None:
+                        summary.already_done += 1
+                    elif rec.get("code") == "E520":
+                        summary.unsupported += 1
                 if rec.get("code") and st != "ok":
                     summary.errors_by_code[rec["code"]] = summary.errors_by_code.get(rec["code"], 0) + 1
                 log.info("%s %s%s", st, rec["file"], f" {rec['code']} {rec.get('message')}" if rec.get("code") else "")

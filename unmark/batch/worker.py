@@ -53,9 +53,9 @@ def sha256_file(path: str) -> str:
 
 def _parse(path: str, options: BatchOptions):
     """The parse step (a module attribute so tests can replace it in forked workers)."""
-    from ..pipeline import parse_file
+    from ..loader import load_document
 
-    return parse_file(path, options=options.parse_options())
+    return load_document(path, options.parse_options())
 
 
 def _has_surrogates(s: str) -> bool:

@@ -20,8 +20,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: CPU count)")
     p.add_argument("--resume", action="store_true", help="skip files whose input and settings are unchanged and whose outputs exist")
     p.add_argument("--retry-errors", action="store_true", help="with --resume: re-do files that failed last time")
-    p.add_argument("--max-pages", type=int, default=None, help="refuse PDFs with more pages than this")
-    p.add_argument("--timeout", type=float, default=300.0, help="seconds per file before its worker is stopped (default: 300)")
+    p.add_argument("--max-pages", type=float, default=None, help="refuse PDFs with more pages than this (0: no limit)")
+    p.add_argument("--timeout", type=float, default=300.0, help="seconds per file before its worker is stopped (default: 300; 0: no limit)")
+    p.add_argument("--max-mb", type=float, default=None, help="refuse inputs larger than this many MB (default: 64; 0: no limit)")
     p.add_argument("--memory-mb", type=int, default=2048, help="address space a worker may add on top of its size at start, MB (default: 2048; 0: no limit)")
     p.add_argument("--lang", default="auto", choices=LANGS)
     p.add_argument("--backend", default="pypdf", choices=("pypdf", "pdfium"))
@@ -81,11 +82,13 @@ def _usable_cpus() -> int:
 
 def run(args: argparse.Namespace) -> int:
     from ..batch import BatchOptions, run_batch
+    from .common import max_bytes_of
 
     jobs = args.jobs or _usable_cpus()
     opts = BatchOptions(
         formats=args.formats, jobs=jobs, resume=args.resume, retry_errors=args.retry_errors,
-        max_pages=args.max_pages, timeout=args.timeout or None, memory_mb=args.memory_mb or None,
+        max_pages=args.max_pages, timeout=args.timeout, memory_mb=args.memory_mb,
+        max_bytes=None if args.max_mb is None else max_bytes_of(args.max_mb),
         lang=args.lang, backend=args.backend, sentences=not args.no_sentences, provenance=not args.no_provenance,
         engine=args.engine, scheduler=args.scheduler, align=args.align, follow_links=args.follow_links,
         csv_safe=not args.raw_cells,
@@ -93,6 +96,15 @@ def run(args: argparse.Namespace) -> int:
     rep = _Reporter(args.progress)
     try:
         summary = run_batch(args.in_dir, args.out_dir, opts, on_record=rep)
+    except KeyboardInterrupt:
+        rep.close()
+        import shlex
+
+        again = " ".join(shlex.quote(a) for a in ("unmark", "batch", args.in_dir, args.out_dir))
+        sys.stderr.write("\nunmark batch: interrupted. Every finished file is in the manifest "
+                         f"({os.path.join(args.out_dir, 'manifest.jsonl')}); to go on where it stopped, run the same "
+                         f"command with --resume:\n  {again} --resume [your other options]\n")
+        return 130
     finally:
         rep.close()
     for line in summary.lines():

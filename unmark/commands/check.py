@@ -13,11 +13,11 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         "does not, report it as a possible variant or error.",
     )
     p.add_argument("inputs", nargs="*", help="document pairs, folders or alignment files")
-    p.add_argument("--glossary", required=True, metavar="G", help="glossary (.tbx .csv .tsv .json)")
+    p.add_argument("--glossary", required=True, metavar="G", help="glossary (.tbx .csv .xlsx .tsv .json: every format terms writes)")
     p.add_argument("--alignment", action="append", default=[], metavar="FILE", help="alignment file: TMX, TSV or JSONL (repeatable)")
     p.add_argument("--aligned", nargs=2, action="append", default=[], metavar=("SRC_TXT", "TGT_TXT"), help="line-parallel text files")
-    p.add_argument("--src-lang", default="zh")
-    p.add_argument("--tgt-lang", default="en")
+    p.add_argument("--src-lang", default=None, help="source language (default: detected from the inputs; zh for alignment files)")
+    p.add_argument("--tgt-lang", default=None, help="target language (default: detected from the inputs; en for alignment files)")
     p.add_argument("-o", "--output", default=None, help="report: .tsv .xlsx .html (default: TSV on standard output)")
     p.add_argument("--exact-case", action="store_true", help="match target terms case-sensitively")
     p.add_argument("--raw-cells", action="store_true",
@@ -35,7 +35,10 @@ def run(args) -> int:
     from ..terms.lexicon import check_lang
     from ..safe import neutralise_cell
 
-    src, tgt = check_lang(args.src_lang), check_lang(args.tgt_lang)
+    from ..terms.languages import resolve_languages
+
+    src, tgt = resolve_languages(args.src_lang, args.tgt_lang, args.inputs, args.aligned)
+    src, tgt = check_lang(src), check_lang(tgt)
     glossary = Glossary(src, tgt, tuple(load_known(args.glossary, src, tgt)))
     pairs = gather_pairs(args.inputs, src, tgt, aligned=args.aligned, alignment_files=args.alignment)
     opts = CheckOptions(ignore_case=not args.exact_case, csv_safe=not args.raw_cells)

@@ -7,21 +7,34 @@ import sys
 
 from ..io.atomic import write_text
 from ..model import Document
+from ..extract.text import DEFAULT_MAX_BYTES
 from ..limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB
-from ..pipeline import LANGS, ParseOptions, parse_bytes, parse_file
+from ..pipeline import LANGS, ParseOptions
 
 
 
 def add_parse_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", default="auto", choices=LANGS, help="document language (default: auto)")
     p.add_argument("--backend", default="pypdf", choices=("pypdf", "pdfium"), help="PDF extraction backend")
-    p.add_argument("--max-pages", type=int, default=None, help="refuse PDFs with more pages than this")
-    p.add_argument("--timeout", type=float, default=None, help="seconds allowed per input: reading, building and writing")
+    p.add_argument("--max-pages", type=float, default=None, help="refuse PDFs with more pages than this (0: no limit)")
+    p.add_argument("--timeout", type=float, default=None, help="seconds allowed per input: reading, building and writing (0: no limit)")
+    p.add_argument("--max-mb", type=float, default=None,
+                   help=f"refuse inputs larger than this many MB (default: {DEFAULT_MAX_BYTES // 2**20}; 0: no limit)")
     p.add_argument("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_MB,
                    help=f"refuse PDFs larger than this (default {DEFAULT_MAX_FILE_MB} MB; 0: no limit)")
     p.add_argument("--memory-mb", dest="reader_memory_mb", type=int, default=DEFAULT_MEMORY_MB,
                    help=f"address space of the PDF reader process (default {DEFAULT_MEMORY_MB} MB; 0: no limit)")
     p.add_argument("--no-sentences", action="store_true", help="skip sentence segmentation")
+
+
+def max_bytes_of(mb: float | None) -> int | None:
+    """--max-mb in bytes (0: no limit; negative: E123)."""
+    from ..limits import limit
+
+    if mb is None:
+        return DEFAULT_MAX_BYTES
+    v = limit("--max-mb", mb)
+    return 0 if v is None else int(v * 2**20)
 
 
 def options_from_args(args: argparse.Namespace) -> ParseOptions:
@@ -30,6 +43,7 @@ def options_from_args(args: argparse.Namespace) -> ParseOptions:
         backend=args.backend,
         max_pages=args.max_pages,
         timeout=args.timeout,
+        max_bytes=max_bytes_of(getattr(args, "max_mb", None)),
         sentences=not args.no_sentences,
         max_file_mb=args.max_file_mb or None,
         memory_mb=args.reader_memory_mb or None,
@@ -37,20 +51,10 @@ def options_from_args(args: argparse.Namespace) -> ParseOptions:
 
 
 def load_document(inp: str, opts: ParseOptions) -> Document:
-    if inp == "-":
-        return parse_bytes(sys.stdin.buffer.read(), options=opts, name="<stdin>")
-    if inp.endswith(".json"):
-        import json
+    """One document (PDF, text, unmark JSON, '-' for stdin) through the shared loader."""
+    from ..loader import load_document as load
 
-        from ..errors import InputError
-
-        try:
-            with open(inp, encoding="utf-8") as fh:
-                data = json.load(fh)
-        except (OSError, ValueError) as exc:
-            raise InputError(f"cannot read document JSON: {exc}", code="E109", path=inp) from exc
-        return Document.from_dict(data)
-    return parse_file(inp, options=opts)
+    return load(inp, opts)
 
 
 def emit(text: str, out: str | None) -> None:
@@ -58,3 +62,23 @@ def emit(text: str, out: str | None) -> None:
         write_text(out, text)
     else:
         sys.stdout.write(text)
+
+
+def report_warnings(warnings, prog: str = "unmark") -> None:
+    """Warnings on stderr, one line per code with a count (a long text may carry a thousand W110s);
+    every detail stays in the document (JSON ``warnings``, ``unmark explain``)."""
+    groups: dict[str, list] = {}
+    for w in warnings:
+        code = w.get("code") if isinstance(w, dict) else w.code
+        groups.setdefault(str(code), []).append(w)
+    for code, ws in groups.items():
+        first = ws[0]
+        msg = first.get("message") if isinstance(first, dict) else first.message
+        page = first.get("page") if isinstance(first, dict) else first.page
+        line = first.get("line") if isinstance(first, dict) else first.line
+        where = f" (page {page}, line {line})" if page else (f" (line {line})" if line else "")
+        if len(ws) == 1:
+            sys.stderr.write(f"{prog}: warning {code}: {msg}{where}\n")
+        else:
+            sys.stderr.write(f"{prog}: warning {code} x{len(ws)}: {msg}{where}, and {len(ws) - 1} more "
+                             "(all in the document's warnings)\n")

@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from ..io.render import FORMATS, render
-from .common import add_parse_options, emit, load_document, options_from_args
+from ..io.render import PARSE_FORMATS, render
+from .common import add_parse_options, emit, load_document, options_from_args, report_warnings
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("parse", help="parse a UN document (PDF or extracted text) into clean structured output")
     p.add_argument("input", help="PDF or text file; '-' reads standard input")
     p.add_argument("-o", "--output", help="output file (default: standard output); written atomically")
-    p.add_argument("-f", "--format", choices=FORMATS, default=None, help="json (default), md or txt; guessed from -o")
+    p.add_argument("-f", "--format", choices=PARSE_FORMATS, default=None, help="json (default), md, txt (re-parseable text: a trailing space ends each unit, a form feed "
+                   "starts each page) or plain (reading text: units separated by blank lines); guessed from -o")
     p.add_argument("--no-provenance", action="store_true", help="JSON without per-character source maps")
     add_parse_options(p)
     p.set_defaults(func=run)
@@ -32,6 +32,5 @@ def run(args: argparse.Namespace) -> int:
         out = render(doc, fmt, provenance=not args.no_provenance)
         check()
     emit(out, args.output)
-    for w in doc.warnings:
-        sys.stderr.write(f"unmark: warning {w.code}: {w.message}" + (f" (page {w.page}, line {w.line})" if w.page else "") + "\n")
+    report_warnings(doc.warnings)
     return 0

@@ -21,9 +21,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--aligned", nargs=2, action="append", default=[], metavar=("SRC_TXT", "TGT_TXT"),
                    help="line-parallel text files (repeatable)")
     p.add_argument("--alignment", action="append", default=[], metavar="FILE", help="alignment file: TMX, TSV or JSONL (repeatable)")
-    p.add_argument("--src-lang", default="zh")
-    p.add_argument("--tgt-lang", default="en")
-    p.add_argument("--glossary", metavar="KNOWN", help="known glossary (.tbx .csv .tsv .json): kept, marked known, linked first")
+    p.add_argument("--src-lang", default=None, help="source language (default: detected from the inputs; zh for alignment files)")
+    p.add_argument("--tgt-lang", default=None, help="target language (default: detected from the inputs; en for alignment files)")
+    p.add_argument("--glossary", metavar="KNOWN", help="known glossary (.tbx .csv .xlsx .tsv .json): kept, marked known, linked first")
     p.add_argument("--max", type=int, default=None, metavar="N", help="at most N entries")
     p.add_argument("--min-freq", type=int, default=None, help="minimum number of aligned pairs a candidate occurs in (default 2)")
     p.add_argument("--measure", choices=("dice", "llr"), default=None, help="association for linking (default llr)")
@@ -56,10 +56,17 @@ def run(args) -> int:
     from ..terms.inputs import gather_pairs
     from ..terms.lexicon import check_lang
 
-    src, tgt = check_lang(args.src_lang), check_lang(args.tgt_lang)
+    from ..errors import TermsError
+    from ..terms.languages import resolve_languages
+
+    src, tgt = resolve_languages(args.src_lang, args.tgt_lang, args.inputs, args.aligned)
+    src, tgt = check_lang(src), check_lang(tgt)
     pairs = gather_pairs(args.inputs, src, tgt, aligned=args.aligned, alignment_files=args.alignment)
     known = load_known(args.glossary, src, tgt) if args.glossary else None
     glossary = extract_terms(pairs, src, tgt, options_from_args(args), known=known)
+    if len(glossary) == 0:
+        raise TermsError(f"no {src}-{tgt} term pairs found in {len(pairs)} aligned pairs; nothing written "
+                         "(check --src-lang/--tgt-lang, or give more text)", code="E425", path=args.output)
     glossary.save(args.output, csv_safe=options_from_args(args).csv_safe)
-    sys.stderr.write(f"unmark terms: {len(glossary)} entries from {len(pairs)} aligned pairs -> {args.output}\n")
+    sys.stderr.write(f"unmark terms: {len(glossary)} entries ({src} -> {tgt}) from {len(pairs)} aligned pairs -> {args.output}\n")
     return 0

@@ -64,12 +64,50 @@ def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None 
         except UnicodeDecodeError as exc:
             raise EncodingError(
                 f"input is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                "convert it to UTF-8 first (e.g. iconv -f GB18030 -t UTF-8)",
+                f"convert it to UTF-8 first{_encoding_hint(sample)}",
                 code="E103",
                 path=name,
             ) from exc
     _check_decoded(text, name)
     return text, warnings
+
+
+def guess_legacy_encoding(sample: bytes) -> str | None:
+    """The legacy encoding a non-UTF-8 text most likely uses, for the E103 hint (or None).
+
+    Accented Latin letters (French, Spanish in Windows-1252 / Latin-1) are single high bytes between
+    ASCII letters; Cyrillic (Windows-1251) and Arabic (Windows-1256) words are runs of high bytes that
+    decode to letters of that script; Chinese (GB18030, Big5) runs decode to Han characters.
+    """
+    import regex
+
+    high = [i for i, b in enumerate(sample) if b >= 0x80]
+    if not high:
+        return None
+    isolated = sum(1 for i in high if (i == 0 or sample[i - 1] < 0x80) and (i + 1 >= len(sample) or sample[i + 1] < 0x80))
+    if isolated / len(high) > 0.5:
+        return "WINDOWS-1252"
+
+    def share(enc: str, script: str) -> float:
+        try:
+            text = sample.decode(enc)
+        except UnicodeDecodeError:
+            return 0.0
+        non_ascii = [c for c in text if ord(c) >= 0x80]
+        return sum(1 for c in non_ascii if regex.match(rf"\p{{{script}}}", c)) / max(1, len(non_ascii))
+
+    for enc, script in (("cp1256", "Arabic"), ("cp1251", "Cyrillic")):
+        if share(enc, script) >= 0.9:
+            return {"cp1251": "WINDOWS-1251", "cp1256": "WINDOWS-1256"}[enc]
+    for enc in ("gb18030", "big5"):
+        if share(enc, "Han") >= 0.6:
+            return enc.upper()
+    return None
+
+
+def _encoding_hint(sample: bytes) -> str:
+    enc = guess_legacy_encoding(sample[:65536])
+    return f" (it looks like {enc}: iconv -f {enc} -t UTF-8)" if enc else " (e.g. with iconv -f ENCODING -t UTF-8)"
 
 
 def _check_decoded(text: str, name: str | None) -> None:

@@ -2,6 +2,8 @@
 
 Nothing half-written is ever left at the destination: on any error the temporary
 file is removed and the destination keeps its previous content (or stays absent).
+The file gets the permissions of any new file (``0666`` minus the umask: ``0644`` under
+umask 022), or keeps those of the file it replaces -- not the ``0600`` of a temporary file.
 """
 from __future__ import annotations
 
@@ -33,6 +35,28 @@ def output_error(exc: OSError, path: str | os.PathLike, what: str = "write") -> 
     return OutputError(f"cannot {what}: {exc.strerror or exc}", code="E701", path=str(path))
 
 
+def _umask() -> int:
+    """The process umask, read without changing it where Linux allows (``/proc/self/status``)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: read it by setting it, then put it back at once
+    os.umask(mask)
+    return mask
+
+
+def _final_mode(dest: Path) -> int:
+    """Mode of the written file: that of the file it replaces, else 0666 minus the umask."""
+    try:
+        return dest.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 @contextlib.contextmanager
 def _temp_beside(dest: Path) -> Iterator[str]:
     """A temporary path next to ``dest`` (same extension); renamed onto ``dest`` when the
@@ -45,6 +69,7 @@ def _temp_beside(dest: Path) -> Iterator[str]:
     os.close(fd)
     try:
         yield tmp
+        os.chmod(tmp, _final_mode(dest))
         os.replace(tmp, dest)
     except OSError as exc:
         with contextlib.suppress(OSError):

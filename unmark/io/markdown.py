@@ -9,6 +9,7 @@ if TYPE_CHECKING:  # type hints only: the writers sit above what they write
 from ..safe import markdown_safe
 
 _LEVEL_HASHES = {1: "##", 2: "###", 3: "####", 4: "#####"}
+_BULLETS = frozenset("-–—‒•·∙◦▪▫■□●○*+>⁃‣")
 
 
 def _note_id(label: str) -> str:
@@ -42,7 +43,9 @@ def _block(b: Block) -> str:
         lines.append(f"{lab}{text}")
     for it in b.items:
         indent = "  " * max(0, it.level - 1)
-        lines.append(f"{indent}- {_esc(it.label)} {_esc(_with_refs(it.text, it.footnote_refs))}".rstrip())
+        # a bullet label (-, –, •, ...) is the list marker itself: "- text", not "- - text"
+        lab = "" if not it.label or it.label.strip() in _BULLETS else _esc(it.label) + " "
+        lines.append(f"{indent}- {lab}{_esc(_with_refs(it.text, it.footnote_refs))}".rstrip())
     return "\n".join(lines)
 
 

@@ -46,3 +46,14 @@ def to_text(doc: Document) -> str:
         lines.append("__________________")
         lines += [f"{f.label} {f.text}" for f in doc.footnotes]
     return "".join(PAGE if ln == PAGE else (f"{GAP}\n\n" if ln == GAP else f"{ln} \n\n") for ln in lines if ln)
+
+
+def to_plain(doc: Document) -> str:
+    """Reading text (``--format plain``): the units of :func:`to_text`, one per paragraph separated by
+    a blank line, without the markers that make ``txt`` re-parseable (form feeds, trailing spaces,
+    space-only lines)."""
+    lines = [ln.rstrip() for ln in unit_lines(doc) if ln not in (PAGE, GAP) and ln.strip()]
+    if doc.footnotes:
+        lines.append("__________________")
+        lines += [f"{f.label} {f.text}".rstrip() for f in doc.footnotes]
+    return "\n\n".join(lines) + ("\n" if lines else "")

@@ -7,6 +7,8 @@ if TYPE_CHECKING:  # type hints only
     from ..model import Document
 
 FORMATS = ("json", "md", "txt")
+#: `unmark parse` also writes reading text ("plain": no form feeds, no trailing spaces)
+PARSE_FORMATS = FORMATS + ("plain",)
 
 
 def render(doc: Document, fmt: str, provenance: bool = True) -> str:
@@ -15,4 +17,8 @@ def render(doc: Document, fmt: str, provenance: bool = True) -> str:
         return doc.to_json(provenance=provenance) + "\n"
     if fmt == "md":
         return doc.to_markdown()
+    if fmt == "plain":
+        from .plaintext import to_plain
+
+        return to_plain(doc)
     return doc.text()

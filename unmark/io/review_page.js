@@ -159,23 +159,16 @@
     return /[\t"\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
   function toTSV() {
-    var head = ["row", "kind", "confidence", "low"].concat(L), pageCols = [];
+    var head = ["row", "kind", "confidence", "low"].concat(L);
     L.forEach(function (lg) { head.push(lg + "_paragraph", lg + "_page"); });
-    // pandas: a page column with some missing values is a float column ("3.0")
-    L.forEach(function (lg, j) {
-      var vals = rows.map(function (r) { return r.cells[j] ? r.cells[j].page : null; });
-      var some = vals.some(function (v) { return v !== null && v !== undefined; });
-      var all = vals.every(function (v) { return v !== null && v !== undefined; });
-      pageCols.push(some && !all ? "float" : "int");
-    });
     var lines = [head.map(csvField).join("\t")];
     rows.forEach(function (r, k) {
       var c = conf(r), f = [String(k + 1), r.kind, pyFloat(Math.round(c * 1000) / 1000), c < D.low ? "True" : "False"];
       r.cells.forEach(function (s) { f.push(s ? flat(s.text) : ""); });
-      r.cells.forEach(function (s, j) {
+      r.cells.forEach(function (s) {
         f.push(s && s.paragraph !== null && s.paragraph !== undefined ? s.paragraph : "");
         var p = s ? s.page : null;
-        f.push(p === null || p === undefined ? "" : (pageCols[j] === "float" ? pyFloat(p) : String(p)));
+        f.push(p === null || p === undefined ? "" : String(p));  // page numbers are integers, blank when missing
       });
       lines.push(f.map(csvField).join("\t"));
     });

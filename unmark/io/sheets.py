@@ -51,7 +51,9 @@ def to_frame(al: Alignment, low: float | None = None, *, flat_text: bool = False
 
     cols = ["row", "kind", "confidence", "low"] + list(al.langs)
     cols += [f"{lg}_{x}" for lg in al.langs for x in ("paragraph", "page")]
-    return pd.DataFrame(records(al, low, flat_text=flat_text, clean=clean), columns=cols)
+    df = pd.DataFrame(records(al, low, flat_text=flat_text, clean=clean), columns=cols)
+    # page numbers stay integers (not 3.0), blank when a side has none
+    return df.astype({f"{lg}_page": "Int64" for lg in al.langs})
 
 
 def to_tsv(al: Alignment, low: float | None = None, *, csv_safe: bool = True) -> str:

@@ -13,7 +13,7 @@ import regex
 
 from ..errors import TermsError
 from ..io.atomic import write_bytes, write_text
-from .glossary import Glossary, TermEntry, clean_field, safe_text
+from .glossary import Glossary, TermEntry, clean_field, safe_text, where_label
 from .lexicon import check_lang
 from .options import CheckOptions
 from .readers import as_pairs
@@ -197,7 +197,7 @@ def findings_to_html(findings: Sequence[Finding], path: str | os.PathLike, *, ti
             "<tr><td>{n}</td><td>{st}</td><td>{tt}</td><td lang='src'>{s}</td><td lang='tgt'>{t}</td><td>{where}</td></tr>".format(
                 n=f.row + 1, st=html.escape(f.source_term), tt=html.escape(f.expected_target + (f" ({f.acronym})" if f.acronym else "")),
                 s=_highlight(f.source_text, f.source_term), t=html.escape(f.target_text),
-                where=html.escape(", ".join(x for x in (f.symbol, f"para. {f.paragraph}" if f.paragraph else "", f.file) if x))))
+                where=html.escape(", ".join(x for x in (f.symbol, where_label(f.paragraph) if f.paragraph else "", f.file) if x))))
     doc = f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>body{{font-family:sans-serif;margin:1em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px;vertical-align:top}}mark{{background:#ffe08a}}</style>

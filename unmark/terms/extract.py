@@ -434,7 +434,8 @@ def _examples(segs: list[int], pairs: Sequence[SegPair], n: int) -> tuple[Exampl
     out = []
     for i in pool:
         a, b = pairs[i]
-        out.append(Example(a.text, b.text, a.symbol or b.symbol, a.paragraph or b.paragraph, a.page, a.source))
+        out.append(Example(a.text, b.text, a.symbol or b.symbol, a.paragraph or b.paragraph, a.page, a.source,
+                           b.source if b.source != a.source else None))
     return tuple(out)
 
 

@@ -26,6 +26,11 @@ COLUMNS = (
 )
 
 
+def where_label(paragraph: str) -> str:
+    """``para. 12`` for a paragraph number, as is for a line of line-parallel text (``line 3``)."""
+    return paragraph if paragraph.startswith(("line ", "lines ")) else f"para. {paragraph}"
+
+
 @dataclass(frozen=True, slots=True)
 class Example:
     """One aligned pair of segments in which the source and the target term both occur."""
@@ -36,17 +41,21 @@ class Example:
     paragraph: str | None = None
     page: int | None = None
     file: str | None = None
+    target_file: str | None = None     # the target side's own file when it differs (line-parallel input)
 
     def provenance(self) -> str:
         parts = []
         if self.symbol:
             parts.append(self.symbol)
         if self.paragraph:
-            parts.append(f"para. {self.paragraph}")
+            parts.append(where_label(self.paragraph))
         if self.page is not None and not parts:
             parts.append(f"p. {self.page}")
         if self.file and not self.symbol:
-            parts.append(os.path.basename(self.file))
+            files = os.path.basename(self.file)
+            if self.target_file and os.path.basename(self.target_file) != files:
+                files += " / " + os.path.basename(self.target_file)
+            parts.append(files)
         return ", ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:

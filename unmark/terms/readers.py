@@ -182,7 +182,7 @@ def read_parallel_text(src_path: str | os.PathLike, tgt_path: str | os.PathLike,
         raise TermsError(f"line-parallel files differ in length ({len(a)} vs {len(b)} lines)", code="E415", path=str(tgt_path))
     na, nb = Path(src_path).name, Path(tgt_path).name
     a, b = _untokenise(a, src), _untokenise(b, tgt)
-    return [(Segment(src, x.strip(), paragraph=str(i), source=na), Segment(tgt, y.strip(), paragraph=str(i), source=nb))
+    return [(Segment(src, x.strip(), paragraph=f"line {i}", source=na), Segment(tgt, y.strip(), paragraph=f"line {i}", source=nb))
             for i, (x, y) in enumerate(zip(a, b), 1) if x.strip() and y.strip()]
 
 
@@ -203,13 +203,13 @@ def _untokenise(lines: list[str], lang: str) -> list[str]:
 def align_documents(path_a: str | os.PathLike, path_b: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segment, Segment]]:
     """Parse two documents and align them at sentence level (unmark.parse + unmark.align.align)."""
     try:
-        import unmark
         from unmark.align import align
-        parse = unmark.parse
+
+        from .languages import document
     except (ImportError, AttributeError) as exc:
         raise TermsError("document parsing/alignment is not available in this installation; "
                          "give an alignment file (--alignment) or line-parallel text (--aligned)", code="E420") from exc
-    docs = [parse(str(path_a), lang=src), parse(str(path_b), lang=tgt)]
+    docs = [document(path_a, lang=src), document(path_b, lang=tgt)]
     try:
         alignment = align(docs[0], docs[1], level="sentence", langs=[src, tgt])
     except TypeError:  # an aligner without the langs parameter
@@ -292,7 +292,31 @@ def read_csv_entries(path: str | os.PathLike, src: str, tgt: str) -> list[TermEn
     or the language codes; otherwise the first two columns (OmegaT TSV)."""
     text = _read_text(path)
     delim = "\t" if Path(path).suffix.lower() in (".tsv", ".txt", ".utf8") or ("\t" in text.splitlines()[0] if text else False) else ","
-    rows = [r for r in csv.reader(io.StringIO(text), delimiter=delim) if r and any(c.strip() for c in r)]
+    return _entries_from_rows(list(csv.reader(io.StringIO(text), delimiter=delim)), src, tgt)
+
+
+def read_xlsx_entries(path: str | os.PathLike, src: str, tgt: str) -> list[TermEntry]:
+    """XLSX glossary (what ``unmark terms -o x.xlsx`` writes, or any sheet with the same headers):
+    the first sheet, read like a CSV glossary."""
+    p = Path(path)
+    if not p.is_file():
+        raise TermsError(f"file not found: {p}", code="E410", path=str(p))
+    try:
+        from openpyxl import load_workbook
+
+        wb = load_workbook(str(p), read_only=True, data_only=True)
+        try:
+            ws = wb.worksheets[0]
+            rows = [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        finally:
+            wb.close()
+    except Exception as exc:  # noqa: BLE001 - a broken workbook is a coded error
+        raise TermsError(f"not a readable XLSX workbook: {exc}", code="E426", path=str(p)) from exc
+    return _entries_from_rows(rows, src, tgt)
+
+
+def _entries_from_rows(rows: list[list[str]], src: str, tgt: str) -> list[TermEntry]:
+    rows = [r for r in rows if r and any(c.strip() for c in r)]
     if not rows:
         return []
     head = [h.strip().lower() for h in rows[0]]
@@ -326,7 +350,9 @@ def load_known(path: str | os.PathLike, src: str, tgt: str) -> list[TermEntry]:
         entries = [TermEntry.from_dict({**e.to_dict(), "status": "known"}) for e in g.entries]
     elif ext in (".csv", ".tsv", ".txt", ".utf8"):
         entries = read_csv_entries(path, src, tgt)
+    elif ext == ".xlsx":
+        entries = read_xlsx_entries(path, src, tgt)
     else:
-        raise TermsError(f"unknown glossary type {ext!r} (use .tbx, .csv, .tsv or .json)", code="E417", path=str(path))
+        raise TermsError(f"unknown glossary type {ext!r} (use .tbx, .csv, .xlsx, .tsv or .json)", code="E417", path=str(path))
     log.info("known glossary %s: %d entries", path, len(entries))
     return entries

@@ -90,7 +90,7 @@ def zh_tokenizer(use_user_dict: bool = True, use_state_names: bool = True):
     try:
         import jieba
     except ImportError as exc:  # pragma: no cover - jieba is a dependency
-        raise TermsError("jieba is not installed (pip install jieba)", code="E403") from exc
+        raise TermsError("jieba is not installed (it is a dependency of unmark-undocs: pip install jieba)", code="E403") from exc
     logging.getLogger("jieba").setLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     with _lock:
@@ -151,7 +151,7 @@ def spacy_tokenizer(lang: str):
     try:
         import spacy
     except ImportError as exc:  # pragma: no cover - spaCy is a dependency
-        raise TermsError("spaCy is not installed (pip install spacy)", code="E403") from exc
+        raise TermsError("spaCy is not installed (it is a dependency of unmark-undocs: pip install spacy)", code="E403") from exc
     return spacy.blank(lang).tokenizer
 
 

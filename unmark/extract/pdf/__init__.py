@@ -122,15 +122,18 @@ def extract_pdf(path, backend: str = "pypdf", max_pages: int | None = None, time
 
     t0 = time.monotonic()
     p = Path(path)
+    from ...logcapture import as_warnings, captured
+
     with deadline(timeout, "E207"):
-        raws = read_raw_pages(p, backend=backend, max_pages=max_pages, timeout=timeout, **limits)
-        return _extracted(p, raws, backend, timeout, t0)
+        with captured("pypdf") as lib_log:  # pypdf's own log lines become W302 warnings on the document
+            raws = read_raw_pages(p, backend=backend, max_pages=max_pages, timeout=timeout, **limits)
+        return _extracted(p, raws, backend, timeout, t0, as_warnings(lib_log, "W302", "PDF reader"))
 
 
-def _extracted(p: Path, raws: list[RawPage], backend: str, timeout: float | None, t0: float) -> Extracted:
+def _extracted(p: Path, raws: list[RawPage], backend: str, timeout: float | None, t0: float,
+               warnings: list[DocWarning]) -> Extracted:
     from .layout import layout
 
-    warnings: list[DocWarning] = []
     chars = sum(len(r.text.strip()) for raw in raws for r in raw.runs)
     bad = min(sum(raw.undecodable for raw in raws), chars)
     if chars == 0:

@@ -43,7 +43,7 @@ def _lib():
         import pypdfium2 as pdfium
         import pypdfium2.raw as c
     except ImportError as exc:
-        raise PdfError("the pdfium backend needs pypdfium2: pip install 'unmark[pdfium]'", code="E201") from exc
+        raise PdfError("the pdfium backend needs pypdfium2: pip install 'unmark-undocs[pdfium]'", code="E201") from exc
     return pdfium, c
 
 

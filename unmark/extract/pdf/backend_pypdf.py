@@ -10,6 +10,7 @@ decoded once, by us, and never glued into plain text.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import time
 import warnings as _warnings
@@ -49,7 +50,7 @@ def open_reader(path, password: str = ""):
     """A ``PdfReader`` or a coded :class:`PdfError` (E202 encrypted, E203 corrupt)."""
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf.errors import DependencyError, PdfReadError
     except ImportError as exc:  # pragma: no cover - pypdf is a core dependency
         raise PdfError("pypdf is not installed", code="E201") from exc
     try:
@@ -66,6 +67,9 @@ def open_reader(path, password: str = ""):
             n = len(reader.pages)
     except PdfError:
         raise
+    except DependencyError as exc:  # AES without a crypto provider: not a corrupt file
+        raise PdfError(f"encrypted PDF: decrypting it needs the cryptography package, a dependency of "
+                       f"unmark-undocs (pip install 'pypdf[crypto]'): {exc}", code="E202", path=str(path)) from exc
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError) as exc:
         raise PdfError(f"corrupt or truncated PDF: {exc}", code="E203", path=str(path)) from exc
     except Exception as exc:  # noqa: BLE001 - any parser failure on a bad file is a coded error
@@ -98,13 +102,24 @@ def _links(page, top: float, left: float) -> list[RawLink]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def pypdf_font_class():
+    """pypdf's font decoder (widths, encodings, ToUnicode maps). It is not public API: it lives in
+    ``pypdf.generic._font`` since pypdf 7.0 (``pypdf._font`` before, with a different text
+    decoding), which is why pyproject.toml bounds pypdf to the versions tested (>=7.0,<8)."""
+    from pypdf.generic._font import Font
+
+    return Font
+
+
 class _PageVisitor:
     """State of one page's content stream walk."""
 
     def __init__(self, page, number: int, deadline: float | None, font_cache: dict, decoded: dict | None = None,
                  widths: dict | None = None):
         from pypdf.generic import DictionaryObject
-        from pypdf.generic._font import Font
+
+        Font = pypdf_font_class()
 
         # (font, shown string) -> (text, glyph count, widths, spaces): a document shows the
         # same strings with the same fonts again and again; pypdf decodes them the same way
