@@ -144,6 +144,9 @@ _code("E106", "this is a PDF, not text; parse it as a PDF file", "PDF bytes were
 _code("E107", "unknown language {lang!r}; use one of ar, en, es, fr, ru, zh", "The declared language is not one of the six UN languages.")
 _code("E108", "cannot read {path}: {reason}", "The file exists but cannot be read (permissions, I/O error).")
 _code("E109", "{name} is JSON but not a document written by 'unmark parse --format json' (found: {keys})", "A .json input is not (or no longer) an unmark document.")
+_code("E150", "nothing to parse: give a path, bytes or text= / either a source or text=, not both", "parse() was called with no source, or with both a source and text=.")
+_code("E151", "parse_text takes a str / a path is a str or os.PathLike, not a {type}", "An API entry point was given the wrong type (text where a path is expected, or the reverse).")
+_code("E152", "gave up after {timeout} s (per-file timeout)", "Parsing a text input took longer than --timeout / ParseOptions.timeout (the deadline covers reading, building and writing).")
 _code("E120", "{path} is a directory / not a regular file", "The input path is a directory, a device (/dev/null) or another non-file.")
 _code("E121", "{name} is {what}, not a document: {hint}", "A translation memory, glossary, spreadsheet, Word/OpenDocument file... was given where a document is read (told by extension or content).")
 _code("E122", "unknown document type {suffix!r}", "unmark reads PDF, text (.txt, UTF-8/UTF-16) and the JSON of `unmark parse --format json`; convert other files first.")
@@ -162,6 +165,12 @@ _code("E206", "the PDF has {n} pages, over the limit of {max_pages}", "More page
 _code("E207", "gave up after {timeout} s (per-file timeout)", "Extraction took longer than --timeout.")
 _code("E208", "fonts without a Unicode mapping: {detail}", "Most glyphs come from fonts that neither a /ToUnicode map nor a predefined Unicode or national CMap (resources/pdf/cmaps.toml) can map, e.g. Identity-H without ToUnicode; the message names each font and why: the text would be garbage.")
 _code("E209", "layout failed on a degenerate page", "The PDF was read but the layout analysis failed on a page (a defect in unmark: please report it with the file).")
+_code("E250", "the PDF reader died / needs more memory than the reader's limit of {mb} MB", "The PDF reader process ran out of its address-space limit (--memory-mb / ParseOptions.memory_mb) or PDFium aborted on a failed allocation; the caller is unharmed.")
+_code("E251", "the PDF reader died ({signal})", "The PDF reader process died for another reason (a crash in the native library).")
+_code("E252", "marked content nested over {max} deep", "A content stream nests BMC/BDC sections deeper than ContentLimits.max_depth: refused before PDFium parses the page.")
+_code("E253", "form XObjects drawn over {max} times through nesting", "Form XObjects drawing each other (fan-out) beyond ContentLimits.max_form_draws: refused before PDFium parses the page.")
+_code("E254", "a content stream holds over {max} operators", "More operators in one content stream than ContentLimits.max_ops.")
+_code("E255", "a content stream inflates to over {mb} MB", "A compressed content stream inflates beyond ContentLimits.max_stream_mb (a decompression bomb).")
 # E3xx alignment
 _code("E300", "{message}", "Base code of alignment errors.")
 _code("E301", "alignment needs at least two documents", "Too few (or wrong kind of) inputs for alignment.")
@@ -218,6 +227,7 @@ _code("E514", "worker crashed: {detail}", "The worker process died (crash, OOM k
 _code("E519", "unexpected {type}: {detail}", "An unexpected exception in a batch worker (a defect: please report it).")
 _code("E520", "not a PDF or text file (suffix {suffix})", "A file in the batch input folder has an unsupported extension; it is listed, not parsed.")
 _code("E530", "cannot reach the Dask scheduler {scheduler!r}", "The --scheduler address does not answer.")
+_code("E531", "a symbolic link: not followed (use --follow-links)", "An input file of a batch is a symbolic link; it is listed, not parsed, unless --follow-links (a link can point anywhere).")
 _code("E540", "alignment is not available in this installation", "batch --align could not align (missing component or writer).")
 _code("E541", "no {langs} version", "batch --align: a document group lacks a language.")
 _code("E542", "{type}: {detail}", "batch --align: aligning a group failed.")
@@ -230,7 +240,10 @@ _code("E602", "rule file {name} is invalid: {detail}", "A rule file does not val
 _code("E610", "unknown parse stage {name!r}; the stages are {stages}", "ParseOptions(disable=...) names a stage the parse does not have (unmark.pipeline.STAGE_NAMES).")
 # E7xx output
 _code("E700", "{message}", "Base code of output errors.")
-_code("E701", "cannot write to {folder}: {reason}", "The output file cannot be written (permissions, missing folder, disk full).")
+_code("E701", "cannot write to {folder}: {reason}", "The output file cannot be written (an I/O error or another reason not covered by E702-E704).")
+_code("E702", "cannot write: the output location is read-only or not writable", "The output folder or file is read-only or not permitted (EROFS, EACCES, EPERM).")
+_code("E703", "cannot write: no space left on the output device", "The output device is full (ENOSPC, quota, file too large); nothing half-written is left.")
+_code("E704", "{what} is a symbolic link or not a folder in the output folder: refused", "batch: the manifest, the lock or a folder it writes into is a link (maybe planted); nothing is written through it.")
 # W*** warnings
 _code("W101", "unmapped private-use character U+{cp} left in the text", "A private-use (symbol font) character has no mapping.")
 _code("W102", "Word broken field removed: {text!r}", "A Word field error message was removed from the text.")
@@ -251,6 +264,8 @@ _code("W300", "the document was declared {lang} (--lang), but its text is mostly
 _code("W302", "PDF reader: {message}", "The PDF library reported a problem it recovered from (e.g. `EOF marker not found`); the text may be incomplete.")
 _code("W400", "paragraph numbering resumes at {n} after a restart at 1 ({where}); {k} restarted line(s) read as heading(s)", "A line numbered 1 inside a paragraph run (a sub-heading read as a paragraph) restarted the numbering; the run resumed at the next number that continues it.")
 _code("W301", "the documents have different symbols ({listing})", "Aligned documents do not carry the same UN symbol: maybe not versions of one document.")
+_code("W481", "PDFium returns at most 32,767 characters of one text object: text cut on page(s) {pages}", "pdfium backend: a text object longer than PDFium returns was cut; the pypdf backend reads it whole.")
+_code("W480", "{n} control character(s) removed from the {format} output", "An XML, HTML or XLSX writer removed characters the format cannot hold (logged; in TMX also a header note).")
 # fmt: on
 
 

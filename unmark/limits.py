@@ -1,15 +1,140 @@
-"""One meaning for resource limits everywhere (API and every command): ``None`` or ``0`` means
-*no limit*; a negative value is a coded error (E123), never a silently odd run.
+"""Bounded work for every input: one deadline over reading, building and rendering, a memory
+cap, a file-size cap and limits on what a PDF page may ask of the reader.
 
-Limits: ``max_pages`` (pages per PDF), ``timeout`` (seconds per file), ``memory_mb`` (batch worker
-memory), ``max_bytes`` (input size).
+- :func:`deadline` opens a deadline (``with deadline(timeout, code):``) that every stage checks
+  with :func:`check` inside its loops (PDF layout per page, the document build per block, the
+  renderers); past it, :class:`DeadlineExceeded` (E207 for a PDF, E152 for text) is raised. An
+  inner deadline never extends an outer one.
+- Work a native library does and cannot interrupt (PDFium, pypdf's content tokenizer) runs in
+  a reader process (:mod:`unmark.extract.pdf.isolate`) under an address-space limit
+  (``RLIMIT_AS``), killed at the deadline: an overrun becomes a coded error, never a SIGABRT of
+  the caller.
+- :class:`ContentLimits`: what one PDF may ask before PDFium parses a page (marked-content
+  nesting, form XObject fan-out, operators and decompressed bytes of a content stream).
+- :func:`limit` / :func:`apply`: one meaning for resource limits everywhere (API and every
+  command): ``None`` or ``0`` means *no limit*; a negative value is a coded error (E123), never a
+  silently odd run. Limits: ``max_pages``, ``timeout``, ``memory_mb``, ``max_bytes``.
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import logging
 import math
+import os
+import signal
+import time
+from dataclasses import dataclass
+from typing import Iterator
 
-from .errors import InputError
+from .errors import InputError, UnmarkError
 
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_FILE_MB = 512          # a PDF larger than this is refused (E104) unless raised
+DEFAULT_MEMORY_MB = 1536           # address space of the isolated PDF reader process
+PDFIUM_TEXT_OBJECT_MAX = 32767     # PDFium returns at most this many characters of one text object
+
+
+@dataclass(frozen=True)
+class ContentLimits:
+    """Limits checked on the file's own bytes before PDFium parses a page (E252-E255)."""
+
+    max_depth: int = 512            # marked content (BMC/BDC ... EMC) nested this deep in one stream
+    max_form_draws: int = 50_000    # form XObjects drawn by one form, counted through nesting
+    max_ops: int = 5_000_000        # operators in one content stream
+    max_stream_mb: int = 128        # decompressed bytes of one content stream
+
+
+class DeadlineExceeded(UnmarkError):
+    code = "E207"
+
+
+_DEADLINE: contextvars.ContextVar[tuple[float, float, str] | None] = contextvars.ContextVar("unmark_deadline", default=None)
+
+
+@contextlib.contextmanager
+def deadline(timeout: float | None, code: str = "E207") -> Iterator[None]:
+    """A deadline ``timeout`` seconds from now for the work inside the block (none: unchanged)."""
+    if timeout is None:
+        yield
+        return
+    end = time.monotonic() + float(timeout)
+    cur = _DEADLINE.get()
+    if cur is not None and cur[0] <= end:
+        yield  # an outer deadline comes first
+        return
+    token = _DEADLINE.set((end, float(timeout), code))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def remaining() -> float | None:
+    """Seconds left before the current deadline (None: no deadline)."""
+    cur = _DEADLINE.get()
+    return None if cur is None else cur[0] - time.monotonic()
+
+
+def current_deadline() -> float | None:
+    cur = _DEADLINE.get()
+    return None if cur is None else cur[0]
+
+
+def check() -> None:
+    """Raise :class:`DeadlineExceeded` when the current deadline has passed."""
+    cur = _DEADLINE.get()
+    if cur is not None and time.monotonic() > cur[0]:
+        raise DeadlineExceeded(f"gave up after {cur[1]:g} s (per-file timeout)", code=cur[2])
+
+
+# --------------------------------------------------------------------------- process limits
+def _address_space() -> int:
+    """This process's current virtual size in bytes (0 when unknown)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0
+
+
+def apply_limits(memory_mb: int | None) -> None:
+    """In a worker process: cap the address space at its current size + ``memory_mb`` (a forked
+    worker starts as big as its parent, so an absolute cap would depend on the caller), no core
+    dumps, die with the parent (Linux)."""
+    try:
+        import resource
+
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if memory_mb:
+            soft = _address_space() + memory_mb * 1024 * 1024
+            _, hard = resource.getrlimit(resource.RLIMIT_AS)
+            if hard != resource.RLIM_INFINITY:
+                soft = min(soft, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (ImportError, ValueError, OSError) as exc:  # pragma: no cover - non-POSIX
+        log.debug("cannot set worker limits: %s", exc)
+    set_parent_death_signal()
+    if not logging.getLogger().isEnabledFor(logging.DEBUG):
+        # a hostile file makes the PDF reader log dozens of lines; its error code is in the manifest
+        logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+def set_parent_death_signal() -> None:
+    """Linux: the kernel sends SIGKILL to this process when its parent dies (no orphan workers)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+
+
+# --------------------------------------------------------------------------- limit values
 FLAGS = {"max_pages": "--max-pages", "timeout": "--timeout", "memory_mb": "--memory-mb", "max_bytes": "--max-bytes"}
 
 

@@ -22,6 +22,7 @@ from .clean.contents import mark_contents
 from .clean.layout import guess_doc_symbol, mark_zones
 from .clean.notes_zone import end_note_zones, mark_endnotes, mark_unseparated_notes, note_zone_warnings
 from .errors import InputError, InputNotFoundError, UnmarkError
+from .limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB, ContentLimits, check, deadline
 from .extract.lines import Extracted, SrcLine
 from .extract.text import DEFAULT_MAX_BYTES, decode, extract_text
 from .model import (
@@ -36,7 +37,7 @@ from .model import (
     MappedText,
     Metadata,
 )
-from .extract.pdf import extract_pdf
+from .extract.pdf import extract_pdf, prepare_reader
 from .lang import identify_block, identify_document, is_hard_break, line_break_context, looks_like_language, split_sentences
 from .segment.footnotes import NoteBuilder, TextSlot, collect_footnotes, find_markers, remove_markers
 from .segment.front import METADATA_ONLY, front_end, match_masthead, parse_front
@@ -57,9 +58,16 @@ class ParseOptions:
         lang: the document language, ``"auto"`` (detected) or one of zh, en, fr, es, ru, ar.
         backend: PDF extraction backend, ``"pypdf"`` (default) or ``"pdfium"`` (the ``pdfium`` extra).
         max_pages: refuse PDFs with more pages than this (error E206); ``None`` or 0: no limit.
-        timeout: seconds allowed per PDF (error E207); ``None`` or 0: no limit.
+        timeout: seconds allowed per input, reading and building (E207 for a PDF, E152 for text);
+            ``None`` or 0: no limit.
         max_bytes: size limit of the input (error E104); ``None`` or 0: no limit. Negative limits: E123.
         sentences: split blocks into sentences (``Block.sentences``); turn off for speed.
+        max_file_mb: refuse PDFs larger than this (E104); ``None``: no limit.
+        memory_mb: address-space limit of the PDF reader process (E250); ``None``: no limit.
+        isolate: run the PDF reader in its own process: ``"auto"`` (PDFium always, pypdf when a
+            timeout is set), ``"always"`` or ``"never"``. See docs/limits-and-security.md.
+        content_limits: :class:`unmark.limits.ContentLimits` checked before PDFium parses a page
+            (E252-E255).
 
     Raises:
         InputError: E107 for an unknown language.
@@ -68,10 +76,15 @@ class ParseOptions:
     lang: str = "auto"
     backend: str = "pypdf"            # PDF backend: 'pypdf' | 'pdfium'
     max_pages: int | None = None      # PDF: refuse/limit documents longer than this
-    timeout: float | None = None      # PDF: seconds per file
+    timeout: float | None = None      # seconds per input: reading and building
     max_bytes: int = DEFAULT_MAX_BYTES
     sentences: bool = True            # segment sentences (False: the same as disabling "sentences")
     disable: tuple[str, ...] = ()     # names of stages to skip (STAGE_NAMES)
+    # limits (docs/limits-and-security.md): the timeout above covers reading and building
+    max_file_mb: float | None = DEFAULT_MAX_FILE_MB   # PDF: refuse larger files (E104)
+    memory_mb: int | None = DEFAULT_MEMORY_MB         # PDF reader process: address-space limit (E250)
+    isolate: str = "auto"             # PDF reader in its own process: auto (pdfium, or a timeout) | always | never
+    content_limits: ContentLimits = field(default_factory=ContentLimits)  # PDF: E252-E255 before PDFium parses a page
 
     def __post_init__(self) -> None:
         if self.lang not in LANGS:
@@ -89,15 +102,21 @@ class ParseOptions:
 
 
 # --------------------------------------------------------------------------- entry points
-def parse(src: str | os.PathLike | bytes, lang: str = "auto", *, options: ParseOptions | None = None, **kw) -> Document:
+def parse(src: str | os.PathLike | bytes | None = None, lang: str = "auto", *, text: str | None = None,
+          options: ParseOptions | None = None, **kw) -> Document:
     """Parse a UN document into a :class:`unmark.model.Document`.
 
     Extracts the text (PDF or text another tool pulled out), cleans every artifact (each fix recorded),
     segments front matter, headings, numbered paragraphs, items, footnotes, symbols and sentences.
 
     Args:
-        src: a path (PDF or text file), raw bytes, or the text itself (a ``str`` that contains a newline
-            or does not name an existing file).
+        src: a path (``os.PathLike``, or a ``str`` naming an existing file: PDF or text), or raw bytes.
+            A plain ``str`` is read as a path only when that is unambiguous (:func:`classify_str`): a
+            string with a line break is text; a one-line string naming an existing file is that file; a
+            one-line string that looks like a file name (it ends in ``.pdf``, ``.txt`` or ``.text``) but
+            names no file is error E105; any other one-line string is text. The file system is never
+            asked about a string too long to be a path (no ``OSError`` such as "File name too long").
+        text: the document itself as a string (never a path; the same as :func:`parse_text`).
         lang: document language, ``"auto"`` or zh, en, fr, es, ru, ar (a shortcut for ``options``).
         options: a :class:`ParseOptions`; when given, ``lang`` and ``kw`` are ignored.
         **kw: any other :class:`ParseOptions` field (``backend="pdfium"``, ``max_pages=500``, ``timeout=30``).
@@ -115,33 +134,79 @@ def parse(src: str | os.PathLike | bytes, lang: str = "auto", *, options: ParseO
         'CTOC/COP/WG.7/2020/2'
     """
     opts = options or ParseOptions(lang=lang, **kw)
-    if isinstance(src, bytes):
-        return parse_bytes(src, options=opts)
+    if text is not None:
+        if src is not None:
+            raise InputError("give either a source or text=, not both", code="E150")
+        if not isinstance(text, str):
+            raise InputError(f"text= takes a str, not a {type(text).__name__}", code="E151")
+        return parse_text(text, options=opts)
+    if isinstance(src, (bytes, bytearray, memoryview)):
+        return parse_bytes(bytes(src), options=opts)
     if isinstance(src, os.PathLike):
         return parse_file(src, options=opts)
     if isinstance(src, str):
-        if "\n" not in src and len(src) < 4096:
-            p = Path(src)
-            if p.exists():
-                return parse_file(p, options=opts)
-            if re.search(r"\.(pdf|txt|text)$", src, re.I):
-                raise InputNotFoundError(f"no such file: {src}", code="E105", path=src)
+        kind = classify_str(src)
+        if kind == "path":
+            return parse_file(src, options=opts)
+        if kind == "missing":
+            raise InputNotFoundError(
+                f"no such file: {_printable_name(src)} (to parse the string itself, use unmark.parse_text "
+                f"or parse(text=...))", code="E105", path=_printable_name(src))
         return parse_text(src, options=opts)
+    if src is None:
+        raise InputError("nothing to parse: give a path, bytes or text=", code="E150")
     raise InputError(f"cannot parse a {type(src).__name__}", code="E100")
 
 
-def parse_file(path: str | os.PathLike, *, options: ParseOptions | None = None) -> Document:
-    """Parse the PDF or text file at ``path`` (told apart by its first bytes, not its name).
+_PATH_MAX = 4096
+_FILE_NAME = re.compile(r"\.(?:pdf|txt|text)$", re.I)
+
+
+def classify_str(s: str) -> str:
+    """How :func:`parse` reads a one-argument ``str``: ``"text"``, ``"path"`` (an existing file)
+    or ``"missing"`` (looks like a file name, names none). Asks the file system only about a
+    string that can be a path: one line, no NUL, at most 4,096 bytes, each part at most 255."""
+    if "\n" in s or "\r" in s or "\x00" in s or "\f" in s:
+        return "text"
+    try:
+        raw = os.fsencode(s)
+    except (UnicodeError, ValueError):
+        return "text"
+    if not raw.strip() or len(raw) > _PATH_MAX or any(len(part) > 255 for part in raw.split(b"/")):
+        return "text"
+    try:
+        if os.path.isfile(raw):
+            return "path"
+    except (OSError, ValueError):  # pragma: no cover - isfile swallows these on CPython
+        return "text"
+    if _FILE_NAME.search(s) and len(s) < 1024:
+        return "missing"
+    return "text"
+
+
+def parse_file(path: str | os.PathLike, lang: str = "auto", *, options: ParseOptions | None = None, **kw) -> Document:
+    """Parse the PDF or text file at ``path`` (told apart by its first bytes, not its name), never the
+    string itself.
 
     Raises E105 when the file does not exist, E120 for a directory or device, E104 over the size limit.
     """
-    opts = options or ParseOptions()
+    opts = options or ParseOptions(lang=lang, **kw)
+    if not isinstance(path, (str, os.PathLike)):
+        raise InputError(f"a path is a str or os.PathLike, not a {type(path).__name__}", code="E151")
     p = Path(path)
-    if not p.is_file():
-        if p.exists():
+    if "\x00" in str(p):
+        raise InputNotFoundError("no such file: the path holds a NUL character", code="E105", path=_printable_name(repr(str(p))))
+    try:
+        is_file = p.is_file()
+        exists = is_file or p.exists()
+    except OSError as exc:  # a name too long for the file system, a loop of links...
+        raise InputNotFoundError(f"no such file: {exc.strerror}", code="E105", path=_printable_name(str(p))) from exc
+    if not is_file:
+        if exists:
             what = "a directory" if p.is_dir() else "not a regular file"
-            raise InputError(f"{p} is {what}; give a PDF or text file", code="E120", path=str(p))
-        raise InputNotFoundError(f"no such file: {p}", code="E105", path=str(p))
+            raise InputError(f"{_printable_name(str(p))} is {what}; give a PDF or text file", code="E120",
+                             path=_printable_name(str(p)))
+        raise InputNotFoundError(f"no such file: {_printable_name(str(p))}", code="E105", path=_printable_name(str(p)))
     try:
         size = p.stat().st_size
         with p.open("rb") as fh:
@@ -183,13 +248,18 @@ def parse_bytes(data: bytes, *, options: ParseOptions | None = None, name: str |
     return doc.with_(warnings=tuple(warns) + doc.warnings) if warns else doc
 
 
-def parse_text(text: str, *, options: ParseOptions | None = None, name: str | None = None) -> Document:
-    """Parse text that another tool pulled out of a UN document (Tika, pdftotext, copy-paste, Word).
+def parse_text(text: str, lang: str = "auto", *, options: ParseOptions | None = None, name: str | None = None,
+               **kw) -> Document:
+    """Parse text that another tool pulled out of a UN document (Tika, pdftotext, copy-paste, Word):
+    the document itself, never a path.
 
     The layout (form feeds, Tika's blank-line style, plain or unwrapped lines) is recognised from the text;
-    see docs/text-input.md. Raises E101 for empty text, E104 over the size limit.
+    see docs/text-input.md. Lone surrogates become U+FFFD and control characters are removed, each recorded
+    as a fix (:func:`unmark.safe.clean_input`). Raises E101 for empty text, E104 over the size limit.
     """
-    opts = options or ParseOptions()
+    opts = options or ParseOptions(lang=lang, **kw)
+    if not isinstance(text, str):
+        raise InputError(f"parse_text takes a str, not a {type(text).__name__}", code="E151", path=name)
     if not text.strip():
         from .errors import EmptyInputError
 
@@ -198,15 +268,27 @@ def parse_text(text: str, *, options: ParseOptions | None = None, name: str | No
         from .errors import InputTooLargeError
 
         raise InputTooLargeError("input is over the size limit", code="E104", path=name)
-    ex = extract_text(text, name=name)
-    return build_document(ex, opts, name=name)
+    from .safe import clean_input
+
+    text, input_fixes = clean_input(text)
+    with deadline(opts.timeout, "E152"):
+        ex = extract_text(text, name=name)
+        if input_fixes:
+            line_page = {ln.line: p.number for p in ex.pages for ln in p.lines}
+            ex.fixes = [Fix(f.rule, line_page.get(f.line), f.line, f.before, f.after, f.col, f.note)
+                        for f in input_fixes] + list(ex.fixes)
+        return build_document(ex, opts, name=name)
 
 
 def parse_pdf(path: Path, *, options: ParseOptions | None = None, name: str | None = None) -> Document:
     """Parse a PDF with the backend of ``options`` (see docs/pdf.md); errors are ``PdfError`` E2xx."""
     opts = options or ParseOptions()
-    ex = extract_pdf(path, backend=opts.backend, max_pages=opts.max_pages, timeout=opts.timeout)
-    return build_document(ex, opts, name=name or str(path))
+    prepare_reader(opts.backend, opts.timeout, opts.isolate, opts.memory_mb)  # start-up is not the file's time
+    with deadline(opts.timeout, "E207"):
+        ex = extract_pdf(path, backend=opts.backend, max_pages=opts.max_pages, timeout=opts.timeout,
+                         isolate=opts.isolate, memory_mb=opts.memory_mb, max_file_mb=opts.max_file_mb,
+                         content_limits=opts.content_limits)
+        return build_document(ex, opts, name=name or str(path))
 
 
 # --------------------------------------------------------------------------- stage helpers
@@ -465,6 +547,7 @@ def stage_joins(st: ParseState) -> ParseState:
     )
 
     def finish(part: PartBuilder) -> MappedText:
+        check()  # the parse deadline, block by block
         mt = join_parts(part.lines, ctx, fixes)
         mt, fx = remove_broken_fields(mt)
         if fx:
@@ -513,6 +596,7 @@ def stage_blocks(st: ParseState) -> ParseState:
     blocks: list[Block] = []
     for bi, bb in enumerate(st.texts):
         b = bb.builder
+        check()
         if not bb.text.text and not any(t.text for t in bb.items):
             continue  # nothing left (e.g. a line that held only a broken field): its fixes say why
         items = tuple(
@@ -600,6 +684,7 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
     st = ParseState(ex=ex, opts=opts, name=name, fixes=tuple(ex.fixes), warnings=tuple(ex.warnings))
     for stage_name, stage in STAGES:
         if stage_name not in skip:
+            check()  # the parse deadline (docs/limits-and-security.md), stage by stage
             st = stage(st)
     doc = _document(st)
     log.debug("built %s in %.3fs: %d blocks, %d footnotes, %d fixes", name, time.perf_counter() - t0,

@@ -21,8 +21,9 @@ def format_of(path: str, fmt: str | None = None) -> str:
 
 
 def write(al: Alignment, path: str, fmt: str | None = None, *, xml_langs: Mapping[str, str] | None = None,
-          low: float | None = None) -> str:
-    """Write ``al`` to ``path`` atomically; returns the format used."""
+          low: float | None = None, csv_safe: bool = True) -> str:
+    """Write ``al`` to ``path`` atomically; returns the format used. ``csv_safe=False`` keeps TSV
+    cells that begin with = + - @ as they are (machine pipelines; see :mod:`unmark.safe`)."""
     f = format_of(path, fmt)
     if f == "tmx":
         from ..io.tmx import write_tmx
@@ -31,7 +32,7 @@ def write(al: Alignment, path: str, fmt: str | None = None, *, xml_langs: Mappin
     elif f == "tsv":
         from ..io.sheets import write_tsv
 
-        write_tsv(al, path, low)
+        write_tsv(al, path, low, csv_safe=csv_safe)
     elif f == "xlsx":
         from ..io.sheets import write_xlsx
 
@@ -51,8 +52,8 @@ def write_tmx(al: Alignment, path: str, xml_langs: Mapping[str, str] | None = No
     write(al, path, "tmx", xml_langs=xml_langs)
 
 
-def write_tsv(al: Alignment, path: str) -> None:
-    write(al, path, "tsv")
+def write_tsv(al: Alignment, path: str, *, csv_safe: bool = True) -> None:
+    write(al, path, "tsv", csv_safe=csv_safe)
 
 
 def write_xlsx(al: Alignment, path: str) -> None:

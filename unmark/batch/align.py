@@ -27,6 +27,7 @@ from ..io.tmx import write_tmx
 from ..terms import extract_terms
 from .options import BatchOptions
 from .paths import ALIGN_DIR, INPUT_SUFFIXES, InputFile, sanitize_component
+from .guard import safe_dest
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +163,8 @@ def align_outputs(records: dict[str, dict], inputs: list[InputFile], out_dir: Pa
                 al = align(docs[pivot], docs[other], level=opts.align_level)
                 for fmt, write in (("tmx", write_tmx), ("tsv", write_tsv)):
                     rel = f"{ALIGN_DIR}/{dname}/{dname}.{pivot}-{other}.{fmt}"
-                    write_via(out_dir / rel, lambda path, al=al, write=write: write(al, path))
+                    kw = {"csv_safe": opts.csv_safe} if fmt == "tsv" else {}
+                    write_via(safe_dest(out_dir, rel), lambda path, al=al, write=write, kw=kw: write(al, path, **kw))
                     entry["outputs"].append(rel)
                 with contextlib.suppress(Exception):
                     pairs_by_lang[other].extend(al.pairs(pivot, other))
@@ -180,9 +182,9 @@ def align_outputs(records: dict[str, dict], inputs: list[InputFile], out_dir: Pa
             continue
         try:
             gl = extract_terms(pairs, src_lang=pivot, tgt_lang=other)
-            for fmt, write in (("tbx", gl.to_tbx), ("csv", gl.to_csv)):
+            for fmt, write in (("tbx", gl.to_tbx), ("csv", lambda path, gl=gl: gl.to_csv(path, csv_safe=opts.csv_safe))):
                 rel = f"{ALIGN_DIR}/glossary.{pivot}-{other}.{fmt}"
-                write_via(out_dir / rel, write)
+                write_via(safe_dest(out_dir, rel), write)
                 report["glossaries"].append(rel)
         except UnmarkError as exc:
             report["problems"].append(f"{exc.code} glossary {pivot}-{other}: {exc.message}")
@@ -190,5 +192,9 @@ def align_outputs(records: dict[str, dict], inputs: list[InputFile], out_dir: Pa
             report["problems"].append(f"E544 glossary {pivot}-{other}: {type(exc).__name__}: {str(exc)[:200]}")
     from ..io.atomic import write_text
 
-    write_text(adir / "groups.json", json.dumps({"langs": list(langs), "groups": listing}, ensure_ascii=False, indent=1) + "\n")
+    try:
+        write_text(safe_dest(out_dir, f"{ALIGN_DIR}/groups.json"),
+                   json.dumps({"langs": list(langs), "groups": listing}, ensure_ascii=False, indent=1) + "\n")
+    except UnmarkError as exc:  # e.g. E704: OUT/_align is a planted link
+        report["problems"].append(f"{exc.code} {ALIGN_DIR}/groups.json: {exc.message}")
     return report

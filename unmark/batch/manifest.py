@@ -3,7 +3,10 @@
 A record is appended (and fsync'ed) only after every output of its file has been renamed into
 place, so a record never points at a missing or partial output. A run killed mid-write can leave
 a torn last line: :func:`read_manifest` ignores it and :func:`repair_tail` cuts it off before the
-next append.
+next append. An append that fails (disk full) is cut back to the last whole line at once and
+becomes a coded error (E703). At the end of a run :func:`compact` rewrites the manifest with one
+current record per input (atomically: temp file + rename). The manifest is never opened through a
+symbolic link (E704).
 """
 from __future__ import annotations
 
@@ -19,13 +22,21 @@ FIELDS = ("file", "sha256", "status", "code", "message", "pages", "seconds", "ou
 STATUSES = ("ok", "error", "skipped")
 
 
+def _read_bytes(p: Path) -> bytes:
+    from .guard import open_nofollow
+
+    fd = open_nofollow(p, os.O_RDONLY, what="manifest")
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read()
+
+
 def read_manifest(path: str | os.PathLike) -> list[dict]:
     """All well-formed records, in order. Lines that do not parse (a torn last line) are skipped."""
     p = Path(path)
-    if not p.exists():
+    if not os.path.lexists(p):
         return []
     out: list[dict] = []
-    data = p.read_bytes()
+    data = _read_bytes(p)
     lines = data.split(b"\n")
     for i, raw in enumerate(lines):
         if not raw.strip():
@@ -52,10 +63,12 @@ def latest_state(records: Iterable[dict]) -> dict[str, dict]:
 
 def repair_tail(path: str | os.PathLike) -> bool:
     """Cut a torn last line (no final newline) so the next append starts on a fresh line."""
+    from .guard import open_nofollow
+
     p = Path(path)
-    if not p.exists():
+    if not os.path.lexists(p):
         return False
-    with p.open("rb+") as fh:
+    with os.fdopen(open_nofollow(p, os.O_RDWR, what="manifest"), "rb+") as fh:
         fh.seek(0, os.SEEK_END)
         size = fh.tell()
         if size == 0:
@@ -87,30 +100,61 @@ class ManifestWriter:
     """Append-only writer: one line per record, flushed and fsync'ed before ``append`` returns."""
 
     def __init__(self, path: str | os.PathLike, *, fresh: bool = False):
+        from .guard import open_nofollow
+
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         if not fresh:
             repair_tail(self.path)
-        self._fh = self.path.open("wb" if fresh else "ab")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | (os.O_TRUNC if fresh else 0)
+        self._fd: int | None = open_nofollow(self.path, flags, what="manifest")
         if fresh:
-            os.fsync(self._fh.fileno())
+            os.fsync(self._fd)
 
     def append(self, rec: dict) -> None:
+        """Write one whole line or nothing: a failed write is cut back to the previous end."""
+        from ..io.atomic import output_error
+
         line = json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n"
         try:
             data = line.encode("utf-8")
         except UnicodeEncodeError:  # an undecodable file name (lone surrogates): JSON \\u escapes
             data = (json.dumps(rec, ensure_ascii=True, separators=(",", ":")) + "\n").encode("ascii")
-        self._fh.write(data)
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
+        fd = self._fd
+        assert fd is not None
+        start = os.lseek(fd, 0, os.SEEK_END)
+        try:
+            view = memoryview(data)
+            while view:
+                n = os.write(fd, view)
+                view = view[n:]
+            os.fsync(fd)
+        except OSError as exc:
+            try:
+                os.ftruncate(fd, start)
+            except OSError:  # the next run's repair_tail cuts the torn line
+                pass
+            raise output_error(exc, self.path, "append to the manifest") from exc
 
     def close(self) -> None:
-        if not self._fh.closed:
-            self._fh.close()
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
     def __enter__(self) -> "ManifestWriter":
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def compact(path: str | os.PathLike, records: Iterable[dict]) -> None:
+    """Rewrite the manifest with ``records`` only (one current record per input), atomically."""
+    from ..io.atomic import write_bytes
+
+    lines = []
+    for rec in records:
+        try:
+            lines.append(json.dumps(rec, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        except UnicodeEncodeError:
+            lines.append(json.dumps(rec, ensure_ascii=True, separators=(",", ":")).encode("ascii"))
+    write_bytes(path, b"".join(x + b"\n" for x in lines))

@@ -41,6 +41,8 @@ class BatchOptions:
     align: tuple[str, ...] = ()        # e.g. ('zh', 'en'): align the language versions of each document
     align_level: str = "paragraph"
     max_bytes: int | None = None       # text inputs: size limit (None: the parser's default)
+    follow_links: bool = False         # inputs that are symbolic links: parsed (else skipped, E531)
+    csv_safe: bool = True              # TSV/CSV outputs (--align): cells a spreadsheet would run neutralised
 
     def __post_init__(self) -> None:
         fmts = tuple(dict.fromkeys(f.strip().lower() for f in self.formats if f.strip()))
@@ -73,9 +75,11 @@ class BatchOptions:
         from ..pipeline import ParseOptions
 
         kw = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}
+        # the worker is the isolated process already (address-space limit, killed at the hard
+        # timeout: E511/E512/E514), so the parser reads PDFs in it, not in a reader process of its own
         return ParseOptions(
             lang=self.lang, backend=self.backend, max_pages=self.max_pages, timeout=self.timeout,
-            sentences=self.sentences, **kw,
+            sentences=self.sentences, isolate="never", **kw,
         )
 
     def hashed_settings(self) -> dict:

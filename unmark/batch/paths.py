@@ -33,6 +33,7 @@ class InputFile:
     path: str         # absolute path
     size: int
     supported: bool   # a suffix the parser takes (.pdf, .txt, .text) — anything else is recorded as skipped
+    link: bool = False  # a symbolic link (skipped, E531, unless follow_links)
 
 
 def discover(in_dir: str | os.PathLike, out_dir: str | os.PathLike | None = None) -> list[InputFile]:
@@ -49,13 +50,14 @@ def discover(in_dir: str | os.PathLike, out_dir: str | os.PathLike | None = None
         for name in sorted(filenames):
             p = d / name
             try:
+                link = p.is_symlink()
                 if not p.is_file():
                     continue
                 size = p.stat().st_size
             except OSError:
                 continue
             rel = p.relative_to(root).as_posix()
-            found.append(InputFile(rel, str(p), size, p.suffix.lower() in INPUT_SUFFIXES))
+            found.append(InputFile(rel, str(p), size, p.suffix.lower() in INPUT_SUFFIXES, link))
     found.sort(key=lambda f: f.rel)
     return found
 

@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 
 from ..errors import BatchError
 from . import worker as W
-from .manifest import ManifestWriter, latest_state, read_manifest
+from .manifest import ManifestWriter, compact, latest_state, read_manifest
 from .options import BatchOptions
 from .paths import LOCK, MANIFEST, InputFile, discover, inside, plan_outputs
 
@@ -42,6 +42,7 @@ class BatchSummary:
     records: list = field(default_factory=list)
     worker_restarts: int = 0
     align: dict | None = None
+    in_error: int = 0                  # inputs whose current state is an error (this run or an earlier one)
 
     @property
     def processed(self) -> int:
@@ -50,7 +51,7 @@ class BatchSummary:
     def to_dict(self) -> dict:
         d = {k: getattr(self, k) for k in (
             "in_dir", "out_dir", "total", "ok", "error", "skipped", "already_done", "unsupported", "pages", "seconds", "engine", "jobs",
-            "manifest", "errors_by_code", "worker_restarts", "align")}
+            "manifest", "errors_by_code", "worker_restarts", "align", "in_error")}
         d["seconds"] = round(self.seconds, 3)
         return d
 
@@ -67,6 +68,8 @@ class BatchSummary:
         ]
         for code, n in sorted(self.errors_by_code.items()):
             out.append(f"  {code}: {n}")
+        if self.in_error > self.error:
+            out.append(f"{self.in_error} input(s) still in error (earlier runs included; --resume --retry-errors re-does them)")
         if self.align is not None:
             a = self.align
             out.append(f"aligned {a.get('aligned', 0)} of {a.get('groups', 0)} document groups; glossaries: {', '.join(a.get('glossaries', [])) or 'none'}")
@@ -80,8 +83,10 @@ class BatchSummary:
 @contextlib.contextmanager
 def _locked(out_dir: Path) -> Iterator[None]:
     """One batch at a time per OUT_DIR (the kernel drops the lock when the process dies)."""
+    from .guard import open_nofollow
+
     path = out_dir / LOCK
-    fh = open(path, "a+b")
+    fh = os.fdopen(open_nofollow(path, os.O_RDWR | os.O_CREAT, what="lock file"), "a+b")
     try:
         try:
             import fcntl
@@ -236,6 +241,9 @@ def run_batch(
                     suffix = Path(f.rel).suffix or "(none)"
                     emit(_skip_record(f, settings, "E520", f"not a PDF or text file (suffix {suffix})"))
                     continue
+                if f.link and not opts.follow_links:
+                    emit(_skip_record(f, settings, "E531", "a symbolic link: not followed (use --follow-links)"))
+                    continue
                 base = bases[f.rel]
                 prev = prev_state.get(f.rel)
                 if opts.resume and prev is not None:
@@ -258,6 +266,11 @@ def run_batch(
             if pool is not None:
                 summary.worker_restarts = pool.restarts
         summary.records = list(final.values())
+        summary.in_error = sum(1 for r in final.values() if r.get("status") == "error")
+        # one current record per input, in input order (an interrupted run leaves appended lines
+        # that the next run compacts)
+        order = {f.rel: k for k, f in enumerate(files)}
+        compact(dst / MANIFEST, sorted(final.values(), key=lambda r: order.get(r["file"], len(order))))
 
         if opts.align:
             from .align import align_outputs

@@ -35,48 +35,8 @@ class Task:
 
 
 # --------------------------------------------------------------------------- limits
-def _address_space() -> int:
-    """This process's current virtual size in bytes (0 when unknown)."""
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError, AttributeError):
-        return 0
-
-
-def apply_limits(memory_mb: int | None) -> None:
-    """In a worker process: cap the address space at its current size + ``memory_mb`` (a forked
-    worker starts as big as its parent, so an absolute cap would depend on the caller), no core
-    dumps, die with the parent (Linux)."""
-    try:
-        import resource
-
-        with contextlib.suppress(ValueError, OSError):
-            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        if memory_mb:
-            soft = _address_space() + memory_mb * 1024 * 1024
-            _, hard = resource.getrlimit(resource.RLIMIT_AS)
-            if hard != resource.RLIM_INFINITY:
-                soft = min(soft, hard)
-            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
-    except (ImportError, ValueError, OSError) as exc:  # pragma: no cover - non-POSIX
-        log.debug("cannot set worker limits: %s", exc)
-    set_parent_death_signal()
-    if not logging.getLogger().isEnabledFor(logging.DEBUG):
-        # a hostile file makes the PDF reader log dozens of lines; its error code is in the manifest
-        logging.getLogger("pypdf").setLevel(logging.ERROR)
-
-
-def set_parent_death_signal() -> None:
-    """Linux: the kernel sends SIGKILL to this process when its parent dies (no orphan workers)."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        PR_SET_PDEATHSIG = 1
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # pragma: no cover - not Linux
-        pass
+# (in unmark.limits, shared with the PDF reader process)
+from ..limits import apply_limits, set_parent_death_signal  # noqa: E402,F401
 
 
 # --------------------------------------------------------------------------- the task
@@ -126,6 +86,7 @@ def write_outputs(out_dir: str, out_base: str, texts: dict[str, str]) -> list[st
     """Write every output atomically (temp + fsync + rename); on any failure remove the ones
     already renamed in this call, so a file's outputs are all there or none of them."""
     from ..io.atomic import write_text
+    from .guard import safe_dest
     from .paths import inside
 
     done: list[Path] = []
@@ -133,7 +94,8 @@ def write_outputs(out_dir: str, out_base: str, texts: dict[str, str]) -> list[st
     try:
         for fmt, text in texts.items():
             rel = f"{out_base}.{fmt}"
-            dest = inside(out_dir, rel)
+            dest = safe_dest(out_dir, rel)  # no folder on the way is a link (E704)
+            inside(out_dir, rel)
             write_text(dest, text)
             done.append(dest)
             rels.append(rel)
@@ -199,7 +161,13 @@ def process_file(task: Task) -> dict:
         rec.update(code="E513", message="input nested too deeply (recursion limit)")
         rec["_recycle"] = True
     except OSError as exc:
-        rec.update(code="E108", message=f"cannot read or write: {exc.strerror or exc}")
+        from ..io.atomic import DISK_FULL, output_error
+
+        if exc.errno in DISK_FULL:  # disk full is an output problem, not an unreadable input
+            err = output_error(exc, task.out_dir)
+            rec.update(code=err.code, message=err.message)
+        else:
+            rec.update(code="E108", message=f"cannot read the input: {exc.strerror or exc}")
     except Exception as exc:  # noqa: BLE001 - a hostile file must not stop the batch
         log.debug("unexpected error on %s", task.rel, exc_info=True)
         rec.update(code="E519", message=f"unexpected {type(exc).__name__}: {str(exc)[:300]}")

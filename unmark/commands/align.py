@@ -26,6 +26,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--pivot", default=None, help="language the others are aligned to (default: the first input)")
     p.add_argument("--xml-lang", default=None, help="TMX language codes, e.g. zh=zh-CN,en=en-GB")
     p.add_argument("--low", type=float, default=None, help="confidence below which rows are flagged (default: the calibrated threshold)")
+    p.add_argument("--raw-cells", action="store_true",
+                   help="CSV/TSV cells beginning with = + - @ written as they are (machine pipelines; default: neutralised)")
     p.add_argument("--apply", default=None, metavar="CORRECTIONS.json",
                    help="replay the corrections exported from the review page on the alignment (the same "
                    "documents and options, or the review page itself as the only input) and write -o")
@@ -216,7 +218,7 @@ def run(args: argparse.Namespace) -> int:
     xml_langs = dict(al.meta.get("xml_langs") or {}) if isinstance(al.meta, dict) else {}
     xml_langs.update(_pairs(args.xml_lang, "--xml-lang"))
     _check_xml_langs(xml_langs, al.langs)
-    write(al, args.output, fmt, xml_langs=xml_langs, low=args.low)
+    write(al, args.output, fmt, xml_langs=xml_langs, low=args.low, csv_safe=not args.raw_cells)
     from .common import report_warnings
 
     report_warnings(al.warnings)

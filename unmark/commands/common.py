@@ -8,6 +8,7 @@ import sys
 from ..io.atomic import write_text
 from ..model import Document
 from ..extract.text import DEFAULT_MAX_BYTES
+from ..limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB
 from ..pipeline import LANGS, ParseOptions
 
 
@@ -16,9 +17,13 @@ def add_parse_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", default="auto", choices=LANGS, help="document language (default: auto)")
     p.add_argument("--backend", default="pypdf", choices=("pypdf", "pdfium"), help="PDF extraction backend")
     p.add_argument("--max-pages", type=float, default=None, help="refuse PDFs with more pages than this (0: no limit)")
-    p.add_argument("--timeout", type=float, default=None, help="seconds allowed per PDF (0: no limit)")
+    p.add_argument("--timeout", type=float, default=None, help="seconds allowed per input: reading, building and writing (0: no limit)")
     p.add_argument("--max-mb", type=float, default=None,
                    help=f"refuse inputs larger than this many MB (default: {DEFAULT_MAX_BYTES // 2**20}; 0: no limit)")
+    p.add_argument("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_MB,
+                   help=f"refuse PDFs larger than this (default {DEFAULT_MAX_FILE_MB} MB; 0: no limit)")
+    p.add_argument("--memory-mb", dest="reader_memory_mb", type=int, default=DEFAULT_MEMORY_MB,
+                   help=f"address space of the PDF reader process (default {DEFAULT_MEMORY_MB} MB; 0: no limit)")
     p.add_argument("--no-sentences", action="store_true", help="skip sentence segmentation")
 
 
@@ -40,6 +45,8 @@ def options_from_args(args: argparse.Namespace) -> ParseOptions:
         timeout=args.timeout,
         max_bytes=max_bytes_of(getattr(args, "max_mb", None)),
         sentences=not args.no_sentences,
+        max_file_mb=args.max_file_mb or None,
+        memory_mb=args.reader_memory_mb or None,
     )
 
 

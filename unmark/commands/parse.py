@@ -24,7 +24,13 @@ def run(args: argparse.Namespace) -> int:
         ext = args.output.rsplit(".", 1)[-1].lower()
         fmt = {"md": "md", "markdown": "md", "txt": "txt", "text": "txt"}.get(ext, "json")
     fmt = fmt or "json"
-    doc = load_document(args.input, options_from_args(args))
-    emit(render(doc, fmt, provenance=not args.no_provenance), args.output)
+    from ..limits import check, deadline
+
+    opts = options_from_args(args)
+    with deadline(opts.timeout, "E207" if args.input.lower().endswith(".pdf") else "E152"):
+        doc = load_document(args.input, opts)
+        out = render(doc, fmt, provenance=not args.no_provenance)
+        check()
+    emit(out, args.output)
     report_warnings(doc.warnings)
     return 0

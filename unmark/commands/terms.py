@@ -31,6 +31,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--examples", type=int, default=None, choices=(0, 1, 2, 3), help="example segment pairs per entry (default 3)")
     p.add_argument("--no-user-dict", action="store_true", help="segment Chinese without the UN user dictionary")
     p.add_argument("--no-lexical", action="store_true", help="skip the word-alignment consistency check of term pairs")
+    p.add_argument("--raw-cells", action="store_true",
+                   help="CSV/TSV cells beginning with = + - @ written as they are (machine pipelines; default: neutralised)")
     p.set_defaults(func=run)
     return p
 
@@ -39,7 +41,7 @@ def options_from_args(args):
     from ..terms import TermOptions
 
     opts = TermOptions(max_entries=args.max, subject=args.subject, use_user_dict=not args.no_user_dict,
-                       lexical_check=not args.no_lexical)
+                       lexical_check=not args.no_lexical, csv_safe=not args.raw_cells)
     if args.min_freq is not None:
         opts = replace(opts, min_freq=args.min_freq)
     if args.measure:
@@ -65,6 +67,6 @@ def run(args) -> int:
     if len(glossary) == 0:
         raise TermsError(f"no {src}-{tgt} term pairs found in {len(pairs)} aligned pairs; nothing written "
                          "(check --src-lang/--tgt-lang, or give more text)", code="E425", path=args.output)
-    glossary.save(args.output)
+    glossary.save(args.output, csv_safe=options_from_args(args).csv_safe)
     sys.stderr.write(f"unmark terms: {len(glossary)} entries ({src} -> {tgt}) from {len(pairs)} aligned pairs -> {args.output}\n")
     return 0

@@ -8,12 +8,31 @@ umask 022), or keeps those of the file it replaces -- not the ``0600`` of a temp
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
 from typing import IO, Callable, Iterator
 
 from ..errors import OutputError
+
+READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
+
+
+def output_error(exc: OSError, path: str | os.PathLike, what: str = "write") -> OutputError:
+    """A coded error for a failed write: E702 read-only or not permitted, E703 disk full (or
+    quota, or file too large), E704 a link refused, E701 anything else."""
+    n = exc.errno
+    if n in READ_ONLY:
+        return OutputError(f"cannot {what}: the output location is read-only or not writable ({exc.strerror})",
+                           code="E702", path=str(path))
+    if n in DISK_FULL:
+        return OutputError(f"cannot {what}: no space left on the output device ({exc.strerror})", code="E703",
+                           path=str(path))
+    if n == errno.ELOOP:
+        return OutputError(f"cannot {what}: a symbolic link is in the way (refused)", code="E704", path=str(path))
+    return OutputError(f"cannot {what}: {exc.strerror or exc}", code="E701", path=str(path))
 
 
 def _umask() -> int:
@@ -46,12 +65,16 @@ def _temp_beside(dest: Path) -> Iterator[str]:
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=f".part{dest.suffix}", dir=str(dest.parent))
     except OSError as exc:
-        raise OutputError(f"cannot write to {dest.parent}: {exc.strerror}", code="E701", path=str(dest)) from exc
+        raise output_error(exc, dest, f"write to {dest.parent}") from exc
     os.close(fd)
     try:
         yield tmp
         os.chmod(tmp, _final_mode(dest))
         os.replace(tmp, dest)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise output_error(exc, dest) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

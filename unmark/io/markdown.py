@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # type hints only: the writers sit above what they write
     from ..model import Block, Document, FootnoteRef
 
+from ..safe import markdown_safe
+
 _LEVEL_HASHES = {1: "##", 2: "###", 3: "####", 4: "#####"}
 _BULLETS = frozenset("-–—‒•·∙◦▪▫■□●○*+>⁃‣")
 
@@ -22,27 +24,27 @@ def _with_refs(text: str, refs: tuple[FootnoteRef, ...]) -> str:
 
 
 def _esc(text: str) -> str:
-    # keep paragraph numbers like "1." from turning into list items
-    return text.replace("\n", " ")
+    # one line; no raw HTML (a "<" opening a tag is escaped) and no control characters
+    return markdown_safe(text.replace("\n", " "))
 
 
 def _block(b: Block) -> str:
     text = _esc(_with_refs(b.text, b.footnote_refs))
     if b.type == "heading":
         hashes = _LEVEL_HASHES.get(b.level or 4, "#####")
-        return f"{hashes} {b.label + ' ' if b.label else ''}{text}".rstrip()
+        return f"{hashes} {_esc(b.label) + ' ' if b.label else ''}{text}".rstrip()
     if b.type == "front":
         if b.role == "title":
             return f"# {text}"
         return f"*{text}*" if b.role in ("subtitle",) else text
     lines = []
     if b.text or b.label:
-        lab = b.label.replace(".", "\\.") + " " if b.label else ""
+        lab = _esc(b.label).replace(".", "\\.") + " " if b.label else ""
         lines.append(f"{lab}{text}")
     for it in b.items:
         indent = "  " * max(0, it.level - 1)
         # a bullet label (-, –, •, ...) is the list marker itself: "- text", not "- - text"
-        lab = "" if not it.label or it.label.strip() in _BULLETS else it.label + " "
+        lab = "" if not it.label or it.label.strip() in _BULLETS else _esc(it.label) + " "
         lines.append(f"{indent}- {lab}{_esc(_with_refs(it.text, it.footnote_refs))}".rstrip())
     return "\n".join(lines)
 
@@ -52,7 +54,7 @@ def to_markdown(doc: Document) -> str:
     out = []
     meta_rows = [(k, v) for k, v in m.to_dict().items() if v and k not in ("symbols_all", "title")]
     if meta_rows:
-        out.append("| field | value |\n|---|---|\n" + "\n".join(f"| {k} | {str(v).replace('|', '/')} |" for k, v in meta_rows))
+        out.append("| field | value |\n|---|---|\n" + "\n".join(f"| {k} | {_esc(str(v)).replace('|', '/')} |" for k, v in meta_rows))
     for b in doc.blocks:
         s = _block(b)
         if s:

@@ -7,7 +7,7 @@ import json
 from typing import Any, TYPE_CHECKING
 
 from .atomic import write_bytes, write_text
-from .tmx import clean_xml_text
+from ..safe import Scrub, neutralise_cell, strings_only
 
 if TYPE_CHECKING:  # type hints only: the writers sit above what they write
     from ..align.types import Alignment
@@ -23,7 +23,7 @@ def _threshold(al: Alignment, low: float | None) -> float:
 
 
 def records(al: Alignment, low: float | None = None, *, flat_text: bool = False,
-            clean: bool = False) -> list[dict[str, Any]]:
+            clean=None) -> list[dict[str, Any]]:
     """One flat dict per row: row, kind, confidence, low, then per language text/paragraph/page."""
     thr = _threshold(al, low)
     out = []
@@ -36,7 +36,7 @@ def records(al: Alignment, low: float | None = None, *, flat_text: bool = False,
             if flat_text:
                 text = " ".join(text.split())
             if clean:
-                text = clean_xml_text(text)
+                text = clean(text)
             d[lg] = text
         for lg in al.langs:
             seg = r.cells.get(lg)
@@ -46,7 +46,7 @@ def records(al: Alignment, low: float | None = None, *, flat_text: bool = False,
     return out
 
 
-def to_frame(al: Alignment, low: float | None = None, *, flat_text: bool = False, clean: bool = False):
+def to_frame(al: Alignment, low: float | None = None, *, flat_text: bool = False, clean=None):
     import pandas as pd
 
     cols = ["row", "kind", "confidence", "low"] + list(al.langs)
@@ -56,14 +56,20 @@ def to_frame(al: Alignment, low: float | None = None, *, flat_text: bool = False
     return df.astype({f"{lg}_page": "Int64" for lg in al.langs})
 
 
-def to_tsv(al: Alignment, low: float | None = None) -> str:
-    """Tab-separated; tabs and line breaks inside a text become spaces so one row stays one line."""
+def to_tsv(al: Alignment, low: float | None = None, *, csv_safe: bool = True) -> str:
+    """Tab-separated; tabs and line breaks inside a text become spaces so one row stays one line.
+    ``csv_safe`` (default): a text cell a spreadsheet would run as a formula gets a leading
+    apostrophe (:func:`unmark.safe.neutralise_cell`); turn it off for machine pipelines."""
     df = to_frame(al, low, flat_text=True)
+    if csv_safe:
+        for lg in al.langs:
+            df[lg] = df[lg].map(neutralise_cell)
+        df["kind"] = df["kind"].map(neutralise_cell)
     return df.to_csv(sep="\t", index=False, lineterminator="\n")
 
 
-def write_tsv(al: Alignment, path, low: float | None = None) -> None:
-    write_text(path, to_tsv(al, low))
+def write_tsv(al: Alignment, path, low: float | None = None, *, csv_safe: bool = True) -> None:
+    write_text(path, to_tsv(al, low, csv_safe=csv_safe))
 
 
 def to_xlsx_bytes(al: Alignment, low: float | None = None) -> bytes:
@@ -71,11 +77,13 @@ def to_xlsx_bytes(al: Alignment, low: float | None = None) -> bytes:
     from openpyxl.styles import Alignment as XAlign
     from openpyxl.styles import Font, PatternFill
 
-    df = to_frame(al, low, clean=True)  # XLSX cannot hold control characters
+    scrub = Scrub("XLSX")
+    df = to_frame(al, low, clean=scrub)  # XLSX cannot hold control characters
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as xw:
         df.to_excel(xw, sheet_name="alignment", index=False)
         ws = xw.sheets["alignment"]
+        strings_only(ws)  # a cell is never a formula
         ws.freeze_panes = "A2"
         for cell in ws[1]:
             cell.font = Font(bold=True)
@@ -96,6 +104,7 @@ def to_xlsx_bytes(al: Alignment, low: float | None = None) -> bytes:
         for c, name in enumerate(df.columns, start=1):
             letter = ws.cell(row=1, column=c).column_letter
             ws.column_dimensions[letter].width = widths.get(name, 60 if name in al.langs else 12)
+    scrub.report()
     return buf.getvalue()
 
 

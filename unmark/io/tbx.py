@@ -25,9 +25,10 @@ in XML 1.0 are dropped.
 """
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
+
+from ..safe import xml_safe
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..terms.glossary import Glossary, TermEntry
@@ -36,7 +37,6 @@ TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 RNG_HREF = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBXcoreStructV03_TBX-Basic_integrated.rng"
 SCH_HREF = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch"
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # TBX-Basic picklist values (TBX-Basic_DCA.sch)
 ADMIN_STATUS_KNOWN = "preferredTerm-admn-sts"
@@ -45,7 +45,7 @@ ADMIN_STATUS_EXTRACTED = "admittedTerm-admn-sts"
 
 def xml_text(s: object) -> str:
     """Text safe for XML 1.0 (escaping is done by the serializer)."""
-    return _INVALID_XML.sub("", "" if s is None else str(s))
+    return xml_safe(s)
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:

@@ -7,32 +7,23 @@ characters XML 1.0 forbids are dropped.
 """
 from __future__ import annotations
 
-import re
 from typing import Mapping, TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
+from ..safe import Scrub, xml_safe
 from .atomic import write_text
 
 if TYPE_CHECKING:  # type hints only: the writers sit above what they write
     from ..align.types import Alignment
 
 DEFAULT_XML_LANGS = {"zh": "zh-CN", "en": "en-US", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "ar": "ar-SA"}
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def clean_xml_text(s: str) -> str:
-    return _INVALID_XML.sub("", s)
+    return xml_safe(s)
 
 
 _CR = {"\r": "&#13;"}  # a raw CR would come back as LF from any XML parser
-
-
-def _esc(s: object) -> str:
-    return escape(clean_xml_text(str(s)), _CR)
-
-
-def _attr(s: object) -> str:
-    return quoteattr(clean_xml_text(str(s)), _CR)
 
 
 def xml_lang(lang: str, overrides: Mapping[str, str] | None = None) -> str:
@@ -50,17 +41,26 @@ def to_tmx(al: Alignment, xml_langs: Mapping[str, str] | None = None, *, srclang
     """The TMX document as a string."""
     if tool_version is None:
         from .. import __version__ as tool_version
+    sc = Scrub("TMX")
+
+    def esc(x: object) -> str:
+        return escape(sc(str(x)), _CR)
+
+    def attr(x: object) -> str:
+        return quoteattr(sc(str(x)), _CR)
+
     src = srclang or (al.langs[0] if al.langs else "en")
     segtype = "sentence" if al.level == "sentence" else "paragraph"
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
         '<tmx version="1.4">',
-        f"  <header creationtool=\"unmark\" creationtoolversion={_attr(tool_version)} segtype=\"{segtype}\""
-        f" o-tmf=\"unmark\" adminlang=\"en-US\" srclang={_attr(xml_lang(src, xml_langs))} datatype=\"plaintext\">",
+        f"  <header creationtool=\"unmark\" creationtoolversion={attr(tool_version)} segtype=\"{segtype}\""
+        f" o-tmf=\"unmark\" adminlang=\"en-US\" srclang={attr(xml_lang(src, xml_langs))} datatype=\"plaintext\">",
     ]
     for w in al.warnings:
-        out.append(f"    <note>{_esc(w.get('code', '') + ': ' + w.get('message', ''))}</note>")
+        out.append(f"    <note>{esc(w.get('code', '') + ': ' + w.get('message', ''))}</note>")
+    header_end = len(out)
     out.append("  </header>")
     out.append("  <body>")
     n = 0
@@ -74,18 +74,21 @@ def to_tmx(al: Alignment, xml_langs: Mapping[str, str] | None = None, *, srclang
         n += 1
         out.append(f"    <tu tuid=\"{k + 1}\">")
         out.append(f"      <prop type=\"x-confidence\">{row.confidence:.3f}</prop>")
-        out.append(f"      <prop type=\"x-kind\">{_esc(row.kind)}</prop>")
+        out.append(f"      <prop type=\"x-kind\">{esc(row.kind)}</prop>")
         for lg, seg in present:
-            out.append(f"      <tuv xml:lang={_attr(xml_lang(lg, xml_langs))}>")
+            out.append(f"      <tuv xml:lang={attr(xml_lang(lg, xml_langs))}>")
             if provenance:
                 for name, val in (("x-symbol", seg.symbol), ("x-page", seg.page), ("x-paragraph", seg.paragraph)):
                     if val is not None and str(val) != "":
-                        out.append(f"        <prop type=\"{name}\">{_esc(val)}</prop>")
-            out.append(f"        <seg>{_esc(seg.text)}</seg>")
+                        out.append(f"        <prop type=\"{name}\">{esc(val)}</prop>")
+            out.append(f"        <seg>{esc(seg.text)}</seg>")
             out.append("      </tuv>")
         out.append("    </tu>")
     out.append("  </body>")
     out.append("</tmx>")
+    note = sc.report()
+    if note:
+        out.insert(header_end, f"    <note>{escape(note)}</note>")
     return "\n".join(out) + "\n"
 
 

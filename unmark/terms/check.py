@@ -158,21 +158,29 @@ def findings_frame(findings: Sequence[Finding]):
     return pd.DataFrame([f.row_dict() for f in findings], columns=list(FINDING_COLUMNS))
 
 
-def findings_to_tsv(findings: Sequence[Finding], path: str | os.PathLike) -> None:
+def findings_to_tsv(findings: Sequence[Finding], path: str | os.PathLike, *, csv_safe: bool = True) -> None:
+    from ..safe import neutralise_cell
+
     lines = ["\t".join(FINDING_COLUMNS)]
     for f in findings:
         r = f.row_dict()
-        lines.append("\t".join(clean_field(str(r[c])) for c in FINDING_COLUMNS))
+        lines.append("\t".join(neutralise_cell(clean_field(str(r[c])), csv_safe and isinstance(r[c], str))
+                               for c in FINDING_COLUMNS))
     write_text(path, "\n".join(lines) + "\n")
 
 
 def findings_to_xlsx(findings: Sequence[Finding], path: str | os.PathLike) -> None:
     import pandas as pd
 
+    from ..safe import Scrub, strings_only
+
     buf = io.BytesIO()
-    frame = findings_frame(findings).map(lambda v: regex.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]", "", v) if isinstance(v, str) else v)
+    scrub = Scrub("findings XLSX")
+    frame = findings_frame(findings).map(lambda v: scrub(v) if isinstance(v, str) else v)
     with pd.ExcelWriter(buf, engine="openpyxl") as xw:
         frame.to_excel(xw, index=False, sheet_name="findings")
+        strings_only(xw.sheets["findings"])
+    scrub.report()
     write_bytes(path, buf.getvalue())
 
 
@@ -202,10 +210,10 @@ def findings_to_html(findings: Sequence[Finding], path: str | os.PathLike, *, ti
     write_text(path, safe_text(doc))
 
 
-def write_findings(findings: Sequence[Finding], path: str | os.PathLike) -> None:
+def write_findings(findings: Sequence[Finding], path: str | os.PathLike, *, csv_safe: bool = True) -> None:
     ext = os.path.splitext(str(path))[1].lower()
     if ext in (".tsv", ".txt"):
-        findings_to_tsv(findings, path)
+        findings_to_tsv(findings, path, csv_safe=csv_safe)
     elif ext == ".xlsx":
         findings_to_xlsx(findings, path)
     elif ext in (".html", ".htm"):

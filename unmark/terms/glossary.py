@@ -130,7 +130,6 @@ class TermEntry:
         return cls(examples=ex, **keys)
 
 
-_XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
@@ -209,25 +208,37 @@ class Glossary:
     def to_json(self, path: str | os.PathLike) -> None:
         write_text(path, json.dumps(_safe(self.to_dict()), ensure_ascii=False, indent=1) + "\n")
 
-    def to_csv(self, path: str | os.PathLike, *, delimiter: str = ",") -> None:
-        """UNTERM-like columns; UTF-8 with BOM so that Excel, Trados and memoQ read the encoding."""
+    def to_csv(self, path: str | os.PathLike, *, delimiter: str = ",", csv_safe: bool = True) -> None:
+        """UNTERM-like columns; UTF-8 with BOM so that Excel, Trados and memoQ read the encoding.
+        ``csv_safe`` (default): cells a spreadsheet would run as formulas are neutralised."""
+        from ..safe import neutralise_cell
+
         buf = io.StringIO()
         w = csv.DictWriter(buf, fieldnames=list(COLUMNS), delimiter=delimiter, lineterminator="\r\n")
         w.writeheader()
         for r in self.rows():
-            w.writerow({k: (clean_field(v) if isinstance(v, str) else v) for k, v in r.items()})
+            w.writerow({k: (neutralise_cell(clean_field(v), csv_safe) if isinstance(v, str) else v) for k, v in r.items()})
         with atomic_open(path, "w", encoding="utf-8-sig") as fh:
             fh.write(buf.getvalue())
 
     def to_xlsx(self, path: str | os.PathLike) -> None:
+        """Every cell a string or a number, never a formula; control characters removed (W480)."""
+        from ..safe import Scrub, strings_only
+
         buf = io.BytesIO()
-        frame = self.to_frame().map(lambda v: _XLSX_ILLEGAL.sub("", v) if isinstance(v, str) else v)
+        scrub = Scrub("glossary XLSX")
+        frame = self.to_frame().map(lambda v: scrub(v) if isinstance(v, str) else v)
         with __import__("pandas").ExcelWriter(buf, engine="openpyxl") as xw:
             frame.to_excel(xw, index=False, sheet_name="glossary")
+            strings_only(xw.sheets["glossary"])
+        scrub.report()
         write_bytes(path, buf.getvalue())
 
-    def to_omegat(self, path: str | os.PathLike) -> None:
-        """OmegaT glossary: source<TAB>target<TAB>comment, one entry a line, no header."""
+    def to_omegat(self, path: str | os.PathLike, *, csv_safe: bool = True) -> None:
+        """OmegaT glossary: source<TAB>target<TAB>comment, one entry a line, no header (cells a
+        spreadsheet would run as formulas neutralised unless ``csv_safe=False``)."""
+        from ..safe import neutralise_cell
+
         lines = []
         for e in self.entries:
             comment = "; ".join(p for p in (
@@ -235,7 +246,7 @@ class Glossary:
                 "known" if e.known else f"score {e.score:.3f}, freq {e.frequency}",
                 e.symbols(),
             ) if p)
-            lines.append("\t".join((clean_field(e.source), clean_field(e.target), clean_field(comment))))
+            lines.append("\t".join(neutralise_cell(clean_field(x), csv_safe) for x in (e.source, e.target, comment)))
         write_text(path, "\n".join(lines) + ("\n" if lines else ""))
 
     def to_tbx(self, path: str | os.PathLike, *, title: str | None = None) -> None:
@@ -243,8 +254,9 @@ class Glossary:
 
         write_text(path, glossary_to_tbx(self, title=title))
 
-    def save(self, path: str | os.PathLike) -> None:
-        """Write in the format given by the extension (.tbx, .csv, .xlsx, .tsv/.txt (OmegaT), .json)."""
+    def save(self, path: str | os.PathLike, *, csv_safe: bool = True) -> None:
+        """Write in the format given by the extension (.tbx, .csv, .xlsx, .tsv/.txt (OmegaT), .json).
+        ``csv_safe=False``: CSV/TSV cells beginning with = + - @ are written as they are."""
         from ..errors import TermsError
 
         ext = os.path.splitext(str(path))[1].lower()
@@ -252,4 +264,7 @@ class Glossary:
                    ".tsv": self.to_omegat, ".txt": self.to_omegat, ".utf8": self.to_omegat, ".json": self.to_json}
         if ext not in writers:
             raise TermsError(f"unknown glossary format {ext!r} (use .tbx, .csv, .xlsx, .tsv, .json)", code="E404", path=str(path))
-        writers[ext](path)
+        if ext in (".csv", ".tsv", ".txt", ".utf8"):
+            writers[ext](path, csv_safe=csv_safe)
+        else:
+            writers[ext](path)

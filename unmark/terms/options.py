@@ -46,6 +46,7 @@ class TermOptions:
     subject: str | None = None     # subject field written into every entry
     known_glossary: str | None = None
     limits: CandidateLimits = field(default_factory=CandidateLimits)
+    csv_safe: bool = True          # CSV/TSV outputs: cells a spreadsheet would run as formulas neutralised
 
 
 @dataclass(frozen=True)
@@ -57,3 +58,4 @@ class CheckOptions:
     plural_insensitive: bool = True   # English: "Member State" satisfies "Member States"
     inflection_insensitive: bool = True  # any inflected form of a term is the term (lemmas: terms/morph.py; Италии for Италия)
     max_findings: int | None = None
+    csv_safe: bool = True             # TSV reports: cells a spreadsheet would run as formulas neutralised

@@ -11,10 +11,12 @@ W201 some glyphs could not be mapped to Unicode, W202 pages without text.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from pathlib import Path
 
 from ...errors import PdfError
+from ...limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB, ContentLimits, current_deadline, deadline, remaining
 from ...model import DocWarning
 from ..lines import Extracted
 from .runs import RawPage
@@ -30,7 +32,33 @@ def _deadline(timeout: float | None) -> float | None:
     return None if timeout is None else time.monotonic() + float(timeout)
 
 
-def read_raw_pages(path, backend: str = "pypdf", max_pages: int | None = None, timeout: float | None = None) -> list[RawPage]:
+def _use_isolation(isolate, backend: str, timeout: float | None, memory_mb: int | None) -> bool:
+    """Whether the backend runs in the reader process (:mod:`.isolate`): always for PDFium (its page
+    parsing cannot be interrupted and aborts the process when memory runs out), for pypdf when a
+    deadline or a memory cap is asked for (its tokenizer cannot be interrupted); never where
+    processes cannot be started the POSIX way."""
+    if isolate in (False, "never") or os.name != "posix":
+        return False
+    if isolate in (True, "always"):
+        return True
+    return backend == "pdfium" or timeout is not None
+
+
+def prepare_reader(backend: str, timeout: float | None, isolate="auto", memory_mb: int | None = DEFAULT_MEMORY_MB) -> None:
+    """Start the reader process a parse with these settings will use, before its deadline counts."""
+    if _use_isolation(isolate, backend, timeout, memory_mb) and backend in BACKENDS:
+        if backend == "pdfium":
+            from .backend_pdfium import _lib
+
+            _lib()
+        from .isolate import warm
+
+        warm(memory_mb)
+
+
+def read_raw_pages(path, backend: str = "pypdf", max_pages: int | None = None, timeout: float | None = None,
+                   *, isolate="auto", memory_mb: int | None = DEFAULT_MEMORY_MB,
+                   max_file_mb: float | None = DEFAULT_MAX_FILE_MB, content_limits: ContentLimits | None = None) -> list[RawPage]:
     """The backend step alone: glyph runs, rules and links of every page."""
     p = Path(path)
     if not p.exists():
@@ -39,7 +67,26 @@ def read_raw_pages(path, backend: str = "pypdf", max_pages: int | None = None, t
         raise PdfError(f"{p} is {'a directory' if p.is_dir() else 'not a regular file'}; give a PDF file", code="E120", path=str(p))
     if backend not in BACKENDS:
         raise PdfError(f"unknown PDF backend {backend!r}; use one of {', '.join(BACKENDS)}", code="E201", path=str(p))
+    if max_file_mb is not None:
+        size = p.stat().st_size
+        if size > max_file_mb * 1024 * 1024:
+            raise PdfError(f"the PDF is {size / 1048576:.0f} MB, over the limit of {max_file_mb:g} MB "
+                           f"(raise it with --max-file-mb / ParseOptions.max_file_mb)", code="E104", path=str(p))
     deadline = _deadline(timeout)
+    outer = current_deadline()
+    if outer is not None and (deadline is None or outer < deadline):
+        deadline = outer
+    if _use_isolation(isolate, backend, timeout if deadline is None else deadline, memory_mb):
+        from .isolate import read_isolated
+
+        if backend == "pdfium":
+            from .backend_pdfium import _lib
+
+            _lib()  # E201 here, in the caller, when pypdfium2 is missing
+
+        return read_isolated(p, backend=backend, max_pages=max_pages, deadline=deadline,
+                             timeout=timeout if timeout is not None else remaining(), memory_mb=memory_mb,
+                             content_limits=content_limits or ContentLimits())
     if backend == "pdfium":
         from . import backend_pdfium as be
     else:
@@ -50,28 +97,43 @@ def read_raw_pages(path, backend: str = "pypdf", max_pages: int | None = None, t
             raise PdfError("the PDF has zero pages", code="E205", path=str(p))
         if max_pages is not None and n > max_pages:
             raise PdfError(f"the PDF has {n} pages, over the limit of {max_pages}", code="E206", path=str(p))
+        if backend == "pdfium":
+            from .content_guard import check_content
+
+            check_content(handle.data, content_limits or ContentLimits(), str(p))
         try:
             return list(be.read_pages(p, deadline=deadline, reader_n=(handle, n)))
         except be._Timeout as exc:
             raise PdfError(f"gave up after {timeout} s (per-file timeout)", code="E207", path=str(p)) from exc
+        except MemoryError as exc:  # in process (isolate="never"): still a coded error
+            raise PdfError("the PDF needs more memory than this process may use", code="E250", path=str(p)) from exc
     finally:
         close = getattr(be, "close", None)
         if close is not None:
             close(handle)
 
 
-def extract_pdf(path, backend: str = "pypdf", max_pages: int | None = None, timeout: float | None = None) -> Extracted:
+def extract_pdf(path, backend: str = "pypdf", max_pages: int | None = None, timeout: float | None = None,
+                **limits) -> Extracted:
     """Read a PDF into :class:`Extracted` (style ``"pdf"``). Never raises anything but
-    :class:`PdfError` for a bad file."""
+    :class:`PdfError` for a bad file. ``limits``: ``isolate``, ``memory_mb``, ``max_file_mb``,
+    ``content_limits`` (:func:`read_raw_pages`)."""
     from .layout import layout
 
     t0 = time.monotonic()
     p = Path(path)
     from ...logcapture import as_warnings, captured
 
-    with captured("pypdf") as lib_log:  # pypdf's own log lines become W302 warnings on the document
-        raws = read_raw_pages(p, backend=backend, max_pages=max_pages, timeout=timeout)
-    warnings: list[DocWarning] = as_warnings(lib_log, "W302", "PDF reader")
+    with deadline(timeout, "E207"):
+        with captured("pypdf") as lib_log:  # pypdf's own log lines become W302 warnings on the document
+            raws = read_raw_pages(p, backend=backend, max_pages=max_pages, timeout=timeout, **limits)
+        return _extracted(p, raws, backend, timeout, t0, as_warnings(lib_log, "W302", "PDF reader"))
+
+
+def _extracted(p: Path, raws: list[RawPage], backend: str, timeout: float | None, t0: float,
+               warnings: list[DocWarning]) -> Extracted:
+    from .layout import layout
+
     chars = sum(len(r.text.strip()) for raw in raws for r in raw.runs)
     bad = min(sum(raw.undecodable for raw in raws), chars)
     if chars == 0:
@@ -84,6 +146,10 @@ def extract_pdf(path, backend: str = "pypdf", max_pages: int | None = None, time
                 code="E208", path=str(p),
             )
         warnings.append(DocWarning("W201", f"{bad} glyphs come from fonts without a Unicode mapping{_fonts_why(raws)}; their text may be wrong"))
+    cut = [raw.number for raw in raws if raw.truncated]
+    if cut:
+        warnings.append(DocWarning("W481", f"PDFium returns at most 32,767 characters of one text object: text cut on "
+                                           f"page(s) {_pages(cut)} (the pypdf backend reads it whole)", cut[0]))
     empty = [raw.number for raw in raws if not any(r.text.strip() for r in raw.runs)]
     if empty:
         warnings.append(DocWarning("W202", f"{len(empty)} page(s) without a text layer (OCR needed): {_pages(empty)}", empty[0]))

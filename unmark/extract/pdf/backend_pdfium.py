@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .cmaps import unmapped_reason
 from ...errors import PdfError
+from ...limits import PDFIUM_TEXT_OBJECT_MAX
 from .layout import _RTL_CHAR as _RTL
 from .layout import _is_cjk
 from .rounding import round2
@@ -312,6 +313,8 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
         _visual_runs(api, tp, raw, height, text)
         return
     stretches = _stretches(api.get_obj_int, ctypes.cast(tp, ctypes.c_void_p).value, text)
+    if n >= PDFIUM_TEXT_OBJECT_MAX:
+        raw.truncated += _cut_objects(stretches)
     meta_of = api.meta
     info: dict[int, tuple | None] = {}
     append = raw.runs.append
@@ -353,6 +356,15 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
         append(cur)
         if bad and "\ufffd" in chunk:
             raw.undecodable += chunk.count("\ufffd")
+
+
+def _cut_objects(stretches) -> int:
+    """Text objects holding PDFium's maximum of 32,767 characters: their text was cut there."""
+    per: dict = {}
+    for a, b, key in stretches:
+        if key:
+            per[key] = per.get(key, 0) + b - a
+    return sum(1 for v in per.values() if v >= PDFIUM_TEXT_OBJECT_MAX)
 
 
 def _orphan_text_boxes(api: _Api, page, used: set) -> list[tuple[float, float, float, float]]:

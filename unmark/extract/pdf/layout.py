@@ -321,21 +321,35 @@ def _squeeze(text: str, markers: list) -> tuple[str, list]:
     return "".join(out), [(remap[o], lab) for o, lab in markers]
 
 
+_DEDUP_DX = 1.5
+
+
 def _dedup(runs: list[Run]) -> list[Run]:
-    """Drop runs drawn twice at (almost) the same place: fake bold by overprinting."""
-    seen: dict[tuple, list[Run]] = {}
+    """Drop runs drawn twice at (almost) the same place: fake bold by overprinting.
+
+    Linear: priors of one text and baseline are kept in cells of 1.5 pt along x, so a run is
+    compared with the (at most one) prior in its cell and the two next to it, whatever the
+    number of identical runs on the line."""
+    seen: dict[tuple, dict[int, Run]] = {}
     out = []
     for r in runs:
         t = r.text.strip()
         if t:
             key = (t, round(r.y))
-            prior = seen.get(key)
-            if prior is None:
-                seen[key] = [r]
-            elif any(abs(p.x0 - r.x0) < 1.5 and abs(p.y - r.y) < 1.5 for p in prior):
-                continue
+            cells = seen.get(key)
+            cell = int(r.x0 // _DEDUP_DX)
+            if cells is None:
+                seen[key] = {cell: r}
             else:
-                prior.append(r)
+                dup = False
+                for c in (cell - 1, cell, cell + 1):
+                    p = cells.get(c)
+                    if p is not None and abs(p.x0 - r.x0) < _DEDUP_DX and abs(p.y - r.y) < _DEDUP_DX:
+                        dup = True
+                        break
+                if dup:
+                    continue
+                cells.setdefault(cell, r)
         out.append(r)
     return out
 
@@ -810,8 +824,13 @@ def _text_separator(text: str) -> bool:
 
 
 def layout(raws: list[RawPage], R: PdfRules | None = None) -> tuple[list[SrcPage], list[Fix], dict]:
+    from ...limits import check
+
     R = R or rules()
-    pages = [page_lines(raw, R) for raw in raws]
+    pages = []
+    for raw in raws:
+        check()  # the parse deadline, page by page
+        pages.append(page_lines(raw, R))
     body_size = body_size_of(pages)
     tagged = any(raw.tagged for raw in raws)
     mark_furniture(pages, [raw.height for raw in raws], R, tagged)
@@ -819,6 +838,7 @@ def layout(raws: list[RawPage], R: PdfRules | None = None) -> tuple[list[SrcPage
     if pages:
         masthead(pages[0], raws[0], body_size, R, hints)
     for lines, raw in zip(pages, raws):
+        check()
         mark_notes(lines, raw, body_size, R)
     for lines, raw in zip(pages, raws):
         for ln in lines:

@@ -1,0 +1,261 @@
+"""Hostile corpus and fuzzing, side by side on both backends (not a test).
+
+    python bench/bench_hostile.py [--out DIR] [--timeout 10] [--fuzz 10000] [--skip-fuzz]
+
+1. Every hostile PDF class of tests/hostile/generators.py, generated into a temporary folder,
+   parsed with ``unmark.parse(path, backend=B, timeout=T)`` in a fresh process per file and
+   backend: the outcome (a document or an error code), the wall time and the peak memory of the
+   whole process tree (the caller and its PDF reader process, ru_maxrss). Targets: every file a
+   coded error or a document within 2 x the deadline and within 1.5 GB.
+2. Layout of identical runs on one baseline (20,000 / 40,000 / 120,000 runs), in process.
+3. A fuzz run over the API and every writer (--fuzz inputs, default 10,000): tracebacks counted
+   (target 0).
+Results: bench/results/hostile.json (tables: hostile, runs, fuzz, overhead).
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from benchutil import write_results  # noqa: E402
+from hostile import generators as G  # noqa: E402
+
+CHILD = r"""
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+import unmark
+from unmark.errors import UnmarkError
+t = time.perf_counter()
+try:
+    doc = unmark.parse_file({path!r}, backend={backend!r}, timeout={timeout!r})
+    doc.to_json()
+    out = {{"outcome": "document", "code": None, "warnings": sorted({{w.code for w in doc.warnings}})}}
+except UnmarkError as exc:
+    out = {{"outcome": "error", "code": exc.code, "warnings": []}}
+out["seconds"] = time.perf_counter() - t
+from unmark.extract.pdf import isolate
+def hwm(pid="self"):
+    try:
+        for line in open(f"/proc/{{pid}}/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+r = getattr(isolate._local, "reader", None)
+reader = hwm(r.proc.pid) if r is not None and r.alive() else 0.0
+out["peak_mb"] = round(max(hwm(), reader, isolate.last_peak_mb()))
+print(json.dumps(out))
+"""
+
+
+def run_one(path: Path, backend: str, timeout: float) -> dict:
+    code = CHILD.format(root=str(ROOT), path=str(path), backend=backend, timeout=timeout)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        out, err = proc.communicate(timeout=max(60.0, 6 * timeout))
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        return {"outcome": "HUNG", "code": None, "seconds": time.perf_counter() - t0, "peak_mb": None, "warnings": []}
+    wall = time.perf_counter() - t0
+    res = {"outcome": "CRASH", "code": f"rc={proc.returncode}", "warnings": [], "stderr": err.decode()[-300:]}
+    for line in out.decode().splitlines()[::-1]:
+        if line.startswith("{"):
+            res = json.loads(line)
+            break
+    res["wall"] = wall
+    res.setdefault("seconds", wall)
+    return res
+
+
+def hostile_table(tmp: Path, timeout: float, classes: list[str]) -> dict:
+    rows = []
+    for name in classes:
+        path = G.PDF_CLASSES[name](tmp / f"{name}.pdf")
+        size = path.stat().st_size
+        disk = os.stat(path).st_blocks * 512
+        for backend in ("pypdf", "pdfium"):
+            r = run_one(path, backend, timeout)
+            ok = r["outcome"] in ("document", "error") and r["seconds"] <= 2 * timeout and (r.get("peak_mb") or 0) <= 1536
+            rows.append([name, backend, f"{size / 1e6:.3f}" if size < 1e9 else f"{size / 1e9:.1f} GB (sparse, {disk // 1024} KB on disk)",
+                         r["outcome"], r.get("code") or ", ".join(r.get("warnings", [])) or "",
+                         round(r["seconds"], 2), round(r["wall"], 2), r.get("peak_mb"), "yes" if ok else "NO"])
+            print(rows[-1], flush=True)
+    return {"id": "hostile", "title": f"Hostile PDFs, unmark.parse(path, backend, timeout={timeout:g}) in a fresh process",
+            "columns": ["class", "backend", "file MB", "outcome", "code / warnings", "parse s", "process wall s (with start-up)",
+                        "peak MB (caller or reader)", "within 2x deadline and 1.5 GB"],
+            "rows": rows}
+
+
+def runs_table() -> dict:
+    from unmark.extract.pdf.layout import layout
+    from unmark.extract.pdf.runs import RawPage, Run
+
+    rows = []
+    for n in (20_000, 40_000, 120_000):
+        raw = RawPage(1, 612, 792)
+        raw.runs = [Run("x", 10 + 2 * (i % 290), 400.0, 10 + 2 * (i % 290) + 5, 10.0, "Helvetica") for i in range(n)]
+        t = time.perf_counter()
+        layout([raw])
+        rows.append([n, round(time.perf_counter() - t, 3)])
+        print(rows[-1], flush=True)
+    return {"id": "runs", "title": "Layout of identical one-character runs on one baseline (in process)",
+            "columns": ["runs", "layout s"], "rows": rows}
+
+
+def overhead_table(repeat: int, shared: Path) -> dict:
+    """The cost of the limits on real documents: the same files parsed with the reader in process
+    and in its reader process (best of ``repeat`` interleaved runs), and the content check alone."""
+    import gc
+
+    import unmark
+    from unmark.extract.pdf.content_guard import check_content
+
+    files = sorted((shared / "corpus/huridocs/pdfs").glob("*.pdf")) if (shared / "corpus/huridocs/pdfs").is_dir() else []
+    files += sorted((ROOT / "tests/pdf/fixtures").glob("*.pdf"))
+    pages = sum(unmark.parse_file(f, isolate="never").page_count for f in files)
+    modes = [("pdfium", "in process (isolate=never)", dict(backend="pdfium", isolate="never")),
+             ("pdfium", "reader process (default)", dict(backend="pdfium")),
+             ("pypdf", "in process (default, no timeout)", dict(backend="pypdf")),
+             ("pypdf", "reader process (timeout=300)", dict(backend="pypdf", timeout=300))]
+    best = {k: [1e9] * len(files) for k in range(len(modes))}
+    for _ in range(repeat):
+        for i, f in enumerate(files):
+            for k, (_, _, kw) in enumerate(modes):
+                gc.collect()
+                t = time.perf_counter()
+                unmark.parse_file(f, **kw)
+                best[k][i] = min(best[k][i], time.perf_counter() - t)
+    rows = []
+    for k, (be, how, _) in enumerate(modes):
+        secs = sum(best[k])
+        base = sum(best[k - 1 if k % 2 else k])
+        rows.append([be, how, round(secs, 3), round(pages / secs, 1), round(secs / base, 3)])
+    t = time.perf_counter()
+    for f in files:
+        check_content(f.read_bytes())
+    secs = time.perf_counter() - t
+    rows.append(["pdfium", "content check alone (E252-E255)", round(secs, 3), round(pages / secs, 1), None])
+    return {"id": "overhead", "title": f"Cost of the limits on {len(files)} real PDFs, {pages} pages (best of {repeat}, whole unmark.parse)",
+            "columns": ["backend", "reader", "seconds", "pages/s", "x in process"], "rows": rows}
+
+
+# --------------------------------------------------------------------------- fuzz
+ALPHABET = (list("abc xyz 0123456789.,;:()[]/-\n\n\t\r\f") + list("大会决定秘书长。、，") + list("БВГДабв") + list("ابت")
+            + ["\x00", "\x01", "\x0b", "\x1f", "\x7f", "\x85", "\u2028", "\ufffe", "\uffff", "\ud800", "\udfff", "\u202e",
+               "=", "+", "@", "<", ">", "&", "\"", "'", "<script>", "=HYPERLINK(\"x\")", "1. ", "(a) ", "I. ", "*", "\u3000"])
+
+
+def fuzz_text(rng: random.Random) -> str:
+    kind = rng.random()
+    if kind < 0.2:  # one line, long: the old path-or-text guess
+        return "".join(rng.choice(ALPHABET[:40]) for _ in range(rng.randint(1, 400))).replace("\n", " ")
+    n = rng.randint(1, 300)
+    return "".join(rng.choice(ALPHABET) for _ in range(n))
+
+
+def fuzz_table(n: int, tmp: Path) -> tuple[dict, list[str]]:
+    import unmark
+    from unmark.align import align
+    from unmark.align.export import write
+    from unmark.errors import UnmarkError
+
+    from unmark import cli
+
+    rng = random.Random(18)
+    cli_runs = 0
+    tracebacks: list[str] = []
+    docs = errors = idem_checked = idem_diff = 0
+    t0 = time.perf_counter()
+    prev = None
+    for i in range(n):
+        text = fuzz_text(rng)
+        try:
+            doc = unmark.parse(text) if i % 2 else unmark.parse_text(text)
+            docs += 1
+            doc.to_json().encode("utf-8")
+            doc.to_markdown().encode("utf-8")
+            doc.text().encode("utf-8")
+            if i % 10 == 0:
+                again = unmark.parse_text(doc.text()) if doc.text().strip() else None
+                idem_checked += 1
+                if again is not None and [b.text for b in again.blocks] != [b.text for b in doc.blocks]:
+                    idem_diff += 1
+            if i % 50 == 0 and prev is not None:
+                al = align(prev, doc)
+                for ext in ("tmx", "tsv", "xlsx", "jsonl", "html"):
+                    write(al, str(tmp / f"fuzz.{ext}"))
+            prev = doc
+        except UnmarkError:
+            errors += 1
+        except Exception:  # noqa: BLE001 - counted, the target is 0
+            tracebacks.append(f"{text!r}: {traceback.format_exc(limit=3)[-600:]}")
+        if i % 10 == 5:  # the command line on the same input, in process (its code path, no start-up cost)
+            cli_runs += 1
+            f = tmp / "fuzz_in.txt"
+            f.write_bytes(text.encode("utf-8", "surrogatepass"))
+            fmt = ("json", "md", "txt")[i % 3]
+            try:
+                with contextlib.redirect_stderr(io.StringIO()):
+                    rc = cli.main(["parse", str(f), "-o", str(tmp / f"fuzz_out.{fmt}")])
+                if rc not in (0, 1):
+                    tracebacks.append(f"CLI rc={rc} on {text!r}")
+            except SystemExit as exc:
+                if exc.code not in (0, 1, 2):
+                    tracebacks.append(f"CLI exit {exc.code} on {text!r}")
+            except Exception:  # noqa: BLE001
+                tracebacks.append(f"CLI {text!r}: {traceback.format_exc(limit=3)[-600:]}")
+    secs = time.perf_counter() - t0
+    table = {"id": "fuzz", "title": f"Fuzzed texts through parse / parse_text and every writer (seed 18)",
+             "columns": ["inputs", "documents", "coded errors", "CLI runs", "tracebacks (API and CLI)", "idempotence checked",
+                         "re-parse changed blocks", "seconds"],
+             "rows": [[n, docs, errors, cli_runs, len(tracebacks), idem_checked, idem_diff, round(secs, 1)]]}
+    return table, tracebacks
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--timeout", type=float, default=10.0)
+    ap.add_argument("--fuzz", type=int, default=10_000)
+    ap.add_argument("--skip-fuzz", action="store_true")
+    ap.add_argument("--skip-overhead", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--classes", default=",".join(G.PDF_CLASSES))
+    ap.add_argument("--out-dir", default=None, help="folder of the result file (default bench/results)")
+    a = ap.parse_args()
+    tables, notes = [], []
+    with tempfile.TemporaryDirectory() as td:
+        tmp = Path(td)
+        tables.append(hostile_table(tmp, a.timeout, a.classes.split(",")))
+        tables.append(runs_table())
+        if not a.skip_overhead:
+            tables.append(overhead_table(a.repeat, Path(a.shared)))
+        if not a.skip_fuzz:
+            t, tbs = fuzz_table(a.fuzz, tmp)
+            tables.append(t)
+            notes += [f"traceback: {x}" for x in tbs[:20]]
+    notes.append("peak MB: the larger of the caller's and its PDF reader process's peak resident memory (VmHWM)")
+    write_results("hostile", tables, notes, out_dir=Path(a.out_dir) if a.out_dir else None)
+
+
+if __name__ == "__main__":
+    main()

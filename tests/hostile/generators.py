@@ -1,0 +1,162 @@
+"""Hostile inputs of every class issue 18 names, generated small at test or bench time (nothing
+large is committed). Each generator writes one file and returns its path.
+
+PDF classes (both backends): marked content nested deep (``bmc_nesting``), form XObjects drawing
+each other (``form_fanout``), an operator bomb (``operator_bomb``), a decompression bomb
+(``content_bomb``), a ToUnicode bomb (``tounicode_bomb``), identical runs on one baseline
+(``identical_runs``), a text object longer than PDFium returns (``long_text_object``), a huge
+sparse file (``sparse_huge``: no disk used). Text classes: :func:`hostile_texts`.
+"""
+from __future__ import annotations
+
+import os
+import zlib
+from pathlib import Path
+
+FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+
+
+def build_pdf(objects: list[bytes]) -> bytes:
+    """A PDF from object bodies (object k+1 is objects[k]); object 1 must be the catalog."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for k, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def stream(data: bytes, extra: bytes = b"", compress: bool = True) -> bytes:
+    if compress:
+        data = zlib.compress(data, 9)
+        extra += b" /Filter /FlateDecode"
+    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def one_page(content: bytes, *, extra_objects: list[bytes] = (), xobjects: bytes = b"", compress: bool = True) -> bytes:
+    """Catalog, pages, page, font, content (objects 1-5), then ``extra_objects`` (6, 7, ...)."""
+    res = b"<< /Font << /F1 4 0 R >>" + (b" /XObject << " + xobjects + b" >>" if xobjects else b"") + b" >>"
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + res + b" /Contents 5 0 R >>",
+        FONT,
+        stream(content, compress=compress),
+        *extra_objects,
+    ]
+    return build_pdf(objs)
+
+
+TEXT = b"BT /F1 12 Tf 72 720 Td (The General Assembly decides to include the item.) Tj ET\n"
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def ordinary(path: Path) -> Path:
+    return _write(path, one_page(TEXT))
+
+
+def bmc_nesting(path: Path, depth: int = 50_000) -> Path:
+    return _write(path, one_page(b"/P BMC\n" * depth + TEXT + b"EMC\n" * depth))
+
+
+def form_fanout(path: Path, levels: int = 12, fan: int = 4) -> Path:
+    """Form k draws form k+1 ``fan`` times; the last draws text. The page draws form 0 once:
+    fan ** levels text draws from a file of a few KB."""
+    first = 6
+    forms = []
+    for k in range(levels):
+        if k == levels - 1:
+            body, res = TEXT, b"<< /Font << /F1 4 0 R >> >>"
+        else:
+            body = b"q 1 0 0 1 1 0 cm /Fx Do Q\n" * fan
+            res = b"<< /XObject << /Fx %d 0 R >> >>" % (first + k + 1)
+        forms.append(stream(body, b" /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources " + res))
+    return _write(path, one_page(b"/Fx Do\n", extra_objects=forms, xobjects=b"/Fx %d 0 R" % first))
+
+
+def operator_bomb(path: Path, ops: int = 6_000_000) -> Path:
+    """One content stream of ``ops`` text operators (a few hundred KB compressed)."""
+    return _write(path, one_page(b"BT /F1 1 Tf 72 720 Td\n" + b"(a)Tj\n" * ops + b"ET\n"))
+
+
+def content_bomb(path: Path, mb: int = 200) -> Path:
+    """A content stream that inflates to ``mb`` MB of white space around one line of text."""
+    return _write(path, one_page(TEXT + b" " * (mb << 20)))
+
+
+def tounicode_bomb(path: Path, ranges: int = 60_000) -> Path:
+    """A font whose ToUnicode CMap maps each code through an array of long strings."""
+    cmap = [b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Bomb def",
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange"]
+    for a in range(0, ranges, 100):
+        cmap.append(b"100 beginbfrange")
+        for k in range(a, a + 100):
+            cmap.append(b"<%04X> <%04X> <%s>" % (k % 65536, k % 65536, b"0041" * 64))
+        cmap.append(b"endbfrange")
+    cmap.append(b"endcmap CMapName currentdict /CMap defineresource pop end end")
+    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>")
+    data = one_page(TEXT, extra_objects=[stream(b"\n".join(cmap))])
+    return _write(path, data.replace(FONT, font))
+
+
+def identical_runs(path: Path, n: int = 20_000) -> Path:
+    """``n`` identical one-word runs on one baseline, 2 pt apart."""
+    body = b"BT /F1 10 Tf 10 400 Td\n" + b"(x) Tj 0.002 0 Td\n" * n + b"ET\n"
+    # Td moves in text space: 0.002 * 10 pt... use a 1-unit font matrix step instead
+    body = b"BT /F1 10 Tf 1 0 0 1 10 400 Tm\n" + b"".join(b"1 0 0 1 %.1f 400 Tm (x) Tj\n" % (10 + 2 * (i % 290)) for i in range(n)) + b"ET\n"
+    return _write(path, one_page(body))
+
+
+def long_text_object(path: Path, chars: int = 40_000) -> Path:
+    """One text object longer than PDFium returns (32,767 characters)."""
+    words = (b"word " * (chars // 5 + 1))[:chars]
+    return _write(path, one_page(b"BT /F1 1 Tf 10 400 Td (" + words + b") Tj ET\n"))
+
+
+def sparse_huge(path: Path, gb: float = 3.0) -> Path:
+    """A file of ``gb`` GB that starts like a PDF and holds nothing (sparse: no disk used)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as fh:
+        fh.write(one_page(TEXT))
+        fh.truncate(int(gb * (1 << 30)))
+    return path
+
+
+PDF_CLASSES = {
+    "ordinary": ordinary,
+    "bmc_nesting": bmc_nesting,
+    "form_fanout": form_fanout,
+    "operator_bomb": operator_bomb,
+    "content_bomb": content_bomb,
+    "tounicode_bomb": tounicode_bomb,
+    "identical_runs": identical_runs,
+    "long_text_object": long_text_object,
+    "sparse_huge": sparse_huge,
+}
+
+
+def hostile_texts() -> dict[str, str]:
+    """Strings the API must take without a traceback."""
+    return {
+        "long_one_line_zh": "大会" * 200,
+        "one_line_pdf_name": "x" * 300 + ".pdf",
+        "nul": "1. text\x00 with a NUL\n",
+        "surrogates": "1. The \ud800 Assembly \udfff decides.\n",
+        "controls": "1. A\x01B\x0bC\x1fD\x7fE\x9f\ufffe\uffff.\n",
+        "formula": "=HYPERLINK(\"http://example.org\",\"click me\")\n+1\n-1\n@SUM(A1)\n",
+        "script": "1. <script>alert(1)</script> <img src=x onerror=alert(1)>\n",
+        "bidi": "1. \u202eevil\u202c \u2066x\u2069\n",
+        "only_marks": "\u0301\u0301\u0301\n",
+        "huge_line": "1. " + "word " * 40_000 + "\n",
+        "many_lines": "1. x\n" * 20_000,
+    }
