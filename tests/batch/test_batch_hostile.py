@@ -107,7 +107,9 @@ def test_per_file_limits_hold(tmp_path, monkeypatch):
     for bad in ("stuck.txt", "hog.txt", "crash.txt", "deep.txt", "exit.txt"):
         write(src / bad, un_text(9))
     out = tmp_path / "out"
-    s = run_batch(src, out, BatchOptions(jobs=2, timeout=1.0, memory_mb=512))
+    # a time limit well above what a good file or the memory hog needs on a loaded machine: the hog
+    # must meet its memory limit (E512/E514) before its time limit
+    s = run_batch(src, out, BatchOptions(jobs=2, timeout=5.0, memory_mb=512))
     by = {r["file"]: r for r in _records(out)}
     assert len(by) == 11
     assert by["stuck.txt"]["code"] == "E511"
