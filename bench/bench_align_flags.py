@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchutil import machine  # noqa: E402
+from benchutil import damage, machine  # noqa: E402
 from unmark.align import calibrate as cal  # noqa: E402
 from unmark.align.paragraph import paragraph_beads  # noqa: E402
 from unmark.align.sentence import align as align_sentences  # noqa: E402
@@ -74,31 +74,6 @@ def labels(beads, ids_a: list[set], ids_b: list[set]) -> list[int]:
     return out
 
 
-def damage(texts: list[str], rng: random.Random, rate: float = 0.08) -> list[tuple[str, set]]:
-    """Merge neighbours, split at a sentence end, drop a unit, insert furniture; each unit keeps its
-    gold ids."""
-    units: list[tuple[str, set]] = []
-    i = 0
-    while i < len(texts):
-        r = rng.random()
-        if r < rate and i + 1 < len(texts):
-            units.append((texts[i] + " " + texts[i + 1], {i, i + 1}))
-            i += 2
-            continue
-        t = texts[i]
-        cut = max(t.find(". ", len(t) // 3), t.find("。", len(t) // 3))
-        if r < 2 * rate and cut > 0:
-            units.append((t[: cut + 1], {i}))
-            units.append((t[cut + 1:].strip(), {i}))
-        else:
-            units.append((t, {i}))
-        if rng.random() < rate / 3 and len(units) > 1:
-            units.pop()  # a unit lost in one version (a parse that dropped a block)
-        elif rng.random() < rate / 2:
-            units.append((f"GE.{rng.randint(10, 23)}-{rng.randint(10000, 99999)}", set()))
-        i += 1
-    return [(t, ids) for t, ids in units if t.strip()]
-
 
 def _doc(texts: list[str], lang: str) -> Document:
     blocks = tuple(Block("paragraph", MappedText.from_source(t, 1 + k // 6, k + 1), lang=lang)
@@ -109,8 +84,8 @@ def _doc(texts: list[str], lang: str) -> Document:
 def paragraph_case(ta: list[str], tb: list[str], la: str, lb: str, rng: random.Random | None, damage_a: bool,
                    damage_b: bool):
     """Beads of a paragraph alignment of (possibly damaged) unit lists, with gold labels."""
-    ua = damage(ta, rng) if damage_a and rng else [(t, {k}) for k, t in enumerate(ta)]
-    ub = damage(tb, rng) if damage_b and rng else [(t, {k}) for k, t in enumerate(tb)]
+    ua = damage(ta, rng, drop=True) if damage_a and rng else [(t, {k}) for k, t in enumerate(ta)]
+    ub = damage(tb, rng, drop=True) if damage_b and rng else [(t, {k}) for k, t in enumerate(tb)]
     da, db = _doc([t for t, _ in ua], la), _doc([t for t, _ in ub], lb)
     units_a, units_b, beads = paragraph_beads(da, db, la, lb)
     # block_units keeps every (non-empty) block in order, then footnotes (none here)

@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from benchutil import table as result_table, write_results  # noqa: E402
+from benchutil import damage, table as result_table, write_results  # noqa: E402
 
 from unmark.align import align  # noqa: E402
 from unmark.align.paragraph import block_units  # noqa: E402
@@ -173,28 +173,6 @@ def _doc(units: list[tuple[str, set[int]]], lang: str, symbol: str | None) -> tu
                    for k, (t, _) in enumerate(units))
     return Document(Metadata(symbol=symbol, language=lang), blocks, language=lang), [ids for _, ids in units]
 
-
-def damage(texts: list[str], rng: random.Random, rate: float = 0.08) -> list[tuple[str, set[int]]]:
-    """Merge neighbours, split at a sentence end, insert furniture; each unit keeps its label ids."""
-    units: list[tuple[str, set[int]]] = []
-    i = 0
-    while i < len(texts):
-        r = rng.random()
-        if r < rate and i + 1 < len(texts):
-            units.append((texts[i] + " " + texts[i + 1], {i, i + 1}))
-            i += 2
-            continue
-        t = texts[i]
-        cut = max(t.find(". ", len(t) // 3), t.find("。", len(t) // 3))
-        if r < 2 * rate and cut > 0:
-            units.append((t[: cut + 1], {i}))
-            units.append((t[cut + 1:].strip(), {i}))
-        else:
-            units.append((t, {i}))
-        if rng.random() < rate / 2:
-            units.append((f"GE.{rng.randint(10, 23)}-{rng.randint(10000, 99999)}", set()))
-        i += 1
-    return [(t, ids) for t, ids in units if t.strip()]
 
 
 def ideal_groups(a_ids: list[set[int]], b_ids: list[set[int]]) -> set[frozenset[int]]:

@@ -84,3 +84,30 @@ def dict_table(id: str, title: str, rows: list[dict]) -> dict:
     for r in rows:
         cols += [c for c in r if c not in cols and not str(c).startswith("_")]
     return table(id, title, cols, [[r.get(c) for c in cols] for r in rows])
+
+
+def damage(texts: list[str], rng, rate: float = 0.08, drop: bool = False) -> list[tuple[str, set[int]]]:
+    """Damage a segmentation as parses of two language versions do: merge neighbours, split at a
+    sentence end, insert furniture and, with ``drop``, lose a unit now and then. Each unit keeps the
+    ids of the gold units it holds (used by the alignment benchmarks)."""
+    units: list[tuple[str, set[int]]] = []
+    i = 0
+    while i < len(texts):
+        r = rng.random()
+        if r < rate and i + 1 < len(texts):
+            units.append((texts[i] + " " + texts[i + 1], {i, i + 1}))
+            i += 2
+            continue
+        t = texts[i]
+        cut = max(t.find(". ", len(t) // 3), t.find("。", len(t) // 3))
+        if r < 2 * rate and cut > 0:
+            units.append((t[: cut + 1], {i}))
+            units.append((t[cut + 1:].strip(), {i}))
+        else:
+            units.append((t, {i}))
+        if drop and rng.random() < rate / 3 and len(units) > 1:
+            units.pop()  # a unit lost in one version (a parse that dropped a block)
+        elif rng.random() < rate / 2:
+            units.append((f"GE.{rng.randint(10, 23)}-{rng.randint(10000, 99999)}", set()))
+        i += 1
+    return [(t, ids) for t, ids in units if t.strip()]
