@@ -131,7 +131,12 @@ def _beads_alignment(beads, src_lines, tgt_lines, src_lang, tgt_lang, src_path, 
 
     rows = tuple(AlignedRow({src_lang: cell(src_lang, s, src_lines, src_path), tgt_lang: cell(tgt_lang, t, tgt_lines, tgt_path)},
                             confidence=float(c), kind=f"{len(s)}-{len(t)}") for s, t, c in beads)
-    return Alignment((src_lang, tgt_lang), rows, level="sentence", meta={"presplit": True})
+    from ..align.calibrate import threshold
+
+    return Alignment((src_lang, tgt_lang), rows, level="sentence",
+                     meta={"presplit": True, "low_confidence": threshold("sentence"),
+                           "confidence": "calibrated probability that the row is right "
+                                         "(resources/align/calibration.json, sentence level)"})
 
 
 def run_presplit(args: argparse.Namespace) -> int:
@@ -151,7 +156,7 @@ def run_presplit(args: argparse.Namespace) -> int:
         if not (src_lang and tgt_lang) or src_lang == tgt_lang:
             raise AlignmentError("cannot tell the languages of the two files: set --src-lang and --tgt-lang",
                                  code="E307")
-    beads = align_sentences(src, tgt, src_lang, tgt_lang, embed=args.embed)
+    beads = align_sentences(src, tgt, src_lang, tgt_lang, embed=args.embed, calibrated=True)
     if fmt != "beads":
         from ..align.export import write
 
