@@ -132,7 +132,7 @@ def paragraph_case(ta: list[str], tb: list[str], la: str, lb: str, rng: random.R
     # block_units keeps every (non-empty) block in order, then footnotes (none here)
     assert len(units_a) == len(ua) and len(units_b) == len(ub)
     lab = labels(beads, [ids for _, ids in ua], [ids for _, ids in ub], _spans(ua, ta), _spans(ub, tb))
-    return beads, [u.text for u in units_a], [u.text for u in units_b], "paragraph", lab, st["posterior"]
+    return beads, [u.text for u in units_a], [u.text for u in units_b], "paragraph", lab, st
 
 
 def _variants(ta, tb, la, lb, seeds: int, group=None):
@@ -179,7 +179,7 @@ def set_macdev(seeds: int):
                 ids_b[j].add(k)
         st: dict = {}
         beads = align_sentences(zh, en, "zh", "en", stats=st)
-        yield g.name, (beads, zh, en, "sentence", labels(beads, ids_a, ids_b), st["posterior"])
+        yield g.name, (beads, zh, en, "sentence", labels(beads, ids_a, ids_b), st)
 
 
 def set_un_ga(seeds: int):
@@ -234,8 +234,8 @@ def collect(seeds: int, only: list[str] | None = None) -> dict[str, dict]:
             continue
         Xs, ys, raw, groups = [], [], [], []
         t0 = time.perf_counter()
-        for group, (beads, src, tgt, level, lab, post) in gen:
-            Xs.append(cal.features(beads, src, tgt, level, post))
+        for group, (beads, src, tgt, level, lab, st) in gen:
+            Xs.append(cal.features(beads, src, tgt, level, st["posterior"], st["boundary"]))
             ys += lab
             raw += [c for _, _, c in beads]
             groups += [group] * len(beads)

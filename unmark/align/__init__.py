@@ -75,7 +75,7 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
 
     st: dict = {}
     beads = _align_sentences(src, tgt, src_lang, tgt_lang, embed=embed, params=params, stats=st)
-    return calibrate(beads, src, tgt, "sentence", posterior=st["posterior"])
+    return calibrate(beads, src, tgt, "sentence", posterior=st["posterior"], boundary=st["boundary"])
 
 
 def format_beads(beads: Sequence[tuple[Sequence[int], Sequence[int], float]]) -> str:

@@ -25,7 +25,7 @@ FEATURES = (
     "bias", "raw", "raw_prev", "raw_next", "raw_min_nb", "skip", "one_one", "many", "short", "len_dev",
     "num_agree", "num_missing", "num_conflict", "num_one_side", "digit_gap", "nb_skip", "nb_many", "paragraph", "raw_paragraph",
     "post", "lpost", "post_min_nb", "lpost_paragraph", "skip_text", "absorb",
-    "lab_mismatch", "lab_glued", "end_mismatch", "nb_glue", "skip_lab_nb",
+    "lab_mismatch", "lab_glued", "end_mismatch", "nb_glue", "skip_lab_nb", "boundary", "lboundary",
 )
 # a paragraph/heading/item label at the start of a unit: 12. / (a) / IV. / 三、 / 1．
 _LEAD = re.compile(r"^\s*[(（]?([0-9]{1,3}|[IVXLC]{1,6}|[一二三四五六七八九十]{1,3}|[A-Za-zА-Яа-я])[.)）．、]\s*")
@@ -157,15 +157,16 @@ def _absorb(beads: Sequence[Bead], la: Sequence[int], lb: Sequence[int], ratio: 
 
 
 def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], level: str = "paragraph",
-             posterior: Sequence[float] | None = None) -> np.ndarray:
+             posterior: Sequence[float] | None = None, boundary: Sequence[float] | None = None) -> np.ndarray:
     """One row of :data:`FEATURES` per bead (``src``/``tgt``: the unit texts the beads index;
-    ``posterior``: the aligner's posterior probability of each bead, from ``stats`` of
-    :func:`unmark.align.sentence.align`; 1.0 for every bead when not given)."""
+    ``posterior`` and ``boundary``: the aligner's posterior probability of each bead and of its
+    ends, from ``stats`` of :func:`unmark.align.sentence.align`; 1.0 for every bead when not given)."""
     n = len(beads)
     X = np.zeros((n, len(FEATURES)))
     post = [float(x) for x in posterior] if posterior is not None else [1.0] * n
-    if len(post) != n:
-        raise ValueError(f"{len(post)} posteriors for {n} beads")
+    bound = [float(x) for x in boundary] if boundary is not None else [1.0] * n
+    if len(post) != n or len(bound) != n:
+        raise ValueError(f"{len(post)} posteriors and {len(bound)} boundaries for {n} beads")
     la = [_length(t) for t in src]
     lb = [_length(t) for t in tgt]
     ratio = (sum(lb) + 1.0) / (sum(la) + 1.0)
@@ -225,7 +226,7 @@ def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], leve
                 float((k > 0 and is_skip[k - 1]) or (k + 1 < n and is_skip[k + 1])),
                 float((k > 0 and is_many[k - 1]) or (k + 1 < n and is_many[k + 1])), par, c * par,
                 post[k], _lpost(post[k]), min(p_prev, p_next), _lpost(post[k]) * par, skip_text, absorb[k],
-                *glue[k], nb_glue, skip_lab_nb)
+                *glue[k], nb_glue, skip_lab_nb, bound[k], _lpost(bound[k]))
     return X
 
 
@@ -236,12 +237,14 @@ def probabilities(X: np.ndarray, coefficients: dict[str, float] | None = None, l
 
 
 def calibrate(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], level: str = "paragraph",
-              weights: dict[str, float] | None = None, posterior: Sequence[float] | None = None) -> list[Bead]:
+              weights: dict[str, float] | None = None, posterior: Sequence[float] | None = None,
+              boundary: Sequence[float] | None = None) -> list[Bead]:
     """The beads with their confidence replaced by the calibrated probability (3 decimals).
-    ``posterior``: the aligner's posterior per bead (``stats`` of :func:`unmark.align.sentence.align`)."""
+    ``posterior``/``boundary``: the aligner's figures per bead (``stats`` of
+    :func:`unmark.align.sentence.align`)."""
     if not beads:
         return []
-    p = probabilities(features(beads, src, tgt, level, posterior), weights, level)
+    p = probabilities(features(beads, src, tgt, level, posterior, boundary), weights, level)
     return [(list(s), list(t), round(float(q), 3)) for (s, t, _), q in zip(beads, p)]
 
 

@@ -149,11 +149,14 @@ def _scan_insertions(row: np.ndarray, gain: np.ndarray, reverse: bool) -> np.nda
 
 
 def posteriors(n: int, m: int, scores: Mapping[tuple[int, int], np.ndarray], lo: np.ndarray, W: int,
-               path: Sequence[tuple[int, int]], temperature: float = 1.0) -> list[float]:
+               path: Sequence[tuple[int, int]], temperature: float = 1.0,
+               boundaries: list | None = None) -> list[float]:
     """Posterior probability of every bead of ``path`` when every monotone band path from (0, 0) to
     (n, m) is weighted by ``exp(score / temperature)`` (forward-backward over the same tables as
     :func:`run`). Near 1: the scores leave no close alternative around that bead; low: other paths
-    through that stretch (a merge instead of a skip, a shifted pairing) score about as well."""
+    through that stretch (a merge instead of a skip, a shifted pairing) score about as well.
+    ``boundaries``: a list that receives, per bead, the lower of the posteriors of its two ends
+    (the probability that the paths pass through the cell where the bead starts, and where it ends)."""
     T = float(temperature)
     S = {b: np.where(v <= NEG / 2, -np.inf, v / T) for b, v in scores.items()}
     fwd = [b for b in S if b[0] > 0]
@@ -188,6 +191,8 @@ def posteriors(n: int, m: int, scores: Mapping[tuple[int, int], np.ndarray], lo:
     k_end = m - int(lo[n])
     Z = F[n, k_end] if 0 <= k_end < W else -np.inf
     if not np.isfinite(Z):
+        if boundaries is not None:
+            boundaries.extend([0.0] * len(path))
         return [0.0] * len(path)
     Bk = np.full((n + 1, W), -np.inf)
     rows = np.empty((len(fwd) + 1, W))
@@ -214,5 +219,8 @@ def posteriors(n: int, m: int, scores: Mapping[tuple[int, int], np.ndarray], lo:
         k1, k2 = j - int(lo[i]), j2 - int(lo[i2])
         v = F[i, k1] + S[(di, dj)][i2, k2] + Bk[i2, k2] - Z
         out.append(float(min(1.0, np.exp(v))) if np.isfinite(v) else 0.0)
+        if boundaries is not None:
+            ends = min(F[i, k1] + Bk[i, k1], F[i2, k2] + Bk[i2, k2]) - Z
+            boundaries.append(float(min(1.0, np.exp(ends))) if np.isfinite(ends) else 0.0)
         i, j = i2, j2
     return out

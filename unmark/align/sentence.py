@@ -607,7 +607,8 @@ def align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, t
     computing them (``embed`` is then implied). ``keys``: anchor keys per unit to use
     instead of extracting them from the text. ``stats``: a dict that receives
     ``"posterior"``, one figure per returned bead: its posterior probability over all
-    band paths (:func:`unmark.align.dp.posteriors`; costs about one more DP pass).
+    band paths, and ``"boundary"``: the lower posterior of its two ends
+    (:func:`unmark.align.dp.posteriors`; costs about one more DP pass).
     """
     with _single_thread_blas():
         return _align(src, tgt, src_lang, tgt_lang, embed=embed, params=params, embeddings=embeddings,
@@ -627,6 +628,7 @@ def _align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, 
     if n == 0 or m == 0:
         if stats is not None:
             stats["posterior"] = [1.0] * (n + m)
+            stats["boundary"] = [1.0] * (n + m)
         return [([i], [], 0.0) for i in range(n)] + [([], [j], 0.0) for j in range(m)]
     la = np.concatenate([[0.0], np.cumsum([_length(t) for t in src])])
     lb = np.concatenate([[0.0], np.cumsum([_length(t) for t in tgt])])
@@ -682,7 +684,8 @@ def _align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, 
                 s2 = s2_est
     assert path is not None and scorer is not None
     if stats is not None:
-        stats["posterior"] = dp.posteriors(n, m, tables, lo, W, path)
+        stats["boundary"] = []
+        stats["posterior"] = dp.posteriors(n, m, tables, lo, W, path, boundaries=stats["boundary"])
     tables = None
     out = []
     i = j = 0
