@@ -122,6 +122,25 @@ def split_line_pairs(lines: list[str]) -> frozenset:
     return frozenset(out)
 
 
+def marker_gap_bridges(texts: list[str], gaps: list[int], lang: str) -> list[int]:
+    """Indices of lines whose blank line before is no paragraph end: a footnote marker that the
+    extractor printed on a line of its own under a line that does not end its sentence, with a
+    blank line after it (pdftotext, right-to-left text: the raised number is set apart as a block
+    of its own); the sentence goes on after the blank. ``texts``: the stripped body lines in
+    reading order; ``gaps``: the blank lines before each."""
+    out = []
+    for k in range(1, len(texts) - 1):
+        prev, mark, nxt = texts[k - 1], texts[k], texts[k + 1]
+        if not _BARE_MARKER.match(mark) or gaps[k] or gaps[k + 1] != 1 or not prev or not nxt:
+            continue
+        if _END_PUNCT.search(prev) or _LIST_END.search(prev) or _BARE_MARKER.match(prev):
+            continue
+        if match_label(nxt, lang) or _opens_paragraph(nxt, lang) or _NUMBERED_PARAGRAPH.match(nxt) or _standalone(nxt, lang):
+            continue
+        out.append(k + 1)
+    return out
+
+
 _ARABIC = regex.compile(r"\p{Arabic}")
 _FRAGMENT = regex.compile(r"^[^\p{Arabic}]{1,8}$")
 #: share of tiny left-to-right fragments ("([1", "/2000", ")") among the lines of right-to-left text
