@@ -19,11 +19,12 @@ def test_shipped_model_is_valid_and_threshold_is_a_probability():
     assert set(m["weights"]) == set(cal.FEATURES) and 0 < cal.threshold() < 1
 
 
-def test_invalid_model_is_E602(tmp_path, monkeypatch):
+def _assert_refused(tmp_path, monkeypatch, data: dict) -> None:
+    """A calibration file holding ``data`` is refused at load with E602."""
     import unmark.resources as res
 
     (tmp_path / "align").mkdir()
-    (tmp_path / "align" / "calibration.json").write_text(json.dumps({"weights": {"bias": 1}, "threshold": 2}))
+    (tmp_path / "align" / "calibration.json").write_text(json.dumps(data))
     monkeypatch.setattr(res, "resources_dir", lambda: tmp_path)
     cal.model.cache_clear()
     try:
@@ -32,6 +33,10 @@ def test_invalid_model_is_E602(tmp_path, monkeypatch):
         assert ei.value.code == "E602"
     finally:
         cal.model.cache_clear()
+
+
+def test_invalid_model_is_E602(tmp_path, monkeypatch):
+    _assert_refused(tmp_path, monkeypatch, {"weights": {"bias": 1}, "threshold": 2})
 
 
 def test_probability_rises_with_the_aligner_score_and_with_sure_neighbours():
@@ -126,19 +131,7 @@ def test_posterior_features_follow_the_given_figures():
 
 
 def test_one_model_per_level_and_bad_level_weights_are_E602(tmp_path, monkeypatch):
-    import unmark.resources as res
-
     m = cal.model()
     assert set(m["thresholds"]) == {"paragraph", "sentence"}
     assert cal.weights("sentence") is m["level_weights"]["sentence"] and cal.weights("paragraph") is m["weights"]
-    bad = dict(m, level_weights={"sentence": {"bias": 1.0}})
-    (tmp_path / "align").mkdir()
-    (tmp_path / "align" / "calibration.json").write_text(json.dumps(bad))
-    monkeypatch.setattr(res, "resources_dir", lambda: tmp_path)
-    cal.model.cache_clear()
-    try:
-        with pytest.raises(ResourceError) as ei:
-            cal.model()
-        assert ei.value.code == "E602"
-    finally:
-        cal.model.cache_clear()
+    _assert_refused(tmp_path, monkeypatch, dict(m, level_weights={"sentence": {"bias": 1.0}}))

@@ -276,18 +276,22 @@ def alignment_from_page_data(data: dict) -> Alignment:
                      {"low_confidence": data.get("low", 0.5), "xml_langs": data.get("xml_langs", {})})
 
 
+def _read_text(p: Path, what: str, code: str, encoding: str = "utf-8") -> str:
+    try:
+        return p.read_text(encoding=encoding)
+    except FileNotFoundError as exc:
+        raise AlignmentError(f"no such {what}: {p}", code=code, path=str(p)) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AlignmentError(f"cannot read the {what}: {exc}", code=code, path=str(p)) from exc
+
+
 def alignment_from_page(path: str | Path) -> Alignment:
     """The original alignment embedded in a review page written by unmark (AlignmentError E323
     when the file is not one)."""
     import re
 
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise AlignmentError(f"no such review page: {p}", code="E323", path=str(p)) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AlignmentError(f"cannot read the review page: {exc}", code="E323", path=str(p)) from exc
+    text = _read_text(p, "review page", "E323")
     m = re.search(r'<script type="application/json" id="unmark-data">(.*?)</script>', text, re.S)
     try:
         data = json.loads(m.group(1)) if m else None
@@ -366,12 +370,7 @@ def alignment_from_jsonl(path: str | Path) -> Alignment:
     :func:`document_hash` is the one of the alignment written. AlignmentError E324 when the file is
     not such a JSONL (the message names the line)."""
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise AlignmentError(f"no such alignment file: {p}", code="E324", path=str(p)) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AlignmentError(f"cannot read the JSONL alignment: {exc}", code="E324", path=str(p)) from exc
+    text = _read_text(p, "JSONL alignment", "E324", encoding="utf-8-sig")
     langs: tuple[str, ...] | None = None
     level = None
     rows: list[AlignedRow] = []
