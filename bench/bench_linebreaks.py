@@ -418,9 +418,17 @@ def main() -> int:
         ["rows below 98% after the front matter",
          sum(1 for r in scored if r["accuracy after front matter"] is not None and r["accuracy after front matter"] < TARGET)],
         ["worst row", f"{worst['file']} / {worst['extractor']} / {worst['mode']}: {worst['accuracy']}" if worst else "-"],
+        ["worst row, MNBVC front matter read by the huridocs convention",
+         (lambda w: f"{w['file']} / {w['extractor']} / {w['mode']}: {w['accuracy']}")(
+             min((r for r in scored + conv if r["file"] not in conv_files), key=lambda r: r["accuracy"])) if scored else "-"],
         ["body paragraphs inside a footnote (all rows)", sum(r["body paragraphs in a footnote"] for r in rows)],
         ["seed paragraphs exact", f"{seed_res['exact']}/{seed_res['expected']} (found {seed_res['paragraphs found']})"],
         ["one-paragraph-per-line intact (worst text)", min((r[4] for r in opl), default="-")],
+        ["one-paragraph-per-line intact (worst text; MNBVC by the huridocs convention)",
+         min((r[4] for r in opl if r[0] != "MNBVC paragraphs (en)"), default="-")],
+        ["one-paragraph-per-line intact (all texts; MNBVC by the huridocs convention)",
+         "{}/{}".format(sum(r[3] for r in opl if r[0] != "MNBVC paragraphs (en)"),
+                        sum(r[2] for r in opl if r[0] != "MNBVC paragraphs (en)"))],
         ["one-paragraph-per-line intact after the front matter (all texts)",
          f"{sum(int(r[5].split('/')[0]) for r in opl)}/{sum(int(r[5].split('/')[1]) for r in opl)}"],
     ]
