@@ -6,8 +6,8 @@
   light suffix stemmer (resources/terms/ru_endings.txt), so inflected forms still count as one.
 - English: regular plurals folded (countries -> country).
 - French, Spanish: regular plurals folded (-s, -x).
-- Arabic: light stemming (Larkey et al. 2002, "light10"): the article and proclitics
-  (ال، وال، بال، كال، فال، لل، و) and frequent suffixes (ها ان ات ون ين يه ية ه ة ي) are removed.
+- Arabic: light stemming (Larkey et al. 2002, "light10"): the article, proclitics and frequent
+  suffixes listed in ``resources/terms/ar_light_stem.toml`` are removed.
 """
 from __future__ import annotations
 
@@ -135,22 +135,28 @@ def ru_nominative(word: str) -> bool:
     return p.tag.case in (None, "nomn")
 
 
-_AR_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
-_AR_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي")
+@functools.lru_cache(maxsize=1)
+def _ar_rules() -> dict:
+    """The light10 affixes, from ``resources/terms/ar_light_stem.toml`` (data, not code)."""
+    from ..resources import load_toml
+
+    return load_toml("terms/ar_light_stem.toml")
 
 
 def stem_ar(word: str) -> str:
     """Arabic light stemming (light10): proclitics and the article off the front, frequent suffixes
-    off the end, keeping at least two (prefixes) or three (suffixes) letters."""
+    off the end (``resources/terms/ar_light_stem.toml``)."""
+    r = _ar_rules()
     w = word
-    if len(w) > 3 and w.startswith("و"):
-        w = w[1:]
-    for p in _AR_PREFIXES:
-        if w.startswith(p) and len(w) - len(p) >= 2:
+    conj = r["conjunction"]
+    if len(w) > 3 and w.startswith(conj):
+        w = w[len(conj):]
+    for p in r["prefixes"]:
+        if w.startswith(p) and len(w) - len(p) >= r["min_after_prefix"]:
             w = w[len(p):]
             break
-    for s in _AR_SUFFIXES:
-        if w.endswith(s) and len(w) - len(s) >= 3:
+    for s in r["suffixes"]:
+        if w.endswith(s) and len(w) - len(s) >= r["min_after_suffix"]:
             w = w[: -len(s)]
     return w
 
