@@ -437,6 +437,14 @@ def _grown_part_elsewhere(lex, grown: str, term: str, segs: list[int], other: _S
     return False
 
 
+def _acronym_to_phrase(source: str, target: str, src_lang: str, tgt_lang: str) -> bool:
+    """One side an acronym, the other (not Chinese) starting lower-case: not equivalent."""
+    for a, b, lang in ((source, target, tgt_lang), (target, source, src_lang)):
+        if lang != "zh" and is_acronym(a) and b[:1].islower():
+            return True
+    return False
+
+
 def _copied(source: str, target: str) -> bool:
     """Is the target the source as written (letters and digits compared, case ignored)?"""
     import regex
@@ -589,6 +597,10 @@ def extract_terms(
         strength = d_rank * tw * lexf ** opts.rank_lexical
         linked = [k for k in linked if stats.cooc[k] >= opts.thin_cooc or strength[k] >= opts.thin_min_strength
                   or same_state[k]]
+    # an acronym pairs with an acronym or a capitalised name, never with a lower-case phrase of
+    # the other language ("LFJL" / правосудие в Ливии, "NHRI" / свои)
+    linked = [k for k in linked if not _acronym_to_phrase(src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]],
+                                                          src_lang, tgt_lang)]
     # a target that is its source copied (an untranslated passage, English notes in a Russian text) is no entry
     linked = [k for k in linked if not _copied(src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]])]
     if lex is not None and opts.edge_check:
