@@ -121,3 +121,11 @@ def test_state_names_carry_no_acronym():
     g = extract_terms(pairs, "zh", "en", TermOptions(examples=0))
     drc = [e for e in g.entries if e.source == "刚果民主共和国"]
     assert drc and drc[0].acronym is None
+
+
+def test_grow_zh_takes_back_characters_the_segmenter_glued_to_the_word_before():
+    texts = ["将对联阿安全部队的奉献表示感谢", "(联阿安全部队)。", "确保联阿安全部队全面遵守",
+             "为与联阿安全部队唯一的联系", "确认联阿安全部队在部署后"]
+    assert grow_zh("阿安全部队", texts) == "联阿安全部队"
+    # never to a string that starts inside a word (共和|国领空)
+    assert grow_zh("领空", ["塞浦路斯共和国领空"] * 5) in ("领空", "塞浦路斯共和国领空")

@@ -147,7 +147,47 @@ def grow_zh(term: str, texts: Sequence[str], share: float = 0.8, min_occurrences
             grown = True
         if not grown:
             break
+    if text == term and n >= 5:
+        # the segmenter glued the first characters of the name to the word before it in some
+        # occurrences (对联/阿/安全部队 for 联阿安全部队): characters on the left, while nearly all
+        # occurrences have them
+        grown_text = text
+        while len(grown_text) < max_chars:
+            chars = Counter(t[at - 1] for t in texts for at in _finds(t, grown_text) if at > 0)
+            if not chars:
+                break
+            ch, c = chars.most_common(1)[0]
+            if c < verb_share * n or not _HAN.match(ch) or ch in stop:
+                break
+            grown_text = ch + grown_text
+        if grown_text != text:
+            # the grown name must start where a word starts in at least half of its occurrences
+            # (联|阿|安全部队 yes; 共和|国领空 no)
+            hits = [(t, at) for t in texts for at in _finds(t, grown_text)]
+            if 2 * sum(at in _word_starts(t) for t, at in hits) >= len(hits):
+                text = grown_text
     return text
+
+
+def _word_starts(text: str) -> set[int]:
+    """Character offsets in ``text`` where a jieba word starts."""
+    out, pos = set(), 0
+    for chunk in _tokens(text).chunks:
+        for w in chunk:
+            at = text.find(w, pos)
+            if at < 0:
+                continue
+            out.add(at)
+            pos = at + len(w)
+    return out
+
+
+def _finds(text: str, term: str) -> list[int]:
+    out, at = [], text.find(term)
+    while at >= 0:
+        out.append(at)
+        at = text.find(term, at + 1)
+    return out
 
 
 @functools.lru_cache(maxsize=8192)

@@ -426,7 +426,7 @@ def _grown_part_elsewhere(lex, grown: str, term: str, segs: list[int], other: _S
         return False
     at = grown.find(term)
     extra = [p for p in (grown[:at], grown[at + len(term):]) if p]
-    words = [w for p in extra for c in tokenize(p, "zh").chunks for w in c]
+    words = [w for p in extra for c in tokenize(p, "zh").chunks for w in c if len(w) > 1]   # one character is no translation
     for w in words:
         if is_source:
             hits = sum(lex.src_explained_elsewhere(w, other.words[i], other_tokens) for i in segs)
@@ -638,9 +638,22 @@ def extract_terms(
         if opts.un_forms:
             b = un_form(b, tgt_lang, tgt_texts)
         surf_of[k] = (a, b)
-    # a term grown into another entry's source is that entry's fragment: no entry of its own
-    originals = {src.surface[src.keys[stats.src[k]]] for k in linked}
-    linked = [k for k in linked if surf_of[k][0] == src.surface[src.keys[stats.src[k]]] or surf_of[k][0] not in originals]
+    # a term grown into another entry's source: one entry for that source, the pair seen together
+    # more often, unless one target is the full name of the other's (全球环境 grown to 全球环境基金
+    # yields to 全球环境基金 / Global Environment Facility); ties: the one not grown
+    def _pref(k: int, other: int) -> tuple:
+        b, b2 = surf_of[k][1], surf_of[other][1]
+        full_name = b != b2 and b2.lower() in b.lower() and is_proper_name(b, tgt_lang)   # the full name of the other's target
+        return (full_name, int(stats.cooc[k]), surf_of[k][0] == src.surface[src.keys[stats.src[k]]], float(link_score[k]))
+
+    best_of: dict[str, int] = {}
+    for k in linked:
+        a = surf_of[k][0]
+        j = best_of.get(a)
+        if j is None or _pref(k, j) > _pref(j, k):
+            best_of[a] = k
+    keep_k = set(best_of.values())
+    linked = [k for k in linked if k in keep_k]
     seen_src: set[str] = set()
     labels_s = label_series(src.keys, opts.label_series) if opts.label_series else set()
     labels_t = label_series(tgt.keys, opts.label_series) if opts.label_series else set()
