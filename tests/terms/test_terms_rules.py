@@ -129,3 +129,11 @@ def test_grow_zh_takes_back_characters_the_segmenter_glued_to_the_word_before():
     assert grow_zh("阿安全部队", texts) == "联阿安全部队"
     # never to a string that starts inside a word (共和|国领空)
     assert grow_zh("领空", ["塞浦路斯共和国领空"] * 5) in ("领空", "塞浦路斯共和国领空")
+
+
+def test_russian_hyphenated_compound_in_citation_form():
+    pytest.importorskip("pymorphy3")
+    from unmark.terms.morph import ru_citation_form
+
+    assert ru_citation_form("трудящихся-мигрантов") == "трудящиеся-мигранты"
+    assert ru_citation_form("ООН-Хабитат") == "ООН-Хабитат"

@@ -161,6 +161,27 @@ def stem_ar(word: str) -> str:
     return w
 
 
+def _ru_hyphenated_nominative(word: str) -> str:
+    """A hyphenated Russian compound whose parts are all in one oblique case, in the nominative, number
+    kept (трудящихся-мигрантов -> трудящиеся-мигранты); anything else as written."""
+    parts = word.split("-")
+    if any(p.isupper() or not p for p in parts):
+        return word             # an acronym inside (ООН-Хабитат): as written
+    parses = [_parse_ru(p.lower()) if any("\u0400" <= ch <= "\u04ff" for ch in p) else None for p in parts]
+    if any(p is None or p.tag.POS not in ("NOUN", "ADJF", "PRTF") for p in parses):
+        return word
+    if all(p.tag.case == "nomn" for p in parses):
+        return word
+    out = []
+    for part, p in zip(parts, parses):
+        q = p.inflect({"nomn", p.tag.number or "sing"})
+        if q is None:
+            return word
+        f = q.word
+        out.append(f[:1].upper() + f[1:] if part[:1].isupper() else f)
+    return "-".join(out)
+
+
 def ru_citation_form(surface: str) -> str:
     """The glossary (citation) form of a Russian term as the corpus wrote it inflected: the words up to
     and including the head noun go to the nominative, number kept, adjectives agreeing with the head
@@ -172,6 +193,8 @@ def ru_citation_form(surface: str) -> str:
     words = surface.split()
     parses = []
     head = None
+    if len(words) == 1 and "-" in words[0]:
+        return _ru_hyphenated_nominative(words[0])
     for i, w in enumerate(words):
         if not any("\u0400" <= ch <= "\u04ff" for ch in w) or "-" in w:
             return surface
