@@ -144,6 +144,17 @@ def breakdown(entries, reference, verdict) -> None:
         print(f"{band}\t{len(es)}\t{nref}\t{nref / max(1, len(es)):.2f}")
 
 
+def main_positions(entries, verdict) -> tuple[list, dict[int, int]]:
+    """The main list (status term or name) and the rank in it of each reference pair found."""
+    main_list = [e for e in entries if e.status != "general"]
+    pos: dict[int, int] = {}
+    for i, e in enumerate(main_list, 1):
+        v = verdict(e)[1]
+        if v is not None and v not in pos:
+            pos[v] = i
+    return main_list, pos
+
+
 def part_cooccurrences(zh: list[str], en: list[str]) -> list[int]:
     """Per reference pair: the aligned pairs of (zh, en) holding both sides (as build_reference counts)."""
     import regex
@@ -176,12 +187,7 @@ def measure_part(name: str) -> list:
     g = extract_terms(list(zip(zh, en)), "zh", "en", TermOptions())
     cpu = time.process_time() - c0
     res, verdict = evaluate(list(g.entries), reference, load_judged())
-    main_list = [e for e in g.entries if e.status != "general"]
-    pos = {}
-    for i, e in enumerate(main_list, 1):
-        v = verdict(e)[1]
-        if v is not None and v not in pos:
-            pos[v] = i
+    main_list, pos = main_positions(g.entries, verdict)
     ref5 = [i for i, c in enumerate(cooc) if c >= 5]
     found5 = sum(pos.get(i, 1 << 30) <= 1000 for i in ref5)
     rank_ga = next((i for i, e in enumerate(main_list, 1) if e.source == "大会"), None)
@@ -295,12 +301,7 @@ def main(argv=None) -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     res, verdict = evaluate(list(g.entries), reference, load_judged())
     # proxy figures of the issue's targets (the judged figures come from bench/terms_judged.py)
-    main_list = [e for e in g.entries if e.status != "general"]
-    pos = {}
-    for i, e in enumerate(main_list, 1):
-        v = verdict(e)[1]
-        if v is not None and v not in pos:
-            pos[v] = i
+    main_list, pos = main_positions(g.entries, verdict)
     ref5 = [i for i, (_, _, x) in enumerate(reference) if x and int(x[0]) >= 5]
     r1000_5 = sum(pos.get(i, 1 << 30) <= 1000 for i in ref5) / max(1, len(ref5))
     rank_ga = next((i for i, e in enumerate(main_list, 1) if e.source == "大会"), None)
