@@ -28,7 +28,12 @@ def _marker_before(texts: list[str], label: str) -> bool:
 def mark_unseparated_notes(pages: list[SrcPage]) -> LineFacts:
     """Zone 'footnote' for page-foot note blocks that have no separator line above them (the
     caller records the zones decided)."""
+    from ..lang.linebreaks import rtl_fragmented
+
     facts = LineFacts()
+    # right-to-left text that the extractor printed one direction run per line (PyMuPDF): a number
+    # alone on its line is a run of the line around it (a paragraph number, a date), not a note
+    bare_ok = not rtl_fragmented([ln.s for p in pages for ln in p.lines])
     last: str | None = None
     for p in pages:
         zones = [facts.zone(ln) for ln in p.lines]
@@ -46,6 +51,8 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> LineFacts:
             ln = p.lines[i]
             m = NOTE_OPEN.match(ln.s.strip())
             if not m or m.group("label") not in next_labels(last):
+                continue
+            if not bare_ok and ln.s.strip() == m.group("label"):
                 continue
             if start is not None and m.group("label") != first_label:
                 continue
