@@ -15,6 +15,8 @@ import re
 import struct
 import time
 import unicodedata
+
+import regex
 from itertools import compress, islice, repeat
 from operator import is_, ne
 from pathlib import Path
@@ -25,6 +27,7 @@ from ...limits import PDFIUM_TEXT_OBJECT_MAX
 from .layout import _RTL_CHAR as _RTL
 from .layout import _is_cjk
 from .rounding import round2
+from ...scripts import CJK_PUNCTUATION, FULLWIDTH_FORMS, HAN, HANGUL, KANA
 from .runs import RawLink, RawPage, Rule, Run, is_bold
 
 _bold = functools.lru_cache(maxsize=512)(is_bold)
@@ -133,6 +136,7 @@ def _int_functions(c) -> dict:
         "f_mark_name": fn("FPDFPageObjMark_GetName", ci, vp, vp, ctypes.c_ulong, vp),
         "f_loose_box": fn("FPDFText_GetLooseCharBox", ci, vp, ci, vp),
         "f_char_origin": fn("FPDFText_GetCharOrigin", ci, vp, ci, vp, vp),
+        "is_generated": fn("FPDFText_IsGenerated", ci, vp, ci),
     }
 
 
@@ -227,6 +231,7 @@ def _blanks(text: str) -> list[int]:
 
 
 _NO_KEY = object()
+_RECT = struct.Struct("4f")
 _ODD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff]")
 
 
@@ -312,10 +317,15 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
     if _RTL.search(text):
         _visual_runs(api, tp, raw, height, text)
         return
-    stretches = _stretches(api.get_obj_int, ctypes.cast(tp, ctypes.c_void_p).value, text)
+    tpv = ctypes.cast(tp, ctypes.c_void_p).value
+    stretches = _stretches(api.get_obj_int, tpv, text)
     if n >= PDFIUM_TEXT_OBJECT_MAX:
         raw.truncated += _cut_objects(stretches)
     meta_of = api.meta
+    loose_box = api.f_loose_box
+    rect = (ctypes.c_float * 4)()                  # FS_RECTF: left, top, right, bottom
+    a_rect = ctypes.addressof(rect)
+    read_rect = _RECT.unpack_from
     info: dict[int, tuple | None] = {}
     append = raw.runs.append
     bad = "\ufffd" in text
@@ -352,10 +362,41 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
         if meta is None:
             cur = None
             continue
+        if " " in chunk and _CJK_SPACE.search(chunk):
+            chunk = _drop_made_up_cjk_spaces(api, tpv, a, chunk)
         cur = Run(chunk, *meta)
+        if chunk and _is_cjk(chunk[-1]):
+            # a full-width glyph's ink need not reach the end of its em square (a comma or a
+            # full stop sits in its left corner): the run ends where its last glyph's advance
+            # ends (its loose box), as the pypdf backend measures it, else a line ending in
+            # "，" looks short and ends its paragraph
+            loose_box(tpv, b - 1, a_rect)
+            right = read_rect(rect)[2]
+            if right > cur.x1:
+                cur.x1 = right
         append(cur)
         if bad and "\ufffd" in chunk:
             raw.undecodable += chunk.count("\ufffd")
+
+
+# a space between two characters of a CJK line (the class of :data:`unmark.scripts.CJK_GLYPH`)
+_CJK = "[" + HAN + KANA + HANGUL + CJK_PUNCTUATION + FULLWIDTH_FORMS + "]"
+_CJK_SPACE = regex.compile("(?<=" + _CJK + ") (?=" + _CJK + ")")
+
+
+def _drop_made_up_cjk_spaces(api: _Api, tpv: int, start: int, chunk: str) -> str:
+    """The chunk without the spaces PDFium made up between two CJK characters of one text
+    object. A justified CJK line is often one object whose glyphs stand apart by ``TJ`` gaps
+    (the justification spread); PDFium turns a gap wider than its threshold into a space, but
+    Chinese, Japanese and Korean full-width text has no word spaces, so such a gap is layout,
+    not text (the pypdf backend sees the same glyphs as separate runs, and the layout step
+    never spaces two CJK characters by their gap). A space the page draws is kept."""
+    gen = api.is_generated
+    drop = [m.start() for m in _CJK_SPACE.finditer(chunk) if gen(tpv, start + m.start()) == 1]
+    if not drop:
+        return chunk
+    keep = set(range(len(chunk))).difference(drop)
+    return "".join(chunk[i] for i in sorted(keep))
 
 
 def _cut_objects(stretches) -> int:
