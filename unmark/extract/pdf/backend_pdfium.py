@@ -22,6 +22,7 @@ from operator import is_, ne
 from pathlib import Path
 
 from .cmaps import unmapped_reason
+from .fontmap import embedded_map
 from ...errors import PdfError
 from ...limits import PDFIUM_TEXT_OBJECT_MAX
 from .layout import _RTL_CHAR as _RTL
@@ -137,6 +138,7 @@ def _int_functions(c) -> dict:
         "f_loose_box": fn("FPDFText_GetLooseCharBox", ci, vp, ci, vp),
         "f_char_origin": fn("FPDFText_GetCharOrigin", ci, vp, ci, vp, vp),
         "is_generated": fn("FPDFText_IsGenerated", ci, vp, ci),
+        "get_unicode": fn("FPDFText_GetUnicode", ctypes.c_uint, vp, ci),
     }
 
 
@@ -303,7 +305,7 @@ def _stretches(get, tpv: int, text: str) -> list[tuple]:
     return list(zip(first, [*first[1:], n], keys))
 
 
-def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
+def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None, code_maps: dict | None = None) -> None:
     """All characters of the text page in one call, grouped by the text object that
     draws them; each object's geometry, size, font and marks are read once."""
     c = api.c
@@ -362,6 +364,12 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
         if meta is None:
             cur = None
             continue
+        if code_maps:
+            fmap = code_maps.get(_font_key(meta[4]))
+            if fmap is not None:
+                chunk = _map_codes(api, tpv, a, chunk, fmap)
+                if "\ufffd" in chunk:
+                    raw.undecodable += chunk.count("\ufffd")
         if " " in chunk and _CJK_SPACE.search(chunk):
             chunk = _drop_made_up_cjk_spaces(api, tpv, a, chunk)
         cur = Run(chunk, *meta)
@@ -397,6 +405,21 @@ def _drop_made_up_cjk_spaces(api: _Api, tpv: int, start: int, chunk: str) -> str
         return chunk
     keep = set(range(len(chunk))).difference(drop)
     return "".join(chunk[i] for i in sorted(keep))
+
+
+def _map_codes(api: _Api, tpv: int, start: int, chunk: str, fmap: dict) -> str:
+    """The chunk of a font read from its embedded program: PDFium gives a code it cannot map
+    as the character of that number; the map gives the character. A space or line break PDFium
+    made up stays."""
+    gen, uni = api.is_generated, api.get_unicode
+    out = []
+    for k in range(start, start + len(chunk)):
+        code = uni(tpv, k)   # per character: PDFium's text buffer need not line up with its characters here
+        if gen(tpv, k) == 1:
+            out.append(chr(code))
+        else:
+            out.append(fmap.get(code, "\ufffd"))
+    return "".join(out)
 
 
 def _cut_objects(stretches) -> int:
@@ -636,10 +659,13 @@ def _all_type0_mapped(path, data: bytes | None = None) -> bool:
         return False
 
 
-def fonts_without_unicode(path, data: bytes | None = None) -> dict[str, tuple[str, str]]:
+def fonts_without_unicode(path, data: bytes | None = None,
+                          maps: dict | None = None) -> dict[str, tuple[str, str]]:
     """Base names of composite fonts that neither a /ToUnicode map nor a predefined Unicode or
-    national CMap can map (their text is glyph ids), with the reason. PDFium does not tell;
-    the font dictionaries do (read with pypdf, no content parsing)."""
+    national CMap nor their embedded program (:mod:`.fontmap`) can map (their text is glyph
+    ids), with the reason. PDFium does not tell; the font dictionaries do (read with pypdf, no
+    content parsing). Fonts read from their embedded program go to ``maps`` (font key ->
+    (base name, code -> text, source)): PDFium gives their codes as characters."""
     out: dict[str, tuple[str, str]] = {}  # font key -> (base name, why)
     if _all_type0_mapped(path, data):
         return out
@@ -664,6 +690,12 @@ def fonts_without_unicode(path, data: bytes | None = None) -> dict[str, tuple[st
                 why = unmapped_reason(f)
                 if why is not None:
                     name = str(f.get("/BaseFont", ""))
+                    em = embedded_map(f)
+                    if em is not None and maps is not None:
+                        maps[_font_key(name)] = (name.lstrip("/"), em[0], em[1])
+                        continue
+                    if "not embedded" not in why:
+                        why = why.replace(", no ToUnicode", ", embedded program names no glyph, no ToUnicode")
                     out[_font_key(name)] = (name.lstrip("/"), why)
     except Exception as exc:  # noqa: BLE001 - a check, never a failure
         log.debug("font check skipped: %s", exc)
@@ -680,7 +712,9 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
         tagged = bool(root_marked)
     except Exception:  # noqa: BLE001
         pass
-    no_unicode = fonts_without_unicode(path, getattr(doc, "data", None))
+    maps: dict = {}
+    no_unicode = fonts_without_unicode(path, getattr(doc, "data", None), maps)
+    code_maps = {k: m for k, (_, m, _) in maps.items()}
     for i in range(n):
         if deadline is not None and time.monotonic() > deadline:
             raise _Timeout()
@@ -695,11 +729,13 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
                 tp = c.FPDFText_LoadPage(page)
                 try:
                     page_int = ctypes.cast(page, ctypes.c_void_p).value
-                    _text_runs(api, tp, raw, h, page_int)
+                    _text_runs(api, tp, raw, h, page_int, code_maps)
                     _walk(api, page_int, False, raw, h, deadline)
                 finally:
                     c.FPDFText_ClosePage(tp)
                 raw.links = _links(api, doc.raw, page, h)
+                if maps:
+                    raw.font_maps.update({name: how for name, _, how in maps.values()})
                 if no_unicode:
                     raw.unmapped_fonts.update(no_unicode.values())
                     raw.undecodable += sum(len(r.text.strip()) for r in raw.runs if _font_key(r.font) in no_unicode)
