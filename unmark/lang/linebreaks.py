@@ -212,7 +212,10 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
             and not _opens_paragraph(nxt, lang) and not _NUMBERED_PARAGRAPH.match(nxt)):
         return False  # a direction run of a right-to-left line that the extractor printed on its own line
     if ratio < SHORT_RATIO:
-        return True
+        # a short line ends its paragraph, unless the next line opens with a unit that could not
+        # have fitted in the room left (a URL pushed down whole) and no sentence ended
+        return (_FULL_STOP.search(prev) is not None or bool(match_label(nxt, lang))
+                or display_width(prev) + 1 + display_width(_first_unit(nxt)) <= full)
     if (ends_final or ends_list) and (match_label(nxt, lang) or next_line[:1].isspace()):
         return True
     if _NUMBERED_PARAGRAPH.match(nxt):
@@ -222,6 +225,19 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
         # , or ; -- after a full stop "During the ..." may just start the next sentence)
         return True
     return False
+
+
+# what a line cannot be broken inside: up to the first space or the first wide character (a
+# line may break before any Chinese character)
+_UNIT = regex.compile(r"^[^\s\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]+")
+
+
+_FULL_STOP = regex.compile(r"[.。!?！？][\"”’)）]*\d{0,3}$")
+
+
+def _first_unit(line: str) -> str:
+    m = _UNIT.match(line)
+    return m.group() if m else line[:1]
 
 
 def _opens_paragraph(line: str, lang: str) -> bool:
