@@ -22,7 +22,10 @@ NOTE_OPEN = re.compile(r"^(?P<label>\*{1,3}|\d{1,3}/?)(?:$|[ \t\u3000]+(?=\S)|(?
 
 def _marker_before(texts: list[str], label: str) -> bool:
     rx = re.compile(r"(?<=\S)(?<![\d/\-(])(?<!\d\.)" + re.escape(label) + (r"(?!\*)" if label.startswith("*") else r"(?!\d)"))
-    return any(rx.search(t) for t in texts)
+    # a raised marker pdftotext set off by a space on its left and glued to the text on its right
+    # ("国际移民组织 5估计", "管理。 *报告"); a number spaced on both sides ("第 5 章") is text
+    spaced = re.compile(r"(?<=[^\s\d] )" + re.escape(label) + r"(?=[^\s\d.,:;*/)\]])")
+    return any(rx.search(t) or spaced.search(t) for t in texts)
 
 
 def mark_unseparated_notes(pages: list[SrcPage]) -> None:
