@@ -211,6 +211,8 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
     if (ctx.get("rtl_fragments") and not (ends_final or ends_list) and not match_label(nxt, lang)
             and not _opens_paragraph(nxt, lang) and not _NUMBERED_PARAGRAPH.match(nxt)):
         return False  # a direction run of a right-to-left line that the extractor printed on its own line
+    if not _FULL_STOP.search(prev) and _run_in_list(nxt):
+        return False  # "强调：" / "(a)…；(b)…；以及(c)…": an enumeration run into the paragraph
     if ratio < SHORT_RATIO:
         # a short line ends its paragraph, unless the next line opens with a unit that could not
         # have fitted in the room left (a URL pushed down whole) and no sentence ended
@@ -230,6 +232,20 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
 # what a line cannot be broken inside: up to the first space or the first wide character (a
 # line may break before any Chinese character)
 _UNIT = regex.compile(r"^[^\s\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]+")
+
+
+_LETTER_ITEM = regex.compile(r"^[(（]([a-h])[)）]")
+
+
+def _run_in_list(line: str) -> bool:
+    """The line opens with a letter item label and holds the next label of the series after a
+    clause break ("(a)正式…；(b)拟订…"): the items run on in the line, as a paragraph's run-in
+    enumeration does; a list of items starts each item on a line of its own."""
+    m = _LETTER_ITEM.match(line)
+    if m is None:
+        return False
+    nxt = chr(ord(m.group(1)) + 1)
+    return regex.search(r"[；;，,、]\s*(?:以及|及|和|或|and|or|et|y|и)?\s*[(（]" + nxt + r"[)）]", line[m.end():]) is not None
 
 
 _FULL_STOP = regex.compile(r"[.。!?！？][\"”’)）]*\d{0,3}$")
