@@ -211,6 +211,10 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
     if (ctx.get("rtl_fragments") and not (ends_final or ends_list) and not match_label(nxt, lang)
             and not _opens_paragraph(nxt, lang) and not _NUMBERED_PARAGRAPH.match(nxt)):
         return False  # a direction run of a right-to-left line that the extractor printed on its own line
+    if _LONE_MARKER.match(nxt) and not _FULL_STOP.search(prev) or _LONE_MARKER.match(prev) and not match_label(nxt, lang):
+        # a raised footnote marker the extractor printed on a line of its own (pdftotext: a
+        # superscript at a line end): the text runs on through it
+        return False
     if not _FULL_STOP.search(prev) and _run_in_list(nxt):
         return False  # "强调：" / "(a)…；(b)…；以及(c)…": an enumeration run into the paragraph
     if ratio < SHORT_RATIO:
@@ -234,6 +238,7 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
 _UNIT = regex.compile(r"^[^\s\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]+")
 
 
+_LONE_MARKER = regex.compile(r"^(?:\d{1,3}|\*{1,3})$")
 _LETTER_ITEM = regex.compile(r"^[(（]([a-h])[)）]")
 
 
