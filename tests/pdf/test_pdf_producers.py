@@ -1,5 +1,5 @@
 """Chinese PDFs from many producers (a stratified sample of bench/bench_producers.py's matrix):
-unpdf LibreOffice (tagged) and Word-like (untagged) PDFs, and cjkpdf PDFs with non-embedded
+unpdf LibreOffice (tagged), Word-like (untagged) and Word-like tagged as Word 365 tags PDFs, and cjkpdf PDFs with non-embedded
 standard Asian fonts under predefined CMaps, synthetic bold, label and footnote separators,
 marker styles, letter-spaced mastheads, A4/Letter, full-width labels. Each against its truth,
 on both backends, and against the parse of the text pdftotext made of the same PDF."""
@@ -44,7 +44,7 @@ def test_the_sample_covers_the_matrix():
     vs = [json.loads(p.read_text())["variant"] for p in TRUTHS]
     assert len(vs) >= 30
     seen = {(k, str(v[k])) for v in vs for k in v}
-    for axis, values in {"producer": ["unpdf-lo", "unpdf-wl", "cjkpdf"],
+    for axis, values in {"producer": ["unpdf-lo", "unpdf-wl", "unpdf-wt", "cjkpdf"],
                          "cmap": ["UniGB-UCS2-H", "UniGB-UTF16-H", "GBK-EUC-H", "UniCNS-UCS2-H"],
                          "bold": ["font", "stroke", "double", "none"], "label_sep": ["gap", "space", "ideo", "none"],
                          "fn_sep": ["line", "underscores", "none"], "labels": ["ascii", "fullstop", "fullwidth"],
