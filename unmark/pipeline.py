@@ -39,6 +39,7 @@ from .model import (
 )
 from .extract.pdf import extract_pdf, prepare_reader
 from .lang import identify_block, identify_document, is_hard_break, line_break_context, looks_like_language, split_sentences
+from .lang.linebreaks import marker_gap_bridges
 from .segment.footnotes import NoteBuilder, TextSlot, collect_footnotes, find_markers, remove_markers
 from .segment.front import METADATA_ONLY, front_end, match_masthead, parse_front
 from .segment.join import URL_SCHEME, JoinContext, cjk_spacing_majority, join_parts, vocabulary_of
@@ -301,6 +302,20 @@ def _line_break_classifier(lang: str, lines: list[SrcLine]) -> Callable[[SrcLine
     return classify
 
 
+def _bridge_marker_gaps(lines: list[SrcLine], lang: str) -> tuple[Fix, ...]:
+    """Plain text: the blank line after a footnote marker printed on its own line mid-sentence is
+    no paragraph end (lang.linebreaks.marker_gap_bridges); the line after it loses its gap."""
+    out = []
+    for k in marker_gap_bridges([ln.stripped() for ln in lines], [ln.gap_before for ln in lines], lang):
+        ln = lines[k]
+        if ln.page_start or lines[k - 1].page != ln.page:
+            continue
+        ln.gap_before = 0
+        out.append(Fix("text.marker_gap", ln.page, ln.line, "", "",
+                       note="a footnote marker on a line of its own, a blank line after it: the sentence goes on"))
+    return tuple(out)
+
+
 _SPACES = re.compile(r"\s+")
 _UNDOCS_URL = re.compile(r"^(?:https?://)?(?:www\.)?(?:undocs\.org|documents\.un\.org)/(?:(?:en|zh|fr|es|ru|ar)/)?(.+)$")
 
@@ -519,6 +534,9 @@ def stage_structure(st: ParseState) -> ParseState:
     hard_break = None
     if st.ex.style in ("plain", "formfeed") and not any(ln.hard_end is not None for ln in body):
         hard_break = _line_break_classifier(st.lang, body)
+        fixes = _bridge_marker_gaps(body[st.front_count:], st.lang)
+        if fixes:
+            st = replace(st, fixes=st.fixes + fixes)
     seg = Segmenter(st.lang, hard_break=hard_break)
     builders = st.builders + tuple(seg.feed(body[st.front_count:]))
     return replace(st, builders=builders, warnings=st.warnings + tuple(seg.warnings))

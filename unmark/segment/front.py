@@ -17,7 +17,7 @@ from ..extract.lines import SrcLine
 from ..lang.linebreaks import display_width
 from ..model import Fix, MappedText
 from ..resources import load_toml
-from .labels import match_annex, match_label
+from ..labels import match_annex, match_label
 from .structure import BlockBuilder, PartBuilder, ends_final, ends_on_function_word
 
 log = logging.getLogger(__name__)
