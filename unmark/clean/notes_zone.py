@@ -28,6 +28,20 @@ def _marker_before(texts: list[str], label: str) -> bool:
     return any(rx.search(t) or spaced.search(t) for t in texts)
 
 
+def _labelled_foot(rest: list[str], label: str, above: list[str]) -> bool:
+    """Plain text without blank lines (pypdf, PyMuPDF, PDFium text): the lines from a note
+    opening to the page end are notes when their labels run on in sequence (``label``, then the
+    next, ...) and the text above carries a marker for every one of them."""
+    seq, n = None, 0
+    for t in rest:
+        m = NOTE_OPEN.match(t.strip())
+        if m and m.group("label") in (next_labels(seq) if seq is not None else [label]):
+            if not _marker_before(above, m.group("label")):
+                return False
+            seq, n = m.group("label"), n + 1
+    return n >= 1 and seq is not None
+
+
 def mark_unseparated_notes(pages: list[SrcPage]) -> None:
     """Assign zone 'footnote' to page-foot note blocks that have no separator line above them."""
     last: str | None = None
@@ -50,9 +64,12 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> None:
                 continue
             if start is not None and m.group("label") != first_label:
                 continue
-            if k < len(body_idx) * 0.3 or (ln.gap_before == 0 and not ln.s.strip() == m.group("label")):
+            if k < len(body_idx) * 0.3:
                 continue
             above = [p.lines[j].s for j in body_idx[:k]]
+            if ln.gap_before == 0 and not ln.s.strip() == m.group("label") and not _labelled_foot(
+                    [p.lines[j].s for j in body_idx[k:]], m.group("label"), above):
+                continue
             if not _marker_before(above, m.group("label")):
                 continue
             # a label alone on its line may be a marker the extractor printed on a line of its own
