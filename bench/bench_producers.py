@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "bench" / "producers"))
 
 import unmark  # noqa: E402
 from cjkpdf import FONTS, encodable, render  # noqa: E402
-from score import agreement, block_keys, score  # noqa: E402
+from score import agreement, block_keys, lost_chars, score  # noqa: E402
 
 DOCS = ROOT / "bench" / "producers" / "docs"
 RESULTS = ROOT / "bench" / "results" / "bench_producers.json"
@@ -182,14 +182,18 @@ def evaluate(pdf: Path, src: dict) -> dict:
         row["pdfium_paragraph"] = s2["paragraph"]
     txt = pdftotext(pdf)
     han = sum(1 for b in doc.blocks for c in b.full_text("") if "\u4e00" <= c <= "\u9fff")
-    keys = block_keys(doc, spaces=False)
     if txt is not None and sum(1 for c in txt if "\u4e00" <= c <= "\u9fff") >= 0.98 * han:
         tdoc = unmark.parse(txt, lang="zh", sentences=False)
-        row["text_agree"] = agreement(keys, block_keys(tdoc, spaces=False))
+        lost = lost_chars(doc, txt)
+        row["text_agree"] = agreement(block_keys(doc, False, lost), block_keys(tdoc, False, lost))
         row["text_tool"] = "pdftotext"
+        if lost:
+            row["text_lost"] = "".join(sorted(lost))
     ptxt = pdfium_text(pdf)
     if ptxt is not None:
-        row["pdfium_text_agree"] = agreement(keys, block_keys(unmark.parse(ptxt, lang="zh", sentences=False), spaces=False))
+        lost = lost_chars(doc, ptxt)
+        row["pdfium_text_agree"] = agreement(block_keys(doc, False, lost),
+                                             block_keys(unmark.parse(ptxt, lang="zh", sentences=False), False, lost))
         if "text_agree" not in row:
             # pdftotext cannot read this font's characters: the text another tool gives is PDFium's
             row["text_agree"] = row["pdfium_text_agree"]
@@ -296,7 +300,7 @@ def main(argv=None) -> int:
              "header left in any block or note",
              "backends same: pypdf and pdfium give the same block sequence (type, label, text); pdf~text: share of "
              "variants whose parse(pdf) and parse(text of the same PDF) agree on >= 99% of blocks (whitespace "
-             "aside). The text is what another tool gives: pdftotext -layout (poppler) where it reads every "
+             "aside; characters the tool never gives are left out of both sides). The text is what another tool gives: pdftotext -layout (poppler) where it reads every "
              "character; where it cannot (non-embedded CNS1/Japan1/Korea1 fonts asked for simplified characters "
              "they have no CID for: poppler maps code -> CID -> Unicode and drops them) PDFium's plain text "
              "(pypdfium2 get_text_range). pdf~pdftotext and pdf~PDFium text: each tool on its own, PDFium's "
@@ -306,6 +310,12 @@ def main(argv=None) -> int:
     notes += [f"text from {tool}: {len(v)} variants, block agreement mean {100 * sum(v) / len(v):.1f}%, "
               f"min {100 * min(v):.1f}%, >= 99% on {sum(x >= 0.99 for x in v)}" for tool, v in sorted(by_tool.items())]
     notes += [f"failure: {f}" for f in fails[:20]]
+    lost = sorted({(r["text_lost"], r["file"].split("__")[0]) for r in rows if r.get("text_lost")})
+    if lost:
+        notes.append("characters the text tool never gives, left out of both sides: "
+                     + "; ".join(f"{doc}: {' '.join(repr(c) for c in chars)}" for chars, doc in lost[:8]))
+    low = sorted((r["text_agree"], r["text_tool"], r["file"]) for r in rows if r.get("text_agree", 1.0) < 0.99)
+    notes += [f"pdf~text below 99%: {f} ({tool}) {100 * a:.1f}%" for a, tool, f in low[:40]]
     cmd = "python bench/bench_producers.py" + (" --no-unpdf" if not with_unpdf else "")
     write_results("bench_producers", [
         mk_table("worst", "Worst class per metric", ["metric", "worst class", "value"], worst),

@@ -13,6 +13,7 @@ import statistics
 
 import regex
 
+from ..scripts import HAN_CHAR as _HAN_CHAR
 from .data import match_label, rules
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,9 @@ def split_line_pairs(lines: list[str]) -> frozenset:
     i = 0
     n = len(ss)
     def one_word(t: str) -> bool:
-        return len(t) <= 40 and _ONE_TOKEN.match(t) is not None and _CASED_WORD.search(t) is not None
+        # (a Chinese line has no spaces: "(a)兑现…；" is a whole line, not one word of one)
+        return len(t) <= 40 and _ONE_TOKEN.match(t) is not None and _CASED_WORD.search(t) is not None \
+            and _HAN_CHAR.search(t) is None
 
     while i < n:
         if not one_word(ss[i]):
