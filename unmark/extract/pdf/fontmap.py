@@ -17,6 +17,8 @@ from __future__ import annotations
 import io
 import logging
 
+from .cmaps import _name
+
 log = logging.getLogger(__name__)
 
 MAX_FONT_BYTES = 32 << 20        # a font program larger than this is not parsed for a map
@@ -33,14 +35,6 @@ _SECOND_CHOICE = (
 
 def _rank(cp: int) -> tuple[int, int]:
     return (1 if any(a <= cp <= b for a, b in _SECOND_CHOICE) else 0, cp)
-
-
-def _name(obj) -> str:
-    try:
-        obj = obj.get_object()
-    except AttributeError:
-        pass
-    return str(obj) if obj is not None else ""
 
 
 def _program(desc) -> tuple[bytes, str] | None:
