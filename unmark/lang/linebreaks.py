@@ -172,6 +172,9 @@ def rtl_fragmented(lines: list[str]) -> bool:
 
 
 _BARE_MARKER = regex.compile(r"^(?:\d{1,3}|\*{1,3})$")
+_NUMBER_ALONE = regex.compile(r"^\d{1,3}$")
+# a line ending in a Latin code or number with inner full stops ("A.95.XIII.18")
+_CODE_END = regex.compile(r"[\p{Latin}\d]\.[\p{Latin}\d.]*\d$")
 # right-to-left text in visual order (PyMuPDF): the line's final comma printed first
 _VISUAL_PUNCT = regex.compile(r"^([،؛.:!؟])(?=\p{Arabic})")
 
@@ -242,9 +245,16 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
             return False
     if _standalone(prev, lang) or _standalone(nxt, lang, dates=ends_final or ratio < SHORT_RATIO):
         return True  # a meeting or date line ("92nd plenary meeting", "5 April 1994") stands alone
-    if (ctx.get("rtl_fragments") and not (ends_final or ends_list) and not match_label(nxt, lang)
-            and not _opens_paragraph(nxt, lang) and not _NUMBERED_PARAGRAPH.match(nxt)):
-        return False  # a direction run of a right-to-left line that the extractor printed on its own line
+    if ctx.get("rtl_fragments") and not _opens_paragraph(nxt, lang) and not _NUMBERED_PARAGRAPH.match(nxt):
+        # a direction run of a right-to-left line that the extractor printed on its own line: a
+        # run of digits and signs ("- 13" of "5 - 13") goes on unless a sentence ended (a code
+        # such as "A.95.XIII.18" ends none); a run of words goes on after a line that does not
+        # end with punctuation, unless it opens with a label
+        final = ends_final and not _CODE_END.search(prev)
+        if _FRAGMENT.match(nxt) and not final and not (ends_list and _NUMBER_ALONE.match(nxt)):
+            return False  # (a number alone after a comma or semicolon numbers the next paragraph)
+        if not (final or ends_list) and not match_label(nxt, lang):
+            return False
     if _LONE_MARKER.match(nxt) and not _FULL_STOP.search(prev) or _LONE_MARKER.match(prev) and not match_label(nxt, lang):
         # a raised footnote marker the extractor printed on a line of its own (pdftotext: a
         # superscript at a line end): the text runs on through it
@@ -256,8 +266,8 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
         # have fitted in the room left (a URL pushed down whole) and no sentence ended
         return (_FULL_STOP.search(prev) is not None or bool(match_label(nxt, lang))
                 or display_width(prev) + 1 + display_width(_first_unit(nxt)) <= full)
-    if (ends_final or ends_list) and (match_label(nxt, lang) or next_line[:1].isspace()):
-        return True
+    if (ends_final or ends_list) and (match_label(nxt, lang) or (next_line[:1].isspace() and not ctx.get("rtl_fragments"))):
+        return True  # (the spaces before a direction run of a right-to-left line are no indentation)
     if _NUMBERED_PARAGRAPH.match(nxt):
         return True
     if ends_list and _opens_paragraph(nxt, lang):
