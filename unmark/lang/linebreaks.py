@@ -255,7 +255,8 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
             return False  # (a number alone after a comma or semicolon numbers the next paragraph)
         if not (final or ends_list) and not match_label(nxt, lang):
             return False
-    if _LONE_MARKER.match(nxt) and not _FULL_STOP.search(prev) or _LONE_MARKER.match(prev) and not match_label(nxt, lang):
+    rtl = ctx.get("rtl_fragments")
+    if not rtl and (_LONE_MARKER.match(nxt) and not _FULL_STOP.search(prev) or _LONE_MARKER.match(prev) and not match_label(nxt, lang)):
         # a raised footnote marker the extractor printed on a line of its own (pdftotext: a
         # superscript at a line end): the text runs on through it
         return False
@@ -264,7 +265,7 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
     if ratio < SHORT_RATIO:
         # a short line ends its paragraph, unless the next line opens with a unit that could not
         # have fitted in the room left (a URL pushed down whole) and no sentence ended
-        return (_FULL_STOP.search(prev) is not None or bool(match_label(nxt, lang))
+        return (rtl or _FULL_STOP.search(prev) is not None or bool(match_label(nxt, lang))
                 or display_width(prev) + 1 + display_width(_first_unit(nxt)) <= full)
     if (ends_final or ends_list) and (match_label(nxt, lang) or (next_line[:1].isspace() and not ctx.get("rtl_fragments"))):
         return True  # (the spaces before a direction run of a right-to-left line are no indentation)
