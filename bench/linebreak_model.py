@@ -20,10 +20,7 @@ Run: python3 bench/linebreak_model.py   -> bench/results/linebreak_model.json
 """
 from __future__ import annotations
 
-import datetime
 import json
-import os
-import platform
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,6 +36,7 @@ import unmark.pipeline as pipeline  # noqa: E402
 from unmark.lang import linebreaks as lb  # noqa: E402
 from unmark.lang.data import match_label  # noqa: E402
 import bench_linebreaks as B  # noqa: E402
+from benchutil import write_results  # noqa: E402
 from linebreak_labels import label_boundaries, predicted_soft, units_by_line  # noqa: E402
 
 FEATURES = ["bias", "width/margin", "short line", "ends . ! ? : ;", "ends , ; :", "hyphen + lower", "next lower",
@@ -222,23 +220,17 @@ def main() -> int:
         ["adopted", "yes" if adopt else "no: it does not beat the rules on the worst row"],
     ]
     weights = [[f, round(float(w), 3)] for f, w in zip(FEATURES, models[None])]
-    res = {
-        "name": "linebreak_model",
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        "date": datetime.datetime.now().isoformat(timespec="seconds"),
-        "command": "python3 bench/linebreak_model.py",
-        "tables": [
-            {"id": "summary", "title": "Rules against a learned line-break model (logistic regression, same features)",
-             "columns": ["measure", "value"], "rows": summary},
-            {"id": "rows", "title": "Labelled line breaks right, rules and learned model, per file x extractor x mode",
-             "columns": ["file", "extractor", "mode", "labelled", "rules", "model", "model trained"], "rows": table},
-            {"id": "weights", "title": "Model weights (trained on all huridocs PDFs; a positive weight votes for a paragraph end)",
-             "columns": ["feature", "weight"], "rows": weights},
-        ],
-        "notes": ["huridocs rows: leave one PDF out (the model never saw the PDF of the row, through any extractor)",
-                  "scored like bench/bench_linebreaks.py (cells of short lines not scored); the MNBVC front matter by the huridocs convention"],
-    }
-    (ROOT / "bench/results/linebreak_model.json").write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_results("linebreak_model", [
+        {"id": "summary", "title": "Rules against a learned line-break model (logistic regression, same features)",
+         "columns": ["measure", "value"], "rows": summary},
+        {"id": "rows", "title": "Labelled line breaks right, rules and learned model, per file x extractor x mode",
+         "columns": ["file", "extractor", "mode", "labelled", "rules", "model", "model trained"], "rows": table},
+        {"id": "weights", "title": "Model weights (trained on all huridocs PDFs; a positive weight votes for a paragraph end)",
+         "columns": ["feature", "weight"], "rows": weights},
+    ], notes=["huridocs rows: leave one PDF out (the model never saw the PDF of the row, through any extractor; "
+              "its translation is in training)",
+              "scored like bench/bench_linebreaks.py (cells of short lines not scored); the MNBVC front matter by the huridocs convention"],
+        command="python3 bench/linebreak_model.py")
     for s in summary:
         print(f"{s[0]}: {s[1]}")
     return 0
