@@ -22,7 +22,7 @@ from .clean.contents import mark_contents
 from .clean.layout import guess_doc_symbol, mark_zones
 from .clean.notes_zone import end_note_zones, mark_endnotes, mark_unseparated_notes, note_zone_warnings
 from .errors import InputError, InputNotFoundError, UnmarkError
-from .limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB, ContentLimits, check, deadline
+from .limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB, ContentLimits, check, deadline, grow_for_text
 from .extract.lines import Extracted, SrcLine
 from .extract.text import DEFAULT_MAX_BYTES, decode, extract_text
 from .model import (
@@ -59,13 +59,15 @@ class ParseOptions:
         backend: PDF extraction backend, ``"pypdf"`` (default) or ``"pdfium"`` (the ``pdfium`` extra).
         max_pages: refuse PDFs with more pages than this (error E206); ``None`` or 0: no limit.
         timeout: seconds allowed per input, reading and building (E207 for a PDF, E152 for text);
-            ``None`` or 0: no limit.
+            ``"auto"`` (the default): 120 s, or 2 s a PDF page / 120 s a megabyte of text when
+            that is more (far above any real document: docs/limits-and-security.md); ``None`` or 0:
+            no limit.
         max_bytes: size limit of the input (error E104); ``None`` or 0: no limit. Negative limits: E123.
         sentences: split blocks into sentences (``Block.sentences``); turn off for speed.
         max_file_mb: refuse PDFs larger than this (E104); ``None``: no limit.
         memory_mb: address-space limit of the PDF reader process (E250); ``None``: no limit.
-        isolate: run the PDF reader in its own process: ``"auto"`` (PDFium always, pypdf when a
-            timeout is set), ``"always"`` or ``"never"``. See docs/limits-and-security.md.
+        isolate: run the PDF reader in its own process: ``"auto"`` (PDFium always, pypdf when there
+            is a deadline, the default one included), ``"always"`` or ``"never"``. See docs/limits-and-security.md.
         content_limits: :class:`unmark.limits.ContentLimits` checked before PDFium parses a page
             (E252-E255).
 
@@ -76,7 +78,7 @@ class ParseOptions:
     lang: str = "auto"
     backend: str = "pypdf"            # PDF backend: 'pypdf' | 'pdfium'
     max_pages: int | None = None      # PDF: refuse/limit documents longer than this
-    timeout: float | None = None      # seconds per input: reading and building
+    timeout: float | str | None = "auto"  # seconds per input: reading and building ("auto": the default deadline)
     max_bytes: int = DEFAULT_MAX_BYTES
     sentences: bool = True            # segment sentences (False: the same as disabling "sentences")
     disable: tuple[str, ...] = ()     # names of stages to skip (STAGE_NAMES)
@@ -272,6 +274,7 @@ def parse_text(text: str, lang: str = "auto", *, options: ParseOptions | None = 
 
     text, input_fixes = clean_input(text)
     with deadline(opts.timeout, "E152"):
+        grow_for_text(len(text))  # the default deadline grows with the text
         ex = extract_text(text, name=name)
         if input_fixes:
             line_page = {ln.line: p.number for p in ex.pages for ln in p.lines}

@@ -17,7 +17,9 @@ def add_parse_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", default="auto", choices=LANGS, help="document language (default: auto)")
     p.add_argument("--backend", default="pypdf", choices=("pypdf", "pdfium"), help="PDF extraction backend")
     p.add_argument("--max-pages", type=float, default=None, help="refuse PDFs with more pages than this (0: no limit)")
-    p.add_argument("--timeout", type=float, default=None, help="seconds allowed per input: reading, building and writing (0: no limit)")
+    p.add_argument("--timeout", type=timeout_arg, default="auto",
+                   help="seconds allowed per input: reading, building and writing (default: auto, 120 s or 2 s a PDF page "
+                        "/ 120 s a MB of text when that is more; 0: no limit)")
     p.add_argument("--max-mb", type=float, default=None,
                    help=f"refuse inputs larger than this many MB (default: {DEFAULT_MAX_BYTES // 2**20}; 0: no limit)")
     p.add_argument("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_MB,
@@ -25,6 +27,16 @@ def add_parse_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--memory-mb", dest="reader_memory_mb", type=int, default=DEFAULT_MEMORY_MB,
                    help=f"address space of the PDF reader process (default {DEFAULT_MEMORY_MB} MB; 0: no limit)")
     p.add_argument("--no-sentences", action="store_true", help="skip sentence segmentation")
+
+
+def timeout_arg(s: str):
+    """--timeout: a number of seconds or ``auto`` (the default deadline)."""
+    if s.strip().lower() == "auto":
+        return "auto"
+    try:
+        return float(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a number of seconds or 'auto', not {s!r}") from None
 
 
 def max_bytes_of(mb: float | None) -> int | None:
