@@ -9,7 +9,7 @@ from unmark.clean.layout import furniture_kind
 from unmark.model import MappedText
 from unmark.resources import load_toml
 from unmark.segment.front import front_role, match_masthead
-from unmark.segment.labels import match_label
+from unmark.labels import match_label
 from unmark.segment.symbols import find_symbols
 
 
@@ -133,7 +133,7 @@ def test_contents_leave_the_body_with_fixes():
 
 @pytest.mark.parametrize("ex", _examples("core/labels.toml", "annex_examples"), ids=lambda e: e["line"][:30])
 def test_annex_examples(ex):
-    from unmark.segment.labels import match_annex
+    from unmark.labels import match_annex
 
     assert match_annex(ex["line"]) is ex["match"]
 
@@ -147,7 +147,7 @@ def test_heading_like_examples(ex):
 
 @pytest.mark.parametrize("ex", _examples("core/labels.toml", "named_heading_examples"), ids=lambda e: e["line"][:30])
 def test_named_heading_examples(ex):
-    from unmark.segment.labels import match_named_heading
+    from unmark.labels import match_named_heading
 
     assert match_named_heading(ex["line"]) is ex["match"]
 
@@ -167,3 +167,56 @@ def test_recycle_pattern_must_be_anchored_at_the_end(pattern, ok):
         with pytest.raises(ResourceError) as ei:
             _anchored_at_end(pattern)
         assert ei.value.code == "E602"
+
+
+@pytest.mark.parametrize("ex", _examples("core/labels.toml", "match_examples"), ids=lambda e: f"{e['rule']}:{e['text'][:20]}")
+def test_label_grammar_rule_examples(ex):
+    from unmark.labels import rule
+
+    assert (rule(ex["rule"]).match(ex["text"]) is not None) is ex["match"]
+
+
+def test_label_grammar_is_the_one_the_pdf_layout_uses():
+    from unmark.extract.pdf.rules import rules as pdf_rules
+    from unmark.labels import rule
+
+    R = pdf_rules()
+    assert (R.label, R.label_start, R.label_rtl, R.marker, R.note_head) == (
+        rule("pdf.run"), rule("pdf.start"), rule("pdf.rtl"), rule("note.run"), rule("note.head"))
+
+
+def _grammar(**change):
+    import copy
+
+    d = copy.deepcopy(load_toml("core/labels.toml"))
+    for path, value in change.items():
+        t = d
+        keys = path.split("__")
+        for k in keys[:-1]:
+            t = t[k]
+        t[keys[-1]] = value
+    return d
+
+
+@pytest.mark.parametrize("change", [
+    {"pdf__run": "^(?:[unclosed"},                      # a regex that does not compile
+    {"item__letter": r"^\((?P<num>[a-z])\)"},          # no group `label`
+    {"pdf__start": "^{no_such_vocabulary}"},            # an unknown vocabulary name
+    {"lang__en__patterns": [r"^\d+\."]},               # a language pattern without `label`
+    {"vocab__num": 3},                                  # a vocabulary entry that is no pattern
+], ids=["bad-regex", "no-label-group", "unknown-vocab", "lang-no-group", "vocab-type"])
+def test_broken_label_grammar_is_e602(change):
+    from unmark.errors import ResourceError
+    from unmark.labels import compile_grammar
+
+    compile_grammar(_grammar())  # the file as it is compiles
+    with pytest.raises(ResourceError) as ei:
+        compile_grammar(_grammar(**change))
+    assert ei.value.code == "E602"
+
+
+def test_label_values_come_from_the_grammar():
+    from unmark.align.anchors import label_value
+
+    assert [label_value(x) for x in ("ثانيا -", "(ب)", "б)", "(d)", "IV.", "三、", "12.")] == [
+        "2", "b", "b", "d", "4", "3", "12"]

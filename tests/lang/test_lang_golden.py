@@ -33,8 +33,17 @@ def test_sentence_examples(lang, ex):
     assert all(ex["input"][s:e] == ex["input"][s:e].strip() for s, e in spans)
 
 
-@pytest.mark.parametrize("lang,ex", _cases("labels"))
+def _label_cases():
+    from unmark.labels import rules as label_rules
+
+    table = label_rules().raw["lang"]
+    return [pytest.param(lang, ex, id=f"{lang}-labels-{i}")
+            for lang in LANGUAGES for i, ex in enumerate(table[lang].get("examples", []))]
+
+
+@pytest.mark.parametrize("lang,ex", _label_cases())
 def test_label_examples(lang, ex):
+    # the per-language label patterns live in the label grammar (resources/core/labels.toml)
     assert match_label(ex["input"], lang) == ex["output"]
 
 
@@ -85,8 +94,10 @@ def test_linebreak_examples(lang, ex):
 
 
 def test_every_language_has_examples():
+    from unmark.labels import rules as label_rules
+
     for lang in LANGUAGES:
         r = rules(lang)
         assert r.examples("sentence"), lang
-        assert r.examples("labels"), lang
+        assert label_rules().raw["lang"][lang]["examples"], lang
         assert r.examples("identify"), lang

@@ -13,11 +13,13 @@ def test_all_language_files_load(lang):
     r = rules(lang)
     assert r.lang == lang
     assert r.terminators
-    assert r.label_patterns
+    from unmark.labels import rules as label_rules
+
+    assert label_rules().lang[lang]
 
 
 def _minimal():
-    return {"lang": "xx", "sentence": {"terminators": ["."]}, "labels": {"patterns": ["^(?P<label>\\d+\\.)\\s"]}}
+    return {"lang": "xx", "sentence": {"terminators": ["."]}}
 
 
 def test_valid_minimal():
@@ -41,15 +43,15 @@ def test_unknown_nested_key():
 
 def test_bad_regex():
     d = _minimal()
-    d["labels"]["patterns"] = ["^(?P<label>[unclosed"]
+    d["linebreaks"] = {"paragraph_openers": ["^(?P<x>[unclosed"]}
     with pytest.raises(ResourceError) as exc:
         validate(d, "lang/xx.toml")
     assert exc.value.code == "E602"
 
 
-def test_label_pattern_needs_group():
-    d = _minimal()
-    d["labels"]["patterns"] = ["^\\d+\\."]
+def test_labels_left_the_language_files():
+    # the label patterns of a language belong to the label grammar (resources/core/labels.toml)
+    d = _minimal() | {"labels": {"patterns": ["^(?P<label>\\d+\\.)\\s"]}}
     with pytest.raises(ResourceError) as exc:
         validate(d, "lang/xx.toml")
     assert exc.value.code == "E602"

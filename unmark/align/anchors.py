@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 import regex
 from ..scripts import NON_LATIN
-from ..segment.labels import cn_value, roman_value
+from ..labels import ar_ordinal_value, cn_value, item_letter_value, roman_value
 
 # Base weight per anchor kind (before rarity).
 KIND_WEIGHT = {
@@ -220,18 +220,6 @@ def idf_weights(src: Sequence[Sequence[str]], tgt: Sequence[Sequence[str]], voca
 
 
 # --------------------------------------------------------------------------- labels
-_AR_ORDINALS = {
-    "أولا": 1, "ثانيا": 2, "ثالثا": 3, "رابعا": 4, "خامسا": 5, "سادسا": 6, "سابعا": 7, "ثامنا": 8,
-    "تاسعا": 9, "عاشرا": 10,
-}
-# sub-item letters in list order: Latin, Russian, Arabic (abjad as used in UN documents)
-_ITEM_LETTERS = [
-    "abcdefghijklmnopqrstuvwxyz",
-    "абвгдежзиклмнопрстуфхцчшщэюя",
-    "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ",
-]
-
-
 def label_value(label: str | None) -> str | None:
     """Language-neutral value of a paragraph, heading or item label:
     ``I.``/``一.``/``أولا-`` -> ``1``; ``(a)``/``а)``/``(أ)`` -> ``a``; ``12.`` -> ``12``."""
@@ -246,12 +234,7 @@ def label_value(label: str | None) -> str | None:
         v = conv(core)
         if v is not None:
             return str(v)
-    if core in _AR_ORDINALS:
-        return str(_AR_ORDINALS[core])
-    low = core.lower()
-    if len(low) == 1:
-        for alphabet in _ITEM_LETTERS:
-            k = alphabet.find(low)
-            if k >= 0:
-                return _ITEM_LETTERS[0][k] if k < 26 else low
-    return low
+    v = ar_ordinal_value(core)
+    if v is not None:
+        return str(v)
+    return item_letter_value(core) or core.lower()

@@ -13,6 +13,7 @@ from typing import Any
 import regex
 
 from ..errors import ResourceError
+from ..labels import match_lang_label
 from ..resources import load_toml
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,6 @@ _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
         "terminators": list, "closers": list, "abbreviations": list, "final_abbreviations": list,
         "initials": bool, "label_words": list, "protected_pairs": list,
     },
-    "labels": {"patterns": list},
     "linebreaks": {"lowercase_paragraph_starts": bool, "paragraph_openers": list, "standalone_lines": list},
     "identify": {"function_words": list},
     "dates": {"months": list, "month_abbreviations": list, "pattern": str},
@@ -38,7 +38,6 @@ _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
 # example tables: name -> required keys
 _EXAMPLES: dict[str, set[str]] = {
     "sentence": {"input", "output"},
-    "labels": {"input", "output"},
     "dates": {"input", "output"},
     "hyphen": {"left", "right", "output"},
     "join": {"left", "right", "output"},
@@ -92,10 +91,6 @@ def validate(data: dict[str, Any], name: str) -> None:
                     _fail(name, f"{key}.{sub} must be a list of strings")
     if data.get("lang") is None:
         _fail(name, "missing key 'lang'")
-    for i, pat in enumerate(data.get("labels", {}).get("patterns", [])):
-        rx = _compile(name, f"labels.patterns[{i}]", pat)
-        if "label" not in rx.groupindex:
-            _fail(name, f"labels.patterns[{i}] has no named group 'label'")
     for key in ("paragraph_openers", "standalone_lines"):
         for i, pat in enumerate(data.get("linebreaks", {}).get(key, [])):
             _compile(name, f"linebreaks.{key}[{i}]", pat)
@@ -120,7 +115,6 @@ class LangRules:
     initials: bool
     label_words: frozenset[str]
     protected_pairs: tuple[tuple[str, str], ...]
-    label_patterns: tuple[regex.Pattern, ...]
     date_pattern: regex.Pattern | None
     months: tuple[str, ...]
     compounds: frozenset[str]
@@ -176,7 +170,6 @@ def rules(lang: str) -> LangRules:
         initials=bool(s.get("initials", True)),
         label_words=frozenset(s.get("label_words", [])),
         protected_pairs=tuple((a, b) for a, b in s.get("protected_pairs", [])),
-        label_patterns=tuple(regex.compile(p) for p in data.get("labels", {}).get("patterns", [])),
         date_pattern=regex.compile(d["pattern"]) if d.get("pattern") else None,
         months=tuple(d.get("months", [])),
         compounds=frozenset(x.lower() for x in h.get("compounds", [])),
@@ -193,13 +186,9 @@ def rules(lang: str) -> LangRules:
 
 
 def match_label(text: str, lang: str) -> str:
-    """The item/heading label at the start of ``text`` (``"(a)"``, ``"IV."``, ``"一."``) or ``""``."""
-    s = text.lstrip()
-    for rx in rules(lang).label_patterns:
-        m = rx.match(s)
-        if m:
-            return m.group("label").strip()
-    return ""
+    """The item/heading label at the start of ``text`` (``"(a)"``, ``"IV."``, ``"一."``) or ``""``,
+    by ``lang``'s patterns in the label grammar (``resources/core/labels.toml``)."""
+    return match_lang_label(text, lang)
 
 
 def find_date(text: str, lang: str) -> str:

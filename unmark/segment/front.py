@@ -16,7 +16,7 @@ from ..clean.layout import CELL_GAP, furniture_kind, primary_symbol
 from ..extract.lines import SrcLine
 from ..model import Fix, MappedText
 from ..resources import load_toml
-from .labels import match_annex, match_label
+from ..labels import match_annex, match_label
 from .structure import BlockBuilder, PartBuilder, ends_final, ends_on_function_word
 
 log = logging.getLogger(__name__)

@@ -22,7 +22,7 @@ from ..extract.lines import SrcLine
 from ..lang.data import rules as lang_rules
 from ..model import DocWarning, MappedText
 from .join import HAN
-from .labels import LabelMatch, chapter_value, match_annex, match_label, match_named_heading, rules as label_rules
+from ..labels import LabelMatch, chapter_value, is_bullet, match_annex, match_label, match_named_heading, rules as label_rules
 
 log = logging.getLogger(__name__)
 
@@ -300,7 +300,7 @@ class Segmenter:
                 level = 2
         elif lab.kind == "bullet" and host is not None and host.items and host.items[-1].level >= 1:
             level = host.items[-1].level if host.items[-1].label == lab.label else host.items[-1].level + 1
-            if host.items[-1].label and host.items[-1].label[0] in "-–—•▪➢●■□❖✓\u2022\u25CF":
+            if is_bullet(host.items[-1].label):
                 level = host.items[-1].level
         if host is None:
             host = BlockBuilder("item")
@@ -311,14 +311,10 @@ class Segmenter:
         host.items.append(part)
 
 
-_BARE_LABEL = re.compile(r"^(?:\d{1,3}[.．]|[(（](?:[a-z]{1,3}|[ivxl]{1,6}|[一二三四五六七八九十]{1,3})[)）]|[IVXL]{1,6}\.|[一二三四五六七八九十]{1,3}[.、．]|[A-Z]\.|[-–•])$")
-_BARE_NOTE = re.compile(r"^(?:\*{1,3}|\d{1,3}|[a-z])$")
-
-
 def merge_label_lines(lines: list[SrcLine], zone: str = "body") -> list[SrcLine]:
     """A label printed alone on its line (pdftotext puts a TAB-separated label on a line of its
     own) is joined to the text line that follows it on the same page."""
-    rx = _BARE_LABEL if zone == "body" else _BARE_NOTE
+    rx = label_rules().alone_body if zone == "body" else label_rules().alone_note
     out: list[SrcLine] = []
     i = 0
     while i < len(lines):

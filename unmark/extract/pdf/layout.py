@@ -38,7 +38,6 @@ log = logging.getLogger(__name__)
 
 FINAL = tuple(".;:!?。．；：！？,，、")
 CLOSERS = "”’」』）)》>\"'*0123456789 "
-_LABEL_START = re.compile(r"^(?:\d{1,3}[.．]|[(（][a-z]{1,4}[)）]|[(（]\d{1,3}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[IVXLC]{1,6}\.|[A-Z]\.|[一二三四五六七八九十]+[.、．]|[-–—•▪●■□❖➢✓])(?:[ \u3000]|(?=[\p{Han}“《（]|\d{4}\s?年))")
 _DIGITS = re.compile(r"\d+")
 _RTL_CHAR = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _WS = re.compile(r"\s+")
@@ -556,13 +555,11 @@ def mark_notes(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules) 
                 ln.zone = "footnote"
 
 
-_NOTE_HEAD = re.compile(r"^(?:\*{1,3}|\d{1,3}|[†‡§])(?=[\p{Han}“《（])")
-
 
 def _note_start(ln: PLine, R: PdfRules) -> bool:
     head = ln.text.split(" ", 1)[0]
     # the label may touch a Chinese note text ("1第217 A(III)号决议。": a raised label, no space)
-    return bool(R.marker.match(head)) or bool(re.match(r"^\d{1,3}/$", head)) or bool(_NOTE_HEAD.match(ln.text))
+    return bool(R.marker.match(head)) or bool(R.note_slash.match(head)) or bool(R.note_head.match(ln.text))
 
 
 # --------------------------------------------------------------------------- 4. masthead
@@ -708,10 +705,11 @@ def breaks(pages: list[list[PLine]], R: PdfRules) -> None:
                 ln.hard_end = True
                 break
             pj, nx = seq[k + 1]
-            ln.hard_end = _hard_end(ln, nx, margins[pi], margins[pj], pi == pj, P)
+            ln.hard_end = _hard_end(ln, nx, margins[pi], margins[pj], pi == pj, R)
 
 
-def _hard_end(a: PLine, b: PLine, ma: tuple, mb: tuple, same_page: bool, P: dict) -> bool:
+def _hard_end(a: PLine, b: PLine, ma: tuple, mb: tuple, same_page: bool, R: PdfRules) -> bool:
+    P = R.paragraphs
     if same_page and b.gap_before > 0:
         return True
     if b.label_gap:
@@ -734,17 +732,17 @@ def _hard_end(a: PLine, b: PLine, ma: tuple, mb: tuple, same_page: bool, P: dict
         # (the label may be followed by a tab gap, a space, an ideographic space or nothing)
         # (a next line that opens with its own spaced label is a new item; "(a)正式…" glued to
         # its text may be an inline enumeration wrapped to the line start: the room decides)
-        b_lab = _LABEL_START.match(b.text)
+        b_lab = R.label_start.match(b.text)
         b_spaced = b_lab is not None and (b.label_gap or b.text[b_lab.end():b_lab.end() + 1] == " "
                                           or b_lab.group()[-1:] in " \u3000")
-        hanging = _LABEL_START.match(a.text) is not None and not b_spaced and b_x <= a_text + P["hang_max"] * b.size
+        hanging = R.label_start.match(a.text) is not None and not b_spaced and b_x <= a_text + P["hang_max"] * b.size
         if not hanging:
             return True
     # a sentence end, then a paragraph label at the same left edge ("…自由；" / "2.重申…")
     # (a last line that happens to fill its line leaves no room to tell)
     # (after ；/： only a paragraph number or a bullet: "强调：(a)正式…" enumerates inline)
     ender = a.text.rstrip(CLOSERS)[-1:]
-    lab = _LABEL_START.match(b.text)
+    lab = R.label_start.match(b.text)
     if (lab and ender and ender in "。？！.?!；：;:" and b.x0 - mb[0] <= (a.x0 - ma[0]) + 0.5 * b.size
             and (ender in "。？！.?!" or not lab.group().lstrip().startswith(("(", "（")))):
         return True

@@ -1,0 +1,254 @@
+"""The label grammar: what opens a numbered paragraph, a heading, a sub-item or a note.
+
+One definition, as data in ``resources/core/labels.toml``, loaded and validated once (E601/E602),
+for every step that asks: PDF layout (label runs, hanging indents, right-to-left labels, note
+labels), the text segmenter (label kinds, labels alone on a line), line breaks per language
+(``lang.match_label``) and the alignment anchors (label values). The patterns name shared
+vocabularies (``{num}``, ``{cn}``, ``{ar_ordinals}`` ...) written once in the file's ``[vocab]``.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import regex as re
+
+from .errors import ResourceError
+from .resources import load_toml
+
+RULES_FILE = "core/labels.toml"
+KINDS = ("paragraph", "chapter", "section", "letter", "roman", "bullet")
+_PLACEHOLDER = re.compile(r"(?<!\\[pPN])\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    kind: str      # one of KINDS
+    label: str     # as printed, e.g. "12.", "一.", "(a)", "-"
+    num: str       # the numbering part, e.g. "12", "一", "a"
+    end: int       # offset where the text after the label (and its spacing) starts
+
+
+@dataclass(frozen=True)
+class LabelRules:
+    """The compiled grammar (read-only)."""
+
+    patterns: tuple[tuple[str, "re.Pattern[str]"], ...]   # body-line labels by kind, in order
+    max_len_cjk: int
+    max_len_latin: int
+    no_final: "re.Pattern[str]"
+    annex: "re.Pattern[str]"
+    named: "re.Pattern[str]"
+    not_heading: "re.Pattern[str]"
+    alone_body: "re.Pattern[str]"     # a body label alone on its line
+    alone_note: "re.Pattern[str]"     # a note label alone on its line
+    pdf_run: "re.Pattern[str]"        # a PDF text run that is a label
+    pdf_start: "re.Pattern[str]"      # a PDF line that opens with a label
+    pdf_rtl: "re.Pattern[str]"        # a right-to-left line that opens with a label and a space
+    note_run: "re.Pattern[str]"       # a (superscript) run that may be a note marker
+    note_slash: "re.Pattern[str]"     # an old-style note label "1/"
+    note_head: "re.Pattern[str]"      # a note label touching Chinese note text
+    lang: dict                        # language -> tuple of patterns (group `label`)
+    bullets: str                      # the bullet characters
+    ar_ordinals: tuple[str, ...]      # أولا = 1 ...
+    item_alphabets: tuple[str, ...]   # sub-item letters in list order, per script
+    raw: dict
+
+
+def _fail(msg: str) -> None:
+    raise ResourceError(f"{RULES_FILE}: {msg}", code="E602")
+
+
+def _vocab(d: dict[str, Any]) -> dict[str, str]:
+    """``[vocab]`` with every entry expanded (a list joins with ``|``; entries may name others)."""
+    out: dict[str, str] = {}
+    for k, v in d.items():
+        if isinstance(v, list) and all(isinstance(x, str) for x in v):
+            out[k] = "|".join(v)
+        elif isinstance(v, str):
+            out[k] = v
+        else:
+            _fail(f"vocab.{k} must be a string or a list of strings")
+    for _ in range(3):
+        out = {k: _expand(v, out, f"vocab.{k}", strict=False) for k, v in out.items()}
+    return out
+
+
+def _expand(pat: str, vocab: dict[str, str], where: str, strict: bool = True) -> str:
+    def sub(m: "re.Match[str]") -> str:
+        name = m.group(1)
+        if name not in vocab:
+            if strict:
+                _fail(f"{where}: unknown vocabulary name {{{name}}}")
+            return m.group(0)
+        return vocab[name]
+    out = _PLACEHOLDER.sub(sub, pat)
+    if strict and _PLACEHOLDER.search(out):
+        _fail(f"{where}: {out!r} still names vocabulary after expansion")
+    return out
+
+
+def _compile(pat: Any, vocab: dict[str, str], where: str, group: bool = False) -> "re.Pattern[str]":
+    if not isinstance(pat, str):
+        _fail(f"{where} must be a string")
+    try:
+        rx = re.compile(_expand(pat, vocab, where))
+    except re.error as exc:
+        _fail(f"{where}: bad regex: {exc}")
+    if group and "label" not in rx.groupindex:
+        _fail(f"{where} lacks the group 'label'")
+    return rx
+
+
+def compile_grammar(d: dict[str, Any]) -> LabelRules:
+    """Validate and compile a grammar read from TOML (``ResourceError`` E602 when it is broken)."""
+    try:
+        voc = _vocab(d.get("vocab", {}))
+        h, pdf, note, alone = d["heading"], d["pdf"], d["note"], d["alone"]
+        kinds = [
+            ("paragraph", d["paragraph"]["pattern"], "paragraph.pattern"),
+            ("chapter", h["chapter"], "heading.chapter"),
+            ("section", h["section"], "heading.section"),
+            ("letter", d["item"]["letter"], "item.letter"),
+            ("roman", d["item"]["roman"], "item.roman"),
+            ("bullet", d["item"]["bullet"], "item.bullet"),
+        ]
+        lang = {}
+        for code, table in d.get("lang", {}).items():
+            pats = table.get("patterns") if isinstance(table, dict) else None
+            if not isinstance(pats, list):
+                _fail(f"lang.{code}.patterns must be a list of patterns")
+            lang[code] = tuple(_compile(p, voc, f"lang.{code}.patterns[{i}]", group=True) for i, p in enumerate(pats))
+        raw_vocab = d.get("vocab", {})
+        return LabelRules(
+            patterns=tuple((k, _compile(p, voc, w, group=True)) for k, p, w in kinds),
+            max_len_cjk=int(h["max_len_cjk"]),
+            max_len_latin=int(h["max_len_latin"]),
+            no_final=_compile(h["no_final"], voc, "heading.no_final"),
+            annex=_compile(h["annex"], voc, "heading.annex"),
+            named=_compile(h["named"], voc, "heading.named"),
+            not_heading=_compile(h["not_heading"], voc, "heading.not_heading"),
+            alone_body=_compile(alone["body"], voc, "alone.body"),
+            alone_note=_compile(alone["note"], voc, "alone.note"),
+            pdf_run=_compile(pdf["run"], voc, "pdf.run"),
+            pdf_start=_compile(pdf["start"], voc, "pdf.start"),
+            pdf_rtl=_compile(pdf["rtl"], voc, "pdf.rtl"),
+            note_run=_compile(note["run"], voc, "note.run"),
+            note_slash=_compile(note["slash"], voc, "note.slash"),
+            note_head=_compile(note["head"], voc, "note.head"),
+            lang=lang,
+            bullets=voc["bullet"],
+            ar_ordinals=tuple(raw_vocab["ar_ordinals"]),
+            item_alphabets=(voc["latin_items"], voc["cyrillic_items"], voc["abjad"]),
+            raw=d,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ResourceError(f"{RULES_FILE}: invalid label rules: {exc!r}", code="E602") from exc
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> LabelRules:
+    """The label grammar of ``resources/core/labels.toml`` (loaded and compiled once)."""
+    return compile_grammar(load_toml(RULES_FILE))
+
+
+def rule(name: str) -> "re.Pattern[str]":
+    """A grammar rule by its place in the file: ``"pdf.run"``, ``"note.head"``, ``"alone.body"`` ..."""
+    return getattr(rules(), name.replace(".", "_"))
+
+
+@functools.lru_cache(maxsize=16384)  # lines are asked about by several steps (LabelMatch is frozen)
+def match_label(text: str) -> LabelMatch | None:
+    """The label at the start of ``text`` (already stripped), if any."""
+    for kind, rx in rules().patterns:
+        m = rx.match(text)
+        if m:
+            if kind == "paragraph" and m.end() >= len(text):
+                return None
+            num = m.group("num") if "num" in rx.groupindex and m.group("num") else m.group("label")
+            return LabelMatch(kind, m.group("label"), num, m.end())
+    return None
+
+
+def match_lang_label(text: str, lang: str) -> str:
+    """The item/heading label at the start of ``text`` by ``lang``'s patterns, or ``""``."""
+    s = text.lstrip()
+    for rx in rules().lang.get(lang, ()):
+        m = rx.match(s)
+        if m:
+            return m.group("label").strip()
+    return ""
+
+
+def match_annex(text: str) -> bool:
+    """The stripped line is an annex heading alone ("Annex", "Annex II", "附件一", "المرفق الأول")."""
+    return rules().annex.match(" ".join(text.split())) is not None
+
+
+def match_named_heading(text: str) -> bool:
+    """The stripped line is the name of a standard section alone ("Summary", "摘要", "Résumé")."""
+    return rules().named.match(" ".join(text.split())) is not None
+
+
+def is_bullet(label: str | None) -> bool:
+    """The label is a bullet ("-", "•", "➢" ...), not a number or letter."""
+    return bool(label) and label[0] in rules().bullets
+
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def roman_value(s: str) -> int | None:
+    s = s.upper()
+    if not s or any(c not in ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = ROMAN[c]
+        total += -v if i + 1 < len(s) and ROMAN[s[i + 1]] > v else v
+    return total
+
+
+def cn_value(s: str) -> int | None:
+    if not s or any(c not in CN_DIGITS for c in s):
+        return None
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + CN_DIGITS[s[1]] if len(s) == 2 else None
+    if len(s) == 2 and s[1] == "十":
+        return CN_DIGITS[s[0]] * 10
+    if len(s) == 3 and s[1] == "十":
+        return CN_DIGITS[s[0]] * 10 + CN_DIGITS[s[2]]
+    return CN_DIGITS[s] if len(s) == 1 else None
+
+
+def ar_ordinal_value(word: str) -> int | None:
+    """أولا -> 1 ... عاشرا -> 10."""
+    try:
+        return rules().ar_ordinals.index(word) + 1
+    except ValueError:
+        return None
+
+
+def chapter_value(num: str) -> int | None:
+    v = ar_ordinal_value(num)
+    if v is not None:
+        return v
+    return cn_value(num) if num[:1] in CN_DIGITS else roman_value(num)
+
+
+def item_letter_value(letter: str) -> str | None:
+    """A sub-item letter as its Latin equivalent by list position ("б" -> "b", "ب" -> "b"); a
+    Cyrillic or Arabic letter beyond the 26th stays itself; None if it is no item letter."""
+    low = letter.lower()
+    if len(low) != 1:
+        return None
+    alphabets = rules().item_alphabets
+    for alphabet in alphabets:
+        k = alphabet.find(low)
+        if k >= 0:
+            return alphabets[0][k] if k < 26 else low
+    return None
