@@ -38,13 +38,15 @@ PDFIUM_TEXT_OBJECT_MAX = 32767     # PDFium returns at most this many characters
 
 @dataclass(frozen=True)
 class ContentLimits:
-    """Limits checked on the file's own bytes before PDFium parses a page (E252-E255)."""
+    """Limits checked on the file's own bytes before PDFium parses a page (E252-E256), and on the
+    text each page gives, in the reader, before the caller lays it out (E257)."""
 
     max_depth: int = 512            # marked content (BMC/BDC ... EMC) nested this deep in one stream
     max_form_draws: int = 50_000    # form XObjects drawn by one form, counted through nesting
     max_ops: int = 5_000_000        # operators in one content stream
     max_stream_mb: int = 128        # decompressed bytes of one content stream
     max_unicode_chars: int = 256    # characters one glyph may stand for in a ToUnicode map (E256)
+    max_page_chars: int = 500_000   # characters of text one page may give (E257; a dense real page: under 10,000)
 
 
 class DeadlineExceeded(UnmarkError):

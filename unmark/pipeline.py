@@ -35,6 +35,7 @@ from .model import (
     Item,
     Link,
     MappedText,
+    SymbolRef,
     Metadata,
 )
 from .extract.pdf import extract_pdf, prepare_reader
@@ -609,6 +610,12 @@ def stage_blocks(st: ParseState) -> ParseState:
         syms = list(find_symbols(bb.text.text))
         for j, mt in enumerate(bb.items):
             syms += find_symbols(mt.text, item=j)
+        if not bb.text.text and b.label is None and b.type == "paragraph" and blocks and blocks[-1].type == "paragraph":
+            # an unnumbered paragraph emptied by a fix (a line that held only a broken Word field):
+            # its items belong to the paragraph before, as they would without the removed line
+            # (and as a re-read of the text output places them)
+            blocks[-1] = _adopt_items(blocks[-1], items, syms)
+            continue
         blocks.append(
             Block(
                 type=b.type,
@@ -630,6 +637,15 @@ def stage_blocks(st: ParseState) -> ParseState:
     # text input: a footnote that may hold body text is a warning (W420, W421)
     warnings = st.warnings + (tuple(note_zone_warnings(footnotes, blocks)) if st.ex.kind == "text" else ())
     return replace(st, blocks=tuple(blocks), footnotes=footnotes, warnings=warnings)
+
+
+def _adopt_items(prev: Block, items: tuple[Item, ...], syms: list[SymbolRef]) -> Block:
+    """``prev`` with ``items`` (and their symbols) appended, item indices shifted."""
+    k = len(prev.items)
+    items = tuple(replace(it, footnote_refs=tuple(replace(r, item=(r.item or 0) + k) for r in it.footnote_refs))
+                  for it in items)
+    syms = [replace(s, item=s.item + k) for s in syms if s.item is not None]
+    return replace(prev, items=prev.items + items, symbols=prev.symbols + tuple(syms))
 
 
 def stage_sentences(st: ParseState) -> ParseState:

@@ -111,9 +111,12 @@ def test_tounicode_bomb_is_refused_before_pdfium_and_coded_on_pypdf(tmp_path):
         assert "AAAA" in unmark.parse_file(small, backend=backend, lang="en").text()
 
 
-def test_tounicode_amplifier_meets_the_readers_memory_cap(tmp_path):
+def test_tounicode_amplifier_meets_the_readers_memory_cap_or_the_page_text_cap(tmp_path):
     p = G.tounicode_amplifier(tmp_path / "amp.pdf")              # 20 million characters, under E256
     assert _code(p, backend="pdfium", memory_mb=600) in ("E250", "E207")
+    assert _code(p, backend="pypdf") == "E257"                   # refused in the reader, before layout
+    small = G.tounicode_amplifier(tmp_path / "small.pdf", shows=100)   # 20,000 characters: a document
+    assert unmark.parse_file(small, backend="pypdf", lang="en").text().startswith("AAAA")
 
 
 def test_batch_reader_blow_up_is_e250_not_a_dead_worker(tmp_path):

@@ -18,6 +18,7 @@ limit (``RLIMIT_AS``); the caller waits at most until the deadline, then kills i
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import pickle
 import select
@@ -226,7 +227,12 @@ def read_isolated(path, *, backend: str, max_pages: int | None, deadline: float 
         except (EOFError, pickle.UnpicklingError, OSError, ValueError):
             _died(r, path, memory_mb)
         if kind == "pages":
-            return [_unpack_page(d) for d in payload]
+            pages, lib_log = payload
+            lib = logging.getLogger("pypdf")
+            for msg, n in lib_log.items():  # the reader's pypdf log lines, as if logged here
+                for _ in range(min(n, 100)):
+                    lib.warning("%s", msg)
+            return [_unpack_page(d) for d in pages]
         if kind == "count":  # the default deadline grows with the page count (limits.grow)
             from ...limits import current_deadline, grow_for_pages
 
@@ -270,7 +276,6 @@ def _main() -> None:  # pragma: no cover - runs in the reader process
 
         fcntl.fcntl(out, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)  # a page never waits for the caller
     import gc
-    import logging
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     from pathlib import Path
@@ -280,6 +285,9 @@ def _main() -> None:  # pragma: no cover - runs in the reader process
     from ...errors import UnmarkError
 
     apply_limits(memory_mb or None)
+    logging.getLogger("pypdf").setLevel(logging.WARNING)
+    from ...logcapture import captured
+
     gc.collect()
     gc.freeze()  # the interpreter and the backends are never garbage: not scanned on every collection
     os.write(out, b"R")  # ready
@@ -300,10 +308,11 @@ def _main() -> None:  # pragma: no cover - runs in the reader process
                 _send(out, ("count", n))  # the caller lengthens its deadline the same way
                 return budget[0] + budget[1] * n
 
-            pages = [_pack_page(page) for page in
-                     iter_pages(Path(req["path"]), req["backend"], req["max_pages"], end, t,
-                                req["content_limits"], on_count=on_count)]
-            ans = ("pages", pages)
+            with captured("pypdf") as lib_log:  # sent back: the caller makes them W302 warnings
+                pages = [_pack_page(page) for page in
+                         iter_pages(Path(req["path"]), req["backend"], req["max_pages"], end, t,
+                                    req["content_limits"], on_count=on_count)]
+            ans = ("pages", (pages, dict(lib_log)))
         except UnmarkError as exc:
             ans = ("error", (exc.code, exc.message))
             recycle = exc.code == "E250"
