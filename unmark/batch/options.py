@@ -43,6 +43,7 @@ class BatchOptions:
     max_bytes: int | None = None       # text inputs: size limit (None: the parser's default)
     follow_links: bool = False         # inputs that are symbolic links: parsed (else skipped, E531)
     csv_safe: bool = True              # TSV/CSV outputs (--align): cells a spreadsheet would run neutralised
+    keep_history: bool = False         # superseded manifest records appended to manifest.history.jsonl
 
     def __post_init__(self) -> None:
         fmts = tuple(dict.fromkeys(f.strip().lower() for f in self.formats if f.strip()))

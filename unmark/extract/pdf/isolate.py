@@ -31,6 +31,20 @@ import time
 from ...errors import PdfError
 
 _local = threading.local()
+
+# The reader's start: the PDF backends without the rest of the library (the package ``unmark`` and
+# ``unmark.extract`` as bare namespaces, so their __init__ modules, which import the whole
+# pipeline, do not run): about half the start-up time of ``python -m unmark.extract.pdf.isolate``.
+_BOOT = (
+    "import os, sys, types\n"
+    "root = sys.argv[1]\n"
+    "for name in ('unmark', 'unmark.extract'):\n"
+    "    m = types.ModuleType(name)\n"
+    "    m.__path__ = [os.path.join(root, *name.split('.'))]\n"
+    "    sys.modules[name] = m\n"
+    "from unmark.extract.pdf.isolate import _main\n"
+    "_main(int(sys.argv[2]))\n"
+)
 STARTUP_TIMEOUT = 300.0   # seconds a new reader process may take to import the PDF backends
 
 
@@ -42,7 +56,7 @@ class Reader:
         root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "unmark.extract.pdf.isolate", str(memory_mb or 0)],
+            [sys.executable, "-c", _BOOT, root, str(memory_mb or 0)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True, bufsize=0,
         )
         # start-up (an interpreter and the PDF backends) is not the file's time: wait for the
@@ -266,9 +280,8 @@ def _died(r: Reader, path, memory_mb: int | None):
     raise PdfError(f"the PDF reader died ({_signal_name(rc)})", code="E251", path=str(path)) from None
 
 
-def _main() -> None:  # pragma: no cover - runs in the reader process
+def _main(memory_mb: int = 0) -> None:  # pragma: no cover - runs in the reader process
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    memory_mb = int(sys.argv[1]) if len(sys.argv) > 1 else 0
     out = os.dup(1)
     os.dup2(2, 1)  # stray prints go to stderr, never into the answer stream
     with contextlib.suppress(OSError, AttributeError, ImportError):
@@ -333,4 +346,4 @@ def _main() -> None:  # pragma: no cover - runs in the reader process
 
 
 if __name__ == "__main__":  # pragma: no cover
-    _main()
+    _main(int(sys.argv[1]) if len(sys.argv) > 1 else 0)
