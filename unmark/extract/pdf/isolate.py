@@ -342,6 +342,9 @@ def _main(memory_mb: int = 0) -> None:  # pragma: no cover - runs in the reader 
             recycle = True
         if recycle:
             return
+        # the backends' garbage (pypdf's object graphs are cyclic) collected now, while the caller
+        # lays the pages out, not on the next file's clock
+        gc.collect()
 
 
 
