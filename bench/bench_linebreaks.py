@@ -135,7 +135,9 @@ def score(text: str, paragraphs: list[str], lang: str, name: str, extractor: str
         fn_units = {f"footnotes[{i}]" for i in range(len(doc.footnotes))}
         inside = 0
         for p_idx, ptext in enumerate(paragraphs):
-            if NOTE_LABEL.match(ptext.strip()) or (notes and p_idx in notes):
+            # the truth files of generated documents say which paragraphs are notes; the human
+            # labels do not, so a paragraph that opens like a note label is taken for one there
+            if (p_idx in notes) if notes is not None else NOTE_LABEL.match(ptext.strip()):
                 continue
             ns = [n for n, (s, e) in loc.items() if _para_index(paragraphs, s) == p_idx]
             if ns and sum(1 for n in ns if units.get(n, set()) & fn_units) > len(ns) / 2:
@@ -154,20 +156,19 @@ def score(text: str, paragraphs: list[str], lang: str, name: str, extractor: str
     return rows[0], rows[1:] + [{"_errors": errors}]
 
 
-_PARA_ENDS: dict[int, list[int]] = {}
-
-
-def _para_index(paragraphs: list[str], pos: int) -> int:
+def _para_index(paragraphs: list[str], pos: int, _cache: dict = {}) -> int:
+    """Index of the labelled paragraph holding letter ``pos`` of the paragraph stream."""
     import bisect
 
-    key = id(paragraphs)
-    if key not in _PARA_ENDS:
+    key = tuple(paragraphs)  # (not id(): a list freed and another made may share an id)
+    if key not in _cache:
         tot, ends = 0, []
         for p in paragraphs:
             tot += len(letters(p))
             ends.append(tot)
-        _PARA_ENDS[key] = ends
-    return bisect.bisect_right(_PARA_ENDS[key], pos)
+        _cache.clear()
+        _cache[key] = ends
+    return bisect.bisect_right(_cache[key], pos)
 
 
 def run_case(text: str, paragraphs: list[str], lang: str, name: str, extractor: str, rows: list, errors: list,
@@ -195,6 +196,49 @@ def huridocs(ex: dict, rows: list, errors: list, notes: list) -> None:
             run_case(extract(pdf, name, fn), paras, lang, pdf.stem, name, rows, errors)
 
 
+# The MNBVC labels mark every front-matter line hard: each masthead field and each line of a
+# wrapped agenda title. The human labels of huridocs join them: "Distr.: General 14 August 2019
+# Original: English" and "Human Rights Council Working Group on the Universal Periodic Review
+# Thirty-fourth session 4–15 November 2019" are one paragraph each (ohchr_1_en, ohchr_1_ru, plan_1),
+# and a title line that the next line continues in lower case ("... including" / "alternative
+# approaches ...") is one title. The benchmark scores the MNBVC labels as they are AND, in a row of
+# its own, the front matter read by the huridocs convention: the relabelled breaks are these two
+# kinds only, each listed in the notes.
+import regex as _re  # noqa: E402
+
+_MASTHEAD_FIELD = _re.compile(r"\bDistr\.|^\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}$|^Original\s*:")
+
+
+def huridocs_convention(lines: list[str], hard: list[bool]) -> tuple[list[bool], list[str]]:
+    """The MNBVC hard/soft labels with the front matter (the lines before the first soft break)
+    relabelled by the huridocs convention; also the relabelled breaks, described."""
+    first_soft = next((i for i, h in enumerate(hard) if not h), len(hard))
+    out, changed = list(hard), []
+    for i in range(first_soft):
+        a, b = lines[i].strip(), lines[i + 1].strip()
+        why = None
+        if _MASTHEAD_FIELD.search(a) and _MASTHEAD_FIELD.search(b):
+            why = "two masthead fields (huridocs: one paragraph)"
+        elif a and b[:1].islower():
+            why = "a front-matter line continued in lower case (one title)"
+        if why and out[i]:
+            out[i] = False
+            changed.append(f"{a[-40:]!r} / {b[:40]!r}: soft, {why}")
+    return out, changed
+
+
+def _paragraphs(lines: list[str], hard: list[bool]) -> list[str]:
+    paras, cur = [], [lines[0]]
+    for ln, h in zip(lines[1:], hard):
+        if h:
+            paras.append(" ".join(cur))
+            cur = [ln]
+        else:
+            cur.append(ln)
+    paras.append(" ".join(cur))
+    return paras
+
+
 def mnbvc(rows: list, errors: list, notes: list) -> None:
     f = SHARED / "corpus/linebreaks/un_linebreaks_dev.jsonl"
     if not f.exists():
@@ -205,15 +249,12 @@ def mnbvc(rows: list, errors: list, notes: list) -> None:
         lines = d["raw_text"].split("\n")
         labels = d["is_hard_linebreak"]
         # paragraphs from the human labels, so the same scorer applies
-        paras, cur = [], [lines[0]]
-        for ln, hard in zip(lines[1:], labels):
-            if hard:
-                paras.append(" ".join(cur))
-                cur = [ln]
-            else:
-                cur.append(ln)
-        paras.append(" ".join(cur))
-        run_case(d["raw_text"], paras, "en", f"mnbvc_{k + 1}", "given text", rows, errors)
+        run_case(d["raw_text"], _paragraphs(lines, labels), "en", f"mnbvc_{k + 1}", "given text", rows, errors)
+        conv, changed = huridocs_convention(lines, labels)
+        if changed:
+            run_case(d["raw_text"], _paragraphs(lines, conv), "en", f"mnbvc_{k + 1} (huridocs convention)", "given text",
+                     rows, errors)
+            notes.extend(f"mnbvc_{k + 1} relabelled: {c}" for c in changed)
 
 
 def seed(rows: list, errors: list, notes: list) -> dict:
@@ -286,10 +327,10 @@ def generated(ex: dict, rows: list, errors: list, notes: list) -> None:
                     continue
             t = json.loads(truth.read_text(encoding="utf-8"))
             paras = [((b.get("label") or "") + " " + b["text"]).strip() for b in t["blocks"]]
-            notes = set(range(len(paras), len(paras) + len(t.get("footnotes", []))))
+            note_paras = set(range(len(paras), len(paras) + len(t.get("footnotes", []))))
             paras += [f["text"] for f in t.get("footnotes", [])]
             for name, fn in ex.items():
-                run_case(extract(pdf, name, fn), paras, lang, f"ga_55_100_{lang}.{engine}", name, rows, errors, notes)
+                run_case(extract(pdf, name, fn), paras, lang, f"ga_55_100_{lang}.{engine}", name, rows, errors, note_paras)
 
 
 def one_per_line(notes: list) -> list[list]:
@@ -309,13 +350,10 @@ def one_per_line(notes: list) -> list[list]:
     mn = SHARED / "corpus/linebreaks/un_linebreaks_dev.jsonl"
     if mn.exists():
         d = json.loads(mn.read_text(encoding="utf-8").splitlines()[0])
-        ls, cur = [], []
-        for ln, hard in zip(d["raw_text"].split("\n"), d["is_hard_linebreak"] + [True]):
-            cur.append(ln)
-            if hard:
-                ls.append(" ".join(cur))
-                cur = []
-        cases.append(("MNBVC paragraphs (en)", "en", ls))
+        lines = d["raw_text"].split("\n")
+        cases.append(("MNBVC paragraphs (en)", "en", _paragraphs(lines, d["is_hard_linebreak"])))
+        cases.append(("MNBVC paragraphs, huridocs convention (en)", "en",
+                      _paragraphs(lines, huridocs_convention(lines, d["is_hard_linebreak"])[0])))
     un = SHARED / "corpus/unpc-dev"
     if un.is_dir():
         import regex as re
@@ -364,20 +402,33 @@ def main() -> int:
     cols = ["file", "extractor", "mode", "labelled", "soft", "soft errors", "hard", "hard errors", "accuracy",
             "front-matter errors", "accuracy after front matter", "cells (not scored)", "unlabelled",
             "body paragraphs in a footnote"]
-    scored = [r for r in rows if r["accuracy"] is not None]
+    # rows of the MNBVC document read by the huridocs convention are shown apart, not counted twice
+    conv = [r for r in rows if r["accuracy"] is not None and "(huridocs convention)" in r["file"]]
+    scored = [r for r in rows if r["accuracy"] is not None and r not in conv]
     worst = min(scored, key=lambda r: r["accuracy"]) if scored else None
     below = [r for r in scored if r["accuracy"] < TARGET]
+    conv_files = {r["file"].replace(" (huridocs convention)", "") for r in conv}
+    below_conv = [r for r in scored + conv if r["accuracy"] < TARGET and r["file"] not in conv_files]
     summary = [
         ["file x extractor x mode rows", len(scored)],
         ["labelled boundaries (all rows)", sum(r["labelled"] for r in scored)],
         ["overall accuracy", round(1 - sum(r["soft errors"] + r["hard errors"] for r in scored) / max(1, sum(r["labelled"] for r in scored)), 4)],
         ["rows below 98%", len(below)],
+        ["rows below 98%, MNBVC front matter read by the huridocs convention", len(below_conv)],
         ["rows below 98% after the front matter",
          sum(1 for r in scored if r["accuracy after front matter"] is not None and r["accuracy after front matter"] < TARGET)],
         ["worst row", f"{worst['file']} / {worst['extractor']} / {worst['mode']}: {worst['accuracy']}" if worst else "-"],
+        ["worst row, MNBVC front matter read by the huridocs convention",
+         (lambda w: f"{w['file']} / {w['extractor']} / {w['mode']}: {w['accuracy']}")(
+             min((r for r in scored + conv if r["file"] not in conv_files), key=lambda r: r["accuracy"])) if scored else "-"],
         ["body paragraphs inside a footnote (all rows)", sum(r["body paragraphs in a footnote"] for r in rows)],
         ["seed paragraphs exact", f"{seed_res['exact']}/{seed_res['expected']} (found {seed_res['paragraphs found']})"],
         ["one-paragraph-per-line intact (worst text)", min((r[4] for r in opl), default="-")],
+        ["one-paragraph-per-line intact (worst text; MNBVC by the huridocs convention)",
+         min((r[4] for r in opl if r[0] != "MNBVC paragraphs (en)"), default="-")],
+        ["one-paragraph-per-line intact (all texts; MNBVC by the huridocs convention)",
+         "{}/{}".format(sum(r[3] for r in opl if r[0] != "MNBVC paragraphs (en)"),
+                        sum(r[2] for r in opl if r[0] != "MNBVC paragraphs (en)"))],
         ["one-paragraph-per-line intact after the front matter (all texts)",
          f"{sum(int(r[5].split('/')[0]) for r in opl)}/{sum(int(r[5].split('/')[1]) for r in opl)}"],
     ]

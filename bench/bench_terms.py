@@ -21,7 +21,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(ROOT))
+# --code DIR: measure the unmark package of another tree (a baseline beside this one)
+_CODE = sys.argv[sys.argv.index("--code") + 1] if "--code" in sys.argv[:-1] else str(ROOT)
+sys.path.insert(0, _CODE)
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "unpc-dev"
 if not CORPUS.is_dir():
@@ -142,6 +144,90 @@ def breakdown(entries, reference, verdict) -> None:
         print(f"{band}\t{len(es)}\t{nref}\t{nref / max(1, len(es)):.2f}")
 
 
+def main_positions(entries, verdict) -> tuple[list, dict[int, int]]:
+    """The main list (status term or name) and the rank in it of each reference pair found."""
+    main_list = [e for e in entries if e.status != "general"]
+    pos: dict[int, int] = {}
+    for i, e in enumerate(main_list, 1):
+        v = verdict(e)[1]
+        if v is not None and v not in pos:
+            pos[v] = i
+    return main_list, pos
+
+
+def part_cooccurrences(zh: list[str], en: list[str]) -> list[int]:
+    """Per reference pair: the aligned pairs of (zh, en) holding both sides (as build_reference counts)."""
+    import regex
+
+    enl = [e.lower() for e in en]
+    out = []
+    for z, alts, _ in read_pairs(REFERENCE):
+        pats = [regex.compile(r"(?<![\w-])" + regex.escape(a.lower()) + r"(?:s|es)?(?![\w-])") for a in alts]
+        out.append(sum(1 for a, b in zip(zh, enl) if z in a and any(p.search(b) for p in pats)))
+    return out
+
+
+PARTS = {"dev": (0, 2000), "held-out": (2000, 4000)}
+
+
+def measure_part(name: str) -> list:
+    """Proxy figures of one half of the UNPC dev set: 'dev' (lines 1-2000, used while developing) and
+    'held-out' (lines 2001-4000, only measured)."""
+    import json
+    import resource
+
+    from unmark.terms import TermOptions, extract_terms
+
+    zh, en = load_corpus()
+    lo, hi = PARTS[name]
+    zh, en = zh[lo:hi], en[lo:hi]
+    reference = read_pairs(REFERENCE)
+    cooc = part_cooccurrences(zh, en)
+    c0 = time.process_time()
+    g = extract_terms(list(zip(zh, en)), "zh", "en", TermOptions())
+    cpu = time.process_time() - c0
+    res, verdict = evaluate(list(g.entries), reference, load_judged())
+    main_list, pos = main_positions(g.entries, verdict)
+    ref5 = [i for i, c in enumerate(cooc) if c >= 5]
+    found5 = sum(pos.get(i, 1 << 30) <= 1000 for i in ref5)
+    rank_ga = next((i for i, e in enumerate(main_list, 1) if e.source == "大会"), None)
+    copied = sum(1 for e in g.entries if "".join(e.source.split()).casefold() == "".join(e.target.split()).casefold())
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    row = [name, f"{lo + 1}-{hi}", len(main_list), round(res["p100"], 2), round(res["p100_reference_only"], 2),
+           res["unjudged_in_top100"], f"{found5 / max(1, len(ref5)):.3f} ({found5}/{len(ref5)})", rank_ga, copied,
+           round(cpu, 1), round(peak)]
+    print(json.dumps(row, ensure_ascii=False))
+    return row
+
+
+def parts(baseline: str | None) -> int:
+    """Both halves, this tree (and a baseline tree), each in its own process; -> terms_parts.json."""
+    import json
+    import subprocess
+
+    trees = [("this tree", str(ROOT))] + ([("baseline " + Path(baseline).name, baseline)] if baseline else [])
+    rows = []
+    for label, code in trees:
+        for name in PARTS:
+            out = subprocess.run([sys.executable, str(Path(__file__)), "--code", code, "--measure-part", name],
+                                 capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+            rows.append([label] + json.loads(out))
+    sys.path.insert(0, str(HERE))
+    from benchutil import table, write_results
+
+    cols = ["code", "part", "lines", "main list", "precision@100 (reference or hand-judged)",
+            "precision@100 (reference only)", "unjudged in first 100",
+            "reference pairs in >= 5 lines of the part found whole in the first 1,000", "rank of 大会",
+            "copied targets", "CPU s", "peak MB"]
+    write_results("terms_parts", [table("parts", "Automatic proxy on the two halves of the UNPC dev set "
+                                         "(dev: used while developing; held-out: only measured)", cols, rows)],
+                  notes=["dev = lines 1-2000, held-out = lines 2001-4000 of ../shared/corpus/unpc-dev; the reference "
+                         "co-occurrence counts are recounted inside each half"])
+    for r in rows:
+        print("\t".join(map(str, r)))
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--build-reference", action="store_true")
@@ -158,10 +244,19 @@ def main(argv=None) -> int:
                     help="ablation: single words at the flat termhood weight (no general-language frequency)")
     ap.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                     help="any TermOptions field, e.g. --set rank_lexical=0.5 (repeatable; 'none' for None)")
+    ap.add_argument("--parts", action="store_true", help="proxy on the dev and held-out halves -> terms_parts.json")
+    ap.add_argument("--baseline", default=None, metavar="TREE", help="with --parts: also measure the unmark of TREE")
+    ap.add_argument("--code", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--measure-part", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"SKIP: {CORPUS} not found (the shared corpus is not beside the repository)")
         return 0
+    if args.measure_part:
+        measure_part(args.measure_part)
+        return 0
+    if args.parts:
+        return parts(args.baseline)
     zh, en = load_corpus()
     if args.build_reference:
         build_reference(zh, en)
@@ -206,12 +301,7 @@ def main(argv=None) -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     res, verdict = evaluate(list(g.entries), reference, load_judged())
     # proxy figures of the issue's targets (the judged figures come from bench/terms_judged.py)
-    main_list = [e for e in g.entries if e.status != "general"]
-    pos = {}
-    for i, e in enumerate(main_list, 1):
-        v = verdict(e)[1]
-        if v is not None and v not in pos:
-            pos[v] = i
+    main_list, pos = main_positions(g.entries, verdict)
     ref5 = [i for i, (_, _, x) in enumerate(reference) if x and int(x[0]) >= 5]
     r1000_5 = sum(pos.get(i, 1 << 30) <= 1000 for i in ref5) / max(1, len(ref5))
     rank_ga = next((i for i, e in enumerate(main_list, 1) if e.source == "大会"), None)

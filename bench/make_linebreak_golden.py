@@ -44,6 +44,46 @@ def pages_text(pdf: Path, name: str, first: int, last: int) -> str:
                           capture_output=True, check=True).stdout.decode("utf-8")
 
 
+# generated documents (unpdf renders made by bench/bench_linebreaks.py, labelled from their truth
+# files): right-to-left text, whose extractors reorder and split lines their own ways
+GENERATED = [("ga_55_100_ar", "libreoffice", "ar")]
+
+
+def generated_cases(names: list[str], index: list) -> None:
+    from bench_linebreaks import CACHE, extract, extractors as all_extractors
+
+    fns = all_extractors()
+    for stem, engine, lang in GENERATED:
+        pdf = CACHE / "generated" / f"{stem.replace('_55_100', '')}.{engine}.pdf"
+        truth = CACHE / "generated" / f"{stem.replace('_55_100', '')}.{engine}.truth.json"
+        if not truth.exists():
+            print(f"skipped {stem}: run bench/bench_linebreaks.py first (it renders {pdf.name})")
+            continue
+        t = json.loads(truth.read_text(encoding="utf-8"))
+        paras = [((b.get("label") or "") + " " + b["text"]).strip() for b in t["blocks"]]
+        paras += [f["text"] for f in t.get("footnotes", [])]
+        for name in names:
+            text = extract(pdf, name, fns[name])
+            bounds, _ = label_boundaries(text.split("\n"), paras)
+            cells = cell_paragraphs(text.split("\n"), bounds)
+            base = f"{stem}.{engine}.{name}"
+            write_case(base, f"unpdf render ({engine}) of the real resolution A/RES/55/100 in {lang}, {name}", lang,
+                       bounds, cells, text)
+            index.append((base, len(bounds)))
+
+
+def write_case(base: str, source: str, lang: str, bounds: list, cells: set, text: str) -> None:
+    (OUT / f"{base}.txt").write_text(text, encoding="utf-8")
+    (OUT / f"{base}.labels.json").write_text(json.dumps({
+        "source": source,
+        "lang": lang,
+        "boundaries": [{"a": b.a, "b": b.b, "label": "cell" if b.label == "soft" and b.para in cells else b.label}
+                       for b in bounds],
+        "notes": "soft: one labelled paragraph; hard: one labelled paragraph ends, the next begins; "
+                 "cell: a labelled paragraph of short lines only (a layout cell; not scored)",
+    }, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+
+
 def main() -> int:
     if not HURIDOCS.is_dir():
         print(f"skipped: {HURIDOCS} is absent")
@@ -51,6 +91,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     names = list(extractors())
     index = []
+    generated_cases(names, index)
     for stem, lab, first, last in CASES:
         d = json.loads((HURIDOCS / "labels" / f"{lab}.json").read_text(encoding="utf-8"))
         paras = [p["main_language"] for p in d["paragraphs"]]
@@ -59,15 +100,7 @@ def main() -> int:
             bounds, _ = label_boundaries(text.split("\n"), paras)
             cells = cell_paragraphs(text.split("\n"), bounds)
             base = f"{stem}.p{first}-{last}.{name}"
-            (OUT / f"{base}.txt").write_text(text, encoding="utf-8")
-            (OUT / f"{base}.labels.json").write_text(json.dumps({
-                "source": f"huridocs/pdfs/{stem}.pdf pages {first}-{last}, {name}",
-                "lang": d["main_language"],
-                "boundaries": [{"a": b.a, "b": b.b, "label": "cell" if b.label == "soft" and b.para in cells else b.label}
-                               for b in bounds],
-                "notes": "soft: one labelled paragraph; hard: one labelled paragraph ends, the next begins; "
-                         "cell: a labelled paragraph of short lines only (a layout cell; not scored)",
-            }, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+            write_case(base, f"huridocs/pdfs/{stem}.pdf pages {first}-{last}, {name}", d["main_language"], bounds, cells, text)
             index.append((base, len(bounds)))
     for base, n in index:
         print(f"{base}: {n} labelled boundaries")

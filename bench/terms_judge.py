@@ -55,7 +55,30 @@ def sample_ranks(n: int, seed: int = SEED) -> tuple[list[int], list[int]]:
     return top, rand
 
 
-def write_sample(path: Path, name: str, entries, idx: list[int], what: str, src: str, tgt: str) -> None:
+REUSED = "[verdict reused: the same entry (source, target, acronym, status) was judged in the previous sample]"
+
+
+def previous_verdicts(folder: Path, name: str) -> dict[tuple[str, str, str, str], tuple[str, str]]:
+    """(source, target, acronym, status) -> (verdict, note) from the judged TSVs of a set in ``folder``."""
+    out: dict[tuple[str, str, str, str], tuple[str, str]] = {}
+    for path in sorted(folder.glob(f"terms_judge_{name}_*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or line.startswith("rank\t"):
+                continue
+            cols = line.split("\t")
+            if len(cols) < 8 or cols[1] not in ("OK", "PARTIAL", "WRONG"):
+                continue
+            note = cols[2].replace(REUSED, "").strip()
+            for old in (" [verdict carried over from the first review of the same entry]",):
+                note = note.replace(old, "")
+            out.setdefault((cols[3], cols[4], cols[5], cols[6]), (cols[1], note.strip()))
+    return out
+
+
+def write_sample(path: Path, name: str, entries, idx: list[int], what: str, src: str, tgt: str,
+                 reuse: dict | None = None) -> int:
+    """Write one sample; returns how many rows got a reused verdict."""
+    reused = 0
     lines = [f"# {name} ({src}-{tgt}): {what}; regenerate with: python bench/terms_judge.py --set {name}"] + RUBRIC
     lines.append("\t".join(COLUMNS))
     for i in idx:
@@ -64,15 +87,25 @@ def write_sample(path: Path, name: str, entries, idx: list[int], what: str, src:
         for ex in e.examples[:3]:
             ctx += [clean(ex.source_text), clean(ex.target_text)]
         ctx += [""] * (6 - len(ctx))
-        row = [str(i + 1), "", "", clean(e.source), clean(e.target), clean(e.acronym), e.status, str(e.frequency)] + ctx
+        key = (clean(e.source), clean(e.target), clean(e.acronym), e.status)
+        verdict, note = "", ""
+        if reuse and key in reuse:
+            verdict, note = reuse[key]
+            note = f"{note} {REUSED}".strip()
+            reused += 1
+        row = [str(i + 1), verdict, note, *key[:3], e.status, str(e.frequency)] + ctx
         lines.append("\t".join(row))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return reused
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", action="append", default=[], choices=sorted(SETS))
     ap.add_argument("--out", default=str(RESULTS), help="folder of the TSV files (default bench/results)")
+    ap.add_argument("--reuse", default=None, metavar="DIR",
+                    help="copy the verdict of an identical entry (source, target, acronym, status) from the judged "
+                         "TSVs of the same set in DIR, marked as reused in the note")
     args = ap.parse_args(argv)
     if not available():
         print("SKIP: ../shared/corpus not found (the shared corpus is not beside the repository)")
@@ -86,11 +119,13 @@ def main(argv=None) -> int:
         g = extract_terms(pairs, src, tgt, TermOptions(examples=3))
         main_list = [e for e in g.entries if e.status != "general"]
         top, rand = sample_ranks(len(main_list))
-        write_sample(out / f"terms_judge_{name}_top100.tsv", name, main_list, top, "ranks 1-100", src, tgt)
-        write_sample(out / f"terms_judge_{name}_rand100.tsv", name, main_list, rand,
-                     f"random {len(rand)} of ranks 101-{min(1000, len(main_list))} (seed {SEED})", src, tgt)
+        reuse = previous_verdicts(Path(args.reuse), name) if args.reuse else None
+        n1 = write_sample(out / f"terms_judge_{name}_top100.tsv", name, main_list, top, "ranks 1-100", src, tgt, reuse)
+        n2 = write_sample(out / f"terms_judge_{name}_rand100.tsv", name, main_list, rand,
+                          f"random {len(rand)} of ranks 101-{min(1000, len(main_list))} (seed {SEED})", src, tgt, reuse)
         print(f"{name}: {len(pairs)} pairs, {len(g.entries)} entries ({len(main_list)} in the main list) -> "
-              f"{out}/terms_judge_{name}_{{top100,rand100}}.tsv")
+              f"{out}/terms_judge_{name}_{{top100,rand100}}.tsv; reused verdicts: top100 {n1}/{len(top)}, "
+              f"rand100 {n2}/{len(rand)}")
     return 0
 
 

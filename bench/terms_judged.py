@@ -19,11 +19,16 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
+PREVIOUS = RESULTS / "terms_judge_previous"   # the samples judged in the previous session, kept as they were
 TARGETS = {"top100": (0.95, 0.99), "rand100": (0.85, 0.99)}
 VERDICTS = ("OK", "PARTIAL", "WRONG")
 
 
+REUSED_MARK = "[verdict reused:"
+
+
 def read_verdicts(path: Path) -> tuple[Counter, int, list[str]]:
+    """(verdict counts, plus "reused": rows whose verdict was reused for an identical entry; rows; problems)."""
     counts: Counter = Counter()
     rows = 0
     bad: list[str] = []
@@ -43,26 +48,38 @@ def read_verdicts(path: Path) -> tuple[Counter, int, list[str]]:
             bad.append(f"{path.name} rank {cols[0]}: unknown verdict {v!r}")
             continue
         counts[v] += 1
+        note = cols[header.index("note")] if len(cols) > header.index("note") else ""
+        if REUSED_MARK in note:
+            counts["reused"] += 1
     return counts, rows, bad
 
 
-def main() -> int:
-    rows, notes = [], []
-    for path in sorted(RESULTS.glob("terms_judge_*_*.tsv")):
+def table_rows(folder: Path, notes: list[str]) -> list[list]:
+    rows = []
+    for path in sorted(folder.glob("terms_judge_*_*.tsv")):
         stem = path.stem[len("terms_judge_"):]
         name, _, sample = stem.rpartition("_")
         if sample not in TARGETS:
             continue
         counts, n, bad = read_verdicts(path)
         notes += bad
-        judged = sum(counts.values())
+        judged = sum(counts[v] for v in VERDICTS)
         ok = counts["OK"] / judged if judged else None
         okp = (counts["OK"] + counts["PARTIAL"]) / judged if judged else None
         t_ok, t_okp = TARGETS[sample]
         met = None if ok is None else (ok >= t_ok and okp >= t_okp)
-        rows.append([name, sample, n, judged, counts["OK"], counts["PARTIAL"], counts["WRONG"],
+        state = "not judged" if met is None else (f"pending ({judged}/{n} judged)" if judged < n
+                                                  else ("met" if met else "missed"))
+        rows.append([name, sample, n, judged, counts["reused"], counts["OK"], counts["PARTIAL"], counts["WRONG"],
                      None if ok is None else round(ok, 3), None if okp is None else round(okp, 3),
-                     f">= {t_ok:.2f} / >= {t_okp:.2f}", "not judged" if met is None else ("met" if met else "missed")])
+                     f">= {t_ok:.2f} / >= {t_okp:.2f}", state])
+    return rows
+
+
+def main() -> int:
+    notes: list[str] = []
+    rows = table_rows(RESULTS, notes)
+    previous = table_rows(PREVIOUS, []) if PREVIOUS.is_dir() else []
     if not rows:
         notes.append("no judgement files: run python bench/terms_judge.py first")
     res = {
@@ -71,11 +88,17 @@ def main() -> int:
         "date": datetime.date.today().isoformat(),
         "command": "python bench/terms_judged.py",
         "tables": [{"id": "judged", "title": "Judged glossary samples (reviewer verdicts, rubric in docs/glossary.md)",
-                    "columns": ["set", "sample", "rows", "judged", "OK", "PARTIAL", "WRONG", "OK share",
+                    "columns": ["set", "sample", "rows", "judged", "of which reused", "OK", "PARTIAL", "WRONG", "OK share",
                                 "OK+PARTIAL share", "target (OK / OK+PARTIAL)", "targets"],
-                    "rows": rows}],
+                    "rows": rows},
+                   {"id": "previous", "title": "Previous session's judged samples (bench/results/terms_judge_previous/)",
+                    "columns": ["set", "sample", "rows", "judged", "of which reused", "OK", "PARTIAL", "WRONG", "OK share",
+                                "OK+PARTIAL share", "target (OK / OK+PARTIAL)", "targets"],
+                    "rows": previous}],
         "notes": notes + ["top100: ranks 1-100 of the main list; rand100: 100 ranks drawn with seed 15 from 101-1000",
-                          "shares are over the judged rows; a reviewer who did not write the extractor fills the verdicts"],
+                          "shares are over the judged rows; a reviewer who did not write the extractor fills the verdicts",
+                          "reused: verdicts copied from the previous judged sample for a byte-identical entry "
+                          "(source, target, acronym, status), marked in the note"],
     }
     (RESULTS / "terms_judged.json").write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for r in rows:

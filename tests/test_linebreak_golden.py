@@ -18,7 +18,11 @@ CASES = sorted(p.name[: -len(".labels.json")] for p in DATA.glob("*.labels.json"
 
 def test_every_extractor_has_cases():
     extractors = {c.rsplit(".", 1)[1] for c in CASES}
-    assert {"pdftotext", "pdftotext-layout", "pypdf"} <= extractors
+    assert {"pdftotext", "pdftotext-layout", "pypdf", "pymupdf"} <= extractors
+    # right-to-left text through every extractor too (each reorders and splits lines its own way)
+    arabic = {c.rsplit(".", 1)[1] for c in CASES
+              if json.loads((DATA / f"{c}.labels.json").read_text(encoding="utf-8"))["lang"] == "ar"}
+    assert arabic == extractors
 
 
 @pytest.mark.parametrize("mode", ["auto", "lang"])
@@ -29,7 +33,7 @@ def test_labelled_boundaries(case, mode):
     doc = unmark.parse(text, lang=gold["lang"] if mode == "lang" else "auto")
     units = units_by_line(doc)
     scored = [b for b in gold["boundaries"] if b["label"] in ("soft", "hard")]
-    assert len(scored) >= 50
+    assert len(scored) >= (20 if gold["lang"] == "ar" else 50)  # (the Arabic case is a two-page resolution)
     wrong = []
     for b in scored:
         soft = bool(units.get(b["a"], set()) & units.get(b["b"], set()))

@@ -9,7 +9,7 @@ import pytest
 from unmark import parse, parse_text
 from unmark.errors import InputError
 from unmark.extract.text import extract_text
-from unmark.pipeline import STAGE_NAMES, STAGES, ParseOptions, ParseState, build_document
+from unmark.pipeline import STAGE_NAMES, STAGES, ParseOptions, ParseState, build_document, run_stage
 
 TEXT = """CTOC/COP/WG.7/2020/2
 
@@ -38,7 +38,7 @@ def test_stages_one_by_one_give_the_document_parse_gives():
     ex = extract_text(TEXT)
     st = ParseState(ex=ex, opts=ParseOptions(), fixes=tuple(ex.fixes), warnings=tuple(ex.warnings))
     for _, stage in STAGES:
-        st = stage(st)
+        st = run_stage(stage, st)
         assert isinstance(st, ParseState)
     assert st.lang == "en"
     assert [b.number for b in st.blocks if b.type == "paragraph"] == [1, 2]
@@ -50,7 +50,7 @@ def test_a_stage_reads_only_its_state():
     ex = extract_text("Le Groupe de travail a recommandé que les États examinent la question et que le secrétariat "
                       "fasse rapport à la Conférence des Parties à sa prochaine session sur les progrès accomplis.\n")
     st = ParseState(ex=ex, opts=ParseOptions())
-    st = dict(STAGES)["lines"](st)
+    st = run_stage("lines", st)
     assert dict(STAGES)["language"](st).lang == "fr"
     assert dict(STAGES)["language"](ParseState(ex=ex, opts=ParseOptions(lang="es"))).lang == "es"
 
@@ -85,3 +85,38 @@ def test_unknown_stage_is_a_coded_error():
     with pytest.raises(InputError) as e:
         ParseOptions(disable=("sentence",))
     assert e.value.code == "E610"
+
+
+def test_a_stage_returns_its_line_decisions_and_run_stage_records_them():
+    """The zone stages do not change the lines: they return the zones they decide, and
+    run_stage records them once (the separator and the note below it, here)."""
+    ex = extract_text(TEXT)
+    st = ParseState(ex=ex, opts=ParseOptions(), fixes=tuple(ex.fixes), warnings=tuple(ex.warnings))
+    st = run_stage("glyphs", st)
+    out = dict(STAGES)["furniture"](st)
+    decided = out.decided.zones()
+    assert sorted(decided.values()).count("footnote") == 1 and "separator" in decided.values()
+    assert all(ln.zone == "body" for ln in st.lines)            # nothing written yet
+    st = run_stage("furniture", st)
+    assert {(ln.page, ln.line): ln.zone for ln in st.lines if ln.zone != "body"} == decided
+    assert not st.decided                                        # recorded, then cleared
+
+
+def test_no_cleaner_writes_a_line_fact():
+    """Zones, line ends and page starts are written in one place (LineFacts.record, called by
+    run_stage): no module of clean/, segment/ or the pipeline assigns them to a line."""
+    import ast
+
+    root = Path(__file__).resolve().parents[1] / "unmark"
+    files = list((root / "clean").glob("*.py")) + list((root / "segment").glob("*.py")) + [root / "pipeline.py"]
+    writes = []
+    for f in files:
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AugAssign) else []
+            for t in targets:
+                if not (isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)):
+                    continue
+                # (a block builder's text, ``b.text``, is no line's)
+                if t.attr in ("zone", "hard_end", "page_start") or (t.attr == "text" and t.value.id in ("ln", "line", "sl", "x", "y")):
+                    writes.append(f"{f.name}:{node.lineno}")
+    assert writes == []

@@ -183,3 +183,55 @@ def test_right_to_left_fragments_are_one_line():
     whole = ["إذ تؤكد من جديد أن جميع حقوق الإنسان والحريات الأساسية عالمية ولا تتجزأ،"] * 25
     assert not rtl_fragmented(whole)
     assert not rtl_fragmented(["The General Assembly,", "(a)", "1", "2/"] * 8)
+
+
+GOLDEN = Path(__file__).resolve().parent / "data" / "linebreaks"
+
+
+def _lines_of(doc, text: str, needle: str) -> set:
+    from unmark.evaluate import units_by_line
+
+    units = units_by_line(doc)
+    n = next(i for i, ln in enumerate(text.split("\n"), 1) if needle in ln)
+    return units.get(n, set())
+
+
+def test_marker_on_its_own_line_between_blank_lines_keeps_the_sentence():
+    # pdftotext, right-to-left: the raised marker of a line is printed apart, a blank line after it
+    text = (GOLDEN / "ga_55_100_ar.libreoffice.pdftotext.txt").read_text(encoding="utf-8")
+    doc = unmark.parse(text, lang="ar")
+    assert [f.line for f in doc.fixes if f.rule == "text.marker_gap"] == [20]
+    assert _lines_of(doc, text, "وينبني كل") & _lines_of(doc, text, "منها على الآخر")
+
+
+def test_marker_gap_never_joins_after_a_sentence_end():
+    from unmark.lang.linebreaks import marker_gap_bridges
+
+    # the line before the marker ends its sentence; the next opens a numbered paragraph
+    assert marker_gap_bridges(["the end of it.", "1", "More text here"], [0, 0, 1], "en") == []
+    assert marker_gap_bridges(["and so the text goes", "1", "2. Requests the"], [0, 0, 1], "en") == []
+    assert marker_gap_bridges(["and so the text goes", "1", "on and on"], [0, 0, 1], "en") == [2]
+
+
+def test_direction_runs_of_pymupdf_arabic():
+    # PyMuPDF prints every direction run of an Arabic line on a line of its own: the operative
+    # paragraph numbers alone on their lines are no footnote labels, spaces before a run are no
+    # indentation, "- 13" of a date goes on, and the resolution number printed apart opens the title
+    text = (GOLDEN / "ga_55_100_ar.libreoffice.pymupdf.txt").read_text(encoding="utf-8")
+    doc = unmark.parse(text, lang="ar")
+    assert not any("تهيب" in f.text for f in doc.footnotes)
+    ops = [b.text for b in doc.blocks if b.type == "paragraph" and "تهيب" in b.text]
+    assert len(ops) == 3
+    title = [b.text for b in doc.blocks if b.type == "front" and b.role == "title"]
+    assert title and "احترام حق الجميع" in title[0] and "لجمع شمل الأسرة" in title[0]
+    assert _lines_of(doc, text, "القاهرة5") & _lines_of(doc, text, "أيلول سبتمبر")
+    assert unaccounted_text(text, doc) == []
+
+
+def test_text_split_at_direction_runs_is_told_apart():
+    # (the rules above apply only to right-to-left text split at direction runs)
+    from unmark.lang.linebreaks import rtl_fragmented
+
+    assert not rtl_fragmented(RES_1994.split("\n"))
+    text = (GOLDEN / "ga_55_100_ar.libreoffice.pymupdf.txt").read_text(encoding="utf-8")
+    assert rtl_fragmented(text.split("\n"))

@@ -101,47 +101,43 @@ def _compile(pat: Any, vocab: dict[str, str], where: str, group: bool = False) -
     return rx
 
 
+# the single-pattern rules: field of LabelRules -> its place in the file ("table.key")
+_RULES = {
+    "no_final": "heading.no_final", "annex": "heading.annex", "named": "heading.named",
+    "not_heading": "heading.not_heading", "alone_body": "alone.body", "alone_note": "alone.note",
+    "pdf_run": "pdf.run", "pdf_start": "pdf.start", "pdf_rtl": "pdf.rtl",
+    "note_run": "note.run", "note_slash": "note.slash", "note_head": "note.head",
+}
+# the label kinds of a body line, in the order they are tried, and their places
+_KINDS = (("paragraph", "paragraph.pattern"), ("chapter", "heading.chapter"), ("section", "heading.section"),
+          ("letter", "item.letter"), ("roman", "item.roman"), ("bullet", "item.bullet"))
+
+
+def _at(d: dict[str, Any], place: str) -> Any:
+    table, key = place.split(".")
+    return d[table][key]
+
+
 def compile_grammar(d: dict[str, Any]) -> LabelRules:
     """Validate and compile a grammar read from TOML (``ResourceError`` E602 when it is broken)."""
     try:
         voc = _vocab(d.get("vocab", {}))
-        h, pdf, note, alone = d["heading"], d["pdf"], d["note"], d["alone"]
-        kinds = [
-            ("paragraph", d["paragraph"]["pattern"], "paragraph.pattern"),
-            ("chapter", h["chapter"], "heading.chapter"),
-            ("section", h["section"], "heading.section"),
-            ("letter", d["item"]["letter"], "item.letter"),
-            ("roman", d["item"]["roman"], "item.roman"),
-            ("bullet", d["item"]["bullet"], "item.bullet"),
-        ]
         lang = {}
         for code, table in d.get("lang", {}).items():
             pats = table.get("patterns") if isinstance(table, dict) else None
             if not isinstance(pats, list):
                 _fail(f"lang.{code}.patterns must be a list of patterns")
             lang[code] = tuple(_compile(p, voc, f"lang.{code}.patterns[{i}]", group=True) for i, p in enumerate(pats))
-        raw_vocab = d.get("vocab", {})
         return LabelRules(
-            patterns=tuple((k, _compile(p, voc, w, group=True)) for k, p, w in kinds),
-            max_len_cjk=int(h["max_len_cjk"]),
-            max_len_latin=int(h["max_len_latin"]),
-            no_final=_compile(h["no_final"], voc, "heading.no_final"),
-            annex=_compile(h["annex"], voc, "heading.annex"),
-            named=_compile(h["named"], voc, "heading.named"),
-            not_heading=_compile(h["not_heading"], voc, "heading.not_heading"),
-            alone_body=_compile(alone["body"], voc, "alone.body"),
-            alone_note=_compile(alone["note"], voc, "alone.note"),
-            pdf_run=_compile(pdf["run"], voc, "pdf.run"),
-            pdf_start=_compile(pdf["start"], voc, "pdf.start"),
-            pdf_rtl=_compile(pdf["rtl"], voc, "pdf.rtl"),
-            note_run=_compile(note["run"], voc, "note.run"),
-            note_slash=_compile(note["slash"], voc, "note.slash"),
-            note_head=_compile(note["head"], voc, "note.head"),
+            patterns=tuple((k, _compile(_at(d, place), voc, place, group=True)) for k, place in _KINDS),
+            max_len_cjk=int(d["heading"]["max_len_cjk"]),
+            max_len_latin=int(d["heading"]["max_len_latin"]),
             lang=lang,
             bullets=voc["bullet"],
-            ar_ordinals=tuple(raw_vocab["ar_ordinals"]),
+            ar_ordinals=tuple(d["vocab"]["ar_ordinals"]),
             item_alphabets=(voc["latin_items"], voc["cyrillic_items"], voc["abjad"]),
             raw=d,
+            **{f: _compile(_at(d, place), voc, place) for f, place in _RULES.items()},
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ResourceError(f"{RULES_FILE}: invalid label rules: {exc!r}", code="E602") from exc
@@ -155,7 +151,10 @@ def rules() -> LabelRules:
 
 def rule(name: str) -> "re.Pattern[str]":
     """A grammar rule by its place in the file: ``"pdf.run"``, ``"note.head"``, ``"alone.body"`` ..."""
-    return getattr(rules(), name.replace(".", "_"))
+    field = next((f for f, place in _RULES.items() if place == name), None)
+    if field is None:
+        raise KeyError(f"no label rule {name!r} (one of {', '.join(_RULES.values())})")
+    return getattr(rules(), field)
 
 
 @functools.lru_cache(maxsize=16384)  # lines are asked about by several steps (LabelMatch is frozen)

@@ -23,7 +23,7 @@ from .clean.layout import guess_doc_symbol, mark_zones
 from .clean.notes_zone import end_note_zones, mark_endnotes, mark_unseparated_notes, note_zone_warnings
 from .errors import InputError, InputNotFoundError, UnmarkError
 from .limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB, ContentLimits, check, deadline, grow_for_text
-from .extract.lines import Extracted, SrcLine
+from .extract.lines import Extracted, LineFacts, SrcLine
 from .extract.text import DEFAULT_MAX_BYTES, decode, extract_text
 from .model import (
     Block,
@@ -40,6 +40,7 @@ from .model import (
 )
 from .extract.pdf import extract_pdf, prepare_reader
 from .lang import identify_block, identify_document, is_hard_break, line_break_context, looks_like_language, split_sentences
+from .lang.linebreaks import marker_gap_bridges
 from .segment.footnotes import NoteBuilder, TextSlot, collect_footnotes, find_markers, remove_markers
 from .segment.front import METADATA_ONLY, front_end, match_masthead, parse_front
 from .segment.join import URL_SCHEME, JoinContext, cjk_spacing_majority, join_parts, vocabulary_of
@@ -305,6 +306,20 @@ def _line_break_classifier(lang: str, lines: list[SrcLine]) -> Callable[[SrcLine
     return classify
 
 
+def _bridge_marker_gaps(lines: list[SrcLine], lang: str) -> tuple[Fix, ...]:
+    """Plain text: the blank line after a footnote marker printed on its own line mid-sentence is
+    no paragraph end (lang.linebreaks.marker_gap_bridges); the line after it loses its gap."""
+    out = []
+    for k in marker_gap_bridges([ln.stripped() for ln in lines], [ln.gap_before for ln in lines], lang):
+        ln = lines[k]
+        if ln.page_start or lines[k - 1].page != ln.page:
+            continue
+        ln.gap_before = 0
+        out.append(Fix("text.marker_gap", ln.page, ln.line, "", "",
+                       note="a footnote marker on a line of its own, a blank line after it: the sentence goes on"))
+    return tuple(out)
+
+
 _SPACES = re.compile(r"\s+")
 _UNDOCS_URL = re.compile(r"^(?:https?://)?(?:www\.)?(?:undocs\.org|documents\.un\.org)/(?:(?:en|zh|fr|es|ru|ar)/)?(.+)$")
 
@@ -334,7 +349,7 @@ def _is_masthead_field(ln: SrcLine, lang: str) -> bool:
 
 
 def _symbol_inside_masthead(front: list[SrcLine], all_lines: list[SrcLine], symbol: str | None, lang: str,
-                            fixes: list[Fix]) -> list[SrcLine]:
+                            fixes: list[Fix], facts: LineFacts) -> list[SrcLine]:
     """The symbol printed between two masthead fields ("Distr. GENERAL / A/RES/48/246 / 11 May 1994",
     the 1994 layout) belongs to the masthead block as printed: its line goes back from the running
     header furniture into the front lines (its furniture fix is withdrawn), in reading order. A
@@ -350,11 +365,14 @@ def _symbol_inside_masthead(front: list[SrcLine], all_lines: list[SrcLine], symb
         prev, nxt = page1[k - 1], page1[k + 1]
         if id(prev) in ids and id(nxt) in ids and _is_masthead_field(prev, lang) and _is_masthead_field(nxt, lang):
             back.add(id(ln))
-            ln.zone = "masthead"
+            facts.set(ln, zone="masthead")
             fixes[:] = [f for f in fixes if not (f.rule == "furniture.header" and f.page == ln.page and f.line == ln.line)]
     if not back:
         return front
-    return [ln for ln in page1 if id(ln) in ids or id(ln) in back] + [ln for ln in front if ln.page != 1]
+    # the front matter reads the symbol's line as a masthead line now; the line itself is
+    # recorded in zone "masthead" with the stage's other decisions
+    return [replace(ln, zone="masthead") if id(ln) in back else ln for ln in page1 if id(ln) in ids or id(ln) in back] + [
+        ln for ln in front if ln.page != 1]
 
 
 # --------------------------------------------------------------------------- the stages
@@ -363,8 +381,9 @@ class ParseState:
     """What the stages of :func:`build_document` have found so far.
 
     Each stage reads a state and returns a new one (``dataclasses.replace``) with the fields it
-    decides; a field a stage has not reached yet holds its empty value. The source lines of
-    ``ex`` are shared: the zone stages record each line's zone on it (``SrcLine.zone``)."""
+    decides; a field a stage has not reached yet holds its empty value. A stage does not change
+    the source lines of ``ex``: the per-line facts it decides (zone, hard line end, page start,
+    text) go in ``decided``, and :func:`run_stage` records them on the lines once, after it."""
 
     ex: Extracted
     opts: ParseOptions
@@ -387,6 +406,7 @@ class ParseState:
     blocks: tuple[Block, ...] = ()                       # blocks
     footnotes: tuple[Footnote, ...] = ()                 # blocks
     metadata: Metadata = field(default_factory=Metadata)  # metadata
+    decided: LineFacts = field(default_factory=LineFacts)  # per-line facts of the last stage (run_stage records them)
 
     @property
     def lines(self) -> list[SrcLine]:
@@ -407,57 +427,65 @@ def stage_glyphs(st: ParseState) -> ParseState:
     fixes, warnings = list(st.fixes), list(st.warnings)
     unknown: set[str] = set()
     glyphs = glyph_artifact_regex().search
+    decided = LineFacts()
     for ln in st.lines:
         if not glyphs(ln.text.text):
             continue
-        new, fx = map_pua(ln.text)
+        text = ln.text
+        new, fx = map_pua(text)
         if fx:
-            ln.text = new
+            text = new
             fixes += fx
-        new, fx = remove_bidi_controls(ln.text)
+        new, fx = remove_bidi_controls(text)
         if fx:
-            ln.text = new
+            text = new
             fixes += fx
-        unknown.update(unknown_pua(ln.s))
+        if text is not ln.text:
+            decided.set(ln, text=text)
+        unknown.update(unknown_pua(text.text))
     for ch in sorted(unknown):
         warnings.append(DocWarning("W101", f"unmapped private-use character U+{ord(ch):04X} left in the text"))
-    return replace(st, fixes=tuple(fixes), warnings=tuple(warnings))
+    return replace(st, fixes=tuple(fixes), warnings=tuple(warnings), decided=decided)
 
 
 def stage_furniture(st: ParseState) -> ParseState:
     """Zones by page position: running headers and footers, the footnote separator and notes."""
     doc_symbol = st.ex.metadata_hints.get("symbol") or guess_doc_symbol(st.ex.pages)
-    zfixes, hints = mark_zones(st.ex.pages, doc_symbol)
-    return replace(st, doc_symbol=doc_symbol, hints=hints, fixes=st.fixes + tuple(zfixes))
+    zfixes, hints, decided = mark_zones(st.ex.pages, doc_symbol)
+    return replace(st, doc_symbol=doc_symbol, hints=hints, fixes=st.fixes + tuple(zfixes), decided=decided)
 
 
-def _body_resumes(st: ParseState, pages: list, separated: bool = True) -> tuple[Fix, ...]:
+def _body_resumes(st: ParseState, pages: list, decided: LineFacts, separated: bool = True) -> tuple[Fix, ...]:
     """Text input: footnote areas end where the body resumes (clean.notes_zone.end_note_zones);
-    ``separated``: the areas that open at a separator line, else those found without one."""
-    if st.ex.kind != "text" or not any(ln.zone == ("separator" if separated else "footnote") for p in pages for ln in p.lines):
+    ``separated``: the areas that open at a separator line, else those found without one.
+    ``decided``: the stage's zones so far, read first and added to."""
+    if st.ex.kind != "text" or not any(decided.zone(ln) == ("separator" if separated else "footnote") for p in pages for ln in p.lines):
         return ()
     def lang() -> str:
         return st.opts.lang if st.opts.lang != "auto" else identify_document(
-            [ln.s for p in pages for ln in p.lines if ln.zone == "body"][:400])
+            [ln.s for p in pages for ln in p.lines if decided.zone(ln) == "body"][:400])
 
-    return tuple(Fix("notes.body_resumes", page, line, "", "", note=reason) for page, line, reason in end_note_zones(pages, lang))
+    resumed, _ = end_note_zones(pages, lang, decided)
+    return tuple(Fix("notes.body_resumes", page, line, "", "", note=reason) for page, line, reason in resumed)
 
 
 def stage_notes_end(st: ParseState) -> ParseState:
     """Text input: footnote areas end where the body resumes (clean.notes_zone.end_note_zones)."""
-    return replace(st, fixes=st.fixes + _body_resumes(st, st.ex.pages))
+    decided = LineFacts()
+    return replace(st, fixes=st.fixes + _body_resumes(st, st.ex.pages, decided), decided=decided)
 
 
 def stage_endnotes(st: ParseState) -> ParseState:
     """Notes gathered at the end of the document (a "Notes" heading) go to the footnote zone."""
     fixes: list[Fix] = []
-    endnotes = bool(mark_endnotes(st.ex.pages, fixes))
-    return replace(st, endnotes=endnotes, fixes=st.fixes + tuple(fixes))
+    decided = mark_endnotes(st.ex.pages, fixes)
+    return replace(st, endnotes=bool(decided), fixes=st.fixes + tuple(fixes), decided=decided)
 
 
 def stage_contents(st: ParseState) -> ParseState:
     """A table of contents goes to its own zone."""
-    return replace(st, fixes=st.fixes + tuple(mark_contents(st.ex.pages)))
+    fixes, decided = mark_contents(st.ex.pages)
+    return replace(st, fixes=st.fixes + tuple(fixes), decided=decided)
 
 
 def stage_plain_notes(st: ParseState) -> ParseState:
@@ -466,24 +494,33 @@ def stage_plain_notes(st: ParseState) -> ParseState:
         return st
     pages = st.ex.pages
     had_notes = {p.number for p in pages if any(ln.zone in ("separator", "footnote") for ln in p.lines)}
-    mark_unseparated_notes(pages)
+    decided = mark_unseparated_notes(pages)
     # an area found without a separator ends where the body resumes, too
-    return replace(st, fixes=st.fixes + _body_resumes(st, [p for p in pages if p.number not in had_notes], separated=False))
+    resumed = _body_resumes(st, [p for p in pages if p.number not in had_notes], decided, separated=False)
+    return replace(st, fixes=st.fixes + resumed, decided=decided)
 
 
 def stage_lines(st: ParseState) -> ParseState:
     """Body and footnote lines in reading order (a label alone on its line joins the next);
     a page starts at its first body line, after any running header."""
+    decided = LineFacts()
     for p in st.ex.pages:
         first = True
         for ln in p.lines:
             if ln.zone == "body" and ln.s.strip():
-                ln.page_start = first
+                if ln.page_start != first:
+                    decided.set(ln, page_start=first)
                 first = False
     all_lines = st.lines
-    body = merge_label_lines([ln for ln in all_lines if ln.zone == "body" and ln.s.strip()])
+    body_lines = [ln for ln in all_lines if ln.zone == "body" and ln.s.strip()]
+    body = merge_label_lines(body_lines)
     notes = merge_label_lines([ln for ln in all_lines if ln.zone == "footnote" and ln.s.strip()], "footnote")
-    return replace(st, body=tuple(body), note_lines=tuple(notes))
+    # a label line merged with the next is a new line: it starts a page as its label line does
+    first_of = {(ln.page, ln.line): decided.get(ln, "page_start") for ln in body_lines}
+    for ln in body:
+        if ln.page_start != first_of[(ln.page, ln.line)]:
+            decided.set(ln, page_start=first_of[(ln.page, ln.line)])
+    return replace(st, body=tuple(body), note_lines=tuple(notes), decided=decided)
 
 
 def stage_language(st: ParseState) -> ParseState:
@@ -511,10 +548,12 @@ def stage_front(st: ParseState) -> ParseState:
         upto = next((i for i, ln in enumerate(all_lines) if ln is last), -1)
         front_lines = [ln for ln in all_lines[: upto + 1] if id(ln) in ids or (
             ln.zone == "masthead" and ln.page == 1 and match_masthead(ln.s.strip(), lang) is not None)]
-    front_lines = _symbol_inside_masthead(front_lines, all_lines, st.doc_symbol, lang, fixes)
+    decided = LineFacts()
+    front_lines = _symbol_inside_masthead(front_lines, all_lines, st.doc_symbol, lang, fixes, decided)
     front_blocks, front_meta, ffixes = parse_front(front_lines, lang)
     fixes += ffixes
-    return replace(st, front_count=k, builders=tuple(front_blocks), front_meta=front_meta, fixes=tuple(fixes))
+    return replace(st, front_count=k, builders=tuple(front_blocks), front_meta=front_meta, fixes=tuple(fixes),
+                   decided=decided)
 
 
 def stage_structure(st: ParseState) -> ParseState:
@@ -523,6 +562,9 @@ def stage_structure(st: ParseState) -> ParseState:
     hard_break = None
     if st.ex.style in ("plain", "formfeed") and not any(ln.hard_end is not None for ln in body):
         hard_break = _line_break_classifier(st.lang, body)
+        fixes = _bridge_marker_gaps(body[st.front_count:], st.lang)
+        if fixes:
+            st = replace(st, fixes=st.fixes + fixes)
     seg = Segmenter(st.lang, hard_break=hard_break)
     builders = st.builders + tuple(seg.feed(body[st.front_count:]))
     return replace(st, builders=builders, warnings=st.warnings + tuple(seg.warnings))
@@ -696,6 +738,18 @@ STAGES: tuple[tuple[str, Callable[[ParseState], ParseState]], ...] = (
 STAGE_NAMES = tuple(name for name, _ in STAGES)
 
 
+def run_stage(stage: Callable[[ParseState], ParseState] | str, st: ParseState) -> ParseState:
+    """Run one stage (a function or a name of :data:`STAGES`) and record the per-line facts it
+    decided (zones, line ends, page starts, line texts) on the lines: the one place where a
+    stage's decisions about a line are written."""
+    fn = dict(STAGES)[stage] if isinstance(stage, str) else stage
+    st = fn(st)
+    if st.decided:
+        st.decided.record()
+        st = replace(st, decided=LineFacts())
+    return st
+
+
 def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -> Document:
     """Run the stages over what the extractor found and assemble the :class:`Document`."""
     t0 = time.perf_counter()
@@ -704,7 +758,7 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
     for stage_name, stage in STAGES:
         if stage_name not in skip:
             check()  # the parse deadline (docs/limits-and-security.md), stage by stage
-            st = stage(st)
+            st = run_stage(stage, st)
     doc = _document(st)
     log.debug("built %s in %.3fs: %d blocks, %d footnotes, %d fixes", name, time.perf_counter() - t0,
               len(doc.blocks), len(doc.footnotes), len(doc.fixes))

@@ -96,7 +96,7 @@ def test_no_presentation_forms_and_nfc(parsed, backend):
 
 
 def test_both_backends_give_the_same_lines():
-    from conftest import HAVE_PDFIUM
+    from pdf_testutil import HAVE_PDFIUM
 
     if not HAVE_PDFIUM:
         pytest.skip("pypdfium2 not installed")

@@ -204,8 +204,9 @@ def test_mark_endnotes_moves_a_table_after_a_sentence_out_of_the_note():
         _ln(11, "2 JS7, p.8.", 104.0, True),
     ]
     pages = _endnote_page(notes)
-    assert mark_endnotes(pages)
-    got = [(ln.s, ln.zone, ln.hard_end) for ln in pages[1].lines[2:]]
+    decided = mark_endnotes(pages)
+    assert decided
+    got = [(ln.s, decided.zone(ln), decided.hard_end(ln)) for ln in pages[1].lines[2:]]
     assert got == [
         ("1 The stakeholders listed below have contributed information for this", "footnote", True),
         ("summary: www.ohchr.org.", "footnote", True),
@@ -231,7 +232,9 @@ def test_mark_endnotes_keeps_prose_and_short_tails(second):
     notes += [_ln(4 + k, t, x, True) for k, (x, t) in enumerate(second)]
     notes.append(_ln(20, "2 JS7, p.8.", 104.0, True))
     pages = _endnote_page(notes)
-    assert mark_endnotes(pages)
+    decided = mark_endnotes(pages)
+    assert decided
+    decided.record()
     assert all(ln.zone == "footnote" for ln in pages[1].lines[2:])
 
 
@@ -240,7 +243,9 @@ def test_mark_endnotes_table_announced_by_a_colon_stays_in_the_note():
     notes += [_ln(4 + k, f"AB{k} Convention number {k};", 141.0, True) for k in range(6)]
     notes.append(_ln(20, "2 JS7, p.8.", 104.0, True))
     pages = _endnote_page(notes)
-    assert mark_endnotes(pages)
+    decided = mark_endnotes(pages)
+    assert decided
+    decided.record()
     assert all(ln.zone == "footnote" for ln in pages[1].lines[2:])
 
 
@@ -251,7 +256,9 @@ def test_mark_endnotes_leaves_text_input_alone():
     pages = _endnote_page(notes)
     for ln in pages[1].lines:
         ln.size = None
-    assert mark_endnotes(pages)
+    decided = mark_endnotes(pages)
+    assert decided
+    decided.record()
     assert all(ln.zone == "footnote" for ln in pages[1].lines[2:])
 
 

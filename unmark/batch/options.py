@@ -20,7 +20,7 @@ class BatchOptions:
     """Settings of :func:`unmark.batch.run_batch`.
 
     Parse settings (``lang``, ``backend``, ``max_pages``, ``timeout``, ``memory_mb``, ``sentences``,
-    ``provenance``, ``formats``) enter the settings hash recorded per file: ``resume`` re-does a file
+    ``disable``, ``provenance``, ``formats``) enter the settings hash recorded per file: ``resume`` re-does a file
     when any of them changes. Execution settings (``jobs``, ``engine``, ``scheduler``, ``progress``)
     do not change outputs and are not hashed.
     """
@@ -35,6 +35,7 @@ class BatchOptions:
     lang: str = "auto"
     backend: str = "pypdf"
     sentences: bool = True
+    disable: tuple[str, ...] = ()      # parse stages to skip (pipeline.STAGE_NAMES; unknown: E610)
     provenance: bool = True            # JSON with per-character source maps
     engine: str = "local"              # 'local' (process pool) | 'dask'
     scheduler: str | None = None       # dask scheduler address; None: a LocalCluster
@@ -83,7 +84,7 @@ class BatchOptions:
 
         return ParseOptions(
             lang=self.lang, backend=self.backend, max_pages=self.max_pages, timeout=self.timeout,
-            sentences=self.sentences, memory_mb=self.memory_mb or READER_MB, **kw,
+            sentences=self.sentences, disable=self.disable, memory_mb=self.memory_mb or READER_MB, **kw,
         )
 
     def hashed_settings(self) -> dict:
@@ -94,6 +95,8 @@ class BatchOptions:
         keep = ("formats", "max_pages", "timeout", "memory_mb", "lang", "backend", "sentences", "provenance", "max_bytes")
         out = {k: d[k] for k in keep}
         out["formats"] = list(out["formats"])
+        if self.disable:  # (absent when empty: the hashes of earlier runs stay valid)
+            out["disable"] = list(self.disable)
         out["unmark"] = __version__
         return out
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex as re
 
 from ..errors import ResourceError
-from ..extract.lines import SrcLine, SrcPage
+from ..extract.lines import LineFacts, SrcLine, SrcPage
 from ..model import Fix
 from ..resources import load_toml
 
@@ -114,18 +114,20 @@ def contents_span(texts: list[str], pages: list[int] | None = None) -> tuple[int
     return None
 
 
-def mark_contents(pages: list[SrcPage]) -> list[Fix]:
-    """Assign zone 'contents' to the lines of a table of contents (in place); the fixes say which."""
+def mark_contents(pages: list[SrcPage]) -> tuple[list[Fix], LineFacts]:
+    """The lines of a table of contents go to zone 'contents': the fixes say which, the facts
+    hold the zones (the caller records them)."""
     r = rules()
     body: list[SrcLine] = [ln for p in pages for ln in p.lines if ln.zone == "body" and ln.s.strip()]
     span = contents_span([ln.s for ln in body], [ln.page for ln in body])
+    facts = LineFacts()
     if span is None:
-        return []
+        return [], facts
     fixes = []
     a, b = span
     for k, ln in enumerate(body[a:b]):
-        ln.zone = "contents"
+        facts.set(ln, zone="contents")
         rule = r.heading_rule if k == 0 and r.heading.match(_norm(ln.s)) else r.entry_rule
         fixes.append(Fix(rule, ln.page, ln.line, ln.s.strip(), "", note="table of contents"))
     log.debug("table of contents: %d lines", b - a)
-    return fixes
+    return fixes, facts

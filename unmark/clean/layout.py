@@ -1,7 +1,8 @@
 """Page layout from text: furniture (headers, footers, page labels, job numbers, barcodes),
 the footnote separator and zone, and hyperlink-annotation lines.
 
-Each page's lines get a ``zone``; lines leaving the text are recorded as fixes.
+Each page's lines get a ``zone`` (decided here, recorded on the lines by the pipeline); lines
+leaving the text are recorded as fixes.
 Rules as data: ``resources/core/furniture.toml``.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 import regex as re
 
 from ..errors import ResourceError
-from ..extract.lines import SrcLine, SrcPage
+from ..extract.lines import LineFacts, SrcLine, SrcPage
 from ..model import Fix, Link
 from ..resources import load_toml
 
@@ -191,10 +192,10 @@ def _weak_furniture(text: str) -> bool:
     return not all(k in ("page_number", "dash") for k in kinds)
 
 
-def _near_furniture(lines: list[SrcLine], ln: SrcLine, reach: int = 3) -> bool:
+def _near_furniture(lines: list[SrcLine], ln: SrcLine, facts: LineFacts, reach: int = 3) -> bool:
     i = lines.index(ln)
     lo, hi = max(0, i - reach), min(len(lines), i + reach + 1)
-    return any(x.zone == "furniture" or (x is not ln and furniture_kind(x.s, "bottom") is not None) for x in lines[lo:hi] if x is not ln)
+    return any(facts.zone(x) == "furniture" or (x is not ln and furniture_kind(x.s, "bottom") is not None) for x in lines[lo:hi] if x is not ln)
 
 
 _BARE_NUMBER = re.compile(r"^\s*[-–]?\s*(\d{1,4})\s*[-–]?\s*$")
@@ -234,9 +235,11 @@ def page_number_offset(pages: list[SrcPage]) -> int | None:
     return off if count >= 2 and count >= len(pages) / 2 else None
 
 
-def mark_zones(pages: list[SrcPage], doc_symbol: str | None) -> tuple[list[Fix], dict[str, str]]:
-    """Assign zones in place. Returns fixes (lines removed) and metadata hints found in furniture."""
+def mark_zones(pages: list[SrcPage], doc_symbol: str | None) -> tuple[list[Fix], dict[str, str], LineFacts]:
+    """The zones of the lines by their place on the page: fixes (lines removed), metadata hints
+    found in furniture, and the zones decided (the caller records them; the lines do not change)."""
     r = rules()
+    facts = LineFacts()
     fixes: list[Fix] = []
     hints: dict[str, str] = {}
     offset = page_number_offset(pages)
@@ -245,9 +248,9 @@ def mark_zones(pages: list[SrcPage], doc_symbol: str | None) -> tuple[list[Fix],
         in_notes = False
         for k, (ln, pos) in enumerate(zip(p.lines, positions)):
             s = ln.s
-            if ln.zone == "body" and offset is not None and _bare_number(s) == p.number + offset and (
+            if facts.zone(ln) == "body" and offset is not None and _bare_number(s) == p.number + offset and (
                     pos != "middle" or _set_apart(p.lines, k)):
-                ln.zone = "furniture"
+                facts.set(ln, zone="furniture")
                 fixes.append(Fix("furniture.page_number", p.number, ln.line, s.strip(), ""))
                 continue
             if ln.zone == "annotation":
@@ -260,7 +263,7 @@ def mark_zones(pages: list[SrcPage], doc_symbol: str | None) -> tuple[list[Fix],
                 continue
             kind = furniture_kind(s, pos, doc_symbol)
             if kind is not None:
-                ln.zone = "furniture"
+                facts.set(ln, zone="furniture")
                 fixes.append(Fix(kind, p.number, ln.line, s.strip(), ""))
                 for t in furniture_tokens(s):
                     k = token_kind(t)
@@ -271,15 +274,15 @@ def mark_zones(pages: list[SrcPage], doc_symbol: str | None) -> tuple[list[Fix],
                     elif k == "barcode":
                         hints.setdefault("barcode", t)
                 continue
-            if pos != "middle" and _weak_furniture(s) and _near_furniture(p.lines, ln):
-                ln.zone = "furniture"
+            if pos != "middle" and _weak_furniture(s) and _near_furniture(p.lines, ln, facts):
+                facts.set(ln, zone="furniture")
                 fixes.append(Fix("furniture.footer" if pos == "bottom" else "furniture.header", p.number, ln.line, s.strip(), ""))
                 continue
             if r.separator.match(s):
-                ln.zone = "separator"
+                facts.set(ln, zone="separator")
                 in_notes = True
                 fixes.append(Fix("footnote.separator", p.number, ln.line, s.strip(), ""))
                 continue
             if in_notes:
-                ln.zone = "footnote"
-    return fixes, hints
+                facts.set(ln, zone="footnote")
+    return fixes, hints, facts

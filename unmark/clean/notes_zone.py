@@ -10,7 +10,7 @@ import regex as re
 
 import logging
 
-from ..extract.lines import SrcLine, SrcPage
+from ..extract.lines import LineFacts, SrcLine, SrcPage
 from ..scripts import HAN
 from ..segment.footnotes import next_labels
 
@@ -25,17 +25,24 @@ def _marker_before(texts: list[str], label: str) -> bool:
     return any(rx.search(t) for t in texts)
 
 
-def mark_unseparated_notes(pages: list[SrcPage]) -> None:
-    """Assign zone 'footnote' to page-foot note blocks that have no separator line above them."""
+def mark_unseparated_notes(pages: list[SrcPage]) -> LineFacts:
+    """Zone 'footnote' for page-foot note blocks that have no separator line above them (the
+    caller records the zones decided)."""
+    from ..lang.linebreaks import rtl_fragmented
+
+    facts = LineFacts()
+    # right-to-left text that the extractor printed one direction run per line (PyMuPDF): a number
+    # alone on its line is a run of the line around it (a paragraph number, a date), not a note
+    bare_ok = not rtl_fragmented([ln.s for p in pages for ln in p.lines])
     last: str | None = None
     for p in pages:
-        zones = [ln.zone for ln in p.lines]
+        zones = [facts.zone(ln) for ln in p.lines]
         if "separator" in zones or "footnote" in zones:
-            labels = [m.group("label") for ln in p.lines if ln.zone == "footnote" and (m := NOTE_OPEN.match(ln.s.strip()))]
+            labels = [m.group("label") for ln, z in zip(p.lines, zones) if z == "footnote" and (m := NOTE_OPEN.match(ln.s.strip()))]
             if labels:
                 last = labels[-1]
             continue
-        body_idx = [i for i, ln in enumerate(p.lines) if ln.zone == "body" and ln.s.strip()]
+        body_idx = [i for i, (ln, z) in enumerate(zip(p.lines, zones)) if z == "body" and ln.s.strip()]
         if len(body_idx) < 2:
             continue
         start = None
@@ -44,6 +51,8 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> None:
             ln = p.lines[i]
             m = NOTE_OPEN.match(ln.s.strip())
             if not m or m.group("label") not in next_labels(last):
+                continue
+            if not bare_ok and ln.s.strip() == m.group("label"):
                 continue
             if start is not None and m.group("label") != first_label:
                 continue
@@ -63,12 +72,13 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> None:
         seq = last
         for i in body_idx[start:]:
             ln = p.lines[i]
-            ln.zone = "footnote"
+            facts.set(ln, zone="footnote")
             m = NOTE_OPEN.match(ln.s.strip())
             if m and m.group("label") in next_labels(seq):
                 seq = m.group("label")
         last = seq
         log.debug("page %d: footnote area from line %d found by label sequence", p.number, p.lines[body_idx[start]].line)
+    return facts
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,10 +90,12 @@ def _endnote_headings() -> list:
     return [re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)] if pats else []
 
 
-def mark_endnotes(pages: list[SrcPage], fixes: list | None = None) -> bool:
+def mark_endnotes(pages: list[SrcPage], fixes: list | None = None) -> LineFacts:
     """Notes collected at the end under a "Notes" heading: every body line after the heading
-    becomes footnote area (the heading is recorded in ``fixes`` when given). Returns True when
-    the document has endnotes."""
+    becomes footnote area (the heading is recorded in ``fixes`` when given). Returns the zones
+    (and line ends) decided, for the caller to record: empty (false) when the document has no
+    endnotes."""
+    facts = LineFacts()
     pats = _endnote_headings()
     lines = [ln for p in pages for ln in p.lines if ln.zone in ("body", "footnote") and ln.s.strip()]
     for i, ln in enumerate(lines):
@@ -93,18 +105,18 @@ def mark_endnotes(pages: list[SrcPage], fixes: list | None = None) -> bool:
         m = NOTE_OPEN.match(rest[0].s.strip()) if rest else None
         if not m or m.group("label") not in ("1", "*", "1/"):
             continue
-        ln.zone = "separator"
+        facts.set(ln, zone="separator")
         if fixes is not None:
             from ..model import Fix
 
             fixes.append(Fix("footnote.endnotes_heading", ln.page, ln.line, ln.s.strip(), "",
                              note="the heading of the endnotes"))
         for x in rest:
-            x.zone = "footnote"
+            facts.set(x, zone="footnote")
         log.debug("endnotes from page %d line %d", ln.page, ln.line)
-        _tables_out_of_notes(rest)
-        return True
-    return False
+        _tables_out_of_notes(rest, facts)
+        return facts
+    return facts
 
 
 _SENTENCE_END = tuple(".!?。！？")
@@ -112,7 +124,7 @@ _CLOSERS = "”’»\"')]）」』 "
 _ROW_END = _SENTENCE_END + tuple(";:；：")
 
 
-def _tables_out_of_notes(lines: list[SrcLine]) -> None:
+def _tables_out_of_notes(lines: list[SrcLine], facts: LineFacts) -> None:
     """An endnote whose sentence ends and which then runs on into a table (most of the lines up
     to the next note indented well beyond its label: the stakeholder list after note 1 of a UPR
     summary, "Civil society / AccessNow  AccessNow (United States of America); ...") ends at that
@@ -138,26 +150,26 @@ def _tables_out_of_notes(lines: list[SrcLine]) -> None:
         head = note[0]
         lim = head.indent + Z["note_table_indent"] * head.size
         for i, x in enumerate(note[:-1]):
-            if not (x.hard_end and x.s.rstrip(_CLOSERS).endswith(_SENTENCE_END)):
+            if not (facts.hard_end(x) and x.s.rstrip(_CLOSERS).endswith(_SENTENCE_END)):
                 continue
             tail = note[i + 1:]
             rows = sum(1 for y in tail if y.indent > lim)
             if rows >= Z["note_table_rows"] and rows >= Z["note_table_share"] * len(tail):
                 for k, y in enumerate(tail):
-                    y.zone = "body"
+                    facts.set(y, zone="body")
                     nxt = tail[k + 1] if k + 1 < len(tail) else None
                     if nxt is None:
-                        y.hard_end = True
+                        facts.set(y, hard_end=True)
                     elif y.indent > lim:
                         # one block per table row: a row ends with its punctuation ("(Italy);")
                         # or where the next line starts further left (the next row); a wrapped
                         # cell goes on at its own column. Line lengths say nothing here (cells
                         # end short of the margin), and the backends' line ends differ by a few
                         # points in justified cells
-                        y.hard_end = (y.s.rstrip(_CLOSERS).endswith(_ROW_END)
-                                      or nxt.indent < y.indent - 0.5 * y.size)
-                    elif y.hard_end is None or nxt.indent > lim:
-                        y.hard_end = True  # a caption above the rows ("Civil society")
+                        facts.set(y, hard_end=(y.s.rstrip(_CLOSERS).endswith(_ROW_END)
+                                               or nxt.indent < y.indent - 0.5 * y.size))
+                    elif facts.hard_end(y) is None or nxt.indent > lim:
+                        facts.set(y, hard_end=True)  # a caption above the rows ("Civil society")
                 log.debug("note %s: a table of %d lines after page %d line %d read as body text",
                           head.s.split(" ", 1)[0], len(tail), x.page, x.line)
             break
@@ -184,7 +196,7 @@ def _opens_body(text: str, lang: str | None) -> bool:
     return rx is not None and rx.match(text) is not None
 
 
-def end_note_zones(pages: list[SrcPage], lang=None) -> list[tuple[int, int, str]]:
+def end_note_zones(pages: list[SrcPage], lang=None, facts: LineFacts | None = None) -> tuple[list[tuple[int, int, str]], LineFacts]:
     """A footnote area ends where the body resumes. Text input has no font sizes, and text
     without form feeds (pypdf, PyMuPDF joined by newlines, copy and paste) has no page ends,
     so the area that opens at a separator would otherwise run to the end of the document.
@@ -193,7 +205,9 @@ def end_note_zones(pages: list[SrcPage], lang=None) -> list[tuple[int, int, str]
     (a numbered paragraph, a preambular or operative opener) right after a note that ended its
     sentence, when the notes' own labels are not numbered paragraphs. ``lang``: the language code,
     or a function that gives it (called once, when an opener is first asked). Returns the (page, line,
-    reason) of every place the body resumed (the caller records them)."""
+    reason) of every place the body resumed and the zones decided (the caller records both);
+    ``facts``: decisions of the same stage to go on from (they are read first, and added to)."""
+    facts = LineFacts() if facts is None else facts
     resumed: list[tuple[int, int, str]] = []
     known: list = []
 
@@ -208,37 +222,38 @@ def end_note_zones(pages: list[SrcPage], lang=None) -> list[tuple[int, int, str]
         dotted = False
         prev_note: str | None = None
         for ln in p.lines:
-            if ln.zone == "separator":
+            zone = facts.zone(ln)
+            if zone == "separator":
                 state, dotted, prev_note = "notes", False, None
                 continue
             if state is None:
-                if ln.zone != "footnote":
+                if zone != "footnote":
                     continue
                 state, dotted, prev_note = "notes", False, None  # an area found without a separator
-            if ln.zone == "furniture":
+            if zone == "furniture":
                 if state == "notes" and prev_note is not None:
                     state = "turned"
                 continue
-            if ln.zone != "footnote" or not ln.s.strip():
+            if zone != "footnote" or not ln.s.strip():
                 continue
             s = ln.s.strip()
             if state == "back":
-                ln.zone = "body"
+                facts.set(ln, zone="body")
                 continue
             if state == "turned":
-                ln.zone = "body"
+                facts.set(ln, zone="body")
                 resumed.append((p.number, ln.line, "page furniture after the notes"))
                 state = "back"
                 continue
             if prev_note is None:
                 dotted = bool(_BODY_NUMBERED.match(s))
             elif not dotted and _NOTE_END.search(prev_note) and not NOTE_OPEN.match(s) and _opens_body(s, _lang()):
-                ln.zone = "body"
+                facts.set(ln, zone="body")
                 resumed.append((p.number, ln.line, "a body paragraph opens after the notes"))
                 state = "back"
                 continue
             prev_note = s
-    return resumed
+    return resumed, facts
 
 
 #: a footnote longer than this many characters and than the body text of its pages is suspect

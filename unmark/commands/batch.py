@@ -6,6 +6,7 @@ import os
 import sys
 
 from ..pipeline import LANGS
+from .common import add_disable_option, disabled_stages
 
 
 def _csv(s: str) -> tuple[str, ...]:
@@ -27,6 +28,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", default="auto", choices=LANGS)
     p.add_argument("--backend", default="pypdf", choices=("pypdf", "pdfium"))
     p.add_argument("--no-sentences", action="store_true", help="skip sentence segmentation")
+    add_disable_option(p)
     p.add_argument("--no-provenance", action="store_true", help="JSON without per-character source maps")
     p.add_argument("--engine", default="local", choices=("local", "dask"))
     p.add_argument("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
@@ -92,8 +94,9 @@ def run(args: argparse.Namespace) -> int:
         formats=args.formats, jobs=jobs, resume=args.resume, retry_errors=args.retry_errors,
         max_pages=args.max_pages, timeout=args.timeout, memory_mb=args.memory_mb,
         max_bytes=None if args.max_mb is None else max_bytes_of(args.max_mb),
-        lang=args.lang, backend=args.backend, sentences=not args.no_sentences, provenance=not args.no_provenance,
-        engine=args.engine, scheduler=args.scheduler, align=args.align, follow_links=args.follow_links, keep_history=args.keep_history,
+        lang=args.lang, backend=args.backend, sentences=not args.no_sentences, disable=disabled_stages(args.disable), provenance=not args.no_provenance,
+        engine=args.engine, scheduler=args.scheduler, align=args.align, follow_links=args.follow_links,
+        keep_history=args.keep_history,
         csv_safe=not args.raw_cells,
     )
     rep = _Reporter(args.progress)

@@ -9,7 +9,7 @@ from ..io.atomic import write_text
 from ..model import Document
 from ..extract.text import DEFAULT_MAX_BYTES
 from ..limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB
-from ..pipeline import LANGS, ParseOptions
+from ..pipeline import LANGS, STAGE_NAMES, ParseOptions
 
 
 
@@ -27,6 +27,18 @@ def add_parse_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--memory-mb", dest="reader_memory_mb", type=int, default=DEFAULT_MEMORY_MB,
                    help=f"address space of the PDF reader process (default {DEFAULT_MEMORY_MB} MB; 0: no limit)")
     p.add_argument("--no-sentences", action="store_true", help="skip sentence segmentation")
+    add_disable_option(p)
+
+
+def add_disable_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--disable", action="append", default=[], metavar="STAGE[,STAGE]",
+                   help=f"skip these parse stages (comma-separated; may be repeated): {', '.join(STAGE_NAMES)}; "
+                        "an unknown name is error E610")
+
+
+def disabled_stages(values: list[str] | None) -> tuple[str, ...]:
+    """``--disable a,b --disable c`` -> ("a", "b", "c"); ParseOptions checks the names (E610)."""
+    return tuple(s.strip() for v in values or () for s in v.split(","))
 
 
 def timeout_arg(s: str):
@@ -57,6 +69,7 @@ def options_from_args(args: argparse.Namespace) -> ParseOptions:
         timeout=args.timeout,
         max_bytes=max_bytes_of(getattr(args, "max_mb", None)),
         sentences=not args.no_sentences,
+        disable=disabled_stages(args.disable),
         max_file_mb=args.max_file_mb or None,
         memory_mb=args.reader_memory_mb or None,
     )

@@ -58,3 +58,67 @@ class Extracted:
     warnings: list = field(default_factory=list)
     fixes: list = field(default_factory=list)
     metadata_hints: dict = field(default_factory=dict)  # e.g. {'symbol': ..., 'job_number': ...} from masthead/geometry
+
+
+#: the per-line facts a stage may decide (each a field of :class:`SrcLine`)
+LINE_FACTS = ("zone", "hard_end", "page_start", "text")
+
+
+class LineFacts:
+    """The per-line facts one stage decides (zone, hard line end, page start, text), kept apart
+    from the lines: the stage returns them, and the pipeline records them on the lines once,
+    after the stage (:meth:`record`; ``pipeline.run_stage``). Within the stage, :meth:`zone` and
+    :meth:`hard_end` read its own decisions first, so a later rule of the stage sees what an
+    earlier one decided; the lines themselves do not change until the facts are recorded.
+    True when the stage decided anything."""
+
+    __slots__ = ("_facts",)
+
+    def __init__(self) -> None:
+        self._facts: dict[int, tuple[SrcLine, dict[str, object]]] = {}
+
+    def set(self, ln: SrcLine, **facts: object) -> None:
+        for name in facts:
+            if name not in LINE_FACTS:
+                raise ValueError(f"not a per-line fact: {name!r} (one of {', '.join(LINE_FACTS)})")
+        self._facts.setdefault(id(ln), (ln, {}))[1].update(facts)
+
+    def get(self, ln: SrcLine, name: str):
+        entry = self._facts.get(id(ln))
+        if entry is not None and name in entry[1]:
+            return entry[1][name]
+        return getattr(ln, name)
+
+    def zone(self, ln: SrcLine) -> str:
+        return self.get(ln, "zone")  # type: ignore[return-value]
+
+    def hard_end(self, ln: SrcLine) -> bool | None:
+        return self.get(ln, "hard_end")  # type: ignore[return-value]
+
+    def merge(self, other: "LineFacts") -> "LineFacts":
+        """These facts, then ``other``'s (a later decision about the same line wins)."""
+        out = LineFacts()
+        for src in (self, other):
+            for ln, facts in src._facts.values():
+                out.set(ln, **facts)
+        return out
+
+    def decided(self) -> list[tuple[SrcLine, dict[str, object]]]:
+        """(line, facts) in the order the lines were first decided about."""
+        return [(ln, dict(f)) for ln, f in self._facts.values()]
+
+    def zones(self) -> dict[tuple[int, int], str]:
+        """(page, line) -> the zone decided for it."""
+        return {(ln.page, ln.line): f["zone"] for ln, f in self._facts.values() if "zone" in f}  # type: ignore[misc]
+
+    def record(self) -> None:
+        """Write the facts onto their lines (the pipeline does, once per stage)."""
+        for ln, facts in self._facts.values():
+            for name, value in facts.items():
+                setattr(ln, name, value)
+
+    def __bool__(self) -> bool:
+        return bool(self._facts)
+
+    def __len__(self) -> int:
+        return len(self._facts)

@@ -304,6 +304,17 @@ def _logical_rtl_punctuation(pages: list[SrcPage], fixes: list[Fix]) -> None:
             ln.text = new
 
 
+def _rtl_runs_unindented(pages: list[SrcPage]) -> None:
+    """Right-to-left text that the extractor printed one direction run per line (PyMuPDF): the
+    spaces before a run are the gaps between runs of one printed line, not an indentation."""
+    from ..lang.linebreaks import rtl_fragmented
+
+    if rtl_fragmented([ln.s for p in pages for ln in p.lines]):
+        for p in pages:
+            for ln in p.lines:
+                ln.indent = 0
+
+
 def extract_text(text: str, *, name: str | None = None) -> Extracted:
     """Plain text -> pages of lines (no cleaning yet besides NFC, which is recorded)."""
     fixes: list[Fix] = []
@@ -332,6 +343,7 @@ def extract_text(text: str, *, name: str | None = None) -> Extracted:
                 ln.page = n
                 ln.text = MappedText.from_source(ln.raw, n, ln.line)
     _logical_rtl_punctuation(pages, fixes)
+    _rtl_runs_unindented(pages)
     # fixes recorded before page numbers were known: fill the page in
     line_page = {ln.line: p.number for p in pages for ln in p.lines}
     fixes = [Fix(f.rule, line_page.get(f.line), f.line, f.before, f.after) for f in fixes]

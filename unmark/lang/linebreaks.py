@@ -44,15 +44,20 @@ _WIDE = regex.compile("[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E
                       "\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\U00020000-\U0003FFFD]")
 
 
+# runs of characters that are not wide: counted by runs (one match per run, not per character)
+_NARROW_RUNS = regex.compile("(?:[^" + _WIDE.pattern[1:] + ")+")
+
+
 def display_width(s: str) -> int:
     """Columns the text takes: East Asian wide/full-width characters count 2 (one search per line,
     none for ASCII)."""
-    return len(s) if s.isascii() else len(s) + len(_WIDE.findall(s))
+    return len(s) if s.isascii() else 2 * len(s) - sum(map(len, _NARROW_RUNS.findall(s)))
 
 
 def line_break_context(lines: list[str]) -> dict:
     """Document statistics for :func:`is_hard_break`: ``full_width``, ``median_width``, ``max_width``, ``n``."""
-    widths = sorted(display_width(l.strip()) for l in lines if l.strip())
+    width_of = {s: display_width(s) for s in (l.strip() for l in lines) if s}
+    widths = sorted(width_of[s] for s in (l.strip() for l in lines) if s)
     if not widths:
         return {"full_width": DEFAULT_FULL_WIDTH, "median_width": 0.0, "max_width": 0, "n": 0,
                 "front_matter": frozenset()}
@@ -67,7 +72,7 @@ def line_break_context(lines: list[str]) -> dict:
     front = []
     for l in lines:
         s = l.strip()
-        if s and display_width(s) >= SHORT_RATIO * full:
+        if s and width_of[s] >= SHORT_RATIO * full:
             break
         if s:
             front.append(s)
@@ -79,6 +84,7 @@ def line_break_context(lines: list[str]) -> dict:
         "max_width": widths[-1],
         "n": len(widths),
         "front_matter": frozenset(front),
+        "widths": width_of,
     }
 
 
@@ -98,12 +104,15 @@ def split_line_pairs(lines: list[str]) -> frozenset:
     ss = [l.strip() for l in lines]
     i = 0
     n = len(ss)
+    def one_word(t: str) -> bool:
+        return len(t) <= 40 and _ONE_TOKEN.match(t) is not None and _CASED_WORD.search(t) is not None
+
     while i < n:
-        if not (_ONE_TOKEN.match(ss[i]) and _CASED_WORD.search(ss[i])):
+        if not one_word(ss[i]):
             i += 1
             continue
         j = i
-        while j < n and _ONE_TOKEN.match(ss[j]) and _CASED_WORD.search(ss[j]):
+        while j < n and one_word(ss[j]):
             j += 1
         if j - i >= SPLIT_RUN:
             nxt = ss[i + 1:j + 1]
@@ -115,11 +124,30 @@ def split_line_pairs(lines: list[str]) -> frozenset:
     # a footnote marker printed on a line of its own (pdftotext, right-to-left text: the raised
     # number at the line's end) between two lines of one sentence
     for k in range(1, n - 1):
-        if _BARE_MARKER.match(ss[k]) and ss[k - 1] and ss[k + 1] and not _END_PUNCT.search(ss[k - 1]) \
+        if len(ss[k]) <= 3 and _BARE_MARKER.match(ss[k]) and ss[k - 1] and ss[k + 1] and not _END_PUNCT.search(ss[k - 1]) \
                 and not _LIST_END.search(ss[k - 1]) and not _BARE_MARKER.match(ss[k - 1]):
             out.add((ss[k - 1], ss[k]))
             out.add((ss[k], ss[k + 1]))
     return frozenset(out)
+
+
+def marker_gap_bridges(texts: list[str], gaps: list[int], lang: str) -> list[int]:
+    """Indices of lines whose blank line before is no paragraph end: a footnote marker that the
+    extractor printed on a line of its own under a line that does not end its sentence, with a
+    blank line after it (pdftotext, right-to-left text: the raised number is set apart as a block
+    of its own); the sentence goes on after the blank. ``texts``: the stripped body lines in
+    reading order; ``gaps``: the blank lines before each."""
+    out = []
+    for k in range(1, len(texts) - 1):
+        prev, mark, nxt = texts[k - 1], texts[k], texts[k + 1]
+        if not _BARE_MARKER.match(mark) or gaps[k] or gaps[k + 1] != 1 or not prev or not nxt:
+            continue
+        if _END_PUNCT.search(prev) or _LIST_END.search(prev) or _BARE_MARKER.match(prev):
+            continue
+        if match_label(nxt, lang) or _opens_paragraph(nxt, lang) or _NUMBERED_PARAGRAPH.match(nxt) or _standalone(nxt, lang):
+            continue
+        out.append(k + 1)
+    return out
 
 
 _ARABIC = regex.compile(r"\p{Arabic}")
@@ -132,6 +160,8 @@ RTL_FRAGMENT_SHARE = 0.12
 def rtl_fragmented(lines: list[str]) -> bool:
     """Right-to-left text whose lines the extractor split at every change of direction: most lines
     Arabic, and many tiny lines without an Arabic letter (numbers, brackets, slashes)."""
+    if not _ARABIC.search("\n".join(lines)):
+        return False
     ss = [l.strip() for l in lines if l.strip()]
     if len(ss) < 20 or sum(1 for l in ss if _ARABIC.search(l)) < 0.5 * len(ss):
         return False
@@ -139,6 +169,9 @@ def rtl_fragmented(lines: list[str]) -> bool:
 
 
 _BARE_MARKER = regex.compile(r"^(?:\d{1,3}|\*{1,3})$")
+_NUMBER_ALONE = regex.compile(r"^\d{1,3}$")
+# a line ending in a Latin code or number with inner full stops ("A.95.XIII.18")
+_CODE_END = regex.compile(r"[\p{Latin}\d]\.[\p{Latin}\d.]*\d$")
 # right-to-left text in visual order (PyMuPDF): the line's final comma printed first
 _VISUAL_PUNCT = regex.compile(r"^([،؛.:!؟])(?=\p{Arabic})")
 
@@ -196,9 +229,10 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
         return False  # word broken at the line end
     if (prev, nxt) in (context or {}).get("split_pairs", ()):
         return False  # one printed line that the extractor split word by word
-    prev, nxt = _logical(prev), _logical(nxt)
-    ratio = display_width(prev) / full
     ctx = context or {}
+    w = ctx.get("widths", {}).get(prev)
+    prev, nxt = _logical(prev), _logical(nxt)
+    ratio = (display_width(prev) if w is None else w) / full
     ends_final = bool(_END_PUNCT.search(prev))
     ends_list = bool(_LIST_END.search(prev))
     if nxt[0].islower() and ratio >= LOWER_NEXT_RATIO and prev not in ctx.get("front_matter", ()):
@@ -208,13 +242,20 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
             return False
     if _standalone(prev, lang) or _standalone(nxt, lang, dates=ends_final or ratio < SHORT_RATIO):
         return True  # a meeting or date line ("92nd plenary meeting", "5 April 1994") stands alone
-    if (ctx.get("rtl_fragments") and not (ends_final or ends_list) and not match_label(nxt, lang)
-            and not _opens_paragraph(nxt, lang) and not _NUMBERED_PARAGRAPH.match(nxt)):
-        return False  # a direction run of a right-to-left line that the extractor printed on its own line
+    if ctx.get("rtl_fragments") and not _opens_paragraph(nxt, lang) and not _NUMBERED_PARAGRAPH.match(nxt):
+        # a direction run of a right-to-left line that the extractor printed on its own line: a
+        # run of digits and signs ("- 13" of "5 - 13") goes on unless a sentence ended (a code
+        # such as "A.95.XIII.18" ends none); a run of words goes on after a line that does not
+        # end with punctuation, unless it opens with a label
+        final = ends_final and not _CODE_END.search(prev)
+        if _FRAGMENT.match(nxt) and not final and not (ends_list and _NUMBER_ALONE.match(nxt)):
+            return False  # (a number alone after a comma or semicolon numbers the next paragraph)
+        if not (final or ends_list) and not match_label(nxt, lang):
+            return False
     if ratio < SHORT_RATIO:
         return True
-    if (ends_final or ends_list) and (match_label(nxt, lang) or next_line[:1].isspace()):
-        return True
+    if (ends_final or ends_list) and (match_label(nxt, lang) or (next_line[:1].isspace() and not ctx.get("rtl_fragments"))):
+        return True  # (the spaces before a direction run of a right-to-left line are no indentation)
     if _NUMBERED_PARAGRAPH.match(nxt):
         return True
     if ends_list and _opens_paragraph(nxt, lang):

@@ -264,7 +264,8 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
             continue
         if (groups and groups[-1][0] in ("subtitle", "title") and ln.gap_before == 0 and k > 0
                 and lines[k - 1].hard_end is not True and not lines[k - 1].stripped().endswith(".")
-                and 2 * len(lines[k - 1].stripped()) >= len(s)  # a wrapped line fills its line
+                and (2 * len(lines[k - 1].stripped()) >= len(s)  # a wrapped line fills its line
+                     or not any(c.isalpha() for x in groups[-1][1] for c in x.s))  # (a number printed apart)
                 and not (s[:1].isupper() and front_role(lines[k - 1].stripped()) == "subtitle")):
             # (a complete subtitle line -- "South Africa:* draft resolution" -- is not wrapped:
             # a capitalised line after it is the title, "The right to development")

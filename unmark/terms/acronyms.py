@@ -7,6 +7,7 @@ in-order subsequence that starts and ends on the acronym's first and last letter
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -103,3 +104,48 @@ def full_form_note(term: str, amap: dict[str, dict[str, str]]) -> str | None:
     if amap and term in amap.get("by_acronym", {}):
         return f"full form: {amap['by_acronym'][term]}"
     return None
+
+
+@functools.cache
+def un_abbreviations() -> tuple[tuple[str, str, str | None], ...]:
+    """(acronym, English long form, Chinese short form or None) from
+    ``resources/terms/un_abbreviations.tsv``."""
+    from ..errors import TermsError
+    from ..resources import load_lines
+
+    out = []
+    for line in load_lines("terms/un_abbreviations.tsv"):
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) != 3 or not cols[0] or not cols[1] or not (
+                pattern("acronym").match(cols[0]) or regex.match(r"^\p{Lu}{2,}s$", cols[0])):
+            raise TermsError(f"bad line in resources/terms/un_abbreviations.tsv: {line!r}", code="E402")
+        out.append((cols[0], cols[1], None if cols[2] == "-" else cols[2]))
+    return tuple(out)
+
+
+@functools.cache
+def _abbr_index() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    by_long = {lf.lower(): a for a, lf, _ in un_abbreviations()}
+    by_acr = {a: a for a, _, _ in un_abbreviations()}
+    by_zh = {zh: a for a, _, zh in un_abbreviations() if zh}
+    return by_long, by_acr, by_zh
+
+
+def is_listed_name(surface: str) -> bool:
+    """Is the surface the long form of a listed UN abbreviation (a name of its own: United Nations)?"""
+    return surface.strip().lower() in _abbr_index()[0]
+
+
+def listed_acronym(target: str, source: str, target_texts: Iterable[str], source_lang: str = "zh") -> str | None:
+    """The acronym of an entry from the UN abbreviations list, when the target is the listed acronym,
+    or is its long form and the corpus writes the acronym."""
+    by_long, by_acr, _ = _abbr_index()
+    if target in by_acr:
+        return target
+    a = by_long.get(target.strip().lower())
+    if a is not None and len(a) < 3:
+        return None         # UN: a listed name, but not an abbreviation UN running text uses
+    if a is None:
+        return None
+    pat = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(a)}(?![\p{{L}}\p{{N}}])")
+    return a if any(a in t and pat.search(t) for t in target_texts) else None

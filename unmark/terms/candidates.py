@@ -115,6 +115,12 @@ def _inner_ok_latin(tok: str, stop: frozenset[str], inner: frozenset[str]) -> bo
 
 
 def latin_ngrams(chunk: tuple[str, ...], lang: str, max_n: int) -> Iterable[tuple[str, ...]]:
+    for i, j in latin_ngram_spans(chunk, lang, max_n):
+        yield chunk[i:j]
+
+
+def latin_ngram_spans(chunk: tuple[str, ...], lang: str, max_n: int) -> Iterable[tuple[int, int]]:
+    """(start, end) token spans of the Latin-script candidates of one chunk."""
     stop, inner = stopwords(lang), internal_words(lang)
     n = len(chunk)
     # an all-capital token that is also a stop word (WHO) is an acronym unless the whole chunk is
@@ -146,7 +152,7 @@ def latin_ngrams(chunk: tuple[str, ...], lang: str, max_n: int) -> Iterable[tupl
             if j >= i + max_n and not all(name_ok[i : j + 1]):
                 break
             if edge_end[j]:
-                yield chunk[i : j + 1]
+                yield i, j + 1
 
 
 def _edge_ok_zh(tok: str, stop: frozenset[str]) -> bool:
@@ -182,6 +188,8 @@ class Candidates(dict):
     def __init__(self) -> None:
         super().__init__()
         self.weak: set[str] = set()
+        # key -> (left, right) name neighbours of a capitalised span inside a longer name
+        self.name_ctx: dict[str, tuple[str, str]] = {}
 
 
 def zh_weak_singles(chunk: tuple[str, ...], tags: tuple[str, ...] | None) -> Iterable[str]:
@@ -210,13 +218,52 @@ def segment_candidates(tok: Tokenized, lang: str, limits: CandidateLimits) -> Ca
                     out[w] = ((w,), w)
                     out.weak.add(w)
         return out
+    inner = internal_words(lang)
     for ci, chunk in enumerate(tok.chunks):
-        for ng in latin_ngrams(chunk, lang, limits.max_tokens_latin + (limits.extra_tokens_romance if lang in ("fr", "es") else 0)):
+        for i, j in latin_ngram_spans(chunk, lang, limits.max_tokens_latin + (limits.extra_tokens_romance if lang in ("fr", "es") else 0)):
+            ng = chunk[i:j]
             surf = join_latin(ng)
-            if ci == 0 and ng[0] is chunk[0] and ng[0][:1].isupper() and not is_acronym(ng[0]):
-                surf = INITIAL_MARK + surf  # sentence-initial capital: weak evidence of the spelling
-            out.setdefault(latin_key(ng, lang), (ng, surf))
+            ctx = name_neighbours(chunk, i, j, inner, sentence_start=ci == 0) if surf[:1].isupper() else ("", "")
+            key = latin_key(ng, lang)
+            if ctx[0] or ctx[1]:
+                out.name_ctx.setdefault(key, ctx)
+            if (ci == 0 and i == 0 and ng[0][:1].isupper() and not is_acronym(ng[0])) or ctx[0] or ctx[1]:
+                # a sentence-initial capital, or capitals that belong to a longer name around the
+                # span ("States Parties" in "Meeting of States Parties to the Convention", "Trust
+                # Fund" in "Trust Fund for Victims"): weak evidence of the term's own spelling
+                surf = INITIAL_MARK + surf
+            out.setdefault(key, (ng, surf))
     return out
+
+
+def _cap(tok: str) -> bool:
+    return tok[:1].isupper() and not is_acronym(tok)
+
+
+def in_longer_name(chunk: tuple[str, ...], i: int, j: int, inner: frozenset[str], sentence_start: bool = False) -> bool:
+    """Is the capitalised span chunk[i:j] part of a longer capitalised name: a capitalised word right
+    before or after it, or one behind a function word of names (of, for, on, the ...)?"""
+    left, right = name_neighbours(chunk, i, j, inner, sentence_start)
+    return bool(left or right)
+
+
+def name_neighbours(chunk: tuple[str, ...], i: int, j: int, inner: frozenset[str],
+                    sentence_start: bool = False) -> tuple[str, str]:
+    """The capitalised words (with the name-internal function words between) that continue the
+    span chunk[i:j] into a longer name on the left and on the right ("" where none):
+    ("National", "") for "Action Plan" in "National Action Plan"."""
+    left = right = ""
+    k = i - 1
+    while k >= 0 and i - k <= 2 and chunk[k].lower() in inner and not _cap(chunk[k]):
+        k -= 1
+    if k >= 0 and _cap(chunk[k]) and not (sentence_start and k == 0):
+        left = " ".join(chunk[k:i])
+    k = j
+    while k < len(chunk) and k - j < 2 and chunk[k].lower() in inner and not _cap(chunk[k]):
+        k += 1
+    if k < len(chunk) and _cap(chunk[k]):
+        right = " ".join(chunk[j : k + 1])
+    return left, right
 
 
 # --------------------------------------------------------------------------- C-value
@@ -291,6 +338,27 @@ def _display(votes: Counter, lang: str | None = None) -> str:
 
         return ru_citation_form(votes.most_common(1)[0][0])
     return votes.most_common(1)[0][0]
+
+
+def name_fragment_share(per_segment: Iterable[Candidates], df: dict[str, int]) -> dict[str, float]:
+    """Per capitalised candidate: the share of its segments where one particular capitalised
+    neighbour continues it into a longer name ("Action Plan" is "National Action Plan" in most of
+    its segments; "Racial Discrimination" is always "... Elimination of Racial Discrimination"). A
+    name part that nearly always sits in the same longer name is a fragment of it."""
+    left: dict[str, Counter] = defaultdict(Counter)
+    right: dict[str, Counter] = defaultdict(Counter)
+    for cands in per_segment:
+        for k, (lw, rw) in getattr(cands, "name_ctx", {}).items():
+            if lw:
+                left[k][lw.lower()] += 1
+            if rw:
+                right[k][rw.lower()] += 1
+    out = {}
+    for k in set(left) | set(right):
+        best = max([c.most_common(1)[0][1] for c in (left.get(k), right.get(k)) if c] or [0])
+        if df.get(k):
+            out[k] = best / df[k]
+    return out
 
 
 def count_candidates(per_segment: list[dict[str, tuple[tuple[str, ...], str]]], lang: str | None = None) -> tuple[Counter, dict, dict, set]:

@@ -39,16 +39,19 @@ from .candidates import (
     independent_counts,
     is_acronym,
     latin_key,
+    name_fragment_share,
     nominal_single_en,
     segment_candidates,
 )
+from .boundaries import grow_latin, grow_zh
 from .generality import specificity
-from .status import GENERAL, coordinations, entry_status
+from .status import GENERAL, compositional_with_state, is_proper_name, coordinations, entry_status, label_series
 from .glossary import Example, Glossary, TermEntry
 from .lexicon import check_lang, states
 from .options import TermOptions
 from .readers import as_pairs, load_known
 from .tokenize import join_cjk, tokenize
+from .forms import un_form
 
 log = logging.getLogger(__name__)
 
@@ -171,6 +174,7 @@ class _Side:
             self.per_seg.append(c[0])
             self.words.append(c[1])
         self.df, self.tokens_of, self.surface, self.weak = count_candidates(self.per_seg, lang)
+        self.name_frag = name_fragment_share(self.per_seg, self.df) if lang != "zh" else {}
 
     def select(self, opts: TermOptions, drop: list[set[str]] | None = None) -> None:
         freq = {k: f for k, f in self.df.items() if f >= opts.min_freq}
@@ -414,6 +418,33 @@ def _neighbour_edge(k: int, stats, src: _Side, tgt: _Side, lex, sample: int = 12
     return False
 
 
+def _grown_part_elsewhere(lex, grown: str, term: str, segs: list[int], other: _Side, other_tokens, is_source: bool) -> bool:
+    """Do the characters a Chinese term grew by translate, in most of its segments, a word of the
+    other side outside the other term (塞浦路斯共和国 + 领空 "airspace" for "Republic of Cyprus")? Then
+    the growth took a neighbour along and is undone."""
+    if lex is None or not segs:
+        return False
+    at = grown.find(term)
+    extra = [p for p in (grown[:at], grown[at + len(term):]) if p]
+    words = [w for p in extra for c in tokenize(p, "zh").chunks for w in c if len(w) > 1]   # one character is no translation
+    for w in words:
+        if is_source:
+            hits = sum(lex.src_explained_elsewhere(w, other.words[i], other_tokens) for i in segs)
+        else:
+            hits = sum(lex.explained_elsewhere(w, other.words[i], other_tokens) for i in segs)
+        if hits * 2 >= len(segs):
+            return True
+    return False
+
+
+def _acronym_to_phrase(source: str, target: str, src_lang: str, tgt_lang: str) -> bool:
+    """One side an acronym, the other (not Chinese) starting lower-case: not equivalent."""
+    for a, b, lang in ((source, target, tgt_lang), (target, source, src_lang)):
+        if lang != "zh" and is_acronym(a) and b[:1].islower():
+            return True
+    return False
+
+
 def _copied(source: str, target: str) -> bool:
     """Is the target the source as written (letters and digits compared, case ignored)?"""
     import regex
@@ -468,6 +499,7 @@ def extract_terms(
         known = load_known(opts.known_glossary, src_lang, tgt_lang)
     known_entries = list(known or ())
 
+    tgt_texts = [p[1].text for p in pairs]
     src = _Side([p[0].text for p in pairs], src_lang, opts)
     tgt = _Side([p[1].text for p in pairs], tgt_lang, opts)
     t1 = time.perf_counter()
@@ -558,6 +590,17 @@ def extract_terms(
         if (src_state is not None and src_state[stats.src[k]] >= 0) or (tgt_state is not None and tgt_state[stats.tgt[k]] >= 0):
             tw[k] *= opts.state_weight
     rank = _rank_scores(opts.rank, d_rank, g, stats.cooc.astype(float), cv, tw, opts.freq_saturation) * lexf ** opts.rank_lexical
+    # a pair seen together only in a couple of aligned pairs is an entry only on strong association
+    # (Dice x termhood x word-alignment consistency): two chance co-occurrences in one document
+    # pair neighbours ("Criminal Code" / включение, "NHRI" / свои)
+    if opts.thin_cooc > 0 and opts.thin_min_strength > 0:
+        strength = d_rank * tw * lexf ** opts.rank_lexical
+        linked = [k for k in linked if stats.cooc[k] >= opts.thin_cooc or strength[k] >= opts.thin_min_strength
+                  or same_state[k]]
+    # an acronym pairs with an acronym or a capitalised name, never with a lower-case phrase of
+    # the other language ("LFJL" / правосудие в Ливии, "NHRI" / свои)
+    linked = [k for k in linked if not _acronym_to_phrase(src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]],
+                                                          src_lang, tgt_lang)]
     # a target that is its source copied (an untranslated passage, English notes in a Russian text) is no entry
     linked = [k for k in linked if not _copied(src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]])]
     if lex is not None and opts.edge_check:
@@ -567,17 +610,74 @@ def extract_terms(
         dropped_edges = [k for k in linked if edge_bad[k] and not same_state[k]]
         log.debug("terms: %d pairs dropped for an unexplained edge word", len(dropped_edges))
         linked = [k for k in linked if not edge_bad[k] or same_state[k]]
+    inv_s = src.segments_of()
+    tgt_sets = [set(map(int, ids)) for ids in tgt.ids]
+    segs_of = {k: [i for i in inv_s.get(int(stats.src[k]), ()) if int(stats.tgt[k]) in tgt_sets[i]] for k in linked}
+    # whole forms: a Chinese term cut short by the segmenter grows to what its occurrences share
+    surf_of: dict[int, tuple[str, str]] = {}
+    for k in linked:
+        a, b = src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]]
+        if opts.grow_share > 0 and src_lang == "zh":
+            grown = grow_zh(a, [join_cjk(pairs[i][0].text) for i in segs_of[k]], opts.grow_share)
+            if grown == a or not _grown_part_elsewhere(lex, grown, a, segs_of[k], tgt, tgt.tokens_of[tgt.keys[stats.tgt[k]]], True):
+                a = grown
+        if opts.grow_share > 0 and tgt_lang == "zh":
+            grown = grow_zh(b, [join_cjk(pairs[i][1].text) for i in segs_of[k]], opts.grow_share)
+            if grown == b or not _grown_part_elsewhere(lex, grown, b, segs_of[k], src, src.tokens_of[src.keys[stats.src[k]]], False):
+                b = grown
+        elif opts.grow_share > 0 and tgt_lang != "zh" and lex is not None and not is_acronym(b):
+            st = src.tokens_of[src.keys[stats.src[k]]]
+            segs = segs_of[k]
+
+            def accept(w: str, st=st, segs=segs) -> bool:
+                return sum(lex.explained_elsewhere(w, src.words[i], st) for i in segs) * 2 < len(segs)
+
+            grown = grow_latin(b, [tgt_texts[i] for i in segs], tgt_lang, opts.grow_share, accept=accept)
+            if grown != b and is_proper_name(grown, tgt_lang):
+                b = grown       # only into a full name: "field support" -> "Department of Field Support"
+        if opts.un_forms:
+            b = un_form(b, tgt_lang, tgt_texts)
+        surf_of[k] = (a, b)
+    # a term grown into another entry's source: one entry for that source, the pair seen together
+    # more often, unless one target is the full name of the other's (全球环境 grown to 全球环境基金
+    # yields to 全球环境基金 / Global Environment Facility); ties: the one not grown
+    def _pref(k: int, other: int) -> tuple:
+        b, b2 = surf_of[k][1], surf_of[other][1]
+        full_name = b != b2 and b2.lower() in b.lower() and is_proper_name(b, tgt_lang)   # the full name of the other's target
+        return (full_name, int(stats.cooc[k]), surf_of[k][0] == src.surface[src.keys[stats.src[k]]], float(link_score[k]))
+
+    best_of: dict[str, int] = {}
+    for k in linked:
+        a = surf_of[k][0]
+        j = best_of.get(a)
+        if j is None or _pref(k, j) > _pref(j, k):
+            best_of[a] = k
+    keep_k = set(best_of.values())
+    linked = [k for k in linked if k in keep_k]
+    seen_src: set[str] = set()
+    labels_s = label_series(src.keys, opts.label_series) if opts.label_series else set()
+    labels_t = label_series(tgt.keys, opts.label_series) if opts.label_series else set()
     status: dict[int, str] = {}
     for k in linked:
         is_state = bool((src_state is not None and src_state[stats.src[k]] >= 0)
                         or (tgt_state is not None and tgt_state[stats.tgt[k]] >= 0))
-        status[k] = entry_status(src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]],
-                                 src_lang, tgt_lang, state=is_state, common_zipf=opts.common_zipf)
-    # two main-list entries joined by "and" are a phrase of the text, not an entry
-    tgts = [tgt.surface[tgt.keys[stats.tgt[k]]] for k in linked]
-    for k, coord in zip(linked, coordinations(tgts, [status[k] != GENERAL for k in linked])):
-        if coord:
+        ks, kt = src.keys[stats.src[k]], tgt.keys[stats.tgt[k]]
+        a, b = surf_of[k]
+        status[k] = entry_status(a, b, src_lang, tgt_lang, state=is_state, common_zipf=opts.common_zipf)
+        if not is_state and (
+                ks in labels_s or kt in labels_t                       # JS1 ... JS16: labels of one document
+                or (max(src.name_frag.get(ks, 0.0), tgt.name_frag.get(kt, 0.0)) >= opts.max_name_fragment
+                    and not (acr.is_listed_name(a) or acr.is_listed_name(b)))  # a piece of one longer name
+                or compositional_with_state(b, tgt_lang) or compositional_with_state(a, src_lang)):
             status[k] = GENERAL
+    # two main-list entries joined by "and" are a phrase of the text, not an entry
+    # (on either side; labels of the document count as entries: "AI and JS6")
+    known_parts = [status[k] != GENERAL or src.keys[stats.src[k]] in labels_s for k in linked]
+    for side in (1, 0):
+        texts_ = [surf_of[k][side] for k in linked]
+        for k, coord in zip(linked, coordinations(texts_, known_parts)):
+            if coord:
+                status[k] = GENERAL
     if opts.general == "drop":
         linked = [k for k in linked if status[k] != GENERAL]
     # the main list (terms and names) by rank, pairs seen in at least main_min_cooc aligned pairs
@@ -589,9 +689,7 @@ def extract_terms(
     if opts.max_entries is not None:
         linked = linked[: max(0, opts.max_entries - len(known_entries))]
 
-    long_forms = acr.acronym_map([p[1].text for p in pairs], tgt_lang)
-    inv_s = src.segments_of()
-    tgt_sets = [set(map(int, ids)) for ids in tgt.ids]
+    long_forms = acr.acronym_map(tgt_texts, tgt_lang)
     entries: list[TermEntry] = []
     for (ks, kt), e in zip(known_keys, known_entries):
         segs = [i for i, (a, b) in enumerate(pairs) if contains_term(a.text, e.source, src_lang) and contains_term(b.text, e.target, tgt_lang)]
@@ -600,17 +698,24 @@ def extract_terms(
             examples=e.examples or _examples(segs, pairs, opts.examples),
             acronym=e.acronym or acr.acronym_for(e.target, long_forms),
         ))
+    seen: set[tuple[str, str]] = set()
     for k in linked:
         s, t = int(stats.src[k]), int(stats.tgt[k])
-        ks, kt = src.keys[s], tgt.keys[t]
-        segs = [i for i in inv_s.get(s, ()) if t in tgt_sets[i]]
-        surf_s, surf_t = src.surface[ks], tgt.surface[kt]
+        segs = segs_of[k]
+        surf_s, surf_t = surf_of[k]
+        if (surf_s, surf_t) in seen or surf_s in seen_src:
+            continue            # grown into an entry ranked before it
+        seen.add((surf_s, surf_t))
+        seen_src.add(surf_s)
+        is_state = bool((src_state is not None and src_state[s] >= 0) or (tgt_state is not None and tgt_state[t] >= 0))
         kind = "title" if surf_s.startswith(TITLE_PREFIX) or surf_t.startswith(TITLE_PREFIX) else (
             "acronym" if is_acronym(surf_t) or is_acronym(surf_s) else "term")
         entries.append(TermEntry(
             source=surf_s, target=surf_t, score=float(rank[k]), frequency=int(stats.cooc[k]),
             source_frequency=int(stats.f_src[k]), target_frequency=int(stats.f_tgt[k]),
-            acronym=acr.acronym_for(surf_t, long_forms), kind=kind, status=status[k], subject=opts.subject,
+            # State names carry no acronym (DRC, UK are not UN usage in running text)
+            acronym=None if is_state else (acr.acronym_for(surf_t, long_forms)
+                                           or acr.listed_acronym(surf_t, surf_s, tgt_texts, src_lang)), kind=kind, status=status[k], subject=opts.subject,
             note=acr.full_form_note(surf_t, long_forms),
             examples=_examples(segs, pairs, opts.examples),
         ))

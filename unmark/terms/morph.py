@@ -6,8 +6,8 @@
   light suffix stemmer (resources/terms/ru_endings.txt), so inflected forms still count as one.
 - English: regular plurals folded (countries -> country).
 - French, Spanish: regular plurals folded (-s, -x).
-- Arabic: light stemming (Larkey et al. 2002, "light10"): the article and proclitics
-  (ال، وال، بال، كال، فال، لل، و) and frequent suffixes (ها ان ات ون ين يه ية ه ة ي) are removed.
+- Arabic: light stemming (Larkey et al. 2002, "light10"): the article, proclitics and frequent
+  suffixes listed in ``resources/terms/ar_light_stem.toml`` are removed.
 """
 from __future__ import annotations
 
@@ -135,24 +135,51 @@ def ru_nominative(word: str) -> bool:
     return p.tag.case in (None, "nomn")
 
 
-_AR_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
-_AR_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي")
+@functools.lru_cache(maxsize=1)
+def _ar_rules() -> dict:
+    """The light10 affixes, from ``resources/terms/ar_light_stem.toml`` (data, not code)."""
+    from ..resources import load_toml
+
+    return load_toml("terms/ar_light_stem.toml")
 
 
 def stem_ar(word: str) -> str:
     """Arabic light stemming (light10): proclitics and the article off the front, frequent suffixes
-    off the end, keeping at least two (prefixes) or three (suffixes) letters."""
+    off the end (``resources/terms/ar_light_stem.toml``)."""
+    r = _ar_rules()
     w = word
-    if len(w) > 3 and w.startswith("و"):
-        w = w[1:]
-    for p in _AR_PREFIXES:
-        if w.startswith(p) and len(w) - len(p) >= 2:
+    conj = r["conjunction"]
+    if len(w) > 3 and w.startswith(conj):
+        w = w[len(conj):]
+    for p in r["prefixes"]:
+        if w.startswith(p) and len(w) - len(p) >= r["min_after_prefix"]:
             w = w[len(p):]
             break
-    for s in _AR_SUFFIXES:
-        if w.endswith(s) and len(w) - len(s) >= 3:
+    for s in r["suffixes"]:
+        if w.endswith(s) and len(w) - len(s) >= r["min_after_suffix"]:
             w = w[: -len(s)]
     return w
+
+
+def _ru_hyphenated_nominative(word: str) -> str:
+    """A hyphenated Russian compound whose parts are all in one oblique case, in the nominative, number
+    kept (трудящихся-мигрантов -> трудящиеся-мигранты); anything else as written."""
+    parts = word.split("-")
+    if any(p.isupper() or not p for p in parts):
+        return word             # an acronym inside (ООН-Хабитат): as written
+    parses = [_parse_ru(p.lower()) if any("\u0400" <= ch <= "\u04ff" for ch in p) else None for p in parts]
+    if any(p is None or p.tag.POS not in ("NOUN", "ADJF", "PRTF") for p in parses):
+        return word
+    if all(p.tag.case == "nomn" for p in parses):
+        return word
+    out = []
+    for part, p in zip(parts, parses):
+        q = p.inflect({"nomn", p.tag.number or "sing"})
+        if q is None:
+            return word
+        f = q.word
+        out.append(f[:1].upper() + f[1:] if part[:1].isupper() else f)
+    return "-".join(out)
 
 
 def ru_citation_form(surface: str) -> str:
@@ -166,6 +193,8 @@ def ru_citation_form(surface: str) -> str:
     words = surface.split()
     parses = []
     head = None
+    if len(words) == 1 and "-" in words[0]:
+        return _ru_hyphenated_nominative(words[0])
     for i, w in enumerate(words):
         if not any("\u0400" <= ch <= "\u04ff" for ch in w) or "-" in w:
             return surface

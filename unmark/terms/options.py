@@ -39,6 +39,12 @@ class TermOptions:
     max_entries: int | None = None
     general: str = "last"          # entries of status "general": last (after the main list) | drop | keep (ranked in place)
     main_min_cooc: int | None = None  # pairs seen together fewer times follow the better-attested ones (None: 3 from 1,000 aligned pairs on, else 2)
+    thin_cooc: int = 3             # pairs seen together in fewer aligned pairs than this ...
+    thin_min_strength: float = 0.6  # ... need this association (Dice x termhood x consistency) to be entries (0: off)
+    grow_share: float = 0.8        # a Chinese term grows to the string this share of its occurrences shares (信任措施 -> 建立信任措施; 0: off)
+    max_name_fragment: float = 0.67  # a capitalised term that sits in the same longer name this often is a fragment: "general" (1: off)
+    label_series: int = 3          # letters+number labels (JS1, СП2) are "general" when this many numbers share the letters (0: off)
+    un_forms: bool = True          # targets in the UN form of resources/terms/un_forms.tsv when the corpus writes it
     common_zipf: float = 3.6       # a single target word this frequent in general language (wordfreq Zipf) is "general"
     examples: int = 3              # example segment pairs per entry (1-3)
     use_user_dict: bool = True     # jieba user dictionary of UN terms

@@ -20,10 +20,9 @@ import regex
 from ..resources import load_lines
 from .candidates import is_acronym
 from .generality import general_zipf
-from .lexicon import internal_words, stopwords
+from .lexicon import internal_words, pattern, stopwords
 
 TERM, NAME, GENERAL = "term", "name", "general"
-_ORDINAL = regex.compile(r"\b\d+(?:st|nd|rd|th|e|er|re|º|ª|-?[йяего]{1,3})\b|第[0-9０-９]+次")
 
 
 @functools.cache
@@ -79,8 +78,9 @@ def entry_status(source: str, target: str, src_lang: str, tgt_lang: str, *, stat
     """``term`` | ``name`` | ``general`` for one source/target pair (see the module docstring)."""
     if state or is_acronym(target) or is_acronym(source):
         return NAME
-    if _ORDINAL.search(target) or _ORDINAL.search(source):
-        return GENERAL          # one meeting or session ("7359th meeting of the Security Council"), not a term
+    ordinal, date = pattern("ordinal"), pattern("date")
+    if ordinal.search(target) or ordinal.search(source) or date.search(target) or date.search(source):
+        return GENERAL          # one meeting or session, or a date ("7359th meeting of the Security Council"), not a term
     # the Latin-script side decides (for zh-en: the English; for en-ru: both sides in turn)
     sides = [(target, tgt_lang), (source, src_lang)]
     latin = sorted(((s, lang) for s, lang in sides if lang != "zh"), key=lambda x: x[1] != "en")
@@ -136,3 +136,63 @@ def coordinations(targets: list[str], main: list[bool]) -> list[bool]:
         two_words = len(parts) == 2 and all(" " not in p.strip() and p[:1].islower() for p in parts)
         out.append(len(parts) == 2 and (two_words or (_bare(parts[0]) in known and _bare(parts[1]) in known)))
     return out
+
+
+def label_series(keys, min_numbers: int = 3) -> set[str]:
+    """Keys that are labels local to one document: letters and a number (JS1, СП12) where at least
+    ``min_numbers`` different numbers share the letters among ``keys`` (JS1 ... JS16 for Joint
+    Submission 1 ... 16). APG23 or G20 alone are names, not a series."""
+    if min_numbers <= 0:
+        return set()
+    pat = pattern("document_label")
+    by_prefix: dict[str, list[str]] = {}
+    for k in keys:
+        m = pat.match(k.upper())
+        if m:
+            by_prefix.setdefault(m.group(1), []).append(k)
+    return {k for ks in by_prefix.values() if len(ks) >= min_numbers for k in ks}
+
+
+@functools.cache
+def _state_words_en() -> tuple[frozenset[str], tuple[str, ...]]:
+    from .lexicon import states
+
+    names = sorted({n for _, en in states() for n in en}, key=len, reverse=True)
+    words = frozenset(w for n in names for w in regex.findall(r"\p{L}+", n) if w[:1].isupper())
+    return words, tuple(names)
+
+
+def _demonym(word: str) -> bool:
+    """A capitalised adjective of a State (Chadian, Italian, Afghan, Sudanese): an adjective ending
+    whose first four letters open a word of a State name, the word itself not being a State."""
+    words, names = _state_words_en()
+    if len(word) < 5 or not word[:1].isupper() or word.isupper() or word in names:
+        return False
+    if not word.lower().endswith(("an", "ese", "ish", "i", "ic")):
+        return False
+    stem = word[:4]
+    return any(w.startswith(stem) for w in words)
+
+
+def compositional_with_state(surface: str, lang: str) -> bool:
+    """A State (its name or its adjective) plus ordinary lower-case words: a phrase of the text, not
+    an entry (Chadian women, Italian legislation, armed forces of the Republic of Armenia). Names
+    stay names (Afghan National Police, Government of the Sudan: capitalised)."""
+    if lang != "en" or not surface:
+        return False
+    _, names = _state_words_en()
+    rest = surface
+    found = False
+    for n in names:
+        if n in rest:
+            pat = regex.compile(rf"(?<!\p{{L}})(?:the\s+)?{regex.escape(n)}(?!\p{{L}})")
+            rest, c = pat.subn(" ", rest)
+            found = found or c > 0
+    words = rest.split()
+    if words and _demonym(words[0]):
+        found = True
+        words = words[1:]
+    if not found:
+        return False
+    content = [w for w in words if w.lower() not in stopwords(lang) and w.lower() not in internal_words(lang)]
+    return bool(content) and all(w[:1].islower() for w in content)

@@ -1,0 +1,139 @@
+"""Rules as data (resources/terms/*): every list's examples run here, and the whole-form, fragment,
+label, compositional and acronym mechanisms are tested on small real-shaped inputs."""
+import pytest
+
+from unmark.resources import load_toml
+from unmark.terms import TermOptions, extract_terms
+from unmark.terms.acronyms import is_listed_name, listed_acronym, un_abbreviations
+from unmark.terms.boundaries import grow_latin, grow_zh, zh_extension_stop
+from unmark.terms.candidates import CandidateLimits, count_candidates, name_fragment_share, name_neighbours, segment_candidates
+from unmark.terms.forms import un_form, un_forms
+from unmark.terms.lexicon import internal_words, pattern
+from unmark.terms.morph import stem_ar
+from unmark.terms.status import GENERAL, compositional_with_state, entry_status, label_series
+from unmark.terms.tokenize import tokenize
+
+
+def test_arabic_light_stem_examples_from_resources():
+    rules = load_toml("terms/ar_light_stem.toml")
+    assert rules["examples"]
+    for word, stem in rules["examples"]:
+        assert stem_ar(word) == stem, word
+
+
+def test_un_forms_apply_only_when_the_corpus_writes_them():
+    forms = un_forms()
+    assert len(forms) >= 20
+    for (lang, seen), form in forms.items():
+        assert seen != form
+        assert un_form(seen, lang, [f"As noted by the {form} in its report."]) == form
+        assert un_form(seen, lang, ["A text without it."]) == seen       # never a form the texts lack
+
+
+def test_un_abbreviations_list_and_attachment():
+    rows = un_abbreviations()
+    assert len(rows) >= 50
+    for acro, long_form, zh in rows:
+        assert acro[:1].isupper() and long_form
+        assert zh is None or all("\u4e00" <= ch <= "\u9fff" for ch in zh)
+    assert listed_acronym("UNICEF", "儿基会", []) == "UNICEF"
+    assert listed_acronym("United Nations Children's Fund", "联合国儿童基金会", ["UNICEF reported ..."]) == "UNICEF"
+    assert listed_acronym("United Nations Children's Fund", "联合国儿童基金会", ["no acronym here"]) is None
+    assert listed_acronym("United Nations", "联合国", ["the UN system"]) is None     # two letters: never attached
+    assert listed_acronym("Democratic Republic of the Congo", "刚果民主共和国", ["the DRC"]) is None
+    assert is_listed_name("United Nations") and not is_listed_name("Action Plan")
+
+
+def test_patterns_for_sessions_dates_and_labels():
+    assert pattern("ordinal").search("eleventh session of the Forum")
+    assert pattern("ordinal").search("论坛第十一届会议")
+    assert not pattern("ordinal").search("First Committee")
+    assert pattern("date").search("March to 30 June")
+    assert not pattern("date").search("Marshall Islands")
+    assert entry_status("论坛第十一届会议", "eleventh session of the Forum", "zh", "en") == GENERAL
+    assert entry_status("dollars for March to 30 June", "marzo y el 30 de junio", "en", "es") == GENERAL
+
+
+def test_label_series_needs_three_numbers_with_the_same_letters():
+    keys = ["js1", "js2", "js16", "apg23", "g20", "human rights"]
+    assert label_series(keys) == {"js1", "js2", "js16"}
+    assert label_series(["js1", "js2"]) == set()
+    assert label_series(keys, 0) == set()
+
+
+def test_state_plus_ordinary_words_is_compositional():
+    for t in ("Chadian women", "Italian legislation", "armed forces of the Republic of Armenia", "Syrian refugees"):
+        assert compositional_with_state(t, "en"), t
+    for t in ("Government of the Sudan", "Afghan National Police", "South Sudan", "Italy", "human rights",
+              "Arab States", "European Union", "Muslim community"):
+        assert not compositional_with_state(t, "en"), t
+
+
+def test_grow_zh_to_the_whole_form_its_occurrences_share():
+    texts = ["各国建立信任措施。", "建立信任措施很重要", "他们的建立信任措施得到支持"]
+    assert grow_zh("信任措施", texts) == "建立信任措施"
+    assert grow_zh("安全部队", ["联阿安全部队的任务", "联阿安全部队很好", "联阿安全部队部署"]) == "联阿安全部队"
+    assert grow_zh("信任措施", texts[:2]) == "信任措施"                      # two occurrences: too few
+    assert grow_zh("大会", ["联合国大会决定", "大会决定", "大会请秘书长"]) == "大会"   # not shared
+    assert grow_zh("议事规则", ["议事规则第1条", "议事规则第2条", "议事规则第3条"]) == "议事规则"  # 第 is a stop
+    assert "的" in zh_extension_stop() and "前" not in zh_extension_stop()
+
+
+def test_grow_latin_to_the_full_name():
+    texts = ["The Department of Field Support said", "the Department of Field Support has", "by the Department of Field Support."]
+    assert grow_latin("Field Support", texts, "en") == "Department of Field Support"
+    assert grow_latin("Field Support", texts, "en", accept=lambda w: w != "Department") == "Field Support"
+    assert grow_latin("Field Support", texts[:2], "en") == "Field Support"
+
+
+def test_capitals_of_a_longer_name_are_weak_evidence_of_the_spelling():
+    inner = internal_words("en")
+    chunk = tuple("the Meeting of States Parties to the Convention decided".split())
+    assert name_neighbours(chunk, 3, 5, inner) == ("Meeting of", "to the Convention")
+    texts = ["The Meeting of States Parties to the Convention met.", "States parties shall report.",
+             "All States parties agreed.", "the Meeting of States Parties to the Treaty"]
+    per = [segment_candidates(tokenize(t, "en"), "en", CandidateLimits()) for t in texts]
+    df, _, surface, _ = count_candidates(per, "en")
+    assert surface["state party"] == "States parties"
+    share = name_fragment_share(per, df)
+    assert share.get("meeting", 0) == 1.0          # always in "Meeting of States Parties ..."
+
+
+def _corpus(n_labels: int = 3):
+    pairs = []
+    for i in range(1, n_labels + 1):
+        for j in range(3):
+            pairs.append((f"JS{i} recommended that Italy ratify the Convention on statelessness ({j}).",
+                          f"СП{i} рекомендовало Италии ратифицировать Конвенцию о безгражданстве ({j})."))
+    return pairs
+
+
+def test_document_labels_leave_the_main_list():
+    pytest.importorskip("pymorphy3")
+    g = extract_terms(_corpus(), "en", "ru", TermOptions(examples=0))
+    labels = [e for e in g.entries if e.source.startswith("JS")]
+    assert labels and all(e.status == GENERAL for e in labels)
+
+
+def test_state_names_carry_no_acronym():
+    pairs = [("刚果民主共和国的局势", "the situation in the Democratic Republic of the Congo (DRC)")] * 4
+    pairs += [("刚果民主共和国政府", "the Government of the Democratic Republic of the Congo")] * 3
+    g = extract_terms(pairs, "zh", "en", TermOptions(examples=0))
+    drc = [e for e in g.entries if e.source == "刚果民主共和国"]
+    assert drc and drc[0].acronym is None
+
+
+def test_grow_zh_takes_back_characters_the_segmenter_glued_to_the_word_before():
+    texts = ["将对联阿安全部队的奉献表示感谢", "(联阿安全部队)。", "确保联阿安全部队全面遵守",
+             "为与联阿安全部队唯一的联系", "确认联阿安全部队在部署后"]
+    assert grow_zh("阿安全部队", texts) == "联阿安全部队"
+    # never to a string that starts inside a word (共和|国领空)
+    assert grow_zh("领空", ["塞浦路斯共和国领空"] * 5) in ("领空", "塞浦路斯共和国领空")
+
+
+def test_russian_hyphenated_compound_in_citation_form():
+    pytest.importorskip("pymorphy3")
+    from unmark.terms.morph import ru_citation_form
+
+    assert ru_citation_form("трудящихся-мигрантов") == "трудящиеся-мигранты"
+    assert ru_citation_form("ООН-Хабитат") == "ООН-Хабитат"

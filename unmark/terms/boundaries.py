@@ -1,0 +1,263 @@
+"""Whole forms of a term: grow a Chinese term to the string its occurrences share, and find the
+neighbour words an English target shares in most of its occurrences.
+
+A Chinese term cut short by the segmenter (信任措施 from 建立信任措施, 阿安全部队 from 联阿安全部队,
+基地 from 基地组织) is grown, a character at a time, while at least ``share`` of its occurrences in the
+entry's aligned pairs carry the same character on that side; growing stops at punctuation, Latin
+text and the characters of ``resources/terms/zh_extension_stop.txt``.
+"""
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Sequence
+
+import regex
+
+from ..resources import load_lines
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+@functools.cache
+def zh_extension_stop() -> frozenset[str]:
+    return frozenset(ch for line in load_lines("terms/zh_extension_stop.txt") for ch in line.split())
+
+
+def _occurrences(texts: Sequence[str], term: str) -> list[tuple[str, int]]:
+    out = []
+    for t in texts:
+        start = t.find(term)
+        while start >= 0:
+            out.append((t, start))
+            start = t.find(term, start + 1)
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str):
+    from .tokenize import tokenize
+
+    return tokenize(text, "zh")
+
+
+def _may_grow(term: str, texts: Sequence[str], share: float, min_occurrences: int) -> bool:
+    """Cheap test first: do at least ``share`` of the occurrences have the same character on one side?"""
+    stop = zh_extension_stop()
+    left: Counter = Counter()
+    right: Counter = Counter()
+    n = 0
+    for t in texts:
+        at = t.find(term)
+        while at >= 0:
+            n += 1
+            if at > 0:
+                left[t[at - 1]] += 1
+            end = at + len(term)
+            if end < len(t):
+                right[t[end]] += 1
+            at = t.find(term, at + 1)
+    if n < min_occurrences:
+        return False
+    return any(c >= share * n and _HAN.match(ch) and ch not in stop
+               for cnt in (left, right) if cnt for ch, c in [cnt.most_common(1)[0]])
+
+
+def grow_zh(term: str, texts: Sequence[str], share: float = 0.8, min_occurrences: int = 3,
+            max_chars: int = 24, verb_share: float = 0.9) -> str:
+    """The longest run of whole words around ``term`` that at least ``share`` of its occurrences in
+    ``texts`` have in common. Growing goes by jieba's words (never half a word), stops at
+    punctuation, Latin text, function words (``stop_zh.txt``) and the characters of
+    ``zh_extension_stop.txt``; a word added on the right must be nominal (Chinese noun phrases are
+    head-final); a verb is added on the left only when ``verb_share`` of the occurrences have it
+    (建立 in 建立信任措施, 提高 in 提高妇女地位)."""
+    if not term or term.startswith("《") or not _HAN.search(term):
+        return term
+    from .candidates import zh_bad_start_tags, zh_head_tags
+
+    if not _may_grow(term, texts, share, min_occurrences):
+        return term
+    occ = []        # (tokens, tags, first token index, end token index) per occurrence
+    for t in texts:
+        if term not in t:
+            continue
+        tok = _tokens(t)
+        for ci, chunk in enumerate(tok.chunks):
+            tags = tok.tags[ci] if tok.tags else ("",) * len(chunk)
+            joined = "".join(chunk)
+            bounds = [0]
+            for w in chunk:
+                bounds.append(bounds[-1] + len(w))
+            at = joined.find(term)
+            while at >= 0:
+                end = at + len(term)
+                i = max(b for b in range(len(chunk)) if bounds[b] <= at)
+                j = min(b for b in range(1, len(chunk) + 1) if bounds[b] >= end)
+                occ.append((chunk, tags, i, j, at - bounds[i], bounds[j] - end))
+                at = joined.find(term, at + 1)
+    n = len(occ)
+    if n < min_occurrences:
+        return term
+    stop = zh_extension_stop()
+    head, bad_start = zh_head_tags(), zh_bad_start_tags()
+    # the term may begin or end inside a word (联阿 in 联阿安全部队 cut as 联/阿/安全部队): those
+    # occurrences already carry the rest of the word; that is the first growth
+    left, right = 0, 0
+    text = term
+    cur = [(c, g, i, j) for c, g, i, j, _, _ in occ]
+    lead = Counter(c[i][: off] for (c, g, i, j), (_, _, _, _, off, _) in zip(cur, occ))
+    trail = Counter(c[j - 1][len(c[j - 1]) - off:] if off else "" for (c, g, i, j), (_, _, _, _, _, off) in zip(cur, occ))
+    lw, lc = lead.most_common(1)[0]
+    rw, rc = trail.most_common(1)[0]
+    if lw and lc >= share * n:
+        text = lw + text
+    if rw and rc >= share * n:
+        text = text + rw
+    keep = [k for k, o in enumerate(occ) if (not lw or lc < share * n or cur[k][0][cur[k][2]][: o[4]] == lw)
+            and (not rw or rc < share * n or (o[5] and cur[k][0][cur[k][3] - 1][-o[5]:] == rw))]
+    cur = [cur[k] for k in keep]
+    while len(text) < max_chars:
+        grown = False
+        for side in ("left", "right"):
+            words: Counter = Counter()
+            for c, g, i, j in cur:
+                k = i - 1 - left if side == "left" else j + right
+                if 0 <= k < len(c):
+                    words[(c[k], g[k])] += 1
+            if not words:
+                continue
+            (w, tag), cnt = words.most_common(1)[0]
+            if cnt < share * n or not all(_HAN.match(ch) for ch in w) or any(ch in stop for ch in w):
+                continue
+            if side == "right" and tag and not tag.startswith(head) and not (tag.startswith("v") and cnt >= verb_share * n):
+                continue            # 组织 in 基地组织, 同意 in 知情同意: a verb only when nearly always there
+            if side == "left" and tag and tag.startswith(bad_start) and cnt < verb_share * n:
+                continue
+            if len(text) + len(w) > max_chars:
+                continue
+            cur = [(c, g, i, j) for c, g, i, j in cur
+                   if 0 <= (i - 1 - left if side == "left" else j + right) < len(c)
+                   and c[i - 1 - left if side == "left" else j + right] == w]
+            if side == "left":
+                left += 1
+                text = w + text
+            else:
+                right += 1
+                text = text + w
+            grown = True
+        if not grown:
+            break
+    if text == term and n >= 5:
+        # the segmenter glued the first characters of the name to the word before it in some
+        # occurrences (对联/阿/安全部队 for 联阿安全部队): characters on the left, while nearly all
+        # occurrences have them
+        grown_text = text
+        while len(grown_text) < max_chars:
+            chars = Counter(t[at - 1] for t in texts for at in _finds(t, grown_text) if at > 0)
+            if not chars:
+                break
+            ch, c = chars.most_common(1)[0]
+            if c < verb_share * n or not _HAN.match(ch) or ch in stop:
+                break
+            grown_text = ch + grown_text
+        if grown_text != text:
+            # the grown name must start where a word starts in at least half of its occurrences
+            # (联|阿|安全部队 yes; 共和|国领空 no)
+            hits = [(t, at) for t in texts for at in _finds(t, grown_text)]
+            if 2 * sum(at in _word_starts(t) for t, at in hits) >= len(hits):
+                text = grown_text
+    return text
+
+
+def _word_starts(text: str) -> set[int]:
+    """Character offsets in ``text`` where a jieba word starts."""
+    out, pos = set(), 0
+    for chunk in _tokens(text).chunks:
+        for w in chunk:
+            at = text.find(w, pos)
+            if at < 0:
+                continue
+            out.add(at)
+            pos = at + len(w)
+    return out
+
+
+def _finds(text: str, term: str) -> list[int]:
+    out, at = [], text.find(term)
+    while at >= 0:
+        out.append(at)
+        at = text.find(term, at + 1)
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _latin_tokens(text: str, lang: str) -> tuple[tuple[str, ...], ...]:
+    from .tokenize import tokenize
+
+    return tuple(tuple(c) for c in tokenize(text, lang).chunks)
+
+
+def grow_latin(term: str, texts: Sequence[str], lang: str, share: float = 0.8, min_occurrences: int = 3,
+               max_words: int = 16, accept=None) -> str:
+    """The longest run of words around ``term`` that at least ``share`` of its occurrences in
+    ``texts`` have in common ("field support" -> "Department of Field Support"), as the texts write
+    it. Function words (``stop_<lang>.txt``) may sit inside but never open or close the result;
+    ``accept(word)`` may refuse a content word (one that translates something outside the other
+    side's term)."""
+    from .lexicon import stopwords
+
+    words = term.split()
+    if not words or term.startswith("《"):
+        return term
+    low = [w.lower() for w in words]
+    m = len(low)
+    occ = []
+    for t in texts:
+        if words[0].lower() not in t.lower():
+            continue
+        for chunk in _latin_tokens(t, lang):
+            lc = [w.lower() for w in chunk]
+            for i in range(len(lc) - m + 1):
+                if lc[i : i + m] == low:
+                    occ.append((chunk, i, i + m))
+    n = len(occ)
+    if n < min_occurrences:
+        return term
+    stop = stopwords(lang)
+    left = right = 0
+    best = (0, 0)           # the last (left, right) whose edges are content words
+    while m + left + right < max_words:
+        grown = False
+        for side in ("left", "right"):
+            cnt: Counter = Counter()
+            for chunk, i, j in occ:
+                k = i - left - 1 if side == "left" else j + right
+                if 0 <= k < len(chunk):
+                    cnt[chunk[k]] += 1
+            if not cnt:
+                continue
+            w, c = cnt.most_common(1)[0]
+            if c < share * n or not any(ch.isalnum() for ch in w):
+                continue
+            is_stop = w.lower() in stop
+            if not is_stop and accept is not None and not accept(w):
+                continue
+            occ = [(ch, i, j) for ch, i, j in occ
+                   if 0 <= (i - left - 1 if side == "left" else j + right) < len(ch)
+                   and ch[i - left - 1 if side == "left" else j + right] == w]
+            if side == "left":
+                left += 1
+            else:
+                right += 1
+            grown = True
+            chunk, i, j = occ[0]
+            if chunk[i - left].lower() not in stop and chunk[j + right - 1].lower() not in stop:
+                best = (left, right)
+        if not grown:
+            break
+    if best == (0, 0) or not occ:
+        return term
+    from .candidates import join_latin
+
+    chunk, i, j = occ[0]
+    return join_latin(chunk[i - best[0] : j + best[1]])
