@@ -49,6 +49,9 @@ class LabelRules:
     note_run: "re.Pattern[str]"       # a (superscript) run that may be a note marker
     note_slash: "re.Pattern[str]"     # an old-style note label "1/"
     note_head: "re.Pattern[str]"      # a note label touching Chinese note text
+    note_start: "re.Pattern[str]"     # the label that opens a footnote's text (group `label`)
+    note_open: "re.Pattern[str]"      # text input: a line that opens a note at a page foot (group `label`)
+    paragraph_body: "re.Pattern[str]"  # text input: a numbered body paragraph, never a note label
     lang: dict                        # language -> tuple of patterns (group `label`)
     bullets: str                      # the bullet characters
     ar_ordinals: tuple[str, ...]      # أولا = 1 ...
@@ -107,6 +110,7 @@ _RULES = {
     "not_heading": "heading.not_heading", "alone_body": "alone.body", "alone_note": "alone.note",
     "pdf_run": "pdf.run", "pdf_start": "pdf.start", "pdf_rtl": "pdf.rtl",
     "note_run": "note.run", "note_slash": "note.slash", "note_head": "note.head",
+    "note_start": "note.start", "note_open": "note.open", "paragraph_body": "paragraph.body",
 }
 # the label kinds of a body line, in the order they are tried, and their places
 _KINDS = (("paragraph", "paragraph.pattern"), ("chapter", "heading.chapter"), ("section", "heading.section"),

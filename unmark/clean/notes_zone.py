@@ -11,13 +11,13 @@ import regex as re
 import logging
 
 from ..extract.lines import LineFacts, SrcLine, SrcPage
-from ..scripts import HAN
+from ..labels import rule as label_rule
 from ..segment.footnotes import next_labels
 
 log = logging.getLogger(__name__)
 
 # a note opening at the page foot: a label alone on its line, or a label and its text (no letters)
-NOTE_OPEN = re.compile(r"^(?P<label>\*{1,3}|\d{1,3}/?)(?:$|[ \t\u3000]+(?=\S)|(?=[" + HAN + r"“《（]))")
+NOTE_OPEN = label_rule("note.open")  # (the label grammar, resources/core/labels.toml [note] open)
 
 
 def _marker_before(texts: list[str], label: str) -> bool:
@@ -177,7 +177,7 @@ def _tables_out_of_notes(lines: list[SrcLine], facts: LineFacts) -> None:
 
 # --------------------------------------------------------------------------- where the body resumes
 # a numbered body paragraph ("12. Requests ...", "3．重申"), never a note label ("1/", "12 See")
-_BODY_NUMBERED = re.compile(r"^\d{1,3}\s?[.．]\s*(?:\p{Lu}|" + HAN + r"|\p{Ll}{3,}\s)")
+_BODY_NUMBERED = label_rule("paragraph.body")
 _NOTE_END = re.compile(r"[.;:!?。；：！？)\]）”’\"،؛,]\s*$")
 
 

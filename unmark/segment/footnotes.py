@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 import regex as re
 
 from ..extract.lines import SrcLine
+from ..labels import rule as label_rule
 from ..model import DocWarning, Fix, MappedText
 from .join import is_cjk
 
 log = logging.getLogger(__name__)
 
-#: a footnote label: asterisks, a number, an older "1/", or a letter
-NOTE_LABEL = r"\*{1,3}|\d{1,3}/?|[a-z]"
-NOTE_START = re.compile(rf"^(?P<label>{NOTE_LABEL})(?:[ \t\u3000]+|(?=[\p{{Han}}“《（]))(?=\S)")
+#: the label that opens a footnote's text: asterisks, a number, an older "1/", or a letter (the
+#: label grammar, resources/core/labels.toml [note] start)
+NOTE_START = label_rule("note.start")
 
 
 @dataclass
