@@ -5,8 +5,9 @@
 Documents: bench/producers/docs/*_zh.json (real UN text: the seed report CTOC/COP/WG.7/2020/2,
 resolution A/RES/55/100, a Secretary-General report with summary and annex, a letter with an
 annex). Producers:
-- ``unpdf-lo`` / ``unpdf-wl``: ../shared/tools/unpdf (LibreOffice tagged; Word-like untagged,
-  glyph by glyph), with label forms (``1.``, ``1．``, ``１．`` + ``（a）`` + ``一、``) and page
+- ``unpdf-lo`` / ``unpdf-wl`` / ``unpdf-wt``: ../shared/tools/unpdf (LibreOffice tagged;
+  Word-like untagged, glyph by glyph; the Word-like PDF tagged as Word 365 tags it, by
+  bench/producers/tag_wordlike.py), with label forms (``1.``, ``1．``, ``１．`` + ``（a）`` + ``一、``) and page
   sizes; skipped with a message when ../shared or its venv is absent.
 - ``cjkpdf``: bench/producers/cjkpdf.py, non-embedded standard Asian fonts with predefined
   CMaps (no ToUnicode), synthetic bold, label and footnote separators, marker styles,
@@ -35,7 +36,7 @@ sys.path.insert(0, str(ROOT / "bench" / "producers"))
 
 import unmark  # noqa: E402
 from cjkpdf import FONTS, encodable, render  # noqa: E402
-from score import agreement, block_keys, score  # noqa: E402
+from score import agreement, block_keys, lost_chars, score  # noqa: E402
 
 DOCS = ROOT / "bench" / "producers" / "docs"
 RESULTS = ROOT / "bench" / "results" / "bench_producers.json"
@@ -65,11 +66,16 @@ def relabel(doc: dict, form: str) -> dict:
     return d
 
 
+# unpdf engines -> producer class: LibreOffice (tagged), Word-like untagged, and Word-like
+# tagged as Word 365 tags (bench/producers/tag_wordlike.py over the word-like PDF)
+ENGINES = {"libreoffice": "unpdf-lo", "wordlike": "unpdf-wl", "wordtagged": "unpdf-wt"}
+
+
 def variants(docs: dict[str, dict], with_unpdf: bool) -> list[dict]:
     out = []
     if with_unpdf:
-        for name, engine, form, page in itertools.product(docs, ("libreoffice", "wordlike"), ("ascii", "fullstop", "fullwidth"), ("A4", "letter")):
-            out.append(dict(doc=name, producer={"libreoffice": "unpdf-lo", "wordlike": "unpdf-wl"}[engine], labels=form, page=page, tagged=engine == "libreoffice"))
+        for name, engine, form, page in itertools.product(docs, ENGINES, ("ascii", "fullstop", "fullwidth"), ("A4", "letter")):
+            out.append(dict(doc=name, producer=ENGINES[engine], labels=form, page=page, tagged=engine != "wordlike"))
     axes = dict(bold=["font", "stroke", "double", "none"], label_sep=["gap", "space", "ideo", "none"],
                 fn_sep=["line", "underscores", "none"], marker=["rise", "matrix"], masthead=["spaced", "tracked", "plain"],
                 page=["A4", "letter"], justify=[False, True], labels=["ascii", "fullstop", "fullwidth"])
@@ -103,6 +109,15 @@ def generate(v: dict, src: dict, out: Path, shared: Path) -> Path | None:
                    marker=v["marker"], masthead=v["masthead"], page=v["page"], justify=v["justify"])
         truth.write_text(json.dumps(t, ensure_ascii=False))
         return pdf
+    if v["producer"] == "unpdf-wt":
+        plain = generate(dict(v, producer="unpdf-wl", tagged=False), src, out, shared)
+        if plain is None:
+            return None
+        from tag_wordlike import tag
+
+        tag(plain, pdf)
+        shutil.copy(plain.with_name(plain.stem + ".truth.json"), truth)
+        return pdf
     doc["page_size"] = v["page"]
     js = pdf.with_suffix(".json")
     js.write_text(json.dumps(doc, ensure_ascii=False))
@@ -127,6 +142,21 @@ def pdftotext(pdf: Path) -> str | None:
         return None
     txt = r.stdout.decode("utf-8", "replace")
     return txt if sum(1 for c in txt if "\u4e00" <= c <= "\u9fff") > 50 else None
+
+
+def pdfium_text(pdf: Path) -> str | None:
+    """The plain text PDFium gives (pypdfium2 ``get_text_range()`` of every page, pages joined by
+    a form feed): what a user of pypdfium2 (or of a tool built on it) hands over as text. PDFium
+    reads the predefined CMaps poppler-data cannot map to simplified characters."""
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:
+        return None
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return "\f".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+    finally:
+        doc.close()
 
 
 def evaluate(pdf: Path, src: dict) -> dict:
@@ -154,7 +184,20 @@ def evaluate(pdf: Path, src: dict) -> dict:
     han = sum(1 for b in doc.blocks for c in b.full_text("") if "\u4e00" <= c <= "\u9fff")
     if txt is not None and sum(1 for c in txt if "\u4e00" <= c <= "\u9fff") >= 0.98 * han:
         tdoc = unmark.parse(txt, lang="zh", sentences=False)
-        row["text_agree"] = agreement(block_keys(doc, spaces=False), block_keys(tdoc, spaces=False))
+        lost = lost_chars(doc, txt)
+        row["text_agree"] = agreement(block_keys(doc, False, lost), block_keys(tdoc, False, lost))
+        row["text_tool"] = "pdftotext"
+        if lost:
+            row["text_lost"] = "".join(sorted(lost))
+    ptxt = pdfium_text(pdf)
+    if ptxt is not None:
+        lost = lost_chars(doc, ptxt)
+        row["pdfium_text_agree"] = agreement(block_keys(doc, False, lost),
+                                             block_keys(unmark.parse(ptxt, lang="zh", sentences=False), False, lost))
+        if "text_agree" not in row:
+            # pdftotext cannot read this font's characters: the text another tool gives is PDFium's
+            row["text_agree"] = row["pdfium_text_agree"]
+            row["text_tool"] = "pdfium"
     row["warnings"] = sorted({w.code for w in doc.warnings})
     return row
 
@@ -214,17 +257,24 @@ def main(argv=None) -> int:
             if "text_agree" in r:
                 g["text"][0] += r["text_agree"] >= 0.99
                 g["text"][1] += 1
+                if r.get("text_tool") == "pdftotext":
+                    g["pdftotext"][0] += r["text_agree"] >= 0.99
+                    g["pdftotext"][1] += 1
+            if "pdfium_text_agree" in r:
+                g["pdfiumtext"][0] += r["pdfium_text_agree"] >= 0.99
+                g["pdfiumtext"][1] += 1
 
     def pct(x):
         return round(100.0 * x[0] / x[1], 1) if x[1] else None
 
     cols = ["class", "variants", "refused", "paragraphs %", "headings %", "items %", "footnotes+marker %", "metadata %",
-            "furniture leaks", "backends same %", "pdf~text ≥99% %"]
+            "furniture leaks", "backends same %", "pdf~text ≥99% %", "pdf~pdftotext ≥99% %", "pdf~PDFium text ≥99% %"]
     table = []
     for c in sorted(agg, key=lambda c: (c != "all", c)):
         g = agg[c]
         table.append([c, g["variants"][0], g["refused"][0], pct(g["paragraph"]), pct(g["heading"]), pct(g["item"]),
-                      pct(g["footnote"]), pct(g["metadata"]), g["furniture"][0], pct(g["backends"]), pct(g["text"])])
+                      pct(g["footnote"]), pct(g["metadata"]), g["furniture"][0], pct(g["backends"]), pct(g["text"]),
+                      pct(g["pdftotext"]), pct(g["pdfiumtext"])])
     worst = []
     for j, name in enumerate(cols[3:], start=3):
         vals = [(row[j], row[0]) for row in table if row[j] is not None]
@@ -237,17 +287,35 @@ def main(argv=None) -> int:
     fails = [f"{r['file']}: {r.get('error_pypdf') or '; '.join(r.get('wrong') or [])}" for r in rows
              if r.get("refused") or r.get("wrong")]
     text_rows = [r["text_agree"] for r in rows if "text_agree" in r]
+    by_tool = defaultdict(list)
+    for r in rows:
+        if "text_agree" in r:
+            by_tool[r["text_tool"]].append(r["text_agree"])
+        if "pdfium_text_agree" in r:
+            by_tool["PDFium text (all)"].append(r["pdfium_text_agree"])
     notes = [f"{len(rows)} variants over {len(docs)} documents in {time.time() - t0:.0f} s",
              "paragraphs/headings/items: label + text exact; footnotes: note text under its label and its marker "
              "at the right offset of the right block; metadata: symbol, job number, date, organ, agenda item, "
              "title, subtitle as the document JSON says; furniture: job number, barcode, page labels, running "
              "header left in any block or note",
              "backends same: pypdf and pdfium give the same block sequence (type, label, text); pdf~text: share of "
-             "variants whose parse(pdf) and parse(pdftotext -layout text of the same PDF) agree on >= 99% of "
-             "blocks (whitespace aside); variants whose pdftotext text lacks characters are not counted",
+             "variants whose parse(pdf) and parse(text of the same PDF) agree on >= 99% of blocks (whitespace "
+             "aside; characters the tool never gives are left out of both sides). The text is what another tool gives: pdftotext -layout (poppler) where it reads every "
+             "character; where it cannot (non-embedded CNS1/Japan1/Korea1 fonts asked for simplified characters "
+             "they have no CID for: poppler maps code -> CID -> Unicode and drops them) PDFium's plain text "
+             "(pypdfium2 get_text_range). pdf~pdftotext and pdf~PDFium text: each tool on its own, PDFium's "
+             "plain text on every variant (no layout: no blank lines, no indentation, notes run into the body)",
              (f"pdf~text block agreement over {len(text_rows)} variants: mean {100 * sum(text_rows) / len(text_rows):.1f}%, "
               f"min {100 * min(text_rows):.1f}%") if text_rows else "pdf~text: pdftotext not available"]
+    notes += [f"text from {tool}: {len(v)} variants, block agreement mean {100 * sum(v) / len(v):.1f}%, "
+              f"min {100 * min(v):.1f}%, >= 99% on {sum(x >= 0.99 for x in v)}" for tool, v in sorted(by_tool.items())]
     notes += [f"failure: {f}" for f in fails[:20]]
+    lost = sorted({(r["text_lost"], r["file"].split("__")[0]) for r in rows if r.get("text_lost")})
+    if lost:
+        notes.append("characters the text tool never gives, left out of both sides: "
+                     + "; ".join(f"{doc}: {' '.join(repr(c) for c in chars)}" for chars, doc in lost[:8]))
+    low = sorted((r["text_agree"], r["text_tool"], r["file"]) for r in rows if r.get("text_agree", 1.0) < 0.99)
+    notes += [f"pdf~text below 99%: {f} ({tool}) {100 * a:.1f}%" for a, tool, f in low[:40]]
     cmd = "python bench/bench_producers.py" + (" --no-unpdf" if not with_unpdf else "")
     write_results("bench_producers", [
         mk_table("worst", "Worst class per metric", ["metric", "worst class", "value"], worst),

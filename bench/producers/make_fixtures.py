@@ -44,7 +44,8 @@ def main(argv=None) -> int:
     # the unpdf PDFs embed their fonts (~100 KB): the two engines on the two shortest documents
     unpdf = [v for v in have if v["producer"] != "cjkpdf"]
     for eng, doc, form in (("unpdf-lo", "ares55_100", "fullwidth"), ("unpdf-wl", "ares55_100", "fullstop"),
-                           ("unpdf-lo", "letter_s", "ascii"), ("unpdf-wl", "letter_s", "fullwidth")):
+                           ("unpdf-lo", "letter_s", "ascii"), ("unpdf-wl", "letter_s", "fullwidth"),
+                           ("unpdf-wt", "letter_s", "fullstop")):
         pick = next((v for v in unpdf if v["producer"] == eng and v["doc"] == doc and v["labels"] == form), None)
         if pick is not None:
             chosen.append(pick)

@@ -57,12 +57,20 @@ def doc_units(doc) -> dict[str, list[tuple[str, str, tuple]]]:
     return out
 
 
-def block_keys(doc, spaces: bool = True) -> list[tuple]:
+def lost_chars(doc, text: str) -> frozenset:
+    """Characters of the parsed PDF that another tool's text never holds (pdftotext drops the
+    U+00B7 of a non-embedded STSong): no parse of that text can have them, so a comparison of
+    decisions leaves them out on both sides."""
+    have = set(text)
+    return frozenset(c for b in doc.blocks for c in b.full_text("") if c not in have and not c.isspace())
+
+
+def block_keys(doc, spaces: bool = True, drop: frozenset = frozenset()) -> list[tuple]:
     """(type, label, text) of every body block and item in order. ``spaces=False`` drops all
     whitespace from the text: how another tool spaced Chinese against digits ("第 12 条")
-    is not a decision of the parser."""
+    is not a decision of the parser. ``drop``: characters left out (:func:`lost_chars`)."""
     keys = []
-    sq = norm if spaces else (lambda t: "".join((t or "").split()))
+    sq = norm if spaces else (lambda t: "".join(c for c in (t or "") if not c.isspace() and c not in drop))
     for b in doc.blocks:
         if b.type == "front":
             continue

@@ -58,11 +58,21 @@ def test_font_without_tounicode_is_e208(tmp_path, backend):
 
 
 def test_some_glyphs_without_tounicode_warn_w201(tmp_path, backend):
-    # only the bold heading font loses its map: a minority of the glyphs
-    p = mk.no_tounicode_pdf(tmp_path / "n.pdf", mk.FIXTURES / "ctoc_zh.wordlike.pdf", only="Sans")
+    # only the Latin font loses its map (a subset whose program has no cmap): a minority of the glyphs
+    p = mk.no_tounicode_pdf(tmp_path / "n.pdf", mk.FIXTURES / "ctoc_zh.wordlike.pdf", only="Liberation")
     doc = unmark.parse(str(p), backend=backend)
     assert [w for w in doc.warnings if w.code == "W201"]
     assert doc.paragraphs()
+
+
+def test_a_font_whose_program_keeps_its_cmap_is_read_not_warned(tmp_path, backend):
+    # the bold heading font is embedded whole, cmap table and all: its text is read from it
+    p = mk.no_tounicode_pdf(tmp_path / "n.pdf", mk.FIXTURES / "ctoc_zh.wordlike.pdf", only="Sans")
+    doc = unmark.parse(str(p), backend=backend)
+    codes = {w.code for w in doc.warnings}
+    assert "W201" not in codes and "W401" in codes
+    want = unmark.parse(str(mk.FIXTURES / "ctoc_zh.wordlike.pdf"), backend=backend)
+    assert [b.text for b in doc.blocks] == [b.text for b in want.blocks]
 
 
 def test_fonts_packed_in_object_streams_are_checked(tmp_path, backend):
@@ -70,9 +80,13 @@ def test_fonts_packed_in_object_streams_are_checked(tmp_path, backend):
     # missing /ToUnicode is still found, and a clean file parses as its plain twin
     bare = mk.no_tounicode_pdf(tmp_path / "n.pdf", mk.FIXTURES / "ctoc_zh.wordlike.pdf")
     assert _code(mk.object_stream_pdf(tmp_path / "n_os.pdf", bare), backend) == "E208"
-    part = mk.no_tounicode_pdf(tmp_path / "p.pdf", mk.FIXTURES / "ctoc_zh.wordlike.pdf", only="Sans")
+    part = mk.no_tounicode_pdf(tmp_path / "p.pdf", mk.FIXTURES / "ctoc_zh.wordlike.pdf", only="Liberation")
     doc = unmark.parse(str(mk.object_stream_pdf(tmp_path / "p_os.pdf", part)), backend=backend)
     assert [w for w in doc.warnings if w.code == "W201"]
+    # a font read from its own program is found inside an object stream too
+    sans = mk.no_tounicode_pdf(tmp_path / "s.pdf", mk.FIXTURES / "ctoc_zh.wordlike.pdf", only="Sans")
+    doc = unmark.parse(str(mk.object_stream_pdf(tmp_path / "s_os.pdf", sans)), backend=backend)
+    assert {w.code for w in doc.warnings} >= {"W401"}
     clean = mk.object_stream_pdf(tmp_path / "c_os.pdf", mk.FIXTURES / "ctoc_zh.wordlike.pdf")
     assert b"/ObjStm" in clean.read_bytes()
     twin = unmark.parse(str(mk.FIXTURES / "ctoc_zh.wordlike.pdf"), backend=backend)

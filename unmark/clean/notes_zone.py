@@ -22,7 +22,24 @@ NOTE_OPEN = label_rule("note.open")  # (the label grammar, resources/core/labels
 
 def _marker_before(texts: list[str], label: str) -> bool:
     rx = re.compile(r"(?<=\S)(?<![\d/\-(])(?<!\d\.)" + re.escape(label) + (r"(?!\*)" if label.startswith("*") else r"(?!\d)"))
-    return any(rx.search(t) for t in texts)
+    # a raised marker pdftotext set off by a space on its left and glued to the text on its right
+    # ("国际移民组织 5估计", "管理。 *报告"); a number spaced on both sides ("第 5 章") is text
+    spaced = re.compile(r"(?<=[^\s\d] )" + re.escape(label) + r"(?=[^\s\d.,:;*/)\]])")
+    return any(rx.search(t) or spaced.search(t) for t in texts)
+
+
+def _labelled_foot(rest: list[str], label: str, above: list[str]) -> bool:
+    """Plain text without blank lines (pypdf, PyMuPDF, PDFium text): the lines from a note
+    opening to the page end are notes when their labels run on in sequence (``label``, then the
+    next, ...) and the text above carries a marker for every one of them."""
+    seq, n = None, 0
+    for t in rest:
+        m = NOTE_OPEN.match(t.strip())
+        if m and m.group("label") in (next_labels(seq) if seq is not None else [label]):
+            if not _marker_before(above, m.group("label")):
+                return False
+            seq, n = m.group("label"), n + 1
+    return n >= 1 and seq is not None
 
 
 def mark_unseparated_notes(pages: list[SrcPage]) -> LineFacts:
@@ -56,9 +73,12 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> LineFacts:
                 continue
             if start is not None and m.group("label") != first_label:
                 continue
-            if k < len(body_idx) * 0.3 or (ln.gap_before == 0 and not ln.s.strip() == m.group("label")):
+            if k < len(body_idx) * 0.3:
                 continue
             above = [p.lines[j].s for j in body_idx[:k]]
+            if ln.gap_before == 0 and not ln.s.strip() == m.group("label") and not _labelled_foot(
+                    [p.lines[j].s for j in body_idx[k:]], m.group("label"), above):
+                continue
             if not _marker_before(above, m.group("label")):
                 continue
             # a label alone on its line may be a marker the extractor printed on a line of its own

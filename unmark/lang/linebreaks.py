@@ -13,6 +13,7 @@ import statistics
 
 import regex
 
+from ..scripts import HAN_CHAR as _HAN_CHAR
 from .data import match_label, rules
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,9 @@ def split_line_pairs(lines: list[str]) -> frozenset:
     i = 0
     n = len(ss)
     def one_word(t: str) -> bool:
-        return len(t) <= 40 and _ONE_TOKEN.match(t) is not None and _CASED_WORD.search(t) is not None
+        # (a Chinese line has no spaces: "(a)兑现…；" is a whole line, not one word of one)
+        return len(t) <= 40 and _ONE_TOKEN.match(t) is not None and _CASED_WORD.search(t) is not None \
+            and _HAN_CHAR.search(t) is None
 
     while i < n:
         if not one_word(ss[i]):
@@ -252,8 +255,18 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
             return False  # (a number alone after a comma or semicolon numbers the next paragraph)
         if not (final or ends_list) and not match_label(nxt, lang):
             return False
+    rtl = ctx.get("rtl_fragments")
+    if not rtl and (_LONE_MARKER.match(nxt) and not _FULL_STOP.search(prev) or _LONE_MARKER.match(prev) and not match_label(nxt, lang)):
+        # a raised footnote marker the extractor printed on a line of its own (pdftotext: a
+        # superscript at a line end): the text runs on through it
+        return False
+    if not _FULL_STOP.search(prev) and _run_in_list(nxt):
+        return False  # "强调：" / "(a)…；(b)…；以及(c)…": an enumeration run into the paragraph
     if ratio < SHORT_RATIO:
-        return True
+        # a short line ends its paragraph, unless the next line opens with a unit that could not
+        # have fitted in the room left (a URL pushed down whole) and no sentence ended
+        return (rtl or _FULL_STOP.search(prev) is not None or bool(match_label(nxt, lang))
+                or display_width(prev) + 1 + display_width(_first_unit(nxt)) <= full)
     if (ends_final or ends_list) and (match_label(nxt, lang) or (next_line[:1].isspace() and not ctx.get("rtl_fragments"))):
         return True  # (the spaces before a direction run of a right-to-left line are no indentation)
     if _NUMBERED_PARAGRAPH.match(nxt):
@@ -263,6 +276,34 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
         # , or ; -- after a full stop "During the ..." may just start the next sentence)
         return True
     return False
+
+
+# what a line cannot be broken inside: up to the first space or the first wide character (a
+# line may break before any Chinese character)
+_UNIT = regex.compile(r"^[^\s\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]+")
+
+
+_LONE_MARKER = regex.compile(r"^(?:\d{1,3}|\*{1,3})$")
+_LETTER_ITEM = regex.compile(r"^[(（]([a-h])[)）]")
+
+
+def _run_in_list(line: str) -> bool:
+    """The line opens with a letter item label and holds the next label of the series after a
+    clause break ("(a)正式…；(b)拟订…"): the items run on in the line, as a paragraph's run-in
+    enumeration does; a list of items starts each item on a line of its own."""
+    m = _LETTER_ITEM.match(line)
+    if m is None:
+        return False
+    nxt = chr(ord(m.group(1)) + 1)
+    return regex.search(r"[；;，,、]\s*(?:以及|及|和|或|and|or|et|y|и)?\s*[(（]" + nxt + r"[)）]", line[m.end():]) is not None
+
+
+_FULL_STOP = regex.compile(r"[.。!?！？][\"”’)）]*\d{0,3}$")
+
+
+def _first_unit(line: str) -> str:
+    m = _UNIT.match(line)
+    return m.group() if m else line[:1]
 
 
 def _opens_paragraph(line: str, lang: str) -> bool:

@@ -123,6 +123,13 @@ class TextSlot:
 _TOKENS = re.compile(r"(?<=\S) \d{1,3}/(?=$|[\s,.;:)])|\*{1,3}(?!\*)|(?<!\d)\d{1,3}(?!\d)")
 
 
+def _raised_in_cjk(t: str, a: int, b: int) -> bool:
+    """A marker inside Chinese text that the text tool set off by a space on its left only
+    ("国际移民组织 5估计", "管理。 *报告"): the raised marker, glued to the text that follows it
+    (a number of the text stands between spaces on both sides: "共 5 个")."""
+    return a >= 2 and t[a - 1] == " " and is_cjk(t[a - 2]) and b < len(t) and is_cjk(t[b])
+
+
 def _digit_ok(t: str, a: int, b: int) -> bool:
     """Can the digits t[a:b] be a glued footnote marker (not part of a number, code or date)?"""
     if a == 0:
@@ -140,7 +147,7 @@ def _digit_ok(t: str, a: int, b: int) -> bool:
         before == "." and re.search(r"\d/\d{1,4}\.$", t[max(0, a - 12):a]) is not None
         and b + 1 < len(t) and t[b] == " " and t[b + 1].isupper()
     )
-    if spaced_after_stop or spaced_after_cjk_stop or after_resolution:
+    if spaced_after_stop or spaced_after_cjk_stop or after_resolution or _raised_in_cjk(t, a, b):
         pass  # "structured text. 4 The pilot", "困难。 3一些": a space before a raised marker
     elif before in " \t\u3000-–/.,:#№$€£%+(（[" or before.isdigit():
         # "migrants.3 The" is allowed: a period after a word, then the marker
@@ -177,7 +184,7 @@ def _index(slot: TextSlot) -> dict[str, list[tuple[int, int]]]:
         if tok.endswith("/"):
             out.setdefault(tok[1:], []).append((a, b))  # older documents: "Haiti 1/ and"
         elif tok.startswith("*"):
-            if a > 0 and t[a - 1] not in " \t":
+            if a > 0 and (t[a - 1] not in " \t" or _raised_in_cjk(t, a, b)):
                 out.setdefault(tok, []).append((a, b))
         elif _digit_ok(t, a, b):
             out.setdefault(tok, []).append((a, b))

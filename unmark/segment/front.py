@@ -14,6 +14,7 @@ import regex as re
 from ..errors import ResourceError
 from ..clean.layout import CELL_GAP, furniture_kind, primary_symbol
 from ..extract.lines import SrcLine
+from ..lang.linebreaks import display_width
 from ..model import Fix, MappedText
 from ..resources import load_toml
 from ..labels import match_annex, match_label
@@ -133,13 +134,26 @@ def front_end(lines: list[SrcLine]) -> int:
     return _first_prose(lines[:end], end)
 
 
+def _stops_short(a: SrcLine, b: SrcLine) -> bool:
+    """Text input (no line ends decided yet): line ``a`` stops far short of the line ``b`` below it
+    at the same left edge. A line of running text runs to the margin unless it ends its
+    paragraph, so ``a`` ends a group: a title above the first paragraph ("...的同文信" over
+    "谨随函转递..." with no blank line between them in pdftotext's layout)."""
+    if a.hard_end is not None or b.hard_end is not None:
+        return False
+    if len(a.s) - len(a.s.lstrip()) != len(b.s) - len(b.s.lstrip()):
+        return False
+    return display_width(a.stripped()) < 0.6 * display_width(b.stripped())
+
+
 def _first_prose(lines: list[SrcLine], default: int) -> int:
     """Start of the first paragraph of running text before a labelled start (a letter's "I have the
     honour to transmit ..."): a group of lines (blank lines or hard ends around it) that ends a
     sentence and is long enough; ``default`` when there is none."""
     start = 0
     for i in range(len(lines) + 1):
-        if i < len(lines) and i > start and lines[i].gap_before == 0 and lines[i - 1].hard_end is not True:
+        if (i < len(lines) and i > start and lines[i].gap_before == 0 and lines[i - 1].hard_end is not True
+                and not _stops_short(lines[i - 1], lines[i])):
             continue
         group = lines[start:i]
         if group and not any(front_role(x.stripped()) or match_masthead(x.stripped()) for x in group):

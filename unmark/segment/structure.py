@@ -135,11 +135,23 @@ class Segmenter:
             return True  # a heading does not run on into a labelled line
         if self._first_line_indent(prev, ln):
             return True
+        if self._next_item(ln):
+            return True  # the next label of the open item series ("(b)" after "(a) …；")
         if self._ends_on_function_word(prev):
             return False
         if self.hard_break is not None:
             return bool(self.hard_break(prev, ln))
         return ends_final(prev.s) and (match_label(ln.stripped()) is not None or ln.gap_before > 0)
+
+    def _next_item(self, ln: SrcLine) -> bool:
+        """``ln`` opens with the letter label that follows the current block's last item label
+        (``(a)`` -> ``(b)``, ``（a）`` -> ``（b）``), whatever the spacing around it."""
+        items = self.blocks[-1].items
+        last = items[-1].label if items else None
+        if not last or len(last) != 3 or not ("a" <= last[1] < "z"):
+            return False
+        want = last[0] + chr(ord(last[1]) + 1) + last[2]
+        return ln.stripped().startswith(want)
 
     def _would_spoil_heading(self, mt: MappedText) -> bool:
         """A wrapped heading goes on only while the whole still reads as a heading."""

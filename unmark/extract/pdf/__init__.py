@@ -167,6 +167,14 @@ def _extracted(p: Path, raws: list[RawPage], backend: str, timeout: float | None
                 code="E208", path=str(p),
             )
         warnings.append(DocWarning("W201", f"{bad} glyphs come from fonts without a Unicode mapping{_fonts_why(raws)}; their text may be wrong"))
+    read_from = {}
+    for raw in raws:
+        for name, how in raw.font_maps.items():
+            read_from.setdefault(name, how)
+    if read_from:
+        names = "; ".join(f"{n} ({h})" for n, h in list(read_from.items())[:4])
+        names += f" and {len(read_from) - 4} more" if len(read_from) > 4 else ""
+        warnings.append(DocWarning("W401", f"no ToUnicode map: the text of {names} was read from the embedded font program"))
     cut = [raw.number for raw in raws if raw.truncated]
     if cut:
         warnings.append(DocWarning("W481", f"PDFium returns at most 32,767 characters of one text object: text cut on "

@@ -15,16 +15,20 @@ import re
 import struct
 import time
 import unicodedata
+
+import regex
 from itertools import compress, islice, repeat
 from operator import is_, ne
 from pathlib import Path
 
 from .cmaps import unmapped_reason
+from .fontmap import embedded_map
 from ...errors import PdfError
 from ...limits import PDFIUM_TEXT_OBJECT_MAX
 from .layout import _RTL_CHAR as _RTL
 from .layout import _is_cjk
 from .rounding import round2
+from ...scripts import CJK_PUNCTUATION, FULLWIDTH_FORMS, HAN, HANGUL, KANA
 from .runs import RawLink, RawPage, Rule, Run, is_bold
 
 _bold = functools.lru_cache(maxsize=512)(is_bold)
@@ -133,6 +137,8 @@ def _int_functions(c) -> dict:
         "f_mark_name": fn("FPDFPageObjMark_GetName", ci, vp, vp, ctypes.c_ulong, vp),
         "f_loose_box": fn("FPDFText_GetLooseCharBox", ci, vp, ci, vp),
         "f_char_origin": fn("FPDFText_GetCharOrigin", ci, vp, ci, vp, vp),
+        "is_generated": fn("FPDFText_IsGenerated", ci, vp, ci),
+        "get_unicode": fn("FPDFText_GetUnicode", ctypes.c_uint, vp, ci),
     }
 
 
@@ -227,6 +233,7 @@ def _blanks(text: str) -> list[int]:
 
 
 _NO_KEY = object()
+_RECT = struct.Struct("4f")
 _ODD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff]")
 
 
@@ -298,7 +305,7 @@ def _stretches(get, tpv: int, text: str) -> list[tuple]:
     return list(zip(first, [*first[1:], n], keys))
 
 
-def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
+def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None, code_maps: dict | None = None) -> None:
     """All characters of the text page in one call, grouped by the text object that
     draws them; each object's geometry, size, font and marks are read once."""
     c = api.c
@@ -312,10 +319,15 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
     if _RTL.search(text):
         _visual_runs(api, tp, raw, height, text)
         return
-    stretches = _stretches(api.get_obj_int, ctypes.cast(tp, ctypes.c_void_p).value, text)
+    tpv = ctypes.cast(tp, ctypes.c_void_p).value
+    stretches = _stretches(api.get_obj_int, tpv, text)
     if n >= PDFIUM_TEXT_OBJECT_MAX:
         raw.truncated += _cut_objects(stretches)
     meta_of = api.meta
+    loose_box = api.f_loose_box
+    rect = (ctypes.c_float * 4)()                  # FS_RECTF: left, top, right, bottom
+    a_rect = ctypes.addressof(rect)
+    read_rect = _RECT.unpack_from
     info: dict[int, tuple | None] = {}
     append = raw.runs.append
     bad = "\ufffd" in text
@@ -352,10 +364,62 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None) -> None:
         if meta is None:
             cur = None
             continue
+        if code_maps:
+            fmap = code_maps.get(_font_key(meta[4]))
+            if fmap is not None:
+                chunk = _map_codes(api, tpv, a, chunk, fmap)
+                if "\ufffd" in chunk:
+                    raw.undecodable += chunk.count("\ufffd")
+        if " " in chunk and _CJK_SPACE.search(chunk):
+            chunk = _drop_made_up_cjk_spaces(api, tpv, a, chunk)
         cur = Run(chunk, *meta)
+        if chunk and _is_cjk(chunk[-1]):
+            # a full-width glyph's ink need not reach the end of its em square (a comma or a
+            # full stop sits in its left corner): the run ends where its last glyph's advance
+            # ends (its loose box), as the pypdf backend measures it, else a line ending in
+            # "，" looks short and ends its paragraph
+            loose_box(tpv, b - 1, a_rect)
+            right = read_rect(rect)[2]
+            if right > cur.x1:
+                cur.x1 = right
         append(cur)
         if bad and "\ufffd" in chunk:
             raw.undecodable += chunk.count("\ufffd")
+
+
+# a space between two characters of a CJK line (the class of :data:`unmark.scripts.CJK_GLYPH`)
+_CJK = "[" + HAN + KANA + HANGUL + CJK_PUNCTUATION + FULLWIDTH_FORMS + "]"
+_CJK_SPACE = regex.compile("(?<=" + _CJK + ") (?=" + _CJK + ")")
+
+
+def _drop_made_up_cjk_spaces(api: _Api, tpv: int, start: int, chunk: str) -> str:
+    """The chunk without the spaces PDFium made up between two CJK characters of one text
+    object. A justified CJK line is often one object whose glyphs stand apart by ``TJ`` gaps
+    (the justification spread); PDFium turns a gap wider than its threshold into a space, but
+    Chinese, Japanese and Korean full-width text has no word spaces, so such a gap is layout,
+    not text (the pypdf backend sees the same glyphs as separate runs, and the layout step
+    never spaces two CJK characters by their gap). A space the page draws is kept."""
+    gen = api.is_generated
+    drop = [m.start() for m in _CJK_SPACE.finditer(chunk) if gen(tpv, start + m.start()) == 1]
+    if not drop:
+        return chunk
+    keep = set(range(len(chunk))).difference(drop)
+    return "".join(chunk[i] for i in sorted(keep))
+
+
+def _map_codes(api: _Api, tpv: int, start: int, chunk: str, fmap: dict) -> str:
+    """The chunk of a font read from its embedded program: PDFium gives a code it cannot map
+    as the character of that number; the map gives the character. A space or line break PDFium
+    made up stays."""
+    gen, uni = api.is_generated, api.get_unicode
+    out = []
+    for k in range(start, start + len(chunk)):
+        code = uni(tpv, k)   # per character: PDFium's text buffer need not line up with its characters here
+        if gen(tpv, k) == 1:
+            out.append(chr(code))
+        else:
+            out.append(fmap.get(code, "\ufffd"))
+    return "".join(out)
 
 
 def _cut_objects(stretches) -> int:
@@ -595,10 +659,13 @@ def _all_type0_mapped(path, data: bytes | None = None) -> bool:
         return False
 
 
-def fonts_without_unicode(path, data: bytes | None = None) -> dict[str, tuple[str, str]]:
+def fonts_without_unicode(path, data: bytes | None = None,
+                          maps: dict | None = None) -> dict[str, tuple[str, str]]:
     """Base names of composite fonts that neither a /ToUnicode map nor a predefined Unicode or
-    national CMap can map (their text is glyph ids), with the reason. PDFium does not tell;
-    the font dictionaries do (read with pypdf, no content parsing)."""
+    national CMap nor their embedded program (:mod:`.fontmap`) can map (their text is glyph
+    ids), with the reason. PDFium does not tell; the font dictionaries do (read with pypdf, no
+    content parsing). Fonts read from their embedded program go to ``maps`` (font key ->
+    (base name, code -> text, source)): PDFium gives their codes as characters."""
     out: dict[str, tuple[str, str]] = {}  # font key -> (base name, why)
     if _all_type0_mapped(path, data):
         return out
@@ -623,6 +690,12 @@ def fonts_without_unicode(path, data: bytes | None = None) -> dict[str, tuple[st
                 why = unmapped_reason(f)
                 if why is not None:
                     name = str(f.get("/BaseFont", ""))
+                    em = embedded_map(f)
+                    if em is not None and maps is not None:
+                        maps[_font_key(name)] = (name.lstrip("/"), em[0], em[1])
+                        continue
+                    if "not embedded" not in why:
+                        why = why.replace(", no ToUnicode", ", embedded program names no glyph, no ToUnicode")
                     out[_font_key(name)] = (name.lstrip("/"), why)
     except Exception as exc:  # noqa: BLE001 - a check, never a failure
         log.debug("font check skipped: %s", exc)
@@ -639,7 +712,9 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
         tagged = bool(root_marked)
     except Exception:  # noqa: BLE001
         pass
-    no_unicode = fonts_without_unicode(path, getattr(doc, "data", None))
+    maps: dict = {}
+    no_unicode = fonts_without_unicode(path, getattr(doc, "data", None), maps)
+    code_maps = {k: m for k, (_, m, _) in maps.items()}
     for i in range(n):
         if deadline is not None and time.monotonic() > deadline:
             raise _Timeout()
@@ -654,11 +729,13 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
                 tp = c.FPDFText_LoadPage(page)
                 try:
                     page_int = ctypes.cast(page, ctypes.c_void_p).value
-                    _text_runs(api, tp, raw, h, page_int)
+                    _text_runs(api, tp, raw, h, page_int, code_maps)
                     _walk(api, page_int, False, raw, h, deadline)
                 finally:
                     c.FPDFText_ClosePage(tp)
                 raw.links = _links(api, doc.raw, page, h)
+                if maps:
+                    raw.font_maps.update({name: how for name, _, how in maps.values()})
                 if no_unicode:
                     raw.unmapped_fonts.update(no_unicode.values())
                     raw.undecodable += sum(len(r.text.strip()) for r in raw.runs if _font_key(r.font) in no_unicode)

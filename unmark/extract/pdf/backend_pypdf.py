@@ -137,6 +137,7 @@ class _PageVisitor:
         self._Font = Font
         self.font_names: dict[str, str] = {}
         self.bad_fonts: set[str] = set()
+        self.mapped_fonts: set[str] = set()   # no ToUnicode, read from the embedded program (fontmap)
         try:
             res = page.get("/Resources")
             res = res.get_object() if res is not None else {}
@@ -153,8 +154,13 @@ class _PageVisitor:
                 self.font_names[key] = str(fo.get("/BaseFont", key))
                 why = unmapped_reason(fo)
                 if why is not None:
+                    em = _embedded(font_cache, ck, fo)
+                    if em is not None:
+                        self.mapped_fonts.add(key)
+                        self.raw.font_maps[self.font_names[key].lstrip("/")] = em[1]
+                        continue
                     self.bad_fonts.add(key)
-                    self.raw.unmapped_fonts[self.font_names[key].lstrip("/")] = why
+                    self.raw.unmapped_fonts[self.font_names[key].lstrip("/")] = _program_why(why)
             xo = res.get("/XObject")
             self.xobjects = xo.get_object() if xo is not None else {}
         except Exception as exc:  # noqa: BLE001
@@ -196,6 +202,9 @@ class _PageVisitor:
             try:
                 f = self._Font.from_font_resource(fo)
                 _predefined_encoding(f, fo)
+                em = cache.get(("embedded", ck))
+                if em is not None:
+                    f.character_map = {chr(code): text for code, text in em[0].items()}
             except Exception:  # noqa: BLE001
                 f = None
             cache[ck] = f
@@ -272,6 +281,8 @@ class _PageVisitor:
             w = ((widths - kern) / 1000.0 * fsize + self.tc * n + self.tw * nsp) * hscale
             if bad:
                 self.raw.undecodable += n
+            elif self.font_key in self.mapped_fonts and "\ufffd" in text:
+                self.raw.undecodable += text.count("\ufffd")
             x0 = m[4] + self.adv * sx
             # a letter-spaced character ends at its glyph; the spacing after it is a gap
             x1 = x0 + ((w - self.tc * n * hscale) if spaced else w) * sx
@@ -384,6 +395,21 @@ class _PageVisitor:
         elif op in (b"BT", b"ET"):
             self._flush()
             self.pen_key = None
+
+
+def _program_why(why: str) -> str:
+    return why if "not embedded" in why else why.replace(", no ToUnicode", ", embedded program names no glyph, no ToUnicode")
+
+
+def _embedded(cache: dict, ck, fo):
+    """The code -> text map read from a font's embedded program (:mod:`.fontmap`), once a
+    document; None when it has none."""
+    k = ("embedded", ck)
+    if k not in cache:
+        from .fontmap import embedded_map
+
+        cache[k] = embedded_map(fo)
+    return cache[k]
 
 
 def _predefined_encoding(font, fo) -> None:

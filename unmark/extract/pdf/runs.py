@@ -49,6 +49,7 @@ class RawPage:
     images: int = 0            # image XObjects drawn (for the "no text layer" check)
     undecodable: int = 0       # glyphs a font could not map to Unicode
     unmapped_fonts: dict[str, str] = field(default_factory=dict)  # font name -> why it cannot be mapped
+    font_maps: dict[str, str] = field(default_factory=dict)  # font name -> where its text was read (no ToUnicode)
     truncated: int = 0         # text objects PDFium cut at 32,767 characters (pdfium backend)
 
 

@@ -1,0 +1,107 @@
+"""Text other tools made of a Chinese PDF reads as the PDF does: the line-break, front-matter and
+footnote rules that make parse(text) agree with parse(pdf) (bench/bench_producers.py measures the
+agreement over the producer matrix; these are the rules one by one)."""
+from __future__ import annotations
+
+import unmark
+from unmark.lang.linebreaks import is_hard_break, line_break_context
+
+CTX = {"full_width": 88.0}
+URL = "www.unodc.org/unodc/en/human-trafficking/publications.html?ref=menuside。"
+
+
+def test_a_url_pushed_down_whole_does_not_end_the_paragraph():
+    assert is_hard_break("所有工具和参考资料的全面概述可查阅：", URL, "zh", context=CTX) is False
+    # after a full stop the short line ends its paragraph, URL or not
+    assert is_hard_break("所有工具和参考资料的全面概述均已公布。", URL, "zh", context=CTX) is True
+    # a short line followed by Chinese text: the next character would have fitted
+    assert is_hard_break("所有工具和参考资料的全面概述可查阅：", "下列所选工具和参考资料", "zh", context=CTX) is True
+
+
+def test_a_run_in_enumeration_is_not_a_list_of_items():
+    line = "(a)正式和非正式国际合作机制均具有重要作用；(b)拟订和提供专门培训；以及(c)"
+    assert is_hard_break("工作组先前的建议一再强调：", line, "zh", context=CTX) is False
+    assert is_hard_break("各机构在利用率方面的情况如下：", "(a)28个机构的利用率达到或超过基准；", "zh", context=CTX) is True
+
+
+def test_a_marker_on_a_line_of_its_own_does_not_break_the_paragraph():
+    assert is_hard_break("正如毒品和犯罪问题办公室最近的研究指出的那样 ，", "12", "zh", context=CTX) is False
+    assert is_hard_break("12", "这些措施对偷运移民活动及其路线的影响也可能因国家和地区而异。", "zh", context=CTX) is False
+    assert is_hard_break("12", "13. 与受其他因素影响的移民流动相比", "zh", context=CTX) is True
+
+
+LETTER = """联合国                                                     S/2020/1014
+安全理事会
+                                               Distr.: General
+                                               16 October 2020
+                                               Chinese
+                                               Original: English
+
+
+
+         2020年10月15日尼日尔常驻联合国代表给秘书长和安全
+         理事会主席的同文信
+         谨随函转递2020年10月13日在尼亚美举行的萨赫勒五国集团联合部队部长级会议的公
+         报（见附件）。
+
+         请将本信及其附件作为安全理事会的文件分发为荷。
+"""
+
+
+def test_a_two_line_title_over_the_first_paragraph_without_a_blank_line():
+    doc = unmark.parse(LETTER, lang="zh", sentences=False)
+    assert doc.metadata.title == "2020年10月15日尼日尔常驻联合国代表给秘书长和安全理事会主席的同文信"
+    assert doc.paragraphs()[0].text.startswith("谨随函转递")
+
+
+PLAIN = """联 合 国 A/RES/55/100
+大会
+Distr.: General
+第五十五届会议
+55/100. 对普遍旅行自由权的尊重
+大会，
+回顾《世界人权宣言》1的各项规定，以及《公民及政治权利国际盟约》第 12 条，2
+强调如《国际人口与发展会议行动纲领》3所指出，持证移徙者的家庭团聚是国际移徙的一个重要因素，
+回顾其 1999 年 12 月 17 日第 54/169 号决议，
+1. 再次呼吁所有国家保证合法居住其境内的所有外国国民享有公认的旅行自由；
+2. 重申各国政府，特别是接受国政府必须承认家庭团聚至关重要并促使其纳入国家立法，以保障持证移徙者的家庭团聚；
+3. 呼吁所有国家按照国际法规允许居住其境内的外国国民向其原籍国亲属自由汇款；
+1 第 217 A(III)号决议。
+2 见第 2200 A(XXI)号决议，附件。
+3 《国际人口与发展会议的报告，1994 年 9 月 5 日至 13 日，开罗》（联合国出版物，出售品编号：
+C.95.XIII.18），第一章，决议 1，附件。
+"""
+
+
+def test_plain_text_notes_without_blank_lines_are_notes():
+    doc = unmark.parse(PLAIN, lang="zh", sentences=False)
+    assert [n.label for n in doc.footnotes] == ["1", "2", "3"]
+    assert doc.footnotes[2].text.endswith("第一章，决议 1，附件。")
+    texts = " ".join(b.text for b in doc.blocks)
+    assert "第 217 A(III)号决议" not in texts
+    assert "《世界人权宣言》的各项规定" in texts.replace(" ", "")
+
+
+RAISED = """联合国                                                 CTOC/COP/WG.7/2020/2
+                                               Distr.: General
+
+         1. 推动这一犯罪的因素有政治不稳定和冲突。2017 年，国际移民组织 1估计全球偷运活动的经济金额每年
+              约为 100 亿美元。这些数字在很大程度上受到原籍国、过境国和目的地国预防、侦查和调查这一犯罪
+              的能力的影响，以及自行迁移存在障碍。 *报告还载有关于会议委员会审议事项的资料。
+
+         2. 偷运移民是一种犯罪行为。
+
+
+         *
+              本报告在截止日期之后提交。
+         1
+              国际移民组织，移民数据门户网站。
+"""
+
+
+def test_a_raised_marker_set_off_by_a_space_inside_chinese_text():
+    doc = unmark.parse(RAISED, lang="zh", sentences=False)
+    assert sorted(n.label for n in doc.footnotes) == ["*", "1"]
+    p1 = doc.paragraphs()[0]
+    assert "1估计" not in p1.text.replace(" ", "")
+    assert {r.label for r in p1.footnote_refs} == {"*", "1"}
