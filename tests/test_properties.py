@@ -151,7 +151,6 @@ DOCUMENTED_DIFFERENCES = {
     # minimal inputs for each documented rule: the blocks differ, the rules hold
     "number_kept_in_text_then_label": "2. 大会回顾其决议。\nA. Background \n2. Requests the Secretary-General to submit a report.\n"
                                       "V.20-03807 \n\n2/14 \nUnited Nations ",
-    "empty_item_block": "Original: English\n2/14\n论。本文件就该专题，包括主要挑战和相关做法做了背景介绍。 \n(i) 执法合作；\nI. Introduction",
     "front_line_read_as_pasted_columns": "Distr.: General\nCTOC/COP/WG.7/2020/2\nDistr.: General",
     "lone_symbol_among_headers": "CTOC/COP/WG.7/2020/2\nCTOC/COP/WG.7/2020/2\nCTOC/COP/WG.7/2020/2\nA/80/590\n"
                                  "CTOC/COP/WG.7/2020/2\nCTOC/COP/WG.7/2020/2\nA/80/590",
@@ -166,6 +165,7 @@ IDEMPOTENT_CASES = {
     "empty_block": "错误!超链接引用无效。\n一. 导言",
     "text_output_read_as_tika": "A. Background\n二. 背景 \n一. 导言\n二. 背景",
     # a paragraph emptied by the Word broken-field rule: its items go to the paragraph before
+    "empty_item_block_after_front_matter": "Original: English\n2/14\n论。本文件就该专题，包括主要挑战和相关做法做了背景介绍。 \n(i) 执法合作；\nI. Introduction",
     "items_of_emptied_paragraph": "二. 背景\nUnited Nations \nDistr.: General\n错误!超链接引用无效。\n(a) Strengthening international cooperation;",
 }
 
