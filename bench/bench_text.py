@@ -165,7 +165,11 @@ def speed_section(before: str, rounds: int = 5, reps: int = 5) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         old = Path(tmp) / "before"
         old.mkdir()
-        arch = subprocess.run(["git", "-C", str(ROOT), "archive", before, "unmark", "resources"], capture_output=True, check=True)
+        # (pyproject.toml too when the revision has it: a source checkout finds its resources/ by it)
+        has_pyproject = subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{before}:pyproject.toml"],
+                                       capture_output=True).returncode == 0
+        arch = subprocess.run(["git", "-C", str(ROOT), "archive", before, "unmark", "resources",
+                               *(["pyproject.toml"] if has_pyproject else [])], capture_output=True, check=True)
         subprocess.run(["tar", "-x", "-C", str(old)], input=arch.stdout, check=True)
         best: dict[str, dict[str, float]] = {"before": {}, "after": {}}
         notes: dict[str, dict[str, float]] = {"before": {}, "after": {}}

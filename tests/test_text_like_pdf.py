@@ -105,3 +105,20 @@ def test_a_raised_marker_set_off_by_a_space_inside_chinese_text():
     p1 = doc.paragraphs()[0]
     assert "1估计" not in p1.text.replace(" ", "")
     assert {r.label for r in p1.footnote_refs} == {"*", "1"}
+
+
+PLAIN_HEADING = """联合国 CTOC/COP/WG.7/2020/2
+Distr.: General
+1. 下列所选工具和参考资料可在毒品和犯罪问题办公室网站上查阅。关于偷运移民问题的全面概述可查阅
+www.unodc.org/unodc/en/human-trafficking/smuggling-of-migrants/publications/tools-and-references.html。
+《2018年全球偷运移民问题研究》
+2. 《2018年全球偷运移民问题研究》是毒品和犯罪问题办公室首次开展的此类研究，表明偷运移民路线
+遍及世界各地。
+"""
+
+
+def test_plain_text_heading_between_a_sentence_end_and_the_next_paragraph():
+    doc = unmark.parse(PLAIN_HEADING, lang="zh", sentences=False)
+    kinds = [(b.type, b.label, b.text[:8]) for b in doc.blocks if b.type != "front"]
+    assert kinds == [("paragraph", "1.", "下列所选工具和参"), ("heading", None, "《2018年全球"),
+                     ("paragraph", "2.", "《2018年全球")]

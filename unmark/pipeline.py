@@ -462,8 +462,10 @@ def _body_resumes(st: ParseState, pages: list, decided: LineFacts, separated: bo
     if st.ex.kind != "text" or not any(decided.zone(ln) == ("separator" if separated else "footnote") for p in pages for ln in p.lines):
         return ()
     def lang() -> str:
+        from itertools import islice  # (the first 150 body lines: ample for the openers' language)
+
         return st.opts.lang if st.opts.lang != "auto" else identify_document(
-            [ln.s for p in pages for ln in p.lines if decided.zone(ln) == "body"][:400])
+            list(islice((ln.s for p in pages for ln in p.lines if decided.zone(ln) == "body"), 150)))
 
     resumed, _ = end_note_zones(pages, lang, decided)
     return tuple(Fix("notes.body_resumes", page, line, "", "", note=reason) for page, line, reason in resumed)

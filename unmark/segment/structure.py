@@ -137,6 +137,9 @@ class Segmenter:
             return True
         if self._next_item(ln):
             return True  # the next label of the open item series ("(b)" after "(a) …；")
+        if (self.hard_break is not None and ends_final(prev.s) and heading_like(ln.stripped())
+                and self._next_opens_block(self._next.get(id(ln)))):
+            return True  # plain text: a heading line between a sentence end and the paragraph the run expects
         if self._ends_on_function_word(prev):
             return False
         if self.hard_break is not None:
