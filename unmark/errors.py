@@ -187,6 +187,8 @@ _code("E320", "cannot read the corrections file: {detail}", "The --apply file is
 _code("E321", "the corrections were made on another alignment (document {want}, this one is {have})", "The corrections' document hash differs from the alignment they are applied to: align the same files with the same options, or apply to the review page itself.")
 _code("E322", "corrections operation {n}: {detail}", "A corrections operation does not fit the table (unknown operation, row or language, split offset outside the text).")
 _code("E323", "not an unmark review page", "The review page given to --apply is missing, unreadable, or not written by unmark align.")
+_code("E324", "{file} line {n}: {detail} (not a JSONL alignment written by unmark align)", "The JSONL given to --apply as the original alignment is missing, unreadable, empty, or not the JSONL unmark align (or the review page) writes.")
+_code("E325", "cannot replay corrections on {file}: {why}", "--apply was given a TMX, TSV or XLSX as the original alignment: these do not keep the whole table (TMX drops one-sided rows, TSV/XLSX the provenance the corrections' hash covers). Give the review page, the JSONL alignment or the documents.")
 # E4xx terminology
 _code("E400", "{message}", "Base code of terminology errors.")
 _code("E401", "language {lang!r} is not supported for terminology", "Unsupported language code for terms/check.")

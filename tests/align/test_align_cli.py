@@ -65,3 +65,19 @@ def test_usage_errors(tmp_path, zh_doc, capsys):
     assert "E306" in capsys.readouterr().err
     assert main(["align", paths[0], paths[0], "-o", str(tmp_path / "x.docx")]) == 1
     assert main(["align", "--presplit", str(tmp_path / "missing.txt"), paths[0]]) == 1
+
+
+def test_presplit_rows_are_calibrated(tmp_path):
+    """--presplit writes the calibrated probability (sentence model) and flags below its threshold."""
+    from unmark.align import align_sentences
+    from unmark.align import calibrate as cal
+
+    s, t, o = tmp_path / "zh.txt", tmp_path / "en.txt", tmp_path / "out.jsonl"
+    s.write_text("\n".join(ZH_SENTENCES) + "\n", encoding="utf-8")
+    t.write_text("\n".join(EN_SENTENCES) + "\n", encoding="utf-8")
+    assert main(["align", "--presplit", str(s), str(t), "--src-lang", "zh", "--tgt-lang", "en", "-o", str(o)]) == 0
+    rows = [json.loads(x) for x in o.read_text(encoding="utf-8").splitlines()]
+    want = align_sentences(ZH_SENTENCES, EN_SENTENCES, "zh", "en", calibrated=True)
+    assert [r["confidence"] for r in rows] == [round(c, 3) for *_, c in want]
+    thr = cal.threshold("sentence")
+    assert [r["low_confidence"] for r in rows] == [r["confidence"] < thr for r in rows]

@@ -127,3 +127,82 @@ def test_null_correction_keeps_wide_beads_usable():
     tgt = [f"Article {i}: the meeting was held in {i + 2000}, with {i * 3} delegations." for i in range(1, 40)]
     beads = align(src, tgt, "zh", "en", params=Params(null_correct=True), beads=BEADS + EXTRA_BEADS)
     assert [(s, t) for s, t, _ in beads] == [([i], [i]) for i in range(39)]
+
+
+def _all_paths(n, m, scores, lo, W):
+    """Every band path from (0, 0) to (n, m) with its score (brute force, tiny tables only)."""
+    out = []
+
+    def rec(i, j, acc, path):
+        if (i, j) == (n, m):
+            out.append((acc, tuple(path)))
+            return
+        for b in scores:
+            i2, j2 = i + b[0], j + b[1]
+            if i2 > n or j2 > m or not 0 <= j2 - lo[i2] < W:
+                continue
+            v = scores[b][i2, j2 - lo[i2]]
+            if v > dp.NEG / 2:
+                rec(i2, j2, acc + v, path + [(b, i, j, i2, j2)])
+
+    rec(0, 0, 0.0, [])
+    return out
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_posteriors_and_boundaries_match_brute_force(seed):
+    """Forward-backward over the band gives every path bead its exact posterior (and each end's)."""
+    rng = np.random.default_rng(seed)
+    n, m = int(rng.integers(1, 6)), int(rng.integers(1, 6))
+    lo, W = dp.band(n, m, int(rng.integers(1, 4)))
+    J = dp.band_columns(lo, W)
+    scores = {}
+    for b in ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1), (2, 2)):
+        valid = (J - b[1] >= 0) & (J <= m)
+        valid[: b[0]] = False
+        scores[b] = np.where(valid, rng.normal(size=(n + 1, W)) * 2, dp.NEG)
+    path, _, _ = dp.run(n, m, scores, lo, W)
+    paths = _all_paths(n, m, scores, lo, W)
+    logz = np.logaddexp.reduce([a for a, _ in paths])
+    assert [b for b, *_ in max(paths)[1]] == path
+    bounds: list = []
+    post = dp.posteriors(n, m, scores, lo, W, path, boundaries=bounds)
+    i = j = 0
+    for k, (di, dj) in enumerate(path):
+        edge = (di, dj), i, j, i + di, j + dj
+        through = [a for a, p in paths if edge in p]
+        assert post[k] == pytest.approx(np.exp(np.logaddexp.reduce(through) - logz), abs=1e-9)
+
+        def via(x, y):
+            hits = [a for a, p in paths if (x, y) == (0, 0) or any(e[3:] == (x, y) for e in p)]
+            return np.exp(np.logaddexp.reduce(hits) - logz)
+
+        assert bounds[k] == pytest.approx(min(via(i, j), via(i + di, j + dj)), abs=1e-9)
+        assert 0.0 <= post[k] <= bounds[k] + 1e-12
+        i, j = i + di, j + dj
+
+
+def test_stats_give_one_posterior_per_bead_and_a_clear_alignment_is_sure():
+    from unmark.align.sentence import align
+
+    st: dict = {}
+    beads = align(ZH_SENTENCES, EN_SENTENCES, "zh", "en", stats=st)
+    assert len(st["posterior"]) == len(st["boundary"]) == len(beads)
+    assert all(0.0 <= p <= b + 1e-9 <= 1.0 + 1e-9 for p, b in zip(st["posterior"], st["boundary"]))
+    assert np.median(st["posterior"]) > 0.5
+    # the same call without stats returns the same beads
+    assert align(ZH_SENTENCES, EN_SENTENCES, "zh", "en") == beads
+
+
+def test_calibrated_presplit_beads_are_probabilities_and_a_shifted_pair_is_flagged():
+    from unmark.align import calibrate as cal
+
+    raw = align_sentences(ZH_SENTENCES, EN_SENTENCES, "zh", "en")
+    beads = align_sentences(ZH_SENTENCES, EN_SENTENCES, "zh", "en", calibrated=True)
+    assert [(s, t) for s, t, _ in beads] == [(s, t) for s, t, _ in raw]
+    assert all(0.0 <= c <= 1.0 for *_, c in beads)
+    thr = cal.threshold("sentence")
+    # the target with one sentence dropped in the middle and another duplicated later: rows there are wrong
+    en = EN_SENTENCES[:3] + EN_SENTENCES[4:] + EN_SENTENCES[4:5]
+    wrong = align_sentences(ZH_SENTENCES, en, "zh", "en", calibrated=True)
+    assert min(c for *_, c in wrong) < thr

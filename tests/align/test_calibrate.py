@@ -19,11 +19,12 @@ def test_shipped_model_is_valid_and_threshold_is_a_probability():
     assert set(m["weights"]) == set(cal.FEATURES) and 0 < cal.threshold() < 1
 
 
-def test_invalid_model_is_E602(tmp_path, monkeypatch):
+def _assert_refused(tmp_path, monkeypatch, data: dict) -> None:
+    """A calibration file holding ``data`` is refused at load with E602."""
     import unmark.resources as res
 
     (tmp_path / "align").mkdir()
-    (tmp_path / "align" / "calibration.json").write_text(json.dumps({"weights": {"bias": 1}, "threshold": 2}))
+    (tmp_path / "align" / "calibration.json").write_text(json.dumps(data))
     monkeypatch.setattr(res, "resources_dir", lambda: tmp_path)
     cal.model.cache_clear()
     try:
@@ -32,6 +33,10 @@ def test_invalid_model_is_E602(tmp_path, monkeypatch):
         assert ei.value.code == "E602"
     finally:
         cal.model.cache_clear()
+
+
+def test_invalid_model_is_E602(tmp_path, monkeypatch):
+    _assert_refused(tmp_path, monkeypatch, {"weights": {"bias": 1}, "threshold": 2})
 
 
 def test_probability_rises_with_the_aligner_score_and_with_sure_neighbours():
@@ -80,3 +85,53 @@ def test_a_misalignment_is_flagged():
         wrong = ("www.unodc.org" in zh and "www.unodc.org" not in en) or ("COVID" in zh and en != "")
         if wrong:
             assert r.confidence < thr, (zh, en, r.confidence)
+
+
+def _feat(beads, src, tgt, name, level="paragraph"):
+    X = cal.features(beads, src, tgt, level)
+    return list(X[:, cal.FEATURES.index(name)])
+
+
+def test_glued_heading_signals():
+    """A heading kept apart in one version and glued to its paragraph in the other: the label sits
+    inside the other side's text, the sides end differently, and the skip next to it is marked."""
+    src = ["Children", "67. JS5 expressed that children of foreign origin were discriminated against.",
+           "68. JS9 noted the plan."]
+    tgt = ["Дети 67. В СП5 было сказано, что дети иностранного происхождения подвергаются дискриминации.",
+           "68. В СП9 был отмечен план."]
+    beads = [([0], [], 0.0), ([1], [0], 0.9), ([2], [1], 0.95)]
+    assert _feat(beads, src, tgt, "lab_glued") == [0.0, 1.0, 0.0]
+    assert _feat(beads, src, tgt, "skip_text") == [1.0, 0.0, 0.0]
+    assert _feat(beads, src, tgt, "nb_glue")[0] == 1.0
+    # a trailing heading glued to the end of a paragraph: one side ends with a word
+    src2 = ["61. EU-FRA noted the circular.", "Women"]
+    tgt2 = ["61. АОП отметило циркуляр. Женщины"]
+    assert _feat([([0], [0], 0.9), ([1], [], 0.0)], src2, tgt2, "end_mismatch") == [1.0, 0.0]
+    # the skipped unit's label sits in the neighbouring row's other side (merged there)
+    src3 = ["2. Reaffirms the importance. 3. Calls upon all States. 4. Also calls upon all States."]
+    tgt3 = ["2. Réaffirme l'importance.", "4. Engage également tous les États."]
+    assert _feat([([0], [0], 0.8), ([], [1], 0.0)], src3, tgt3, "skip_lab_nb") == [0.0, 1.0]
+    # ... but not a unit lost in one version
+    src4 = ["2. Reaffirms the importance.", "4. Also calls upon all States."]
+    tgt4 = ["2. Réaffirme l'importance."]
+    assert _feat([([0], [0], 0.8), ([1], [], 0.0)], src4, tgt4, "skip_lab_nb") == [0.0, 0.0]
+    # a clean pair: no signal
+    assert _feat([([0], [0], 0.9)], ["12. The Assembly decides."], ["12. 大会决定。"], "lab_mismatch") == [0.0]
+    assert _feat([([0], [0], 0.9)], ["12. The Assembly decides."], ["12. 大会决定。"], "end_mismatch") == [0.0]
+
+
+def test_posterior_features_follow_the_given_figures():
+    src, tgt = ["Alpha.", "Beta.", "Gamma."], ["阿尔法。", "贝塔。", "伽马。"]
+    beads = [([0], [0], 0.9), ([1], [1], 0.9), ([2], [2], 0.9)]
+    sure = cal.calibrate(beads, src, tgt, "sentence", posterior=[1, 1, 1], boundary=[1, 1, 1])
+    doubt = cal.calibrate(beads, src, tgt, "sentence", posterior=[1, 0.05, 1], boundary=[1, 0.3, 1])
+    assert doubt[1][2] < sure[1][2]
+    with pytest.raises(ValueError):
+        cal.features(beads, src, tgt, "sentence", posterior=[1.0])
+
+
+def test_one_model_per_level_and_bad_level_weights_are_E602(tmp_path, monkeypatch):
+    m = cal.model()
+    assert set(m["thresholds"]) == {"paragraph", "sentence"}
+    assert cal.weights("sentence") is m["level_weights"]["sentence"] and cal.weights("paragraph") is m["weights"]
+    _assert_refused(tmp_path, monkeypatch, dict(m, level_weights={"sentence": {"bias": 1.0}}))

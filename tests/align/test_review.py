@@ -180,3 +180,85 @@ def test_cli_apply_on_documents_and_on_the_page_gives_the_same_tmx(tmp_path, zh_
     assert "E321" in capsys.readouterr().err and not (tmp_path / "c.tmx").exists()
     # a page without --apply is a usage error
     assert main(["align", str(page), "-o", str(tmp_path / "d.tmx")]) != 0
+
+
+def test_cli_apply_on_the_jsonl_alignment_gives_the_page_tmx(tmp_path, zh_doc, en_doc, capsys):
+    """The JSONL that align writes is a full original: the corrections replayed on it give the same
+    bytes as on the page, in every format align writes."""
+    from unmark.align.review import alignment_from_jsonl
+
+    paths = _write_docs(tmp_path, zh_doc, en_doc)
+    page, jl = tmp_path / "review.html", tmp_path / "orig.jsonl"
+    assert main(["align", *paths, "--level", "sentence", "-o", str(page)]) == 0
+    assert main(["align", *paths, "--level", "sentence", "-o", str(jl)]) == 0
+    al = alignment_from_page(page)
+    back = alignment_from_jsonl(jl)
+    assert back.rows == al.rows and back.langs == al.langs and back.level == "sentence"
+    assert document_hash(back) == document_hash(al)
+    assert back.meta["low_confidence"] == al.meta["low_confidence"]
+    corr = {"format": "unmark-corrections", "version": 1, "document": document_hash(al),
+            "operations": [{"op": "split", "row": 1, "at": {"en": 3}}, {"op": "merge", "row": 3},
+                           {"op": "edit", "row": 0, "lang": "zh", "text": "联合国"}]}
+    cp = tmp_path / "corrections.json"
+    cp.write_text(json.dumps(corr), encoding="utf-8")
+    for ext in ("tmx", "tsv", "xlsx", "jsonl", "html"):
+        a, b = tmp_path / f"page.{ext}", tmp_path / f"jsonl.{ext}"
+        assert main(["align", str(page), "--apply", str(cp), "-o", str(a)]) == 0
+        assert main(["align", str(jl), "--apply", str(cp), "-o", str(b)]) == 0
+        if ext == "html":  # the page is named after its file
+            assert a.read_text(encoding="utf-8").replace('"name":"page"', '"name":"jsonl"') == \
+                b.read_text(encoding="utf-8")
+        elif ext != "xlsx":  # an XLSX zip carries its write time
+            assert a.read_bytes() == b.read_bytes(), ext
+    assert "<seg>联合国</seg>" in (tmp_path / "jsonl.tmx").read_text(encoding="utf-8")
+    # the corrected JSONL is another alignment: replaying the same corrections on it is refused
+    capsys.readouterr()
+    assert main(["align", str(tmp_path / "jsonl.jsonl"), "--apply", str(cp), "-o", str(tmp_path / "x.tmx")]) != 0
+    assert "E321" in capsys.readouterr().err and not (tmp_path / "x.tmx").exists()
+
+
+def test_jsonl_threshold_is_the_one_written(tmp_path):
+    from unmark.align.review import alignment_from_jsonl
+    from unmark.io.sheets import write_jsonl
+
+    al = _table()
+    for low in (0.5, 0.85, 0.2):
+        p = tmp_path / f"t{low}.jsonl"
+        write_jsonl(al, p, low)
+        back = alignment_from_jsonl(p)
+        thr = back.meta["low_confidence"]
+        assert [r.confidence < thr for r in back.rows] == [r.confidence < low for r in al.rows]
+
+
+@pytest.mark.parametrize("content, detail", [
+    ("", "holds no rows"),
+    ("not json\n", "line 1: not JSON"),
+    ('{"row": 1}\n', "line 1: no 'cells'"),
+    ('{"cells": {"zh": null, "en": {"text": "a"}}, "kind": "0-1", "confidence": 2}\n', "confidence"),
+    ('{"cells": {"zh": null, "en": {"text": "a"}}, "kind": "0-1", "confidence": 0.5}\n'
+     '{"cells": {"zh": null, "fr": {"text": "a"}}, "kind": "0-1", "confidence": 0.5}\n', "line 2: languages"),
+    ('{"cells": {"en": {"text": "a", "colour": 1}}, "kind": "1", "confidence": 0.5}\n', "not a segment"),
+])
+def test_bad_jsonl_original_is_E324(tmp_path, content, detail, capsys):
+    p = tmp_path / "orig.jsonl"
+    p.write_text(content, encoding="utf-8")
+    cp = tmp_path / "c.json"
+    cp.write_text(json.dumps({"format": "unmark-corrections", "version": 1, "operations": []}), encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    assert main(["align", str(p), "--apply", str(cp), "-o", str(out)]) != 0
+    err = capsys.readouterr().err
+    assert "E324" in err and detail in err and not out.exists()
+
+
+@pytest.mark.parametrize("ext", ["tmx", "tsv", "xlsx"])
+def test_lossy_original_is_E325_naming_the_supported_ones(tmp_path, ext, capsys):
+    p = tmp_path / f"orig.{ext}"
+    _table().write(str(p))
+    cp = tmp_path / "c.json"
+    cp.write_text(json.dumps({"format": "unmark-corrections", "version": 1, "operations": []}), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    for argv in (["align", str(p), "--apply", str(cp), "-o", str(out)], ["align", str(p), "-o", str(out)]):
+        capsys.readouterr()
+        assert main(argv) != 0
+        err = capsys.readouterr().err
+        assert "E325" in err and ".html" in err and ".jsonl" in err and not out.exists()

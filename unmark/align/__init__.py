@@ -60,10 +60,22 @@ def align(*docs: Document, level: str = "paragraph", embed: bool = False, pivot:
 
 def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None,
                     tgt_lang: str | None = None, embed: bool = False,
-                    params: Params | None = None) -> list[tuple[list[int], list[int], float]]:
+                    params: Params | None = None, calibrated: bool = False) -> list[tuple[list[int], list[int], float]]:
     """Align two lists of sentences: beads ``(src indices, tgt indices, confidence)``, 0-based,
-    in order, covering every sentence once (``([3], [], 0.0)`` is a deletion)."""
-    return _align_sentences(list(src), list(tgt), src_lang, tgt_lang, embed=embed, params=params)
+    in order, covering every sentence once (``([3], [], 0.0)`` is a deletion).
+
+    ``calibrated``: the confidence is the calibrated probability that the bead is right (the
+    sentence-level model of ``resources/align/calibration.json``, flag below
+    ``calibrate.threshold("sentence")``), as ``unmark align --presplit`` writes it; otherwise the
+    aligner's own length/evidence score."""
+    src, tgt = list(src), list(tgt)
+    if not calibrated:
+        return _align_sentences(src, tgt, src_lang, tgt_lang, embed=embed, params=params)
+    from .calibrate import calibrate
+
+    st: dict = {}
+    beads = _align_sentences(src, tgt, src_lang, tgt_lang, embed=embed, params=params, stats=st)
+    return calibrate(beads, src, tgt, "sentence", posterior=st["posterior"], boundary=st["boundary"])
 
 
 def format_beads(beads: Sequence[tuple[Sequence[int], Sequence[int], float]]) -> str:

@@ -24,7 +24,13 @@ from ..errors import ResourceError
 FEATURES = (
     "bias", "raw", "raw_prev", "raw_next", "raw_min_nb", "skip", "one_one", "many", "short", "len_dev",
     "num_agree", "num_missing", "num_conflict", "num_one_side", "digit_gap", "nb_skip", "nb_many", "paragraph", "raw_paragraph",
+    "post", "lpost", "post_min_nb", "lpost_paragraph", "skip_text", "absorb",
+    "lab_mismatch", "lab_glued", "end_mismatch", "nb_glue", "skip_lab_nb", "boundary", "lboundary",
 )
+# a paragraph/heading/item label at the start of a unit: 12. / (a) / IV. / 三、 / 1．
+_LEAD = re.compile(r"^\s*[(（]?([0-9]{1,3}|[IVXLC]{1,6}|[一二三四五六七八九十]{1,3}|[A-Za-zА-Яа-я])[.)）．、]\s*")
+# a paragraph number inside a unit, after a short prefix (a heading glued to its paragraph)
+_MID = re.compile(r"\s([0-9]{1,3})[.．]\s")
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
 
 Bead = tuple[list[int], list[int], float]
@@ -40,12 +46,25 @@ def model() -> dict:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ResourceError(f"cannot read {path}: {exc}", code="E601", path=str(path)) from exc
-    w = data.get("weights")
-    if (not isinstance(w, dict) or set(w) != set(FEATURES) or not all(isinstance(v, (int, float)) for v in w.values())
-            or not isinstance(data.get("threshold"), (int, float)) or not 0 < data["threshold"] < 1):
-        raise ResourceError(f"{path}: calibration needs weights for {', '.join(FEATURES)} and a threshold in (0, 1)",
-                            code="E602", path=str(path))
+    def good(w) -> bool:
+        return isinstance(w, dict) and set(w) == set(FEATURES) and all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in w.values())
+
+    levels = data.get("level_weights", {})
+    thresholds = data.get("thresholds", {})
+    if (not good(data.get("weights")) or not isinstance(levels, dict) or not all(good(w) for w in levels.values())
+            or not isinstance(thresholds, dict)
+            or not all(isinstance(t, (int, float)) and 0 < t < 1 for t in [data.get("threshold"), *thresholds.values()])):
+        raise ResourceError(f"{path}: calibration needs weights for {', '.join(FEATURES)} (and per level, if any) "
+                            "and thresholds in (0, 1)", code="E602", path=str(path))
     return data
+
+
+def weights(level: str | None = None) -> dict[str, float]:
+    """The shipped model's coefficients for an alignment level (its own when the calibration has
+    them, else the default ones)."""
+    m = model()
+    return m.get("level_weights", {}).get(level) or m["weights"]
 
 
 def threshold(level: str | None = None) -> float:
@@ -67,16 +86,98 @@ def _length(text: str) -> int:
     return len("".join(text.split()))
 
 
-def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], level: str = "paragraph") -> np.ndarray:
-    """One row of :data:`FEATURES` per bead (``src``/``tgt``: the unit texts the beads index)."""
+def _lead(text: str) -> str | None:
+    from .anchors import label_value
+
+    m = _LEAD.match(text)
+    return label_value(m.group(0)) if m else None
+
+
+def _mid_numbers(text: str) -> set[str]:
+    return {str(int(m.group(1))) for m in _MID.finditer(text[:120])}
+
+
+def _end_class(text: str) -> str:
+    t = text.rstrip()
+    if not t:
+        return ""
+    ch = t[-1]
+    if ch.isalpha():
+        return "L"
+    return "" if ch.isdigit() else "P"
+
+
+def _glue(s: Sequence[int], t: Sequence[int], src: Sequence[str], tgt: Sequence[str],
+          lead_a: Sequence[str | None], lead_b: Sequence[str | None]) -> tuple[float, float, float]:
+    """Signs that a heading or a neighbour's piece is glued into one side of a two-sided bead:
+    the two sides' leading labels differ; a label that leads one side sits inside the other side's
+    text; one side ends with punctuation and the other with a word."""
+    la = {lead_a[i] for i in s} - {None}
+    lb = {lead_b[j] for j in t} - {None}
+    mismatch = float(bool(la) and bool(lb) and la != lb)
+    first_a, first_b = lead_a[s[0]], lead_b[t[0]]
+    glued = 0.0
+    if first_a and first_a.isdigit() and first_b != first_a and first_a in _mid_numbers(tgt[t[0]]):
+        glued = 1.0
+    if first_b and first_b.isdigit() and first_a != first_b and first_b in _mid_numbers(src[s[0]]):
+        glued = 1.0
+    ea, eb = _end_class(src[s[-1]]), _end_class(tgt[t[-1]])
+    end = float({ea, eb} == {"L", "P"})
+    return mismatch, glued, end
+
+
+def _lpost(p: float) -> float:
+    return max(math.log10(max(p, 1e-12)), -6.0) / 6.0
+
+
+def _absorb(beads: Sequence[Bead], la: Sequence[int], lb: Sequence[int], ratio: float) -> list[float]:
+    """Per bead: how much better the lengths of a two-sided bead fit when a neighbouring skip joins
+    it (for a skip: when it joins its best neighbour). A heading kept apart in one version and glued
+    to its paragraph in the other shows as a skip beside a row whose other side is too long."""
+    n = len(beads)
+    out = [0.0] * n
+
+    def dev(a: float, b: float) -> float:
+        return abs(math.log((b + 1.0) / (a + 1.0)) - math.log(ratio))
+
+    for k, (s, t, _) in enumerate(beads):
+        if s and t:
+            continue
+        ua = sum(la[i] for i in s)
+        ub = sum(lb[j] for j in t)
+        for q in (k - 1, k + 1):
+            if not 0 <= q < n or not beads[q][0] or not beads[q][1]:
+                continue
+            a = sum(la[i] for i in beads[q][0])
+            b = sum(lb[j] for j in beads[q][1])
+            gain = max(0.0, dev(a, b) - dev(a + ua, b + ub))
+            out[q] = max(out[q], gain)
+            out[k] = max(out[k], gain)
+    return [min(g, 3.0) for g in out]
+
+
+def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], level: str = "paragraph",
+             posterior: Sequence[float] | None = None, boundary: Sequence[float] | None = None) -> np.ndarray:
+    """One row of :data:`FEATURES` per bead (``src``/``tgt``: the unit texts the beads index;
+    ``posterior`` and ``boundary``: the aligner's posterior probability of each bead and of its
+    ends, from ``stats`` of :func:`unmark.align.sentence.align`; 1.0 for every bead when not given)."""
     n = len(beads)
     X = np.zeros((n, len(FEATURES)))
+    post = [float(x) for x in posterior] if posterior is not None else [1.0] * n
+    bound = [float(x) for x in boundary] if boundary is not None else [1.0] * n
+    if len(post) != n or len(bound) != n:
+        raise ValueError(f"{len(post)} posteriors and {len(bound)} boundaries for {n} beads")
     la = [_length(t) for t in src]
     lb = [_length(t) for t in tgt]
     ratio = (sum(lb) + 1.0) / (sum(la) + 1.0)
     raw = [float(c) for _, _, c in beads]
     is_skip = [not s or not t for s, t, _ in beads]
     is_many = [len(s) + len(t) > 2 for s, t, _ in beads]
+    absorb = _absorb(beads, la, lb, ratio)
+    par = float(level == "paragraph")
+    lead_a = [_lead(x) for x in src]
+    lead_b = [_lead(x) for x in tgt]
+    glue = [_glue(s, t, src, tgt, lead_a, lead_b) if s and t else (0.0, 0.0, 0.0) for s, t, _ in beads]
     for k, (s, t, c) in enumerate(beads):
         a = sum(la[i] for i in s)
         b = sum(lb[j] for j in t)
@@ -98,26 +199,52 @@ def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], leve
             da = sum(_digits(src[i]) for i in s) / max(1, a)
             db = sum(_digits(tgt[j]) for j in t) / max(1, b)
             digit_gap = abs(da - db)
+        skip_text = 0.0
+        if skip:
+            # a skipped unit of running text (not a job number or a page label): rarely right
+            units = [src[i] for i in s] + [tgt[j] for j in t]
+            body = "".join(units)
+            letters = sum(ch.isalpha() for ch in body)
+            skip_text = float(letters >= 3 and _digits(body) < 0.2 * max(1, letters))
+        nb = [q for q in (k - 1, k + 1) if 0 <= q < n]
+        nb_glue = max((max(glue[q]) for q in nb), default=0.0)
+        skip_lab_nb = 0.0
+        if skip:
+            mine = {lead_a[i] for i in s} | {lead_b[j] for j in t}
+            mine.discard(None)
+            for q in nb:
+                qs, qt, _ = beads[q]
+                other = ([lead_b[j] for j in qt] + [x for j in qt for x in _mid_numbers(tgt[j])]) if s else \
+                    ([lead_a[i] for i in qs] + [x for i in qs for x in _mid_numbers(src[i])])
+                if mine & set(other):
+                    skip_lab_nb = 1.0
+        p_prev = post[k - 1] if k > 0 else 1.0
+        p_next = post[k + 1] if k + 1 < n else 1.0
         X[k] = (1.0, c, prev, nxt, min(prev, nxt), float(skip), float(len(s) == 1 and len(t) == 1),
                 float(len(s) + len(t) > 2), 1.0 / (1.0 + min(a, b) / 20.0) if not skip else 0.0, min(dev, 3.0),
                 agree, missing, conflict, one_side, digit_gap,
                 float((k > 0 and is_skip[k - 1]) or (k + 1 < n and is_skip[k + 1])),
-                float((k > 0 and is_many[k - 1]) or (k + 1 < n and is_many[k + 1])), float(level == "paragraph"), c * float(level == "paragraph"))
+                float((k > 0 and is_many[k - 1]) or (k + 1 < n and is_many[k + 1])), par, c * par,
+                post[k], _lpost(post[k]), min(p_prev, p_next), _lpost(post[k]) * par, skip_text, absorb[k],
+                *glue[k], nb_glue, skip_lab_nb, bound[k], _lpost(bound[k]))
     return X
 
 
-def probabilities(X: np.ndarray, weights: dict[str, float] | None = None) -> np.ndarray:
-    w = weights if weights is not None else model()["weights"]
+def probabilities(X: np.ndarray, coefficients: dict[str, float] | None = None, level: str | None = None) -> np.ndarray:
+    w = coefficients if coefficients is not None else weights(level)
     z = X @ np.array([w[f] for f in FEATURES])
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
 def calibrate(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], level: str = "paragraph",
-              weights: dict[str, float] | None = None) -> list[Bead]:
-    """The beads with their confidence replaced by the calibrated probability (3 decimals)."""
+              weights: dict[str, float] | None = None, posterior: Sequence[float] | None = None,
+              boundary: Sequence[float] | None = None) -> list[Bead]:
+    """The beads with their confidence replaced by the calibrated probability (3 decimals).
+    ``posterior``/``boundary``: the aligner's figures per bead (``stats`` of
+    :func:`unmark.align.sentence.align`)."""
     if not beads:
         return []
-    p = probabilities(features(beads, src, tgt, level), weights)
+    p = probabilities(features(beads, src, tgt, level, posterior, boundary), weights, level)
     return [(list(s), list(t), round(float(q), 3)) for (s, t, _), q in zip(beads, p)]
 
 

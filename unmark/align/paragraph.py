@@ -228,34 +228,56 @@ Bead = tuple[list[int], list[int], float]
 
 
 def _align_units(a: Sequence[Unit], b: Sequence[Unit], la: str | None, lb: str | None, *, embed: bool,
-                 params: _sentence.Params) -> list[Bead]:
+                 params: _sentence.Params, stats: dict | None = None) -> list[Bead]:
     if not a or not b:
+        if stats is not None:
+            stats["posterior"] = [1.0] * (len(a) + len(b))
+            stats["boundary"] = [1.0] * (len(a) + len(b))
         return [([i], [], 0.0) for i in range(len(a))] + [([], [j], 0.0) for j in range(len(b))]
     return _sentence.align([u.text for u in a], [u.text for u in b], la, lb, embed=embed, params=params,
-                           keys=([u.keys for u in a], [u.keys for u in b]))
+                           keys=([u.keys for u in a], [u.keys for u in b]), stats=stats)
 
 
-def _align_parts(a: Sequence[Unit], b: Sequence[Unit], la, lb, *, embed: bool, params) -> list[Bead]:
-    """Body with body, notes with notes (indices stay global)."""
+def _align_parts(a: Sequence[Unit], b: Sequence[Unit], la, lb, *, embed: bool, params,
+                 stats: dict | None = None) -> list[Bead]:
+    """Body with body, notes with notes (indices stay global). ``stats``: receives ``"posterior"``,
+    one figure per bead (see :func:`unmark.align.sentence.align`)."""
     out: list[Bead] = []
+    post: dict[str, list[float]] = {"posterior": [], "boundary": []}
     for part in ("body", "notes"):
         ia = [i for i, u in enumerate(a) if u.part == part]
         ib = [j for j, u in enumerate(b) if u.part == part]
-        for s, t, c in _align_units([a[i] for i in ia], [b[j] for j in ib], la, lb, embed=embed, params=params):
+        st: dict | None = {} if stats is not None else None
+        for s, t, c in _align_units([a[i] for i in ia], [b[j] for j in ib], la, lb, embed=embed, params=params,
+                                    stats=st):
             out.append(([ia[x] for x in s], [ib[y] for y in t], c))
+        if st is not None:
+            for key in post:
+                post[key] += st.get(key, [])
+    if stats is not None:
+        stats.update(post)
     return out
 
 
 def paragraph_beads(a: Document, b: Document, la: str | None, lb: str | None, *, embed: bool = False,
-                    ) -> tuple[list[Unit], list[Unit], list[Bead]]:
+                    stats: dict | None = None) -> tuple[list[Unit], list[Unit], list[Bead]]:
+    """Units of both documents and their beads. ``stats``: receives ``"posterior"`` and
+    ``"boundary"``, one figure each per bead (see :func:`unmark.align.sentence.align`)."""
     ua, ub = block_units(a), block_units(b)
-    return ua, ub, _align_parts(ua, ub, la, lb, embed=embed, params=PARAGRAPH_PARAMS)
+    return ua, ub, _align_parts(ua, ub, la, lb, embed=embed, params=PARAGRAPH_PARAMS, stats=stats)
 
 
 def sentence_beads(a: Document, b: Document, la: str | None, lb: str | None, *, embed: bool = False,
-                   ) -> tuple[list[Unit], list[Unit], list[Bead]]:
-    """Paragraph alignment, then sentence alignment inside each aligned group."""
-    pa, pb, pbeads = paragraph_beads(a, b, la, lb, embed=embed)
+                   stats: dict | None = None) -> tuple[list[Unit], list[Unit], list[Bead]]:
+    """Paragraph alignment, then sentence alignment inside each aligned group. ``stats``: receives
+    ``"posterior"`` and ``"boundary"`` per bead: the paragraph bead's figure times the sentence
+    bead's inside it."""
+    pst: dict | None = {} if stats is not None else None
+    pa, pb, pbeads = paragraph_beads(a, b, la, lb, embed=embed, stats=pst)
+    ppost = pst["posterior"] if pst is not None else [1.0] * len(pbeads)
+    pbound = pst["boundary"] if pst is not None else [1.0] * len(pbeads)
+    post: list[float] = []
+    bound: list[float] = []
     sa, sb = sentence_units(a, la), sentence_units(b, lb)
 
     def index(units: list[Unit]) -> dict[tuple[str, object], list[int]]:
@@ -287,18 +309,28 @@ def sentence_beads(a: Document, b: Document, la: str | None, lb: str | None, *, 
             va, vb = _sentence.centre_embeddings(va), _sentence.centre_embeddings(vb)
         vecs = (va, vb)
         sp = _sentence.Params(embed_centre=False)
-    for s_ids, t_ids, pconf in pbeads:
+    for (s_ids, t_ids, pconf), pp, pbd in zip(pbeads, ppost, pbound):
         xs, ys = members(pa, s_ids, ia), members(pb, t_ids, ib)
         if not xs or not ys:
             beads += [([x], [], 0.0) for x in xs] + [([], [y], 0.0) for y in ys]
+            post += [pp] * (len(xs) + len(ys))
+            bound += [pbd] * (len(xs) + len(ys))
             continue
         if len(xs) == 1 and len(ys) == 1:
             beads.append((xs, ys, pconf))
+            post.append(pp)
+            bound.append(pbd)
             continue
         emb = (vecs[0][xs], vecs[1][ys]) if vecs is not None else None
+        st: dict = {}
         for s, t, c in _sentence.align([sa[x].text for x in xs], [sb[y].text for y in ys], la, lb, embed=embed,
-                                       params=sp, embeddings=emb):
+                                       params=sp, embeddings=emb, stats=st if stats is not None else None):
             beads.append(([xs[k] for k in s], [ys[k] for k in t], round(min(c, max(pconf, 0.3)) if s and t else c, 3)))
+        post += [pp * q for q in st.get("posterior", [])]
+        bound += [pbd * q for q in st.get("boundary", [])]
+    if stats is not None:
+        stats["posterior"] = post
+        stats["boundary"] = bound
     return sa, sb, beads
 
 
@@ -418,8 +450,10 @@ def align_many(docs: Sequence[Document], *, level: str = "paragraph", embed: boo
         if k == p:
             continue
         fn = sentence_beads if level == "sentence" else paragraph_beads
-        ua, ub, beads = fn(pdoc, d, codes[p], codes[k], embed=embed)
-        beads = _calibrate.calibrate(beads, [u.text for u in ua], [u.text for u in ub], level)
+        st: dict = {}
+        ua, ub, beads = fn(pdoc, d, codes[p], codes[k], embed=embed, stats=st)
+        beads = _calibrate.calibrate(beads, [u.text for u in ua], [u.text for u in ub], level,
+                                     posterior=st["posterior"], boundary=st["boundary"])
         pivot_units = ua
         pairwise.append((names[k], ub, d, beads))
     assert pivot_units is not None

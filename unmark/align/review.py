@@ -276,18 +276,22 @@ def alignment_from_page_data(data: dict) -> Alignment:
                      {"low_confidence": data.get("low", 0.5), "xml_langs": data.get("xml_langs", {})})
 
 
+def _read_text(p: Path, what: str, code: str, encoding: str = "utf-8") -> str:
+    try:
+        return p.read_text(encoding=encoding)
+    except FileNotFoundError as exc:
+        raise AlignmentError(f"no such {what}: {p}", code=code, path=str(p)) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AlignmentError(f"cannot read the {what}: {exc}", code=code, path=str(p)) from exc
+
+
 def alignment_from_page(path: str | Path) -> Alignment:
     """The original alignment embedded in a review page written by unmark (AlignmentError E323
     when the file is not one)."""
     import re
 
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise AlignmentError(f"no such review page: {p}", code="E323", path=str(p)) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AlignmentError(f"cannot read the review page: {exc}", code="E323", path=str(p)) from exc
+    text = _read_text(p, "review page", "E323")
     m = re.search(r'<script type="application/json" id="unmark-data">(.*?)</script>', text, re.S)
     try:
         data = json.loads(m.group(1)) if m else None
@@ -297,3 +301,118 @@ def alignment_from_page(path: str | Path) -> Alignment:
         raise AlignmentError("not an unmark review page (write one with unmark align -o page.html)",
                              code="E323", path=str(p))
     return alignment_from_page_data(data)
+
+
+# --------------------------------------------------------------------------- originals
+# what ``align --apply`` can replay corrections on, besides the documents themselves
+ORIGINALS = {".html": "page", ".htm": "page", ".jsonl": "jsonl", ".json": "jsonl"}
+# alignment files that do not keep the whole table the corrections' row numbers and hash refer to
+LOSSY = {".tmx": "TMX leaves out the rows with an empty side", ".tsv": "TSV keeps no file, symbol or block of a cell",
+         ".csv": "CSV keeps no file, symbol or block of a cell", ".xlsx": "XLSX keeps no file, symbol or block of a cell",
+         ".xls": "XLSX keeps no file, symbol or block of a cell"}
+
+
+def is_alignment_file(path: str | Path) -> bool:
+    """True when ``path`` names an alignment file (review page, JSONL, TMX, TSV, XLSX) rather than a
+    document to align (by its extension; a ``.txt`` or ``.json`` document stays a document unless it
+    is an unmark JSONL alignment)."""
+    ext = Path(path).suffix.lower()
+    if ext in (".html", ".htm", ".jsonl", ".tmx", ".tsv", ".csv", ".xlsx", ".xls"):
+        return True
+    return ext == ".json" and _looks_like_jsonl_alignment(Path(path))
+
+
+def _looks_like_jsonl_alignment(p: Path) -> bool:
+    try:
+        with p.open(encoding="utf-8-sig") as fh:
+            first = fh.readline(1 << 20)
+        rec = json.loads(first)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(rec, dict) and isinstance(rec.get("cells"), dict) and "kind" in rec and "confidence" in rec
+
+
+def load_original(path: str | Path) -> Alignment:
+    """The alignment ``align --apply`` replays corrections on: a review page written by unmark
+    (E323 when it is not one) or a JSONL alignment written by ``align -o x.jsonl`` or exported from the
+    page (E324 when it is not one). TMX, TSV and XLSX are refused with E325: they do not keep the whole
+    table (TMX drops one-sided rows; TSV/XLSX drop the provenance the corrections' hash covers)."""
+    p = Path(path)
+    ext = p.suffix.lower()
+    kind = ORIGINALS.get(ext)
+    if kind == "page":
+        return alignment_from_page(p)
+    if kind == "jsonl":
+        return alignment_from_jsonl(p)
+    why = LOSSY.get(ext, "it is not an alignment file unmark writes")
+    raise AlignmentError(
+        f"cannot replay corrections on {p.name}: {why}; give the review page (.html), the JSONL alignment "
+        "(.jsonl, from 'unmark align -o x.jsonl' or the page's JSONL export of the uncorrected table) or the "
+        "documents themselves", code="E325", path=str(p))
+
+
+def _jsonl_threshold(level: str, rows: Sequence[tuple[float, bool]]) -> float:
+    """The flag threshold the JSONL was written with: the calibrated one for its level when the
+    rows' ``low_confidence`` marks agree with it, else the lowest confidence of an unflagged row."""
+    from .calibrate import threshold
+
+    lo = max((c for c, low in rows if low), default=-1.0)
+    hi = min((c for c, low in rows if not low), default=2.0)
+    for cand in (threshold(level), 0.5):
+        if lo < cand <= hi:
+            return cand
+    return hi if hi <= 1.0 else round(lo + 0.001, 3)
+
+
+def alignment_from_jsonl(path: str | Path) -> Alignment:
+    """An alignment read back from the JSONL that ``align`` writes (:func:`unmark.io.sheets.to_jsonl`):
+    every cell with its provenance, the kind and the confidence of every row, so its
+    :func:`document_hash` is the one of the alignment written. AlignmentError E324 when the file is
+    not such a JSONL (the message names the line)."""
+    p = Path(path)
+    text = _read_text(p, "JSONL alignment", "E324", encoding="utf-8-sig")
+    langs: tuple[str, ...] | None = None
+    level = None
+    rows: list[AlignedRow] = []
+    marks: list[tuple[float, bool]] = []
+    fields = set(Segment.__slots__)
+
+    def bad(n: int, why: str) -> AlignmentError:
+        return AlignmentError(f"{p.name} line {n}: {why} (not a JSONL alignment written by unmark align)",
+                              code="E324", path=str(p))
+
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except ValueError as exc:
+            raise bad(n, f"not JSON ({exc.msg})") from None
+        if not isinstance(rec, dict) or not isinstance(rec.get("cells"), dict) or not rec["cells"]:
+            raise bad(n, "no 'cells' object")
+        conf, kind = rec.get("confidence"), rec.get("kind")
+        if not isinstance(conf, (int, float)) or isinstance(conf, bool) or not 0.0 <= conf <= 1.0 \
+                or not isinstance(kind, str):
+            raise bad(n, "a row needs 'kind' and a 'confidence' in [0, 1]")
+        here = tuple(rec["cells"])
+        if langs is None:
+            langs, level = here, rec.get("level", "paragraph")
+            if level not in ("paragraph", "sentence"):
+                raise bad(n, f"unknown level {level!r}")
+        elif here != langs:
+            raise bad(n, f"languages {', '.join(here)} differ from the first row's {', '.join(langs)}")
+        cells: dict[str, Segment | None] = {}
+        for lg, c in rec["cells"].items():
+            if c is None:
+                cells[lg] = None
+                continue
+            if not isinstance(c, dict) or not isinstance(c.get("text"), str) or not set(c) <= fields:
+                raise bad(n, f"the {lg} cell is not a segment (lang, text, symbol, page, …)")
+            cells[lg] = Segment(**{k: c.get(k) for k in Segment.__slots__ if k != "lang"}, lang=c.get("lang") or lg)
+        rows.append(AlignedRow(cells, float(conf), kind))
+        marks.append((float(conf), bool(rec.get("low_confidence", False))))
+    if langs is None:
+        raise AlignmentError(f"{p.name} holds no rows (not a JSONL alignment written by unmark align)",
+                             code="E324", path=str(p))
+    return Alignment(langs, tuple(rows), level or "paragraph", (),
+                     {"low_confidence": _jsonl_threshold(level or "paragraph", marks)})

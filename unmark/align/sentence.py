@@ -599,16 +599,20 @@ def align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, t
           embeddings: tuple[np.ndarray, np.ndarray] | None = None,
           beads: Sequence[tuple[int, int]] = BEADS,
           keys: tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]] | None = None,
+          stats: dict | None = None,
           ) -> list[tuple[list[int], list[int], float]]:
     """Align two lists of sentences; returns beads ``(src indices, tgt indices, confidence)``.
 
     ``embeddings``: precomputed unit vectors (one row per sentence) to use instead of
     computing them (``embed`` is then implied). ``keys``: anchor keys per unit to use
-    instead of extracting them from the text.
+    instead of extracting them from the text. ``stats``: a dict that receives
+    ``"posterior"``, one figure per returned bead: its posterior probability over all
+    band paths, and ``"boundary"``: the lower posterior of its two ends
+    (:func:`unmark.align.dp.posteriors`; costs about one more DP pass).
     """
     with _single_thread_blas():
         return _align(src, tgt, src_lang, tgt_lang, embed=embed, params=params, embeddings=embeddings,
-                      beads=beads, keys=keys)
+                      beads=beads, keys=keys, stats=stats)
 
 
 def _align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, tgt_lang: str | None = None, *,
@@ -616,11 +620,15 @@ def _align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, 
           embeddings: tuple[np.ndarray, np.ndarray] | None = None,
           beads: Sequence[tuple[int, int]] = BEADS,
           keys: tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]] | None = None,
+          stats: dict | None = None,
           ) -> list[tuple[list[int], list[int], float]]:
     """Body of :func:`align` (BLAS limited by the caller)."""
     p = params or Params()
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
+        if stats is not None:
+            stats["posterior"] = [1.0] * (n + m)
+            stats["boundary"] = [1.0] * (n + m)
         return [([i], [], 0.0) for i in range(n)] + [([], [j], 0.0) for j in range(m)]
     la = np.concatenate([[0.0], np.cumsum([_length(t) for t in src])])
     lb = np.concatenate([[0.0], np.cumsum([_length(t) for t in tgt])])
@@ -656,7 +664,11 @@ def _align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, 
             scorer = _Scorer(la, lb, c, s2, _log_priors(prior, beads), channels, p.skip_penalty, p.huber,
                              p.null_correct)
             try:
-                new_path, _, edge = dp.run(n, m, scorer.tables(lo, W, beads), lo, W)
+                tables = None  # the previous pass's tables go before the new ones are built
+                tables = scorer.tables(lo, W, beads)
+                new_path, _, edge = dp.run(n, m, tables, lo, W)
+                if stats is None:
+                    tables = None
             except AlignmentError:
                 new_path, edge = None, True
             if new_path is not None and (not edge or W >= m + 1):
@@ -671,6 +683,10 @@ def _align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, 
             if not p.s2 and s2_est > 0:
                 s2 = s2_est
     assert path is not None and scorer is not None
+    if stats is not None:
+        stats["boundary"] = []
+        stats["posterior"] = dp.posteriors(n, m, tables, lo, W, path, boundaries=stats["boundary"])
+    tables = None
     out = []
     i = j = 0
     for (di, dj), conf in zip(path, scorer.confidences(path)):

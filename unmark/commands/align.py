@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..errors import AlignmentError, InputError
 from .common import add_parse_options
@@ -30,7 +31,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="CSV/TSV cells beginning with = + - @ written as they are (machine pipelines; default: neutralised)")
     p.add_argument("--apply", default=None, metavar="CORRECTIONS.json",
                    help="replay the corrections exported from the review page on the alignment (the same "
-                   "documents and options, or the review page itself as the only input) and write -o")
+                   "documents and options, or as the only input the review page itself or the JSONL alignment; "
+                   "TMX/TSV/XLSX do not keep the whole table) and write -o")
     p.add_argument("--presplit", action="store_true",
                    help="inputs are one sentence per line: beads (to stdout, or -o x.txt) or, with -o x.tmx/.tsv/.xlsx/.jsonl/.html, that format")
     p.add_argument("--src-lang", default=None, help="with --presplit: source language")
@@ -129,7 +131,12 @@ def _beads_alignment(beads, src_lines, tgt_lines, src_lang, tgt_lang, src_path, 
 
     rows = tuple(AlignedRow({src_lang: cell(src_lang, s, src_lines, src_path), tgt_lang: cell(tgt_lang, t, tgt_lines, tgt_path)},
                             confidence=float(c), kind=f"{len(s)}-{len(t)}") for s, t, c in beads)
-    return Alignment((src_lang, tgt_lang), rows, level="sentence", meta={"presplit": True})
+    from ..align.calibrate import threshold
+
+    return Alignment((src_lang, tgt_lang), rows, level="sentence",
+                     meta={"presplit": True, "low_confidence": threshold("sentence"),
+                           "confidence": "calibrated probability that the row is right "
+                                         "(resources/align/calibration.json, sentence level)"})
 
 
 def run_presplit(args: argparse.Namespace) -> int:
@@ -149,7 +156,7 @@ def run_presplit(args: argparse.Namespace) -> int:
         if not (src_lang and tgt_lang) or src_lang == tgt_lang:
             raise AlignmentError("cannot tell the languages of the two files: set --src-lang and --tgt-lang",
                                  code="E307")
-    beads = align_sentences(src, tgt, src_lang, tgt_lang, embed=args.embed)
+    beads = align_sentences(src, tgt, src_lang, tgt_lang, embed=args.embed, calibrated=True)
     if fmt != "beads":
         from ..align.export import write
 
@@ -188,9 +195,16 @@ def run(args: argparse.Namespace) -> int:
         from ..align.review import load_corrections
 
         corrections = load_corrections(args.apply)
-    page = len(args.inputs) == 1 and args.inputs[0].lower().endswith((".html", ".htm"))
+    from ..align.review import LOSSY, is_alignment_file
+
+    page = len(args.inputs) == 1 and is_alignment_file(args.inputs[0])
     if page and corrections is None:
-        raise AlignmentError("a review page as input needs --apply CORRECTIONS.json", code="E301")
+        if Path(args.inputs[0]).suffix.lower() in LOSSY:
+            from ..align.review import load_original
+
+            load_original(args.inputs[0])  # E325: names the alignment files that can be replayed on
+        raise AlignmentError("an alignment file as input (review page or JSONL) needs --apply CORRECTIONS.json",
+                             code="E301")
     if len(args.inputs) < 2 and not page:
         raise AlignmentError("align needs at least two documents", code="E301")
     if not args.output:
@@ -199,9 +213,9 @@ def run(args: argparse.Namespace) -> int:
     _check_low(args.low)
     _pairs(args.xml_lang, "--xml-lang")  # a malformed value fails before any work
     if page:
-        from ..align.review import alignment_from_page
+        from ..align.review import load_original
 
-        al = alignment_from_page(args.inputs[0])
+        al = load_original(args.inputs[0])
     else:
         langs = [x.strip() for x in args.langs.split(",")] if args.langs else None
         if langs is not None and len(langs) != len(args.inputs):

@@ -283,7 +283,7 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
 _UNIT = regex.compile(r"^[^\s\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]+")
 
 
-_LONE_MARKER = regex.compile(r"^(?:\d{1,3}|\*{1,3})$")
+_LONE_MARKER = _BARE_MARKER  # a footnote marker alone on its line (one pattern for both rules)
 _LETTER_ITEM = regex.compile(r"^[(（]([a-h])[)）]")
 
 
