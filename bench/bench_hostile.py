@@ -8,9 +8,13 @@
    whole process tree (the caller and its PDF reader process, ru_maxrss). Targets: every file a
    coded error or a document within 2 x the deadline and within 1.5 GB.
 2. Layout of identical runs on one baseline (20,000 / 40,000 / 120,000 runs), in process.
-3. A fuzz run over the API and every writer (--fuzz inputs, default 10,000): tracebacks counted
-   (target 0).
-Results: bench/results/hostile.json (tables: hostile, runs, fuzz, overhead).
+3. The hostile PDFs through ``unmark batch``: every file a coded record (E250 for a reader over
+   its memory cap, never E514, a dead worker).
+4. The cost of the reader process on real PDFs, and real documents against the default deadline.
+5. A fuzz run over the API, every writer and the command line (--fuzz inputs, default 10,000; each
+   also through ``unmark parse`` in process, every 100th in a real process): tracebacks counted
+   (target 0); idempotence strictly and under the documented rules (tests/test_properties.py).
+Results: bench/results/hostile.json (tables: hostile, runs, batch, overhead, deadline, fuzz).
 """
 from __future__ import annotations
 
@@ -134,8 +138,8 @@ def overhead_table(repeat: int, shared: Path) -> dict:
     pages = sum(unmark.parse_file(f, isolate="never").page_count for f in files)
     modes = [("pdfium", "in process (isolate=never)", dict(backend="pdfium", isolate="never")),
              ("pdfium", "reader process (default)", dict(backend="pdfium")),
-             ("pypdf", "in process (default, no timeout)", dict(backend="pypdf")),
-             ("pypdf", "reader process (timeout=300)", dict(backend="pypdf", timeout=300))]
+             ("pypdf", "in process (isolate=never)", dict(backend="pypdf", isolate="never")),
+             ("pypdf", "reader process (default: the default deadline)", dict(backend="pypdf"))]
     best = {k: [1e9] * len(files) for k in range(len(modes))}
     for _ in range(repeat):
         for i, f in enumerate(files):
@@ -153,9 +157,76 @@ def overhead_table(repeat: int, shared: Path) -> dict:
     for f in files:
         check_content(f.read_bytes())
     secs = time.perf_counter() - t
-    rows.append(["pdfium", "content check alone (E252-E255)", round(secs, 3), round(pages / secs, 1), None])
+    rows.append(["pdfium", "content check alone (E252-E256)", round(secs, 3), round(pages / secs, 1), None])
     return {"id": "overhead", "title": f"Cost of the limits on {len(files)} real PDFs, {pages} pages (best of {repeat}, whole unmark.parse)",
             "columns": ["backend", "reader", "seconds", "pages/s", "x in process"], "rows": rows}
+
+
+def deadline_table(shared: Path) -> dict:
+    """Real documents against the default deadline: the slowest seconds a page (PDF) and a
+    megabyte (text), and how far each stays below its default deadline."""
+    import unmark
+    from unmark import limits
+
+    rows = []
+    pdfs = sorted((shared / "corpus/huridocs/pdfs").glob("*.pdf")) if (shared / "corpus/huridocs/pdfs").is_dir() else []
+    pdfs += sorted((ROOT / "tests/pdf/fixtures").glob("*.pdf"))
+    for backend in ("pypdf", "pdfium"):
+        worst_page = worst_share = 0.0
+        for f in pdfs:
+            t = time.perf_counter()
+            doc = unmark.parse_file(f, backend=backend)
+            secs = time.perf_counter() - t
+            allowed = max(limits.AUTO_BASE_S, limits.AUTO_PER_PAGE_S * doc.page_count)
+            worst_page = max(worst_page, secs / doc.page_count)
+            worst_share = max(worst_share, secs / allowed)
+        rows.append([f"{len(pdfs)} real PDFs", backend, f"{worst_page:.3f} s a page", f"{worst_share * 100:.2f}%"])
+    texts = sorted((shared / "corpus/seed").glob("*.txt")) + sorted((shared / "corpus/un_ga_55_100").glob("*.txt"))
+    worst_mb = worst_share = 0.0
+    for f in texts:
+        t = time.perf_counter()
+        unmark.parse_file(f)
+        secs = time.perf_counter() - t
+        mb = f.stat().st_size / 1e6
+        worst_mb = max(worst_mb, secs / mb)
+        worst_share = max(worst_share, secs / max(limits.AUTO_BASE_S, limits.AUTO_PER_MB_S * mb))
+    rows.append([f"{len(texts)} real texts (seed, GA resolution in six languages)", "text", f"{worst_mb:.1f} s a MB",
+                 f"{worst_share * 100:.2f}%"])
+    if texts:  # a long real text: the seed document twenty times over (page furniture and all)
+        big = "\f".join([texts[0].read_text(encoding="utf-8")] * 20)
+        t = time.perf_counter()
+        unmark.parse_text(big)
+        secs = time.perf_counter() - t
+        mb = len(big.encode("utf-8")) / 1e6
+        rows.append([f"the seed text 20 times over ({mb:.1f} MB)", "text", f"{secs / mb:.1f} s a MB",
+                     f"{secs / max(limits.AUTO_BASE_S, limits.AUTO_PER_MB_S * mb) * 100:.2f}%"])
+    return {"id": "deadline", "title": f"Real documents against the default deadline ({limits.AUTO_BASE_S:g} s, or "
+                                       f"{limits.AUTO_PER_PAGE_S:g} s a PDF page / {limits.AUTO_PER_MB_S:g} s a MB of text when more)",
+            "columns": ["documents", "backend", "slowest", "largest share of its default deadline used"], "rows": rows}
+
+
+def batch_table(tmp: Path, timeout: float, classes: list[str]) -> dict:
+    """The hostile PDFs through ``unmark batch`` (one worker): each file's record, never a dead worker."""
+    from unmark.batch import BatchOptions, read_manifest, run_batch
+
+    rows = []
+    for backend in ("pypdf", "pdfium"):
+        inp, out = tmp / f"batch_in_{backend}", tmp / f"batch_out_{backend}"
+        inp.mkdir()
+        for name in classes:
+            if name != "sparse_huge":
+                G.PDF_CLASSES[name](inp / f"{name}.pdf")
+        t = time.perf_counter()
+        run_batch(inp, out, BatchOptions(backend=backend, timeout=timeout, memory_mb=1536))
+        secs = time.perf_counter() - t
+        recs = {r["file"]: r for r in read_manifest(out / "manifest.jsonl")}
+        for name in classes:
+            r = recs.get(f"{name}.pdf")
+            if r is not None:
+                rows.append([name, backend, r["status"], r.get("code") or "", r.get("seconds")])
+        print(f"batch {backend}: {secs:.1f} s", flush=True)
+    return {"id": "batch", "title": f"Hostile PDFs through unmark batch (timeout={timeout:g}, --memory-mb 1536, one worker)",
+            "columns": ["class", "backend", "status", "code", "seconds"], "rows": rows}
 
 
 # --------------------------------------------------------------------------- fuzz
@@ -180,8 +251,11 @@ def fuzz_table(n: int, tmp: Path) -> tuple[dict, list[str]]:
 
     from unmark import cli
 
+    from test_properties import rule_gap
+
     rng = random.Random(18)
-    cli_runs = 0
+    cli_runs = sub_runs = 0
+    idem_rule = 0
     tracebacks: list[str] = []
     docs = errors = idem_checked = idem_diff = 0
     t0 = time.perf_counter()
@@ -199,6 +273,8 @@ def fuzz_table(n: int, tmp: Path) -> tuple[dict, list[str]]:
                 idem_checked += 1
                 if again is not None and [b.text for b in again.blocks] != [b.text for b in doc.blocks]:
                     idem_diff += 1
+                    if rule_gap(text if isinstance(text, str) else "") is not None:
+                        idem_rule += 1
             if i % 50 == 0 and prev is not None:
                 al = align(prev, doc)
                 for ext in ("tmx", "tsv", "xlsx", "jsonl", "html"):
@@ -208,26 +284,35 @@ def fuzz_table(n: int, tmp: Path) -> tuple[dict, list[str]]:
             errors += 1
         except Exception:  # noqa: BLE001 - counted, the target is 0
             tracebacks.append(f"{text!r}: {traceback.format_exc(limit=3)[-600:]}")
-        if i % 10 == 5:  # the command line on the same input, in process (its code path, no start-up cost)
-            cli_runs += 1
-            f = tmp / "fuzz_in.txt"
-            f.write_bytes(text.encode("utf-8", "surrogatepass"))
-            fmt = ("json", "md", "txt")[i % 3]
-            try:
-                with contextlib.redirect_stderr(io.StringIO()):
-                    rc = cli.main(["parse", str(f), "-o", str(tmp / f"fuzz_out.{fmt}")])
-                if rc not in (0, 1):
-                    tracebacks.append(f"CLI rc={rc} on {text!r}")
-            except SystemExit as exc:
-                if exc.code not in (0, 1, 2):
-                    tracebacks.append(f"CLI exit {exc.code} on {text!r}")
-            except Exception:  # noqa: BLE001
-                tracebacks.append(f"CLI {text!r}: {traceback.format_exc(limit=3)[-600:]}")
+        # every input also through the command line, in process (its whole code path: argument
+        # handling, reading the file, the writers; no interpreter start-up); every 100th in a real
+        # `python -m unmark` process, whose stderr must hold no traceback
+        cli_runs += 1
+        f = tmp / "fuzz_in.txt"
+        f.write_bytes(text.encode("utf-8", "surrogatepass"))
+        fmt = ("json", "md", "txt")[i % 3]
+        if i % 100 == 50:
+            sub_runs += 1
+            r = subprocess.run([sys.executable, "-m", "unmark", "parse", str(f), "-o", str(tmp / f"fuzz_sub.{fmt}")],
+                               capture_output=True, cwd=str(ROOT), env={**os.environ, "PYTHONPATH": str(ROOT)})
+            if r.returncode not in (0, 1) or b"Traceback" in r.stderr:
+                tracebacks.append(f"CLI process rc={r.returncode} on {text!r}: {r.stderr.decode(errors='replace')[-400:]}")
+        try:
+            with contextlib.redirect_stderr(io.StringIO()):
+                rc = cli.main(["parse", str(f), "-o", str(tmp / f"fuzz_out.{fmt}")])
+            if rc not in (0, 1):
+                tracebacks.append(f"CLI rc={rc} on {text!r}")
+        except SystemExit as exc:
+            if exc.code not in (0, 1, 2):
+                tracebacks.append(f"CLI exit {exc.code} on {text!r}")
+        except Exception:  # noqa: BLE001
+            tracebacks.append(f"CLI {text!r}: {traceback.format_exc(limit=3)[-600:]}")
     secs = time.perf_counter() - t0
     table = {"id": "fuzz", "title": f"Fuzzed texts through parse / parse_text and every writer (seed 18)",
-             "columns": ["inputs", "documents", "coded errors", "CLI runs", "tracebacks (API and CLI)", "idempotence checked",
-                         "re-parse changed blocks", "seconds"],
-             "rows": [[n, docs, errors, cli_runs, len(tracebacks), idem_checked, idem_diff, round(secs, 1)]]}
+             "columns": ["inputs", "documents", "coded errors", "CLI runs in process", "CLI runs as a process",
+                         "tracebacks (API and CLI)", "idempotence checked", "re-parse changed blocks",
+                         "beyond the documented rules", "seconds"],
+             "rows": [[n, docs, errors, cli_runs, sub_runs, len(tracebacks), idem_checked, idem_diff, idem_rule, round(secs, 1)]]}
     return table, tracebacks
 
 
@@ -237,6 +322,7 @@ def main() -> None:
     ap.add_argument("--fuzz", type=int, default=10_000)
     ap.add_argument("--skip-fuzz", action="store_true")
     ap.add_argument("--skip-overhead", action="store_true")
+    ap.add_argument("--skip-batch", action="store_true")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--classes", default=",".join(G.PDF_CLASSES))
@@ -247,8 +333,11 @@ def main() -> None:
         tmp = Path(td)
         tables.append(hostile_table(tmp, a.timeout, a.classes.split(",")))
         tables.append(runs_table())
+        if not a.skip_batch:
+            tables.append(batch_table(tmp, a.timeout, [c for c in a.classes.split(",") if c != "sparse_huge"]))
         if not a.skip_overhead:
             tables.append(overhead_table(a.repeat, Path(a.shared)))
+            tables.append(deadline_table(Path(a.shared)))
         if not a.skip_fuzz:
             t, tbs = fuzz_table(a.fuzz, tmp)
             tables.append(t)

@@ -5,7 +5,8 @@
 Columns (seconds; per file the best of --repeat interleaved runs, summed over files):
   raw pypdf        PdfReader + page.extract_text() for every page
   unmark pypdf     unmark.parse(path, backend="pypdf")          (extraction + the shared back half)
-  unmark pdfium    unmark.parse(path, backend="pdfium")
+  unmark pdfium    unmark.parse(path, backend="pdfium")    (the PDF reader in its reader process)
+  unmark X in process  the same with isolate="never": the reader process's cost is the difference
   unmark X L       the same with the language given and no sentence split (the back half's
                    language identification is most of its cost)
   extract pypdf    unmark.extract.pdf.extract_pdf(...)          (this package alone: runs + layout)
@@ -75,6 +76,8 @@ TOOLS = {
     "raw pypdf": raw_pypdf,
     "unmark pypdf": lambda p: len(unmark.parse(str(p), backend="pypdf").blocks),
     "unmark pdfium": lambda p: len(unmark.parse(str(p), backend="pdfium").blocks),
+    "unmark pdfium in process": lambda p: len(unmark.parse(str(p), backend="pdfium", isolate="never").blocks),
+    "unmark pypdf in process": lambda p: len(unmark.parse(str(p), backend="pypdf", isolate="never").blocks),
     "unmark pypdf L": lambda p: len(unmark.parse(str(p), backend="pypdf", lang=_lang(p), sentences=False).blocks),
     "unmark pdfium L": lambda p: len(unmark.parse(str(p), backend="pdfium", lang=_lang(p), sentences=False).blocks),
     "extract pypdf": lambda p: len(extract_pdf(p, backend="pypdf").pages),
@@ -113,12 +116,13 @@ def main(argv=None) -> int:
     try:
         import pypdfium2  # noqa: F401
     except ImportError:
-        for k in ("unmark pdfium", "unmark pdfium L", "extract pdfium", "raw pdfium"):
+        for k in ("unmark pdfium", "unmark pdfium in process", "unmark pdfium L", "extract pdfium", "raw pdfium"):
             tools.pop(k)
         print("note: pypdfium2 not installed; pdfium columns skipped")
     if not shutil.which("pdftotext"):
         tools.pop("pdftotext")
     npages = sum(pages_of(f) for f in files)
+    load0 = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     print(f"machine: {machine()}")
     print(f"files: {len(files)}, pages: {npages}, best of {a.repeat}, one process, one thread\n")
     for f in files:  # warm up imports and caches
@@ -152,10 +156,16 @@ def main(argv=None) -> int:
               f"{best['raw pdfium'] / best['unmark pdfium']:.2f} of raw pypdfium2 ({npages / best['raw pdfium']:.0f} pages/s)")
         print(f"unmark(pdfium, lang given, no sentences): {npages / best['unmark pdfium L']:.0f} pages/s")
         print(f"extract(pdfium): {npages / best['extract pdfium']:.0f} pages/s  (this package alone)")
+        iso = best["unmark pdfium"] / best["unmark pdfium in process"]
+        print(f"reader process / in process, pdfium: {iso:.3f}")
+    iso_pypdf = best["unmark pypdf"] / best["unmark pypdf in process"]
+    print(f"reader process / in process, pypdf: {iso_pypdf:.3f}")
     labels = {
         "raw pypdf": "raw pypdf `extract_text()`",
         "unmark pypdf": "unmark, pypdf",
         "unmark pdfium": "unmark, pdfium",
+        "unmark pdfium in process": "unmark, pdfium, reader in process (isolate=never)",
+        "unmark pypdf in process": "unmark, pypdf, reader in process (isolate=never)",
         "unmark pypdf L": "unmark, pypdf, language given, no sentences",
         "unmark pdfium L": "unmark, pdfium, language given, no sentences",
         "extract pypdf": "extraction + layout only, pypdf (`extract_pdf`)",
@@ -168,7 +178,11 @@ def main(argv=None) -> int:
     except OSError:
         load = None
     notes = [f"{len(files)} files, {npages} pages; per file the best of {a.repeat} interleaved runs, summed; "
-             f"one process, one thread" + (f"; load average {load:.1f} at the end" if load is not None else ""),
+             f"one process, one thread" + (f"; load average {load0:.1f} at the start, {load:.1f} at the end" if load is not None else ""),
+             f"the PDF reader process (default: PDFium always, pypdf under the default deadline) costs "
+             f"{(iso_pypdf - 1) * 100:+.1f}% on pypdf"
+             + (f" and {(best['unmark pdfium'] / best['unmark pdfium in process'] - 1) * 100:+.1f}% on pdfium"
+                if "unmark pdfium" in best else "") + " against the same parse in process (same run)",
              f"targets: unmark(pypdf) <= 1.25 x raw pypdf (measured {r1:.2f})"
              + (f"; unmark(pdfium) >= 200 pages/s (measured {npages / best['unmark pdfium']:.0f}, "
                 f"{best['raw pdfium'] / best['unmark pdfium']:.2f} of raw pypdfium2's "

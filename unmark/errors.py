@@ -171,6 +171,8 @@ _code("E252", "marked content nested over {max} deep", "A content stream nests B
 _code("E253", "form XObjects drawn over {max} times through nesting", "Form XObjects drawing each other (fan-out) beyond ContentLimits.max_form_draws: refused before PDFium parses the page.")
 _code("E254", "a content stream holds over {max} operators", "More operators in one content stream than ContentLimits.max_ops.")
 _code("E255", "a content stream inflates to over {mb} MB", "A compressed content stream inflates beyond ContentLimits.max_stream_mb (a decompression bomb).")
+_code("E257", "page {page} gives over {max} characters of text", "One page gives more text than ContentLimits.max_page_chars (a real page: under 10,000 characters): refused in the PDF reader, before the page is laid out, so the deadline holds.")
+_code("E256", "a ToUnicode map makes one glyph stand for {n} characters", "A font's ToUnicode map gives one glyph more characters than ContentLimits.max_unicode_chars (a ToUnicode bomb: a tiny file that becomes gigabytes of text in PDFium); refused before PDFium parses the page.")
 # E3xx alignment
 _code("E300", "{message}", "Base code of alignment errors.")
 _code("E301", "alignment needs at least two documents", "Too few (or wrong kind of) inputs for alignment.")

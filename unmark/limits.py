@@ -38,55 +38,125 @@ PDFIUM_TEXT_OBJECT_MAX = 32767     # PDFium returns at most this many characters
 
 @dataclass(frozen=True)
 class ContentLimits:
-    """Limits checked on the file's own bytes before PDFium parses a page (E252-E255)."""
+    """Limits checked on the file's own bytes before PDFium parses a page (E252-E256), and on the
+    text each page gives, in the reader, before the caller lays it out (E257)."""
 
     max_depth: int = 512            # marked content (BMC/BDC ... EMC) nested this deep in one stream
     max_form_draws: int = 50_000    # form XObjects drawn by one form, counted through nesting
     max_ops: int = 5_000_000        # operators in one content stream
     max_stream_mb: int = 128        # decompressed bytes of one content stream
+    max_unicode_chars: int = 256    # characters one glyph may stand for in a ToUnicode map (E256)
+    max_page_chars: int = 500_000   # characters of text one page may give (E257; a dense real page: under 10,000)
 
 
 class DeadlineExceeded(UnmarkError):
     code = "E207"
 
 
-_DEADLINE: contextvars.ContextVar[tuple[float, float, str] | None] = contextvars.ContextVar("unmark_deadline", default=None)
+# The default deadline ("auto": every parse has one unless told otherwise), from measured real
+# documents (bench/bench_hostile.py, table "default deadline"): the slowest real PDF takes well
+# under a second a page and the slowest real text well under ten seconds a megabyte on a loaded
+# two-core machine, so these leave ample room, and no real document is ever stopped by them.
+AUTO = "auto"
+AUTO_BASE_S = 120.0          # every input: at least this long
+AUTO_PER_PAGE_S = 2.0        # a PDF: this long per page when that is more
+AUTO_PER_MB_S = 120.0        # text: this long per megabyte when that is more
+
+
+class _Deadline:
+    __slots__ = ("start", "end", "timeout", "code", "auto")
+
+    def __init__(self, timeout: float, code: str, auto: bool):
+        self.start = time.monotonic()
+        self.end = self.start + timeout
+        self.timeout, self.code, self.auto = timeout, code, auto
+
+    def message(self) -> str:
+        if self.auto:
+            return (f"gave up after {self.timeout:g} s (the default deadline for this input; "
+                    f"set --timeout / ParseOptions.timeout to change it, 0 for none)")
+        return f"gave up after {self.timeout:g} s (per-file timeout)"
+
+
+_DEADLINE: contextvars.ContextVar[_Deadline | None] = contextvars.ContextVar("unmark_deadline", default=None)
+
+
+def is_auto(timeout) -> bool:
+    return isinstance(timeout, str) and timeout == AUTO
 
 
 @contextlib.contextmanager
-def deadline(timeout: float | None, code: str = "E207") -> Iterator[None]:
-    """A deadline ``timeout`` seconds from now for the work inside the block (none: unchanged)."""
+def deadline(timeout: float | str | None, code: str = "E207") -> Iterator[None]:
+    """A deadline ``timeout`` seconds from now for the work inside the block (none: unchanged;
+    ``"auto"``: the default deadline, :data:`AUTO_BASE_S` that :func:`grow` may lengthen once the
+    size of the input is known)."""
     if timeout is None:
         yield
         return
-    end = time.monotonic() + float(timeout)
+    auto = is_auto(timeout)
+    d = _Deadline(AUTO_BASE_S if auto else float(timeout), code, auto)
     cur = _DEADLINE.get()
-    if cur is not None and cur[0] <= end:
-        yield  # an outer deadline comes first
+    if cur is not None and (cur.end <= d.end or (auto and not cur.auto)):
+        yield  # an outer deadline comes first (a default one never replaces one the user set)
         return
-    token = _DEADLINE.set((end, float(timeout), code))
+    token = _DEADLINE.set(d)
     try:
         yield
     finally:
         _DEADLINE.reset(token)
 
 
+def grow(seconds: float) -> bool:
+    """Lengthen the current *default* deadline to ``seconds`` from its start (a deadline the user
+    set is never changed). True when it grew."""
+    cur = _DEADLINE.get()
+    if cur is None or not cur.auto or cur.start + seconds <= cur.end:
+        return False
+    cur.end = cur.start + seconds
+    cur.timeout = seconds
+    return True
+
+
+def grow_for_pages(n: int) -> bool:
+    """The default deadline of a PDF of ``n`` pages (:data:`AUTO_PER_PAGE_S` a page when that is more)."""
+    return grow(AUTO_PER_PAGE_S * n)
+
+
+def grow_for_text(chars: int) -> bool:
+    """The default deadline of a text of ``chars`` characters (:data:`AUTO_PER_MB_S` a million)."""
+    return grow(AUTO_PER_MB_S * chars / 1e6)
+
+
+def auto_budget() -> tuple[float, float] | None:
+    """(start, seconds per page) of the current default deadline, for the PDF reader process
+    (which lengthens its own copy once it knows the page count); None when there is none."""
+    cur = _DEADLINE.get()
+    if cur is None or not cur.auto:
+        return None
+    return cur.start, AUTO_PER_PAGE_S
+
+
 def remaining() -> float | None:
     """Seconds left before the current deadline (None: no deadline)."""
     cur = _DEADLINE.get()
-    return None if cur is None else cur[0] - time.monotonic()
+    return None if cur is None else cur.end - time.monotonic()
 
 
 def current_deadline() -> float | None:
     cur = _DEADLINE.get()
-    return None if cur is None else cur[0]
+    return None if cur is None else cur.end
+
+
+def current_message() -> str | None:
+    cur = _DEADLINE.get()
+    return None if cur is None else cur.message()
 
 
 def check() -> None:
     """Raise :class:`DeadlineExceeded` when the current deadline has passed."""
     cur = _DEADLINE.get()
-    if cur is not None and time.monotonic() > cur[0]:
-        raise DeadlineExceeded(f"gave up after {cur[1]:g} s (per-file timeout)", code=cur[2])
+    if cur is not None and time.monotonic() > cur.end:
+        raise DeadlineExceeded(cur.message(), code=cur.code)
 
 
 # --------------------------------------------------------------------------- process limits
@@ -139,9 +209,12 @@ FLAGS = {"max_pages": "--max-pages", "timeout": "--timeout", "memory_mb": "--mem
 
 
 def limit(name: str, value, *, integer: bool = False):
-    """``value`` checked and normalised: None/0 -> None (no limit), a positive number kept."""
+    """``value`` checked and normalised: None/0 -> None (no limit), a positive number kept;
+    ``"auto"`` kept for ``timeout`` (the default deadline)."""
     if value is None:
         return None
+    if name == "timeout" and is_auto(value):
+        return AUTO
     flag = FLAGS.get(name, name)
     try:
         v = float(value)

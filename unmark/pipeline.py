@@ -22,7 +22,7 @@ from .clean.contents import mark_contents
 from .clean.layout import guess_doc_symbol, mark_zones
 from .clean.notes_zone import end_note_zones, mark_endnotes, mark_unseparated_notes, note_zone_warnings
 from .errors import InputError, InputNotFoundError, UnmarkError
-from .limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB, ContentLimits, check, deadline
+from .limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB, ContentLimits, check, deadline, grow_for_text
 from .extract.lines import Extracted, LineFacts, SrcLine
 from .extract.text import DEFAULT_MAX_BYTES, decode, extract_text
 from .model import (
@@ -35,6 +35,7 @@ from .model import (
     Item,
     Link,
     MappedText,
+    SymbolRef,
     Metadata,
 )
 from .extract.pdf import extract_pdf, prepare_reader
@@ -60,13 +61,15 @@ class ParseOptions:
         backend: PDF extraction backend, ``"pypdf"`` (default) or ``"pdfium"`` (the ``pdfium`` extra).
         max_pages: refuse PDFs with more pages than this (error E206); ``None`` or 0: no limit.
         timeout: seconds allowed per input, reading and building (E207 for a PDF, E152 for text);
-            ``None`` or 0: no limit.
+            ``"auto"`` (the default): 120 s, or 2 s a PDF page / 120 s a megabyte of text when
+            that is more (far above any real document: docs/limits-and-security.md); ``None`` or 0:
+            no limit.
         max_bytes: size limit of the input (error E104); ``None`` or 0: no limit. Negative limits: E123.
         sentences: split blocks into sentences (``Block.sentences``); turn off for speed.
         max_file_mb: refuse PDFs larger than this (E104); ``None``: no limit.
         memory_mb: address-space limit of the PDF reader process (E250); ``None``: no limit.
-        isolate: run the PDF reader in its own process: ``"auto"`` (PDFium always, pypdf when a
-            timeout is set), ``"always"`` or ``"never"``. See docs/limits-and-security.md.
+        isolate: run the PDF reader in its own process: ``"auto"`` (PDFium always, pypdf when there
+            is a deadline, the default one included), ``"always"`` or ``"never"``. See docs/limits-and-security.md.
         content_limits: :class:`unmark.limits.ContentLimits` checked before PDFium parses a page
             (E252-E255).
 
@@ -77,7 +80,7 @@ class ParseOptions:
     lang: str = "auto"
     backend: str = "pypdf"            # PDF backend: 'pypdf' | 'pdfium'
     max_pages: int | None = None      # PDF: refuse/limit documents longer than this
-    timeout: float | None = None      # seconds per input: reading and building
+    timeout: float | str | None = "auto"  # seconds per input: reading and building ("auto": the default deadline)
     max_bytes: int = DEFAULT_MAX_BYTES
     sentences: bool = True            # segment sentences (False: the same as disabling "sentences")
     disable: tuple[str, ...] = ()     # names of stages to skip (STAGE_NAMES)
@@ -273,6 +276,7 @@ def parse_text(text: str, lang: str = "auto", *, options: ParseOptions | None = 
 
     text, input_fixes = clean_input(text)
     with deadline(opts.timeout, "E152"):
+        grow_for_text(len(text))  # the default deadline grows with the text
         ex = extract_text(text, name=name)
         if input_fixes:
             line_page = {ln.line: p.number for p in ex.pages for ln in p.lines}
@@ -650,6 +654,12 @@ def stage_blocks(st: ParseState) -> ParseState:
         syms = list(find_symbols(bb.text.text))
         for j, mt in enumerate(bb.items):
             syms += find_symbols(mt.text, item=j)
+        if not bb.text.text and b.label is None and b.type == "paragraph" and blocks and blocks[-1].type == "paragraph":
+            # an unnumbered paragraph emptied by a fix (a line that held only a broken Word field):
+            # its items belong to the paragraph before, as they would without the removed line
+            # (and as a re-read of the text output places them)
+            blocks[-1] = _adopt_items(blocks[-1], items, syms)
+            continue
         blocks.append(
             Block(
                 type=b.type,
@@ -671,6 +681,15 @@ def stage_blocks(st: ParseState) -> ParseState:
     # text input: a footnote that may hold body text is a warning (W420, W421)
     warnings = st.warnings + (tuple(note_zone_warnings(footnotes, blocks)) if st.ex.kind == "text" else ())
     return replace(st, blocks=tuple(blocks), footnotes=footnotes, warnings=warnings)
+
+
+def _adopt_items(prev: Block, items: tuple[Item, ...], syms: list[SymbolRef]) -> Block:
+    """``prev`` with ``items`` (and their symbols) appended, item indices shifted."""
+    k = len(prev.items)
+    items = tuple(replace(it, footnote_refs=tuple(replace(r, item=(r.item or 0) + k) for r in it.footnote_refs))
+                  for it in items)
+    syms = [replace(s, item=s.item + k) for s in syms if s.item is not None]
+    return replace(prev, items=prev.items + items, symbols=prev.symbols + tuple(syms))
 
 
 def stage_sentences(st: ParseState) -> ParseState:

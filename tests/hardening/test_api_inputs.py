@@ -88,3 +88,21 @@ def test_surrogates_keep_offsets():
     doc = unmark.parse("1. abc\ud800def ghi jkl mno.\n")
     b = doc.blocks[0]
     assert b.text.startswith("abc\ufffddef")
+
+
+def test_digits_newer_than_pythons_unicode_tables_are_no_traceback():
+    # the regex module's \d knows digits (U+11BF0, U+10D40, ...) that int() refuses; found by the fuzz test
+    import regex
+
+    from unmark.align.anchors import extract, label_value
+
+    digits = [c for c in map(chr, range(0x10000, 0x20000)) if regex.match(r"\d", c) and not c.isdecimal()][:20]
+    for c in digits + ["\u00b2"]:
+        for t in (c, f"{c}\n1. The General Assembly decides.\n", f"1. Text\n{c}{c}\n\f2. More\n", f"({c}) item\n"):
+            try:
+                unmark.parse_text(t)
+            except unmark.UnmarkError:
+                pass
+        for t in (f"{c * 4}年{c}月{c}日", f"{c} May 2020", f"May {c}, 2020", f"{c * 2}/{c * 2}", f"{c * 4}"):
+            extract(t)
+        label_value(f"{c}.")

@@ -173,3 +173,31 @@ def test_resume_tells_the_truth_and_the_manifest_stays_compact(tmp_path):
     assert len(files) == len(set(files)) == 4                 # one current record per input
     state = {json.loads(x)["file"]: json.loads(x) for x in lines}
     assert state["empty.txt"]["status"] == "error" and state["empty.txt"]["code"] == "E101"
+
+
+def test_keep_history_keeps_superseded_records_apart(tmp_path):
+    inp, out = _corpus(tmp_path), tmp_path / "out"
+    run_batch(inp, out, BatchOptions())
+    first = read_manifest(out / "manifest.jsonl")
+    assert not (out / "manifest.history.jsonl").exists()            # off unless asked for
+    (inp / "A_80_1_EN.txt").write_text(EN + "3. Decides to remain seized of the matter.\n", encoding="utf-8")
+    run_batch(inp, out, BatchOptions(resume=True, keep_history=True))
+    now = read_manifest(out / "manifest.jsonl")
+    hist = read_manifest(out / "manifest.history.jsonl")
+    assert len(now) == 3 and len({r["file"] for r in now}) == 3       # one current record per input
+    changed = [r for r in first if r["file"] == "A_80_1_EN.txt"]
+    assert changed[0] in hist                                         # the superseded record, kept apart
+    assert all(r not in now for r in hist)
+    run_batch(inp, out, BatchOptions(keep_history=True))              # a fresh run: the old manifest goes there too
+    assert len(read_manifest(out / "manifest.history.jsonl")) > len(hist)
+
+
+def test_history_file_planted_as_a_link_is_refused(tmp_path):
+    inp, out = _corpus(tmp_path), tmp_path / "out"
+    victim = _victim(tmp_path)
+    run_batch(inp, out, BatchOptions())
+    (out / "manifest.history.jsonl").symlink_to(victim / "keep.txt")
+    with pytest.raises(UnmarkError) as ei:
+        run_batch(inp, out, BatchOptions(keep_history=True))
+    assert ei.value.code == "E704"
+    assert _untouched(victim)

@@ -7,7 +7,7 @@ import zipfile
 import xml.etree.ElementTree as ET
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import unmark
@@ -34,6 +34,7 @@ def _doc(text: str, one_arg: bool):
 
 @FUZZ
 @given(TEXTS, st.booleans())
+@example("\U00011bf0", False)  # a digit regex knows and int() refuses (found by this test)
 def test_api_gives_a_document_or_a_coded_error(text, one_arg):
     doc = _doc(text, one_arg)
     if doc is None:

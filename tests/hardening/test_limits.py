@@ -99,3 +99,61 @@ def test_identical_runs_on_one_baseline_are_one_line():
     assert len(_dedup(over)) == 1                    # drawn on itself: fake bold
     pages, _, _ = layout([raw])
     assert len([ln for p in pages for ln in p.lines if ln.s.strip()]) >= 1
+
+
+def test_tounicode_bomb_is_refused_before_pdfium_and_coded_on_pypdf(tmp_path):
+    p = G.tounicode_bomb(tmp_path / "tu.pdf")                    # 1 KB: 9 million characters of text
+    assert _code(p, backend="pdfium") == "E256"
+    assert _code(p, backend="pypdf") == "E203"                   # pypdf's own 1,024-byte CMap string limit
+    # the same map under the per-glyph limit is read (a real font's ligatures are a few characters)
+    small = G.tounicode_bomb(tmp_path / "small.pdf", chars=4, shows=20)
+    for backend in BACKENDS:
+        assert "AAAA" in unmark.parse_file(small, backend=backend, lang="en").text()
+
+
+def test_tounicode_amplifier_meets_the_readers_memory_cap_or_the_page_text_cap(tmp_path):
+    p = G.tounicode_amplifier(tmp_path / "amp.pdf")              # 20 million characters, under E256
+    assert _code(p, backend="pdfium", memory_mb=600) in ("E250", "E207")
+    assert _code(p, backend="pypdf") == "E257"                   # refused in the reader, before layout
+    small = G.tounicode_amplifier(tmp_path / "small.pdf", shows=100)   # 20,000 characters: a document
+    assert unmark.parse_file(small, backend="pypdf", lang="en").text().startswith("AAAA")
+
+
+def test_batch_reader_blow_up_is_e250_not_a_dead_worker(tmp_path):
+    from unmark.batch import BatchOptions, read_manifest, run_batch
+
+    inp = tmp_path / "in"
+    G.tounicode_amplifier(inp / "amp.pdf")
+    G.ordinary(inp / "ok.pdf")
+    out = tmp_path / "out"
+    run_batch(inp, out, BatchOptions(backend="pdfium", memory_mb=600, timeout=120))
+    recs = {r["file"]: r for r in read_manifest(out / "manifest.jsonl")}
+    assert recs["amp.pdf"]["code"] == "E250", recs["amp.pdf"]
+    assert recs["ok.pdf"]["status"] == "ok"
+
+
+def test_default_deadline_is_set_and_grows_with_the_input():
+    from unmark import limits
+
+    assert unmark.ParseOptions().timeout == "auto"
+    with limits.deadline("auto", "E152"):
+        assert limits.remaining() == pytest.approx(limits.AUTO_BASE_S, abs=1)
+        assert limits.grow(limits.AUTO_PER_PAGE_S * 500)            # a 500-page PDF: 1,000 s
+        assert limits.remaining() == pytest.approx(limits.AUTO_PER_PAGE_S * 500, abs=1)
+        assert not limits.grow(10)                                   # never shorter
+    with limits.deadline(5, "E152"):
+        assert not limits.grow(1000)                                 # a deadline the user set is never moved
+        assert limits.remaining() <= 5
+    with limits.deadline(5, "E152"), limits.deadline("auto", "E152"):
+        assert limits.remaining() <= 5                               # the default never replaces the user's
+
+
+def test_default_deadline_stops_a_parse_with_its_own_message(monkeypatch):
+    from unmark import limits
+
+    monkeypatch.setattr(limits, "AUTO_BASE_S", 0.0)
+    monkeypatch.setattr(limits, "AUTO_PER_MB_S", 0.0)
+    with pytest.raises(UnmarkError) as ei:
+        unmark.parse_text("1. The General Assembly decides to include the item.\n" * 2000)
+    assert ei.value.code == "E152" and "default deadline" in ei.value.message
+    assert unmark.parse_text("1. The General Assembly decides.\n", timeout=0).blocks   # 0: none

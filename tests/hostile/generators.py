@@ -3,7 +3,8 @@ large is committed). Each generator writes one file and returns its path.
 
 PDF classes (both backends): marked content nested deep (``bmc_nesting``), form XObjects drawing
 each other (``form_fanout``), an operator bomb (``operator_bomb``), a decompression bomb
-(``content_bomb``), a ToUnicode bomb (``tounicode_bomb``), identical runs on one baseline
+(``content_bomb``), a ToUnicode bomb (``tounicode_bomb``, and ``tounicode_amplifier`` under the
+per-glyph limit), identical runs on one baseline
 (``identical_runs``), a text object longer than PDFium returns (``long_text_object``), a huge
 sparse file (``sparse_huge``: no disk used). Text classes: :func:`hostile_texts`.
 """
@@ -94,19 +95,23 @@ def content_bomb(path: Path, mb: int = 200) -> Path:
     return _write(path, one_page(TEXT + b" " * (mb << 20)))
 
 
-def tounicode_bomb(path: Path, ranges: int = 60_000) -> Path:
-    """A font whose ToUnicode CMap maps each code through an array of long strings."""
-    cmap = [b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Bomb def",
-            b"1 begincodespacerange <0000> <FFFF> endcodespacerange"]
-    for a in range(0, ranges, 100):
-        cmap.append(b"100 beginbfrange")
-        for k in range(a, a + 100):
-            cmap.append(b"<%04X> <%04X> <%s>" % (k % 65536, k % 65536, b"0041" * 64))
-        cmap.append(b"endbfrange")
-    cmap.append(b"endcmap CMapName currentdict /CMap defineresource pop end end")
-    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>")
-    data = one_page(TEXT, extra_objects=[stream(b"\n".join(cmap))])
-    return _write(path, data.replace(FONT, font))
+def tounicode_bomb(path: Path, chars: int = 3000, shows: int = 3000) -> Path:
+    """A font whose ToUnicode map makes one glyph ``chars`` characters, shown ``shows`` times in one
+    string: ``chars * shows`` characters of text from a file of about 1 KB (3,000 x 3,000: 9 million
+    characters, over 2 GB in PDFium's text page)."""
+    cmap = b"\n".join([b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Bomb def",
+                       b"1 begincodespacerange <00> <FF> endcodespacerange",
+                       b"1 beginbfchar", b"<41> <%s>" % (b"0041" * chars), b"endbfchar",
+                       b"endcmap CMapName currentdict /CMap defineresource pop end end"])
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>"
+    text = b"BT /F1 12 Tf 72 720 Td (" + b"A" * shows + b") Tj ET\n"
+    return _write(path, one_page(text, extra_objects=[stream(cmap)]).replace(FONT, font))
+
+
+def tounicode_amplifier(path: Path, chars: int = 200, shows: int = 100_000) -> Path:
+    """The ToUnicode bomb kept under the per-glyph limit (200 characters a glyph, E256 does not
+    fire): 20 million characters from a file of a few KB, left to the memory cap and the deadline."""
+    return tounicode_bomb(path, chars=chars, shows=shows)
 
 
 def identical_runs(path: Path, n: int = 20_000) -> Path:
@@ -139,6 +144,7 @@ PDF_CLASSES = {
     "operator_bomb": operator_bomb,
     "content_bomb": content_bomb,
     "tounicode_bomb": tounicode_bomb,
+    "tounicode_amplifier": tounicode_amplifier,
     "identical_runs": identical_runs,
     "long_text_object": long_text_object,
     "sparse_huge": sparse_huge,

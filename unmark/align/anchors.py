@@ -105,7 +105,7 @@ def _number_key(raw: str) -> tuple[str, str]:
     digits = regex.sub(r"[^\d]", "", raw)
     core = digits.lstrip("0") or "0"
     if len(core) >= 3 or regex.search(r"[.,]\d{1,2}$", raw):
-        if len(core) == 4 and 1900 <= int(core) <= 2099 and not regex.search(r"[.,]", raw):
+        if len(core) == 4 and core.isdecimal() and 1900 <= int(core) <= 2099 and not regex.search(r"[.,]", raw):
             return "year", core
         return "num", core
     return "small", core
@@ -114,18 +114,21 @@ def _number_key(raw: str) -> tuple[str, str]:
 def _dates(text: str) -> list[str]:
     out: list[str] = []
     for m in _DATE_ZH.finditer(text):
-        y, mo, d = m.group(1), int(m.group(2)), m.group(3)
-        out.append(f"date:{y}-{mo:02d}-{int(d):02d}" if d else f"ym:{y}-{mo:02d}")
+        try:  # int() refuses digits of scripts newer than Python's Unicode tables (regex's \d takes them)
+            y, mo, d = m.group(1), int(m.group(2)), m.group(3)
+            out.append(f"date:{y}-{mo:02d}-{int(d):02d}" if d else f"ym:{y}-{mo:02d}")
+        except ValueError:
+            continue
     covered: list[tuple[int, int]] = []
     for pat, order in ((_DATE_DMY, "dmy"), (_DATE_MDY, "mdy")):
         for m in pat.finditer(text):
             mon = _month_number(m.group("mon"))
             if mon is None:
                 continue
-            if order == "dmy":
-                d, y = int(m.group(1)), m.group(3)
-            else:
-                d, y = int(m.group(2)), m.group(3)
+            try:
+                d, y = int(m.group(1 if order == "dmy" else 2)), m.group(3)
+            except ValueError:
+                continue
             if 1 <= d <= 31:
                 out.append(f"date:{y}-{mon:02d}-{d:02d}")
                 covered.append(m.span())
@@ -162,7 +165,10 @@ def extract(text: str, *, punctuation: bool = False, all_latin: bool | None = No
         if "/" in t:
             for m in _REF.finditer(t):
                 if not (spans and _inside(m.start(), spans)):
-                    keys.append(f"ref:{int(m.group(1))}/{int(m.group(2))}")
+                    try:
+                        keys.append(f"ref:{int(m.group(1))}/{int(m.group(2))}")
+                    except ValueError:
+                        continue
     for m in (_NUMBER.finditer(t) if has_digit else ()):
         if spans and _inside(m.start(), spans):
             continue
@@ -228,7 +234,7 @@ def label_value(label: str | None) -> str | None:
     core = regex.sub(r"^[\s(（\[]+|[\s.)）\]:：、\-–—]+$", "", normalise(label))
     if not core:
         return None
-    if core.isdigit():
+    if core.isdecimal():
         return str(int(core))
     for conv in (roman_value, cn_value):
         v = conv(core)

@@ -158,3 +158,22 @@ def compact(path: str | os.PathLike, records: Iterable[dict]) -> None:
         except UnicodeEncodeError:
             lines.append(json.dumps(rec, ensure_ascii=True, separators=(",", ":")).encode("ascii"))
     write_bytes(path, b"".join(x + b"\n" for x in lines))
+
+
+
+def keep_history(path: str | os.PathLike, keep: Iterable[dict] = ()) -> int:
+    """Append the records of the manifest at ``path`` that are not in ``keep`` to the history file
+    next to it (``manifest.history.jsonl``: every earlier record, in the order written; opened like
+    the manifest, never through a link). Returns how many were appended."""
+    p = Path(path)
+    if not os.path.lexists(p):
+        return 0
+    current = {json.dumps(r, sort_keys=True) for r in keep}
+    old = [r for r in read_manifest(p) if json.dumps(r, sort_keys=True) not in current]
+    if old:
+        from .paths import HISTORY
+
+        with ManifestWriter(p.with_name(HISTORY)) as hist:
+            for rec in old:
+                hist.append(rec)
+    return len(old)

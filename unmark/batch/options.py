@@ -44,6 +44,7 @@ class BatchOptions:
     max_bytes: int | None = None       # text inputs: size limit (None: the parser's default)
     follow_links: bool = False         # inputs that are symbolic links: parsed (else skipped, E531)
     csv_safe: bool = True              # TSV/CSV outputs (--align): cells a spreadsheet would run neutralised
+    keep_history: bool = False         # superseded manifest records appended to manifest.history.jsonl
 
     def __post_init__(self) -> None:
         fmts = tuple(dict.fromkeys(f.strip().lower() for f in self.formats if f.strip()))
@@ -76,11 +77,14 @@ class BatchOptions:
         from ..pipeline import ParseOptions
 
         kw = {} if self.max_bytes is None else {"max_bytes": self.max_bytes}
-        # the worker is the isolated process already (address-space limit, killed at the hard
-        # timeout: E511/E512/E514), so the parser reads PDFs in it, not in a reader process of its own
+        # PDFs are read as by a single parse: in the worker's own reader process under the same
+        # address-space limit as the worker, so a PDFium blow-up is the coded E250 (and an overrun
+        # E207) in the file's record, never the death of the worker (E514)
+        from ..limits import DEFAULT_MEMORY_MB as READER_MB
+
         return ParseOptions(
             lang=self.lang, backend=self.backend, max_pages=self.max_pages, timeout=self.timeout,
-            sentences=self.sentences, disable=self.disable, isolate="never", **kw,
+            sentences=self.sentences, disable=self.disable, memory_mb=self.memory_mb or READER_MB, **kw,
         )
 
     def hashed_settings(self) -> dict:

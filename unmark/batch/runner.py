@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 
 from ..errors import BatchError
 from . import worker as W
-from .manifest import ManifestWriter, compact, latest_state, read_manifest
+from .manifest import ManifestWriter, compact, keep_history, latest_state, read_manifest
 from .options import BatchOptions
 from .paths import LOCK, MANIFEST, InputFile, discover, inside, plan_outputs
 
@@ -211,6 +211,8 @@ def run_batch(
         done = 0
         final: dict[str, dict] = {}
 
+        if opts.keep_history and not opts.resume:  # the manifest starts afresh: its records go to the history
+            keep_history(dst / MANIFEST)
         with ManifestWriter(dst / MANIFEST, fresh=not opts.resume) as mf:
             def emit(rec: dict) -> None:
                 nonlocal done
@@ -270,7 +272,10 @@ def run_batch(
         # one current record per input, in input order (an interrupted run leaves appended lines
         # that the next run compacts)
         order = {f.rel: k for k, f in enumerate(files)}
-        compact(dst / MANIFEST, sorted(final.values(), key=lambda r: order.get(r["file"], len(order))))
+        current = sorted(final.values(), key=lambda r: order.get(r["file"], len(order)))
+        if opts.keep_history:  # superseded records kept apart (manifest.history.jsonl), if wanted
+            keep_history(dst / MANIFEST, current)
+        compact(dst / MANIFEST, current)
 
         if opts.align:
             from .align import align_outputs

@@ -203,7 +203,10 @@ _BARE_NUMBER = re.compile(r"^\s*[-–]?\s*(\d{1,4})\s*[-–]?\s*$")
 
 def _bare_number(text: str) -> int | None:
     m = _BARE_NUMBER.match(text)
-    return int(m.group(1)) if m else None
+    try:
+        return int(m.group(1)) if m else None
+    except ValueError:  # a digit of a script newer than Python's Unicode tables (regex knows it, int() not)
+        return None
 
 
 def _set_apart(lines: list[SrcLine], k: int) -> bool:

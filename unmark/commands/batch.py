@@ -35,6 +35,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--align", type=_csv, default=(), metavar="L1,L2", help="also align the language versions of each document, e.g. zh,en")
     p.add_argument("--progress", choices=("auto", "bar", "lines", "none"), default="auto")
     p.add_argument("--follow-links", action="store_true", help="parse input files that are symbolic links (default: skipped, E531)")
+    p.add_argument("--keep-history", action="store_true",
+                   help="keep the records the manifest drops when it is compacted (one current record per input) "
+                        "in OUT/manifest.history.jsonl")
     p.add_argument("--raw-cells", action="store_true",
                    help="TSV/CSV cells beginning with = + - @ written as they are (machine pipelines; default: neutralised)")
     p.set_defaults(func=run)
@@ -93,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
         max_bytes=None if args.max_mb is None else max_bytes_of(args.max_mb),
         lang=args.lang, backend=args.backend, sentences=not args.no_sentences, disable=disabled_stages(args.disable), provenance=not args.no_provenance,
         engine=args.engine, scheduler=args.scheduler, align=args.align, follow_links=args.follow_links,
+        keep_history=args.keep_history,
         csv_safe=not args.raw_cells,
     )
     rep = _Reporter(args.progress)

@@ -17,7 +17,9 @@ def add_parse_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", default="auto", choices=LANGS, help="document language (default: auto)")
     p.add_argument("--backend", default="pypdf", choices=("pypdf", "pdfium"), help="PDF extraction backend")
     p.add_argument("--max-pages", type=float, default=None, help="refuse PDFs with more pages than this (0: no limit)")
-    p.add_argument("--timeout", type=float, default=None, help="seconds allowed per input: reading, building and writing (0: no limit)")
+    p.add_argument("--timeout", type=timeout_arg, default="auto",
+                   help="seconds allowed per input: reading, building and writing (default: auto, 120 s or 2 s a PDF page "
+                        "/ 120 s a MB of text when that is more; 0: no limit)")
     p.add_argument("--max-mb", type=float, default=None,
                    help=f"refuse inputs larger than this many MB (default: {DEFAULT_MAX_BYTES // 2**20}; 0: no limit)")
     p.add_argument("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_MB,
@@ -37,6 +39,16 @@ def add_disable_option(p: argparse.ArgumentParser) -> None:
 def disabled_stages(values: list[str] | None) -> tuple[str, ...]:
     """``--disable a,b --disable c`` -> ("a", "b", "c"); ParseOptions checks the names (E610)."""
     return tuple(s.strip() for v in values or () for s in v.split(","))
+
+
+def timeout_arg(s: str):
+    """--timeout: a number of seconds or ``auto`` (the default deadline)."""
+    if s.strip().lower() == "auto":
+        return "auto"
+    try:
+        return float(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a number of seconds or 'auto', not {s!r}") from None
 
 
 def max_bytes_of(mb: float | None) -> int | None:

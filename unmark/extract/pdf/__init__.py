@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 from ...errors import PdfError
-from ...limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB, ContentLimits, current_deadline, deadline, remaining
+from ...limits import (DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB, ContentLimits, auto_budget, current_deadline,
+                       current_message, deadline, grow_for_pages, remaining)
 from ...model import DocWarning
 from ..lines import Extracted
 from .runs import RawPage
@@ -28,15 +29,11 @@ BACKENDS = ("pypdf", "pdfium")
 __all__ = ["extract_pdf", "read_raw_pages", "BACKENDS"]
 
 
-def _deadline(timeout: float | None) -> float | None:
-    return None if timeout is None else time.monotonic() + float(timeout)
-
-
-def _use_isolation(isolate, backend: str, timeout: float | None, memory_mb: int | None) -> bool:
+def _use_isolation(isolate, backend: str, timeout, memory_mb: int | None) -> bool:
     """Whether the backend runs in the reader process (:mod:`.isolate`): always for PDFium (its page
     parsing cannot be interrupted and aborts the process when memory runs out), for pypdf when a
-    deadline or a memory cap is asked for (its tokenizer cannot be interrupted); never where
-    processes cannot be started the POSIX way."""
+    deadline (the default one included) or a memory cap is asked for (its tokenizer cannot be
+    interrupted); never where processes cannot be started the POSIX way."""
     if isolate in (False, "never") or os.name != "posix":
         return False
     if isolate in (True, "always"):
@@ -72,11 +69,13 @@ def read_raw_pages(path, backend: str = "pypdf", max_pages: int | None = None, t
         if size > max_file_mb * 1024 * 1024:
             raise PdfError(f"the PDF is {size / 1048576:.0f} MB, over the limit of {max_file_mb:g} MB "
                            f"(raise it with --max-file-mb / ParseOptions.max_file_mb)", code="E104", path=str(p))
-    deadline = _deadline(timeout)
-    outer = current_deadline()
-    if outer is not None and (deadline is None or outer < deadline):
-        deadline = outer
-    if _use_isolation(isolate, backend, timeout if deadline is None else deadline, memory_mb):
+    with deadline(timeout, "E207"):  # "auto" or a number: opened here when the caller has not
+        return _read(p, backend, max_pages, timeout, isolate, memory_mb, content_limits)
+
+
+def _read(p: Path, backend, max_pages, timeout, isolate, memory_mb, content_limits) -> list[RawPage]:
+    end = current_deadline()
+    if _use_isolation(isolate, backend, end, memory_mb):
         from .isolate import read_isolated
 
         if backend == "pdfium":
@@ -84,9 +83,21 @@ def read_raw_pages(path, backend: str = "pypdf", max_pages: int | None = None, t
 
             _lib()  # E201 here, in the caller, when pypdfium2 is missing
 
-        return read_isolated(p, backend=backend, max_pages=max_pages, deadline=deadline,
-                             timeout=timeout if timeout is not None else remaining(), memory_mb=memory_mb,
-                             content_limits=content_limits or ContentLimits())
+        return read_isolated(p, backend=backend, max_pages=max_pages, deadline=end,
+                             timeout=remaining(), memory_mb=memory_mb,
+                             content_limits=content_limits or ContentLimits(), budget=auto_budget())
+
+    def on_count(n: int) -> float | None:  # the default deadline grows with the page count
+        return current_deadline() if grow_for_pages(n) else None
+
+    return list(iter_pages(p, backend, max_pages, end, None, content_limits, on_count=on_count))
+
+
+def iter_pages(p: Path, backend: str, max_pages: int | None, deadline: float | None, timeout: float | None,
+               content_limits: ContentLimits | None, on_count=None):
+    """The backend in this process, page by page (the reader process streams these back one at a
+    time): coded errors only (E203, E205, E206, E207, E250, E252-E257). ``on_count(n)`` is called
+    with the page count once the file is open."""
     if backend == "pdfium":
         from . import backend_pdfium as be
     else:
@@ -97,14 +108,24 @@ def read_raw_pages(path, backend: str = "pypdf", max_pages: int | None = None, t
             raise PdfError("the PDF has zero pages", code="E205", path=str(p))
         if max_pages is not None and n > max_pages:
             raise PdfError(f"the PDF has {n} pages, over the limit of {max_pages}", code="E206", path=str(p))
+        if on_count is not None:
+            deadline = on_count(n) or deadline
         if backend == "pdfium":
             from .content_guard import check_content
 
             check_content(handle.data, content_limits or ContentLimits(), str(p))
+        cap = (content_limits or ContentLimits()).max_page_chars
         try:
-            return list(be.read_pages(p, deadline=deadline, reader_n=(handle, n)))
+            for page in be.read_pages(p, deadline=deadline, reader_n=(handle, n)):
+                if cap and sum(len(r.text) for r in page.runs) > cap:
+                    # layout works a page at a time, and the deadline is checked between pages:
+                    # a page of millions of characters (a ToUnicode amplifier) is refused here
+                    raise PdfError(f"page {page.number} gives over {cap:,} characters of text (a real page: under "
+                                   f"10,000)", code="E257", path=str(p))
+                yield page
         except be._Timeout as exc:
-            raise PdfError(f"gave up after {timeout} s (per-file timeout)", code="E207", path=str(p)) from exc
+            msg = current_message() or f"gave up after {timeout or 0:g} s (per-file timeout)"
+            raise PdfError(msg, code="E207", path=str(p)) from exc
         except MemoryError as exc:  # in process (isolate="never"): still a coded error
             raise PdfError("the PDF needs more memory than this process may use", code="E250", path=str(p)) from exc
     finally:
@@ -165,8 +186,9 @@ def _extracted(p: Path, raws: list[RawPage], backend: str, timeout: float | None
         pages, fixes, hints = layout(raws)
     except RecursionError as exc:  # pragma: no cover - defensive
         raise PdfError("layout failed on a degenerate page", code="E209", path=str(p)) from exc
-    if timeout is not None and time.monotonic() - t0 > timeout:
-        raise PdfError(f"gave up after {timeout} s (per-file timeout)", code="E207", path=str(p))
+    from ...limits import check
+
+    check()
     return Extracted(
         pages=pages, style="pdf", kind="pdf", backend=backend, warnings=warnings, fixes=fixes,
         metadata_hints={k: v for k, v in hints.items() if k in ("symbol", "job_number")},

@@ -9,7 +9,10 @@ with a coded :class:`~unmark.errors.PdfError`:
 - E252: marked content (``BMC``/``BDC`` ... ``EMC``) nested deeper than ``max_depth``;
 - E253: a form XObject whose drawing, counted through the forms it draws, exceeds ``max_form_draws``;
 - E254: a content stream with more than ``max_ops`` operators;
-- E255: a content stream larger than ``max_stream_mb`` once inflated.
+- E255: a content stream larger than ``max_stream_mb`` once inflated;
+- E256: a ToUnicode map that makes one glyph stand for more than ``max_unicode_chars`` characters
+  (a "ToUnicode bomb": a 1 KB file whose one glyph, shown a few thousand times, becomes millions
+  of characters, over 200 bytes each in PDFium's text page).
 
 Streams that are not content (fonts, images, colour profiles, metadata, cross-reference and
 object streams) are skipped. Real documents are far below every limit (bench/bench_hostile.py).
@@ -115,7 +118,23 @@ def check_content(data: bytes, limits: ContentLimits | None = None, path: str | 
         _check_fanout(forms, lim, path)
 
 
+def _check_cmap(body: bytes, lim: ContentLimits, path: str | None) -> None:
+    """A ToUnicode CMap: no destination string longer than ``max_unicode_chars`` UTF-16 units."""
+    longest = 0
+    for m in _HEX.finditer(body):
+        g = m.group(1)
+        longest = max(longest, len(g) - sum(g.count(c) for c in b" \r\n\t"))
+    if longest > 4 * lim.max_unicode_chars:
+        raise PdfError(f"a ToUnicode map makes one glyph stand for {longest // 4:,} characters "
+                       f"(the limit is {lim.max_unicode_chars})", code="E256", path=path)
+
+
+_HEX = _re.compile(rb"<([0-9A-Fa-f \r\n\t]{64,})>")
+
+
 def _check_stream(body: bytes, lim: ContentLimits, path: str | None) -> None:
+    if b"begincmap" in body:
+        _check_cmap(body, lim, path)
     if body.count(b"BMC") + body.count(b"BDC") > lim.max_depth:  # fewer sections cannot nest deeper
         depth = top = 0
         for mk in _MARKS.finditer(body):

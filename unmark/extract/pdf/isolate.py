@@ -2,9 +2,12 @@
 interrupted (PDFium's page parsing, pypdf's content tokenizer).
 
 One reader process per calling thread (``python -m unmark.extract.pdf.isolate``, a small
-interpreter that imports only the PDF backends) is started on first use and kept: a request is a
-pickle (path and settings) on its stdin, the answer the glyph runs of every page
-(:class:`~.runs.RawPage`) or a coded error on its stdout. The process runs under an address-space
+interpreter that imports only the PDF backends) is started on first use and kept for every later
+file: a request is a pickle (path and settings) on its stdin; the answer, on its stdout, is a
+stream of length-prefixed frames: the page count, then each page's glyph runs
+(:class:`~.runs.RawPage` as plain tuples) as soon as that page is read, then the end or a coded
+error. The caller unpacks a page while the reader reads the next one, so the isolation costs
+little more than the pickling of the runs (bench/bench_hostile.py, overhead table). The process runs under an address-space
 limit (``RLIMIT_AS``); the caller waits at most until the deadline, then kills it. So:
 
 - past the deadline: E207, the reader is killed (and started again for the next file);
@@ -15,6 +18,7 @@ limit (``RLIMIT_AS``); the caller waits at most until the deadline, then kills i
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import pickle
 import select
@@ -27,23 +31,39 @@ import time
 from ...errors import PdfError
 
 _local = threading.local()
+
+# The reader's start: the PDF backends without the rest of the library (the package ``unmark`` and
+# ``unmark.extract`` as bare namespaces, so their __init__ modules, which import the whole
+# pipeline, do not run): about half the start-up time of ``python -m unmark.extract.pdf.isolate``.
+_BOOT = (
+    "import os, sys, types\n"
+    "root = sys.argv[1]\n"
+    "for name in ('unmark', 'unmark.extract'):\n"
+    "    m = types.ModuleType(name)\n"
+    "    m.__path__ = [os.path.join(root, *name.split('.'))]\n"
+    "    sys.modules[name] = m\n"
+    "from unmark.extract.pdf.isolate import _main\n"
+    "_main(int(sys.argv[2]))\n"
+)
 STARTUP_TIMEOUT = 300.0   # seconds a new reader process may take to import the PDF backends
 
 
 class Reader:
     def __init__(self, memory_mb: int | None):
         self.memory_mb = memory_mb
+        self.owner = os.getpid()  # a forked child (a batch worker) starts a reader of its own
         env = dict(os.environ)
         root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "unmark.extract.pdf.isolate", str(memory_mb or 0)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True,
+            [sys.executable, "-c", _BOOT, root, str(memory_mb or 0)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True, bufsize=0,
         )
         # start-up (an interpreter and the PDF backends) is not the file's time: wait for the
         # reader to say it is ready before any deadline counts
+        self.channel = _Channel(self.proc.stdout.fileno())
         ready, _, _ = select.select([self.proc.stdout.fileno()], [], [], STARTUP_TIMEOUT)
-        if not ready or self.proc.stdout.read(1) != b"R":
+        if not ready or os.read(self.proc.stdout.fileno(), 1) != b"R":
             self.kill()
             raise PdfError("the PDF reader process did not start", code="E251")
 
@@ -63,6 +83,8 @@ class Reader:
 
 def _reader(memory_mb: int | None) -> Reader:
     r: Reader | None = getattr(_local, "reader", None)
+    if r is not None and r.owner != os.getpid():
+        r = None  # inherited through fork: the parent's reader, never to be used or killed here
     if r is None or not r.alive() or r.memory_mb != memory_mb:
         if r is not None:
             r.kill()
@@ -103,33 +125,36 @@ def _drop() -> None:
     _local.reader = None
 
 
-def _pack(pages: list) -> list[dict]:
-    """Raw pages as plain dicts of tuples: pickled several times faster than the objects."""
+def _getters():
     from dataclasses import fields
     from operator import attrgetter
 
     from .runs import RawLink, Rule, Run
 
-    getters = {k: attrgetter(*(f.name for f in fields(cls))) for k, cls in (("runs", Run), ("rules", Rule), ("links", RawLink))}
-    out = []
-    for p in pages:
-        d = {f.name: getattr(p, f.name) for f in fields(p)}
-        for k, get in getters.items():
-            d[k] = list(map(get, d[k]))
-        out.append(d)
-    return out
+    return {k: attrgetter(*(f.name for f in fields(cls))) for k, cls in (("runs", Run), ("rules", Rule), ("links", RawLink))}
 
 
-def _unpack(data: list[dict]) -> list:
+def _pack_page(p) -> dict:
+    """A raw page as a plain dict of tuples: pickled several times faster than the objects."""
+    from dataclasses import fields
+
+    g = _GETTERS or _GETTERS.update(_getters()) or _GETTERS
+    d = {f.name: getattr(p, f.name) for f in fields(p)}
+    for k, get in g.items():
+        d[k] = list(map(get, d[k]))
+    return d
+
+
+_GETTERS: dict = {}
+
+
+def _unpack_page(d: dict):
     from .runs import RawLink, RawPage, Rule, Run
 
-    out = []
-    for d in data:
-        d["runs"] = [Run(*t) for t in d["runs"]]
-        d["rules"] = [Rule(*t) for t in d["rules"]]
-        d["links"] = [RawLink(*t) for t in d["links"]]
-        out.append(RawPage(**d))
-    return out
+    d["runs"] = [Run(*t) for t in d["runs"]]
+    d["rules"] = [Rule(*t) for t in d["rules"]]
+    d["links"] = [RawLink(*t) for t in d["links"]]
+    return RawPage(**d)
 
 
 def _signal_name(rc: int | None) -> str:
@@ -141,64 +166,144 @@ def _signal_name(rc: int | None) -> str:
     return f"exit status {rc}"
 
 
+class _Channel:
+    """Length-prefixed pickled frames read from the reader's stdout, each waited for at most until
+    the deadline (a reader stalled half-way through a frame cannot hang the caller)."""
+
+    def __init__(self, fd: int):
+        self.fd = fd
+        self.buf = bytearray()
+
+    def _fill(self, n: int, deadline: float | None) -> bool:
+        while len(self.buf) < n:
+            if deadline is not None:
+                ready, _, _ = select.select([self.fd], [], [], max(0.0, deadline - time.monotonic()) + 0.05)
+                if not ready:
+                    raise TimeoutError
+            chunk = os.read(self.fd, max(n - len(self.buf), _CHUNK))
+            if not chunk:
+                return False
+            self.buf += chunk
+        return True
+
+    def recv(self, deadline: float | None):
+        """The next frame; TimeoutError past the deadline, EOFError when the reader is gone."""
+        if not self._fill(8, deadline):
+            raise EOFError
+        size = int.from_bytes(self.buf[:8], "little")
+        if not self._fill(8 + size, deadline):
+            raise EOFError
+        data = bytes(self.buf[8:8 + size])
+        del self.buf[:8 + size]
+        return pickle.loads(data)
+
+
+_CHUNK = 1 << 16
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _send(fd: int, obj) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    _write_all(fd, len(data).to_bytes(8, "little") + data)
+
+
 def read_isolated(path, *, backend: str, max_pages: int | None, deadline: float | None, timeout: float | None,
-                  memory_mb: int | None, content_limits) -> list:
-    """The raw pages of ``path`` read in the reader process (see the module doc)."""
+                  memory_mb: int | None, content_limits, budget: tuple[float, float] | None = None) -> list:
+    """The raw pages of ``path`` read in the reader process (see the module doc), in one answer
+    (every extra message costs a process wake-up, more than the pickling of a page). ``budget``:
+    (start, seconds per page) of a default deadline: the reader lengthens its own deadline once it
+    knows the page count and, only when that moves it, tells the caller first (one more message)."""
     r = _reader(memory_mb)
     req = {"path": str(path), "backend": backend, "max_pages": max_pages,
            "timeout": None if deadline is None else max(0.0, deadline - time.monotonic()),
-           "content_limits": content_limits}
+           "content_limits": content_limits, "budget": budget}
+    data = pickle.dumps(req, protocol=pickle.HIGHEST_PROTOCOL)
     try:
-        pickle.dump(req, r.proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-        r.proc.stdin.flush()
-    except (BrokenPipeError, OSError):
+        _write_all(r.proc.stdin.fileno(), data)
+    except OSError:  # the reader went away between two files: once more with a new one
         _drop()
         r = _reader(memory_mb)
-        pickle.dump(req, r.proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-        r.proc.stdin.flush()
-    wait = None if deadline is None else max(0.0, deadline - time.monotonic()) + 0.05
-    ready, _, _ = select.select([r.proc.stdout.fileno()], [], [], wait)
-    if not ready:
-        _drop()
-        raise PdfError(f"gave up after {timeout:g} s (per-file timeout); the PDF reader was stopped",
-                       code="E207", path=str(path))
-    try:
-        kind, payload = pickle.load(r.proc.stdout)
-    except (EOFError, pickle.UnpicklingError, OSError):
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            r.proc.wait(timeout=5)
-        rc = r.proc.returncode
-        _drop()
-        if rc is not None and rc < 0 and -rc in (signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS, signal.SIGKILL,
-                                               getattr(signal, "SIGTRAP", 5)) and memory_mb:
-            raise PdfError(f"the PDF reader died ({_signal_name(rc)}): most likely over its memory limit of "
-                           f"{memory_mb} MB", code="E250", path=str(path)) from None
-        raise PdfError(f"the PDF reader died ({_signal_name(rc)})", code="E251", path=str(path)) from None
-    if kind == "ok":
-        return _unpack(payload)
-    if kind == "memory":
-        _drop()
-        raise PdfError(f"the PDF needs more memory than the reader's limit of {memory_mb} MB", code="E250",
-                       path=str(path))
-    code, message = payload
-    raise PdfError(message, code=code, path=str(path))
+        _write_all(r.proc.stdin.fileno(), data)
+    while True:
+        try:
+            kind, payload = r.channel.recv(deadline)
+        except TimeoutError:
+            _drop()
+            from ...limits import current_message
+
+            msg = current_message() or f"gave up after {timeout or 0:g} s (per-file timeout)"
+            raise PdfError(f"{msg}; the PDF reader was stopped", code="E207", path=str(path)) from None
+        except (EOFError, pickle.UnpicklingError, OSError, ValueError):
+            _died(r, path, memory_mb)
+        if kind == "pages":
+            pages, lib_log = payload
+            lib = logging.getLogger("pypdf")
+            for msg, n in lib_log.items():  # the reader's pypdf log lines, as if logged here
+                for _ in range(min(n, 100)):
+                    lib.warning("%s", msg)
+            return [_unpack_page(d) for d in pages]
+        if kind == "count":  # the default deadline grows with the page count (limits.grow)
+            from ...limits import current_deadline, grow_for_pages
+
+            if grow_for_pages(payload):
+                deadline = current_deadline()
+                timeout = max(timeout or 0.0, (deadline or 0.0) - time.monotonic())
+            continue
+        if kind == "memory":
+            _drop()
+            raise PdfError(f"the PDF needs more memory than the reader's limit of {memory_mb} MB", code="E250",
+                           path=str(path))
+        code, message = payload
+        if code == "E250":
+            _drop()
+        elif code == "E207":
+            from ...limits import current_message
+
+            message = current_message() or message
+        raise PdfError(message, code=code, path=str(path))
 
 
-def _main() -> None:  # pragma: no cover - runs in the reader process
+def _died(r: Reader, path, memory_mb: int | None):
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        r.proc.wait(timeout=5)
+    rc = r.proc.returncode
+    _drop()
+    if rc is not None and rc < 0 and -rc in (signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS, signal.SIGKILL,
+                                           getattr(signal, "SIGTRAP", 5)) and memory_mb:
+        raise PdfError(f"the PDF reader died ({_signal_name(rc)}): most likely over its memory limit of "
+                       f"{memory_mb} MB", code="E250", path=str(path)) from None
+    raise PdfError(f"the PDF reader died ({_signal_name(rc)})", code="E251", path=str(path)) from None
+
+
+def _main(memory_mb: int = 0) -> None:  # pragma: no cover - runs in the reader process
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    memory_mb = int(sys.argv[1]) if len(sys.argv) > 1 else 0
-    out = os.fdopen(os.dup(1), "wb")
+    out = os.dup(1)
     os.dup2(2, 1)  # stray prints go to stderr, never into the answer stream
-    import logging
+    with contextlib.suppress(OSError, AttributeError, ImportError):
+        import fcntl
+
+        fcntl.fcntl(out, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)  # a page never waits for the caller
+    import gc
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
+    from pathlib import Path
+
     from ...limits import apply_limits
-    from . import read_raw_pages
+    from . import iter_pages
     from ...errors import UnmarkError
 
     apply_limits(memory_mb or None)
-    out.write(b"R")  # ready
-    out.flush()
+    logging.getLogger("pypdf").setLevel(logging.WARNING)
+    from ...logcapture import captured
+
+    gc.collect()
+    gc.freeze()  # the interpreter and the backends are never garbage: not scanned on every collection
+    os.write(out, b"R")  # ready
     inp = sys.stdin.buffer
     while True:
         try:
@@ -207,11 +312,23 @@ def _main() -> None:  # pragma: no cover - runs in the reader process
             return
         recycle = False
         try:
-            ans = ("ok", _pack(read_raw_pages(req["path"], backend=req["backend"], max_pages=req["max_pages"],
-                                              timeout=req["timeout"], isolate=False, max_file_mb=None,
-                                              content_limits=req["content_limits"])))
+            t = req["timeout"]
+            end = None if t is None else time.monotonic() + t
+
+            def on_count(n: int, budget=req.get("budget"), end=end) -> float | None:
+                if budget is None or end is None or budget[0] + budget[1] * n <= end:
+                    return None
+                _send(out, ("count", n))  # the caller lengthens its deadline the same way
+                return budget[0] + budget[1] * n
+
+            with captured("pypdf") as lib_log:  # sent back: the caller makes them W302 warnings
+                pages = [_pack_page(page) for page in
+                         iter_pages(Path(req["path"]), req["backend"], req["max_pages"], end, t,
+                                    req["content_limits"], on_count=on_count)]
+            ans = ("pages", (pages, dict(lib_log)))
         except UnmarkError as exc:
             ans = ("error", (exc.code, exc.message))
+            recycle = exc.code == "E250"
         except MemoryError:
             ans, recycle = ("memory", None), True
         except RecursionError:
@@ -219,14 +336,17 @@ def _main() -> None:  # pragma: no cover - runs in the reader process
         except Exception as exc:  # noqa: BLE001 - the reader must answer
             ans = ("error", ("E203", f"corrupt PDF: {type(exc).__name__}: {str(exc)[:200]}"))
         try:
-            data = pickle.dumps(ans, protocol=pickle.HIGHEST_PROTOCOL)
+            _send(out, ans)
         except MemoryError:
-            data, recycle = pickle.dumps(("memory", None)), True
-        out.write(data)
-        out.flush()
+            _send(out, ("memory", None))
+            recycle = True
         if recycle:
             return
+        # the backends' garbage (pypdf's object graphs are cyclic) collected now, while the caller
+        # lays the pages out, not on the next file's clock
+        gc.collect()
+
 
 
 if __name__ == "__main__":  # pragma: no cover
-    _main()
+    _main(int(sys.argv[1]) if len(sys.argv) > 1 else 0)
