@@ -11,10 +11,6 @@ ending (the same first letters, the word minus its last three letters but at lea
 """
 from __future__ import annotations
 
-import datetime
-import json
-import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -25,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+from benchutil import table, write_results  # noqa: E402
 from terms_sets import available, load_set  # noqa: E402
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\-]*")
@@ -62,19 +59,15 @@ def main() -> int:
             rows.append([name, mode, len(g.entries), len(f), infl, round(share, 3),
                          "met" if share <= 0.05 else "missed", round(secs, 2)])
             print("\t".join(map(str, rows[-1])))
-    res = {
-        "name": "terms_check",
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        "date": datetime.date.today().isoformat(),
-        "command": "python bench/bench_terms_check.py",
-        "tables": [{"id": "inflection", "title": "Term check on real UN text: findings that are only inflection",
-                    "columns": ["set", "target matching", "glossary entries", "findings", "inflection findings",
-                                "inflection share", "target <= 5%", "seconds"],
-                    "rows": rows}],
-        "notes": ["glossary extracted from the same aligned text, then checked against it",
-                  "inflection: every expected word found in the target segment up to its ending"],
-    }
-    (HERE / "results" / "terms_check.json").write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_results(
+        "terms_check",
+        [table("inflection", "Term check on real UN text: findings that are only inflection",
+               ["set", "target matching", "glossary entries", "findings", "inflection findings",
+                "inflection share", "target <= 5%", "seconds"], rows)],
+        notes=["glossary extracted from the same aligned text, then checked against it",
+               "inflection: every expected word found in the target segment up to its ending"],
+        command="python bench/bench_terms_check.py",
+    )
     return 0
 
 

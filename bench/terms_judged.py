@@ -9,15 +9,15 @@ verdict are reported as not judged and left out of the shares.
 """
 from __future__ import annotations
 
-import datetime
-import json
-import os
-import platform
 import sys
 from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from benchutil import table, write_results  # noqa: E402
+
 RESULTS = HERE / "results"
 PREVIOUS = RESULTS / "terms_judge_previous"   # the samples judged in the previous session, kept as they were
 TARGETS = {"top100": (0.95, 0.99), "rand100": (0.85, 0.99)}
@@ -82,25 +82,19 @@ def main() -> int:
     previous = table_rows(PREVIOUS, []) if PREVIOUS.is_dir() else []
     if not rows:
         notes.append("no judgement files: run python bench/terms_judge.py first")
-    res = {
-        "name": "terms_judged",
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        "date": datetime.date.today().isoformat(),
-        "command": "python bench/terms_judged.py",
-        "tables": [{"id": "judged", "title": "Judged glossary samples (reviewer verdicts, rubric in docs/glossary.md)",
-                    "columns": ["set", "sample", "rows", "judged", "of which reused", "OK", "PARTIAL", "WRONG", "OK share",
-                                "OK+PARTIAL share", "target (OK / OK+PARTIAL)", "targets"],
-                    "rows": rows},
-                   {"id": "previous", "title": "Previous session's judged samples (bench/results/terms_judge_previous/)",
-                    "columns": ["set", "sample", "rows", "judged", "of which reused", "OK", "PARTIAL", "WRONG", "OK share",
-                                "OK+PARTIAL share", "target (OK / OK+PARTIAL)", "targets"],
-                    "rows": previous}],
-        "notes": notes + ["top100: ranks 1-100 of the main list; rand100: 100 ranks drawn with seed 15 from 101-1000",
-                          "shares are over the judged rows; a reviewer who did not write the extractor fills the verdicts",
-                          "reused: verdicts copied from the previous judged sample for a byte-identical entry "
-                          "(source, target, acronym, status), marked in the note"],
-    }
-    (RESULTS / "terms_judged.json").write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    columns = ["set", "sample", "rows", "judged", "of which reused", "OK", "PARTIAL", "WRONG", "OK share",
+               "OK+PARTIAL share", "target (OK / OK+PARTIAL)", "targets"]
+    write_results(
+        "terms_judged",
+        [table("judged", "Judged glossary samples (reviewer verdicts, rubric in docs/glossary.md)", columns, rows),
+         table("previous", "Previous session's judged samples (bench/results/terms_judge_previous/)", columns, previous)],
+        notes=notes + ["top100: ranks 1-100 of the main list; rand100: 100 ranks drawn with seed 15 from 101-1000",
+                       "shares are over the judged rows; a reviewer who did not write the extractor fills the verdicts",
+                       "reused: verdicts copied from the previous judged sample for a byte-identical entry "
+                       "(source, target, acronym, status), marked in the note"],
+        command="python bench/terms_judged.py",
+        out_dir=RESULTS,
+    )
     for r in rows:
         print("\t".join("" if x is None else str(x) for x in r))
     return 0
