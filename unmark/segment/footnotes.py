@@ -126,7 +126,7 @@ class TextSlot:
     index: dict | None = None
 
 
-_TOKENS = re.compile(r"(?<=\S) \d{1,3}/(?=$|[\s,.;:)])|\*{1,3}(?!\*)|(?<!\d)\d{1,3}(?!\d)")
+_TOKENS = label_rule("note.in_text")  # a marker in running text (the label grammar, [note] in_text)
 
 
 def _raised_in_cjk(t: str, a: int, b: int) -> bool:
@@ -198,7 +198,7 @@ def _index(slot: TextSlot) -> dict[str, list[tuple[int, int]]]:
 
 
 #: what a marker the PDF showed as a superscript may be, read from its first character
-_SEEN_TOKEN = re.compile(r"\*{1,3}(?!\*)|\d{1,3}(?!\d)")
+_SEEN_TOKEN = label_rule("note.seen")
 
 
 def _seen_index(slot: TextSlot, known: dict[tuple[int, int], set[int]]) -> dict[str, list[tuple[int, int]]]:
