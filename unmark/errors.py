@@ -147,6 +147,8 @@ _code("E109", "{name} is JSON but not a document written by 'unmark parse --form
 _code("E150", "nothing to parse: give a path, bytes or text= / either a source or text=, not both", "parse() was called with no source, or with both a source and text=.")
 _code("E151", "parse_text takes a str / a path is a str or os.PathLike, not a {type}", "An API entry point was given the wrong type (text where a path is expected, or the reverse).")
 _code("E152", "gave up after {timeout} s (per-file timeout)", "Parsing a text input took longer than --timeout / ParseOptions.timeout (the deadline covers reading, building and writing).")
+_code("E153", "the document needs more than its build memory limit of {mb} MB", "Building the document grew the calling process by more than ParseOptions.build_memory_mb / --build-memory-mb (default 400 MB; a 1,400-page real document needs about 70 MB): a hostile input that multiplies objects (one page or block per character, thousands of items), stopped with a coded error instead of exhausting memory. 0 / None: no limit.")
+_code("E154", "the text has {n} lines, over the limit of {max}", "A text input with more lines than ParseOptions.max_lines (default 150,000; a 1,000-page document has about 50,000): refused before it is read into lines, each of which costs the caller memory.")
 _code("E120", "{path} is a directory / not a regular file", "The input path is a directory, a device (/dev/null) or another non-file.")
 _code("E121", "{name} is {what}, not a document: {hint}", "A translation memory, glossary, spreadsheet, Word/OpenDocument file... was given where a document is read (told by extension or content).")
 _code("E122", "unknown document type {suffix!r}", "unmark reads PDF, text (.txt, UTF-8/UTF-16) and the JSON of `unmark parse --format json`; convert other files first.")
@@ -172,6 +174,7 @@ _code("E253", "form XObjects drawn over {max} times through nesting", "Form XObj
 _code("E254", "a content stream holds over {max} operators", "More operators in one content stream than ContentLimits.max_ops.")
 _code("E255", "a content stream inflates to over {mb} MB", "A compressed content stream inflates beyond ContentLimits.max_stream_mb (a decompression bomb).")
 _code("E257", "page {page} gives over {max} characters of text", "One page gives more text than ContentLimits.max_page_chars (a real page: under 10,000 characters): refused in the PDF reader, before the page is laid out, so the deadline holds.")
+_code("E258", "the PDF gives over {max} characters of text", "All pages of the PDF together give more text than ContentLimits.max_doc_chars (default 20,000,000; a 1,000-page document: about 3 million): refused in the PDF reader, before anything reaches the caller.")
 _code("E256", "a ToUnicode map makes one glyph stand for {n} characters", "A font's ToUnicode map gives one glyph more characters than ContentLimits.max_unicode_chars (a ToUnicode bomb: a tiny file that becomes gigabytes of text in PDFium); refused before PDFium parses the page.")
 # E3xx alignment
 _code("E300", "{message}", "Base code of alignment errors.")

@@ -47,6 +47,7 @@ class ContentLimits:
     max_stream_mb: int = 128        # decompressed bytes of one content stream
     max_unicode_chars: int = 256    # characters one glyph may stand for in a ToUnicode map (E256)
     max_page_chars: int = 500_000   # characters of text one page may give (E257; a dense real page: under 10,000)
+    max_doc_chars: int = 20_000_000  # characters of text all pages may give (E258; 1,000 real pages: about 3 million)
 
 
 class DeadlineExceeded(UnmarkError):
@@ -175,10 +176,78 @@ def current_message() -> str | None:
 
 
 def check() -> None:
-    """Raise :class:`DeadlineExceeded` when the current deadline has passed."""
+    """Raise :class:`DeadlineExceeded` when the current deadline has passed, and
+    :class:`MemoryBudgetExceeded` when the document being built has outgrown its memory budget
+    (:func:`memory_budget`)."""
     cur = _DEADLINE.get()
-    if cur is not None and time.monotonic() > cur.end:
+    now = time.monotonic()
+    if cur is not None and now > cur.end:
         raise DeadlineExceeded(cur.message(), code=cur.code)
+    bud = _BUDGET.get()
+    if bud is not None and now >= bud.next:
+        bud.next = now + _BUDGET_EVERY_S
+        used = _resident() - bud.start
+        if used > bud.limit:
+            raise MemoryBudgetExceeded(
+                f"the document needs more than its build memory limit of {bud.limit >> 20} MB "
+                f"(set ParseOptions.build_memory_mb / --build-memory-mb to change it, 0 for none)", code="E153")
+
+
+# --------------------------------------------------------------------------- memory of the caller
+# The PDF reader runs capped in a process of its own; the document is built in the caller, which
+# a library must not cap (RLIMIT_AS is the whole process's, the application's own memory
+# included). Instead every build has a budget: the growth of the process's resident memory since
+# the parse began, read at most every 50 ms where the deadline is checked (page by page, block by
+# block, stage by stage); past it, E153. What can reach the caller is capped before that: the
+# text's size and line count (E104, E154), the characters the PDF reader returns (E258).
+DEFAULT_BUILD_MEMORY_MB = 400   # a 1,400-page real text document grows the caller by about 70 MB
+DEFAULT_MAX_LINES = 150_000     # lines of a text input (a 1,000-page document: about 50,000)
+_BUDGET_EVERY_S = 0.05
+
+
+class MemoryBudgetExceeded(UnmarkError):
+    code = "E153"
+
+
+class _Budget:
+    __slots__ = ("start", "limit", "next")
+
+    def __init__(self, limit: int):
+        self.start = _resident()
+        self.limit = limit
+        self.next = 0.0
+
+
+_BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("unmark_memory_budget", default=None)
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _resident() -> int:
+    """This process's resident memory in bytes (Linux; elsewhere its peak, ru_maxrss)."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        try:
+            import resource
+
+            return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        except (ImportError, OSError):  # pragma: no cover
+            return 0
+
+
+@contextlib.contextmanager
+def memory_budget(mb: float | None) -> Iterator[None]:
+    """The document built inside the block may grow this process by at most ``mb`` megabytes
+    (checked by :func:`check`; None or 0: no budget). An inner budget never loosens an outer one."""
+    if not mb or _BUDGET.get() is not None:
+        yield
+        return
+    token = _BUDGET.set(_Budget(int(mb * 1024 * 1024)))
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
 
 
 # --------------------------------------------------------------------------- process limits
@@ -227,7 +296,8 @@ def set_parent_death_signal() -> None:
 
 
 # --------------------------------------------------------------------------- limit values
-FLAGS = {"max_pages": "--max-pages", "timeout": "--timeout", "memory_mb": "--memory-mb", "max_bytes": "--max-bytes"}
+FLAGS = {"max_pages": "--max-pages", "timeout": "--timeout", "memory_mb": "--memory-mb", "max_bytes": "--max-bytes",
+         "build_memory_mb": "--build-memory-mb", "max_lines": "max_lines"}
 
 
 def limit(name: str, value, *, integer: bool = False):

@@ -22,7 +22,8 @@ from .clean.contents import mark_contents
 from .clean.layout import guess_doc_symbol, mark_zones
 from .clean.notes_zone import end_note_zones, mark_endnotes, mark_unseparated_notes, note_zone_warnings
 from .errors import InputError, InputNotFoundError, UnmarkError
-from .limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB, ContentLimits, check, deadline, grow_for_text
+from .limits import (DEFAULT_BUILD_MEMORY_MB, DEFAULT_MAX_FILE_MB, DEFAULT_MAX_LINES, DEFAULT_MEMORY_MB, ContentLimits,
+                     check, deadline, grow_for_text, memory_budget)
 from .extract.lines import Extracted, LineFacts, SrcLine
 from .extract.text import DEFAULT_MAX_BYTES, decode, extract_text
 from .model import (
@@ -71,7 +72,10 @@ class ParseOptions:
         isolate: run the PDF reader in its own process: ``"auto"`` (PDFium always, pypdf when there
             is a deadline, the default one included), ``"always"`` or ``"never"``. See docs/limits-and-security.md.
         content_limits: :class:`unmark.limits.ContentLimits` checked before PDFium parses a page
-            (E252-E255).
+            (E252-E255), and on the text the reader returns (E257, E258).
+        build_memory_mb: how much this process may grow while the document is built (E153;
+            default 400 MB); ``None`` or 0: no limit.
+        max_lines: refuse a text input with more lines (E154; default 150,000); ``None`` or 0: no limit.
 
     Raises:
         InputError: E107 for an unknown language.
@@ -89,13 +93,16 @@ class ParseOptions:
     memory_mb: int | None = DEFAULT_MEMORY_MB         # PDF reader process: address-space limit (E250)
     isolate: str = "auto"             # PDF reader in its own process: auto (pdfium, or a timeout) | always | never
     content_limits: ContentLimits = field(default_factory=ContentLimits)  # PDF: E252-E255 before PDFium parses a page
+    build_memory_mb: float | None = DEFAULT_BUILD_MEMORY_MB  # growth of this process while the document is built (E153)
+    max_lines: int | None = DEFAULT_MAX_LINES          # text: refuse more lines (E154)
 
     def __post_init__(self) -> None:
         if self.lang not in LANGS:
             raise InputError(f"unknown language {self.lang!r}; use one of {', '.join(LANGS)}", code="E107")
         from .limits import apply as apply_limits  # None or 0: no limit; negative: E123
 
-        apply_limits(self, "max_pages", "timeout", "max_bytes", integer=("max_pages", "max_bytes"))
+        apply_limits(self, "max_pages", "timeout", "max_bytes", "build_memory_mb", "max_lines",
+                     integer=("max_pages", "max_bytes", "max_lines"))
         if self.max_bytes is None:
             object.__setattr__(self, "max_bytes", float("inf"))
         if isinstance(self.disable, str):
@@ -275,7 +282,14 @@ def parse_text(text: str, lang: str = "auto", *, options: ParseOptions | None = 
     from .safe import clean_input
 
     text, input_fixes = clean_input(text)
-    with deadline(opts.timeout, "E152"):
+    if opts.max_lines is not None:  # every line costs the caller memory before the build checks it
+        n = text.count("\n") + text.count("\r") + text.count("\f") + 1 - text.count("\r\n")
+        if n > opts.max_lines:
+            from .errors import InputTooLargeError
+
+            raise InputTooLargeError(f"the text has {n:,} lines, over the limit of {opts.max_lines:,} "
+                                     f"(ParseOptions.max_lines)", code="E154", path=name)
+    with deadline(opts.timeout, "E152"), memory_budget(opts.build_memory_mb):
         grow_for_text(len(text))  # the default deadline grows with the text
         ex = extract_text(text, name=name)
         if input_fixes:
@@ -289,7 +303,7 @@ def parse_pdf(path: Path, *, options: ParseOptions | None = None, name: str | No
     """Parse a PDF with the backend of ``options`` (see docs/pdf.md); errors are ``PdfError`` E2xx."""
     opts = options or ParseOptions()
     prepare_reader(opts.backend, opts.timeout, opts.isolate, opts.memory_mb)  # start-up is not the file's time
-    with deadline(opts.timeout, "E207"):
+    with deadline(opts.timeout, "E207"), memory_budget(opts.build_memory_mb):
         ex = extract_pdf(path, backend=opts.backend, max_pages=opts.max_pages, timeout=opts.timeout,
                          isolate=opts.isolate, memory_mb=opts.memory_mb, max_file_mb=opts.max_file_mb,
                          content_limits=opts.content_limits)
@@ -773,6 +787,7 @@ def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -
         if stage_name not in skip:
             check()  # the parse deadline (docs/limits-and-security.md), stage by stage
             st = run_stage(stage, st)
+    check()  # after the last stage too (a stage that grew one huge block: its memory is counted here)
     doc = _document(st)
     log.debug("built %s in %.3fs: %d blocks, %d footnotes, %d fixes", name, time.perf_counter() - t0,
               len(doc.blocks), len(doc.footnotes), len(doc.fixes))

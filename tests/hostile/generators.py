@@ -128,6 +128,25 @@ def long_text_object(path: Path, chars: int = 40_000) -> Path:
     return _write(path, one_page(b"BT /F1 1 Tf 10 400 Td (" + words + b") Tj ET\n"))
 
 
+def shared_page_text(path: Path, pages: int = 200, lines: int = 1_000) -> Path:
+    """One content stream of ``lines`` lines of 100 characters (compressed to a few KB), drawn by
+    every one of ``pages`` pages: 20 million characters from a small file, each page under the
+    page-text cap (E257): the text the reader returns in all is capped (E258), so what the caller
+    builds stays bounded."""
+    line = b"The General Assembly decides to include the item in the provisional agenda of its session now."
+    body = b"BT /F1 1 Tf " + b"".join(b"1 0 0 1 10 %.2f Tm (%s) Tj\n" % (780 - 0.7 * i, (b"%06d " % i + line)[:100])
+                                      for i in range(lines)) + b"ET\n"
+    kids = b" ".join(b"%d 0 R" % (6 + k) for k in range(pages))
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        b"<< >>",  # (unused: the pages follow the font and the shared content)
+        FONT,
+        stream(body),
+    ] + [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>"] * pages
+    return _write(path, build_pdf(objs))
+
+
 def sparse_huge(path: Path, gb: float = 3.0) -> Path:
     """A file of ``gb`` GB that starts like a PDF and holds nothing (sparse: no disk used)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -147,6 +166,7 @@ PDF_CLASSES = {
     "tounicode_amplifier": tounicode_amplifier,
     "identical_runs": identical_runs,
     "long_text_object": long_text_object,
+    "shared_page_text": shared_page_text,
     "sparse_huge": sparse_huge,
 }
 

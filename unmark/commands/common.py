@@ -8,7 +8,7 @@ import sys
 from ..io.atomic import write_text
 from ..model import Document
 from ..extract.text import DEFAULT_MAX_BYTES
-from ..limits import DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB
+from ..limits import DEFAULT_BUILD_MEMORY_MB, DEFAULT_MAX_FILE_MB, DEFAULT_MEMORY_MB
 from ..pipeline import LANGS, STAGE_NAMES, ParseOptions
 
 
@@ -26,6 +26,9 @@ def add_parse_options(p: argparse.ArgumentParser) -> None:
                    help=f"refuse PDFs larger than this (default {DEFAULT_MAX_FILE_MB} MB; 0: no limit)")
     p.add_argument("--memory-mb", dest="reader_memory_mb", type=int, default=DEFAULT_MEMORY_MB,
                    help=f"address space of the PDF reader process (default {DEFAULT_MEMORY_MB} MB; 0: no limit)")
+    p.add_argument("--build-memory-mb", type=float, default=DEFAULT_BUILD_MEMORY_MB,
+                   help=f"how much this process may grow while it builds the document (default {DEFAULT_BUILD_MEMORY_MB} MB; "
+                        f"0: no limit): E153")
     p.add_argument("--no-sentences", action="store_true", help="skip sentence segmentation")
     add_disable_option(p)
 
@@ -72,6 +75,7 @@ def options_from_args(args: argparse.Namespace) -> ParseOptions:
         disable=disabled_stages(args.disable),
         max_file_mb=args.max_file_mb or None,
         memory_mb=args.reader_memory_mb or None,
+        build_memory_mb=getattr(args, "build_memory_mb", DEFAULT_BUILD_MEMORY_MB),
     )
 
 

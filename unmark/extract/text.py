@@ -25,7 +25,7 @@ from .lines import Extracted, SrcLine, SrcPage
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024   # text input (E104): what one build stage may hold within the caller's memory bound (docs/limits-and-security.md)
 
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
 

@@ -96,7 +96,7 @@ def _read(p: Path, backend, max_pages, timeout, isolate, memory_mb, content_limi
 def iter_pages(p: Path, backend: str, max_pages: int | None, deadline: float | None, timeout: float | None,
                content_limits: ContentLimits | None, on_count=None):
     """The backend in this process, page by page (the reader process streams these back one at a
-    time): coded errors only (E203, E205, E206, E207, E250, E252-E257). ``on_count(n)`` is called
+    time): coded errors only (E203, E205, E206, E207, E250, E252-E258). ``on_count(n)`` is called
     with the page count once the file is open."""
     if backend == "pdfium":
         from . import backend_pdfium as be
@@ -114,14 +114,21 @@ def iter_pages(p: Path, backend: str, max_pages: int | None, deadline: float | N
             from .content_guard import check_content
 
             check_content(handle.data, content_limits or ContentLimits(), str(p))
-        cap = (content_limits or ContentLimits()).max_page_chars
+        cl = content_limits or ContentLimits()
+        cap, doc_cap, total = cl.max_page_chars, cl.max_doc_chars, 0
         try:
             for page in be.read_pages(p, deadline=deadline, reader_n=(handle, n)):
-                if cap and sum(len(r.text) for r in page.runs) > cap:
+                chars = sum(len(r.text) for r in page.runs)
+                if cap and chars > cap:
                     # layout works a page at a time, and the deadline is checked between pages:
                     # a page of millions of characters (a ToUnicode amplifier) is refused here
                     raise PdfError(f"page {page.number} gives over {cap:,} characters of text (a real page: under "
                                    f"10,000)", code="E257", path=str(p))
+                total += chars
+                if doc_cap and total > doc_cap:
+                    # what the caller lays out and builds is bounded (its memory: docs/limits-and-security.md)
+                    raise PdfError(f"the PDF gives over {doc_cap:,} characters of text (a 1,000-page document: about "
+                                   f"3 million)", code="E258", path=str(p))
                 yield page
         except be._Timeout as exc:
             msg = current_message() or f"gave up after {timeout or 0:g} s (per-file timeout)"
