@@ -128,9 +128,9 @@ def long_text_object(path: Path, chars: int = 40_000) -> Path:
     return _write(path, one_page(b"BT /F1 1 Tf 10 400 Td (" + words + b") Tj ET\n"))
 
 
-def shared_page_text(path: Path, pages: int = 200, lines: int = 1_000) -> Path:
+def shared_page_text(path: Path, pages: int = 250, lines: int = 1_000) -> Path:
     """One content stream of ``lines`` lines of 100 characters (compressed to a few KB), drawn by
-    every one of ``pages`` pages: 20 million characters from a small file, each page under the
+    every one of ``pages`` pages: 25 million characters from a 40 KB file, each page under the
     page-text cap (E257): the text the reader returns in all is capped (E258), so what the caller
     builds stays bounded."""
     line = b"The General Assembly decides to include the item in the provisional agenda of its session now."

@@ -297,6 +297,7 @@ def _main(memory_mb: int = 0) -> None:  # pragma: no cover - runs in the reader 
     from . import iter_pages
     from ...errors import UnmarkError
 
+    _import_backends()  # before the cap: the file's work gets the whole of memory_mb
     apply_limits(memory_mb or None)
     logging.getLogger("pypdf").setLevel(logging.WARNING)
     from ...logcapture import captured
@@ -343,8 +344,21 @@ def _main(memory_mb: int = 0) -> None:  # pragma: no cover - runs in the reader 
         if recycle:
             return
         # the backends' garbage (pypdf's object graphs are cyclic) collected now, while the caller
-        # lays the pages out, not on the next file's clock
-        gc.collect()
+        # lays the pages out, not on the next file's clock; PDFium's is not cyclic (its handles are
+        # closed when a file is done): the young generations are enough
+        gc.collect() if req.get("backend") != "pdfium" else gc.collect(1)
+
+
+def _import_backends() -> None:  # pragma: no cover - runs in the reader process
+    """Everything a file may need, imported before the start-up heap is frozen (a module imported
+    on the first file would be scanned by every later collection)."""
+    from . import backend_pypdf, content_guard  # noqa: F401
+
+    with contextlib.suppress(Exception):
+        from . import backend_pdfium
+
+        backend_pdfium._lib()
+        import numpy  # noqa: F401 - used by the PDFium backend on every page
 
 
 
