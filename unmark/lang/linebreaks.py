@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re as _stdre
 import statistics
 
 import regex
@@ -46,14 +47,15 @@ _WIDE = regex.compile("[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E
                       "\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\U00020000-\U0003FFFD]")
 
 
-# runs of characters that are not wide: counted by runs (one match per run, not per character)
-_NARROW_RUNS = regex.compile("(?:[^" + _WIDE.pattern[1:] + ")+")
+# runs of wide characters: counted by runs (one match per run, not per character), with the
+# standard library's engine, which scans a plain character class several times faster than regex
+_WIDE_RUNS = _stdre.compile("[" + _WIDE.pattern[1:-1] + "]+")
 
 
 def display_width(s: str) -> int:
     """Columns the text takes: East Asian wide/full-width characters count 2 (one search per line,
     none for ASCII)."""
-    return len(s) if s.isascii() else 2 * len(s) - sum(map(len, _NARROW_RUNS.findall(s)))
+    return len(s) if s.isascii() else len(s) + sum(map(len, _WIDE_RUNS.findall(s)))
 
 
 def line_break_context(lines: list[str]) -> dict:
