@@ -16,6 +16,7 @@ Input: :class:`RawPage` objects from either backend (same run format). Output: t
 """
 from __future__ import annotations
 
+import copy
 import functools
 import logging
 from collections import Counter
@@ -28,7 +29,7 @@ from ...clean.layout import furniture_kind
 from ...lang.normalize import fold_arabic_presentation_forms
 from ...scripts import CJK_GLYPH
 from ...model import BBox, Fix, Link, MappedText, Origin
-from ..lines import SrcLine, SrcPage
+from ..lines import LineFacts, SrcLine, SrcPage
 from .bidi import is_rtl_char, logical_runs, mirror, rtl_share
 from .rounding import round1, round2
 from .rules import PdfRules, rules
@@ -69,6 +70,7 @@ class PLine:
     heading_hint: int | None = None
     rtl: bool = False           # a right-to-left page: x is mirrored (width - x)
     ltr: bool = False           # ... and this line holds no right-to-left letter (job line, masthead cell)
+    index: int = -1             # place on its page as measured (top to bottom), before the masthead order
 
 
 # --------------------------------------------------------------------------- 1. lines
@@ -380,6 +382,8 @@ def page_lines(raw: RawPage, R: PdfRules | None = None) -> list[PLine]:
         if any(x.text.strip() for x in seg):
             lines.append(_line(raw, seg, R, rtl))
     lines.sort(key=lambda ln: (round(ln.y, 0), ln.x0))
+    for k, ln in enumerate(lines):
+        ln.index = k
     return lines
 
 
@@ -571,48 +575,62 @@ def _is_word_line(t: str) -> bool:
     return any(_is_cjk(c) and c.isalpha() for c in t) or match_masthead(t) is not None
 
 
-def masthead(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules, hints: dict) -> None:
-    """Page 1: logo letters out, stacked cells joined, symbol and job number as hints."""
-    from ...clean.layout import furniture_tokens, token_kind
-
-    band = R.zones["masthead_band"] * raw.height
-    top = [ln for ln in lines if ln.zone == "body" and ln.y < band]
-    for ln in top:
+def mark_logo(lines: list[PLine], height: float, body_size: float, R: PdfRules) -> None:
+    """Page 1: big logo letters at the top (not words) are furniture."""
+    band = R.zones["masthead_band"] * height
+    for ln in lines:
+        if ln.zone != "body" or ln.y >= band:
+            continue
         t = ln.text.strip()
         if len(t) <= 2 and ln.size >= R.zones["logo_size"] * body_size and not _is_word_line(t):
             ln.zone, ln.rule = "furniture", "pdf.masthead_logo"
-    # stacked cells: 'UNITED' / 'NATIONS', 'Distr.' / 'GENERAL'
-    top = [ln for ln in top if ln.zone == "body"]
+
+
+def join_masthead_cells(lines: list[PLine], height: float, body_size: float, R: PdfRules, furniture: set[int]) -> set[int]:
+    """Page 1: masthead cells stacked on two lines ('UNITED' / 'NATIONS', 'Distr.' / 'GENERAL')
+    become one line (the first one's text and width grow); ``furniture``: the places
+    (:attr:`PLine.index`) of lines that are page furniture, never a cell. Returns the places
+    of the lines joined into the one above."""
+    band = R.zones["masthead_band"] * height
+    top = [ln for ln in lines if ln.index not in furniture and ln.y < band]
+    joined: set[int] = set()
     for i, a in enumerate(top):
         for first, second in R.masthead_joins:
             if not first.match(a.text.strip()):
                 continue
             for b in top[i + 1:]:
-                if b.zone == "body" and abs(b.x0 - a.x0) < 2 * body_size and 0 < b.y - a.y < 3 * a.size and second.match(b.text.strip()):
+                if b.index not in joined and abs(b.x0 - a.x0) < 2 * body_size and 0 < b.y - a.y < 3 * a.size and second.match(b.text.strip()):
                     a.text = a.text.strip() + " " + b.text.strip()
                     a.x1 = max(a.x1, b.x1)
-                    b.zone, b.rule = "joined", "pdf.masthead_join"
+                    joined.add(b.index)
                     break
-    _masthead_order(lines, raw, band)
+    return joined
+
+
+def masthead_hints(lines: list[SrcLine], height: float, R: PdfRules, hints: dict) -> None:
+    """Page 1: a document symbol alone on a masthead line, a job number in the lower half."""
+    from ...clean.layout import furniture_tokens, token_kind
+
+    band = R.zones["masthead_band"] * height
     for ln in lines:
-        if ln.y >= band or ln.zone not in ("body", "furniture"):
+        if ln.geom.y >= band:
             continue
-        toks = furniture_tokens(ln.text)
+        toks = furniture_tokens(ln.raw)
         if len(toks) == 1 and token_kind(toks[0]) == "symbol":
             hints.setdefault("symbol", toks[0])
     for ln in lines:
-        m = R.job_number.search(ln.text)
-        if m and ln.y > raw.height / 2:
+        m = R.job_number.search(ln.raw)
+        if m and ln.geom.y > height / 2:
             hints.setdefault("job_number", m.group("value"))
 
 
-def _masthead_order(lines: list[PLine], raw: RawPage, band: float) -> None:
+def _masthead_order(lines: list[PLine], raw: RawPage, band: float, joined: set[int]) -> None:
     """Read the masthead column by column: left cells, then the right-hand cells
     (symbol, Distr., date, Original), down to the last right-hand cell."""
     mid = raw.width / 2
     # on a (mirrored) right-to-left page the masthead cells are the left-to-right lines
     # (symbol, Distr., date, Original): a ragged Arabic title may also start past the middle
-    right = [ln for ln in lines if ln.y < band and ln.x0 > mid and ln.zone in ("body", "furniture")
+    right = [ln for ln in lines if ln.y < band and ln.x0 > mid and ln.index not in joined
              and (ln.ltr or not ln.rtl)]
     if not right:
         return
@@ -772,56 +790,78 @@ def body_size_of(pages: list[list[PLine]]) -> float:
 
 
 # --------------------------------------------------------------------------- assembly
-def to_src(pages: list[list[PLine]], raws: list[RawPage], fixes: list[Fix]) -> list[SrcPage]:
-    from ...clean.layout import furniture_kind
+@dataclass(frozen=True, eq=False)
+class PageGeometry:
+    """What the layout measured on one page, beyond its lines: its size, the rules drawn on
+    it (a footnote separator), its link boxes, and every line as measured, top to bottom,
+    before the masthead cells were joined (:attr:`PLine.index` is the place in ``measured``)."""
 
+    number: int
+    width: float
+    height: float
+    rules: tuple
+    links: tuple
+    measured: tuple[PLine, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Geometry:
+    """The geometry of a PDF the zone and line-break stages read (``Extracted.geometry``)."""
+
+    pages: tuple[PageGeometry, ...]
+    body_size: float
+    tagged: bool
+
+
+def to_src(pages: list[list[PLine]], raws: list[RawPage], fixes: list[Fix], joined: set[int]) -> list[SrcPage]:
+    """The lines as :class:`SrcLine`, numbered in reading order, each with its geometry
+    (``SrcLine.geom``), all in the body: the zone and line-break stages decide the rest.
+    A masthead cell joined into the line above keeps its number and leaves a fix."""
     out: list[SrcPage] = []
-    for lines, raw in zip(pages, raws):
+    for p, (lines, raw) in enumerate(zip(pages, raws)):
         src: list[SrcLine] = []
-        num, width = raw.number, raw.width
-        text_sep = False
+        num = raw.number
+        width = raw.width
         for i, ln in enumerate(lines, start=1):
-            if ln.zone == "joined":
-                fixes.append(Fix(ln.rule, raw.number, i, ln.text, "", note="joined to the masthead line above"))
+            if p == 0 and ln.index in joined:
+                fixes.append(Fix("pdf.masthead_join", raw.number, i, ln.text, "", note="joined to the masthead line above"))
                 continue
-            if ln.zone == "separator" and _text_separator(ln.text):
-                text_sep = True
-            if ln.zone == "furniture":
-                # every line that leaves the text is a fix, under the core's rule id when the core
-                # knows the kind (furniture.header, .job_number, ...), else the PDF rule that found it
-                pos = "top" if ln.y < raw.height / 2 else "bottom"
-                kind = furniture_kind(ln.text, pos)
-                fixes.append(Fix(kind or ln.rule, raw.number, i, ln.text, "", note="" if kind is None else ln.rule or ""))
-                if text_sep:
-                    # the core would read lines after a text rule as notes: keep them out
-                    continue
             fs, y, t = ln.size, ln.y, ln.text
             bx0, bx1 = (width - ln.x1, width - ln.x0) if ln.rtl else (ln.x0, ln.x1)
             src.append(SrcLine(
                 num, i, MappedText(t, (Origin(0, len(t), num, i, 0),)) if t else _EMPTY, t,
-                round2(ln.x0), ln.gap_before, ln.hard_end, ln.zone, ln.page_start, fs, ln.bold,
+                round2(ln.x0), 0, None, "body", False, fs, ln.bold,
                 BBox(num, round2(bx0), round2(y - 0.8 * fs), round2(bx1), round2(y + 0.25 * fs)),
-                list(ln.markers) if ln.zone == "body" else [], ln.heading_hint,
+                list(ln.markers), None, ln,
             ))
-        links = []
-        for lk in raw.links:
-            best, bo = None, 0.0
-            for sl in src:
-                b = sl.bbox
-                ox = min(b.x1, lk.x1) - max(b.x0, lk.x0)
-                oy = min(b.y1, lk.y1) - max(b.y0, lk.y0)
-                if ox > 0 and oy > 0 and ox * oy > bo:
-                    best, bo = sl, ox * oy
-            links.append(Link(lk.uri, raw.number, best.line if best else None, "pdf"))
-        out.append(SrcPage(raw.number, src, links, raw.width, raw.height))
+        out.append(SrcPage(raw.number, src, [], raw.width, raw.height))
     return out
+
+
+def _place_links(lines: list[SrcLine], pg: PageGeometry) -> list[Link]:
+    """Each link annotation to the line its box overlaps most."""
+    links = []
+    for lk in pg.links:
+        best, bo = None, 0.0
+        for sl in lines:
+            b = sl.bbox
+            ox = min(b.x1, lk.x1) - max(b.x0, lk.x0)
+            oy = min(b.y1, lk.y1) - max(b.y0, lk.y0)
+            if ox > 0 and oy > 0 and ox * oy > bo:
+                best, bo = sl, ox * oy
+        links.append(Link(lk.uri, pg.number, best.line if best else None, "pdf"))
+    return links
 
 
 def _text_separator(text: str) -> bool:
     return bool(rules().separator.match(text))
 
 
-def layout(raws: list[RawPage], R: PdfRules | None = None) -> tuple[list[SrcPage], list[Fix], dict]:
+def layout(raws: list[RawPage], R: PdfRules | None = None) -> tuple[list[SrcPage], list[Fix], Geometry]:
+    """Lines from the runs of each page, in reading order (the masthead read column by column,
+    its stacked cells joined), with their geometry: pages of :class:`SrcLine`, the fixes of
+    the joins, and the :class:`Geometry` the zone and line-break stages read
+    (:func:`furniture_facts`, :func:`note_facts`, :func:`break_facts`)."""
     from ...limits import check
 
     R = R or rules()
@@ -829,22 +869,127 @@ def layout(raws: list[RawPage], R: PdfRules | None = None) -> tuple[list[SrcPage
     for raw in raws:
         check()  # the parse deadline, page by page
         pages.append(page_lines(raw, R))
-    body_size = body_size_of(pages)
-    tagged = any(raw.tagged for raw in raws)
-    mark_furniture(pages, [raw.height for raw in raws], R, tagged)
+    geometry = Geometry(
+        tuple(PageGeometry(raw.number, raw.width, raw.height, tuple(raw.rules), tuple(raw.links),
+                           tuple(_copy(ln) for ln in lines)) for raw, lines in zip(raws, pages)),
+        body_size_of(pages), any(raw.tagged for raw in raws))
+    joined: set[int] = set()
+    if pages:
+        # a stacked masthead cell is never page furniture: the furniture stage's own decision
+        # about page 1, asked here (nothing is recorded: the stage records its zones)
+        page1 = furniture_zones(geometry, R)[0]
+        furniture = {ln.index for ln in page1 if ln.zone != "body"}
+        joined = join_masthead_cells(pages[0], raws[0].height, geometry.body_size, R, furniture)
+        _masthead_order(pages[0], raws[0], R.zones["masthead_band"] * raws[0].height, joined)
+    fixes: list[Fix] = []
+    return to_src(pages, raws, fixes, joined), fixes, geometry
+
+
+# --------------------------------------------------------------------------- the stages' questions
+# The zone and line-break stages of the parse (pipeline: pdf_furniture, pdf_notes, pdf_breaks)
+# ask these. Each works on its own copies of the measured lines (the rules above set a copy's
+# zone and breaks as they go) and returns its decisions about the SrcLines as LineFacts: the
+# lines and their geometry do not change.
+def _copy(ln: PLine) -> PLine:
+    c = copy.copy(ln)
+    c.markers = ln.markers
+    return c
+
+
+def _work(ln: SrcLine) -> PLine:
+    """A copy of a line's geometry in the zone the stages so far decided for it."""
+    w = copy.copy(ln.geom)
+    w.zone = ln.zone
+    return w
+
+
+def furniture_zones(geometry: Geometry, R: PdfRules) -> list[list[PLine]]:
+    """Copies of every measured line with zone and rule of page furniture decided: marked
+    content artifacts, barcode fonts, furniture patterns, lines repeated at one place on most
+    pages, the first page's logo letters."""
+    work = [[copy.copy(ln) for ln in pg.measured] for pg in geometry.pages]
+    mark_furniture(work, [pg.height for pg in geometry.pages], R, geometry.tagged)
+    if work:
+        mark_logo(work[0], geometry.pages[0].height, geometry.body_size, R)
+    return work
+
+
+def furniture_facts(pages: list[SrcPage], geometry: Geometry, R: PdfRules | None = None) -> tuple[LineFacts, list[Fix], dict]:
+    """Page furniture by geometry (:func:`furniture_zones`): the zones, a fix for every line
+    that leaves the text (under the core's rule id when the core knows the kind: furniture.header,
+    .job_number ...; else the PDF rule that found it), and the symbol and job number the first
+    page shows."""
+    from ...clean.layout import furniture_kind
+
+    R = R or rules()
+    work = furniture_zones(geometry, R)
+    facts = LineFacts()
+    fixes: list[Fix] = []
+    for p, pg, wl in zip(pages, geometry.pages, work):
+        for ln in p.lines:
+            w = wl[ln.geom.index]
+            if w.zone == "body":
+                continue
+            facts.set(ln, zone=w.zone, markers=[])
+            kind = furniture_kind(ln.raw, "top" if w.y < pg.height / 2 else "bottom")
+            fixes.append(Fix(kind or w.rule, p.number, ln.line, ln.raw, "", note="" if kind is None else w.rule or ""))
     hints: dict = {}
     if pages:
-        masthead(pages[0], raws[0], body_size, R, hints)
-    for lines, raw in zip(pages, raws):
-        check()
-        mark_notes(lines, raw, body_size, R)
-    for lines, raw in zip(pages, raws):
-        for ln in lines:
-            if ln.zone == "furniture" and ln.page == 1:
-                m = R.job_number.search(ln.text)
+        masthead_hints(pages[0].lines, geometry.pages[0].height, R, hints)
+        for ln in pages[0].lines:
+            if facts.zone(ln) == "furniture":
+                m = R.job_number.search(ln.raw)
                 if m:
                     hints.setdefault("job_number", m.group("value"))
-    breaks(pages, R)
-    heading_hints(pages, body_size)
-    fixes: list[Fix] = []
-    return to_src(pages, raws, fixes), fixes, hints
+    return facts, fixes, hints
+
+
+def note_facts(pages: list[SrcPage], geometry: Geometry, R: PdfRules | None = None) -> tuple[LineFacts, list[SrcPage]]:
+    """The footnote zone of each page (:func:`mark_notes`: below a drawn or typed separator,
+    else smaller labelled lines at the page foot), and the pages without the furniture under a
+    typed separator (the core would read it as notes), each link on the line it covers."""
+    from ...limits import check
+
+    R = R or rules()
+    facts = LineFacts()
+    out: list[SrcPage] = []
+    for p, pg in zip(pages, geometry.pages):
+        check()
+        work = [_work(ln) for ln in p.lines]
+        mark_notes(work, pg, geometry.body_size, R)
+        keep: list[SrcLine] = []
+        text_sep = False
+        for ln, w in zip(p.lines, work):
+            if w.zone != ln.zone:
+                facts.set(ln, zone=w.zone, markers=[])
+            if w.zone == "separator" and _text_separator(w.text):
+                text_sep = True
+            if w.zone == "furniture" and text_sep:
+                continue
+            keep.append(ln)
+        out.append(SrcPage(p.number, keep, _place_links(keep, pg), p.width, p.height))
+    return facts, out
+
+
+def break_facts(pages: list[SrcPage], geometry: Geometry, R: PdfRules | None = None) -> LineFacts:
+    """Line breaks by geometry, zone by zone (:func:`breaks`: gap before, hard line end, page
+    start), and the heading level a bold body line's size suggests."""
+    R = R or rules()
+    work = [[_work(ln) for ln in p.lines] for p in pages]
+    breaks(work, R)
+    heading_hints(work, geometry.body_size)
+    facts = LineFacts()
+    for p, wl in zip(pages, work):
+        for ln, w in zip(p.lines, wl):
+            f = {}
+            if w.gap_before != ln.gap_before:
+                f["gap_before"] = w.gap_before
+            if w.hard_end != ln.hard_end:
+                f["hard_end"] = w.hard_end
+            if w.page_start != ln.page_start:
+                f["page_start"] = w.page_start
+            if w.heading_hint != ln.heading_hint:
+                f["heading_hint"] = w.heading_hint
+            if f:
+                facts.set(ln, **f)
+    return facts
