@@ -62,6 +62,12 @@ def _at_continuation_indent(ln: SrcLine, notes: list[NoteBuilder]) -> bool:
         return False  # (right-to-left lines are right-aligned: their left edge says nothing)
     first = notes[-1].src[0]
     conts = [s for s in notes[-1].src[1:] if s.page == ln.page]
+    alone = label_rule("alone.note")
+    if (first.bbox is None and first.page == ln.page and ln.indent > first.indent + 2 and alone.match(first.raw.strip())
+            and not alone.match(ln.raw.strip())):
+        # text whose notes print their labels alone on a line (pdftotext of hanging notes): a line
+        # with text, indented deeper than the labels, is note text, whatever it starts with
+        return True
     if first.page != ln.page:
         return bool(conts) and abs(conts[-1].indent - ln.indent) < 0.5 and ln.bbox is not None
     if abs(first.indent - ln.indent) < 0.5:

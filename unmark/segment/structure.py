@@ -83,6 +83,8 @@ def heading_like(text: str) -> bool:
     if len(t) > limit:
         return False
     t2 = _GLUED_MARKER.sub("", t)  # a glued footnote marker does not count
+    if not t2:
+        return False  # a number alone (a footnote marker printed on a line of its own) titles nothing
     if r.no_final.search(t2.rstrip(CLOSERS)) or r.no_final.search(t.rstrip()):
         return False
     if not cjk and t[:1].islower():
