@@ -16,7 +16,6 @@ Input: :class:`RawPage` objects from either backend (same run format). Output: t
 """
 from __future__ import annotations
 
-import copy
 import functools
 import logging
 from collections import Counter
@@ -418,8 +417,10 @@ def _fold(text: str) -> str:
     return _WS.sub(" ", _DIGITS.sub("#", text)).strip().lower()
 
 
-def mark_furniture(pages: list[list[PLine]], heights: list[float], R: PdfRules, doc_tagged: bool) -> None:
+def mark_furniture(pages: list[list[PLine]], heights: list[float], R: PdfRules, doc_tagged: bool) -> dict[int, str]:
+    """The page furniture: ``id(line)`` -> the rule that found it (the lines do not change)."""
     Z = R.zones
+    out: dict[int, str] = {}
     # repeated header/footer lines per parity
     counts: dict[int, Counter] = {0: Counter(), 1: Counter()}
     totals = Counter()
@@ -446,28 +447,28 @@ def mark_furniture(pages: list[list[PLine]], heights: list[float], R: PdfRules, 
         par = (pi + 1) % 2
         repeated: list[PLine] = []
         for ln in lines:
-            if ln.zone != "body":
+            if id(ln) in out:
                 continue
             if ln.artifact:
                 if pi == 0 and ln.y < Z["masthead_band"] * h and not R.is_furniture_text(ln.text):
                     # the first-page header holds the masthead: the core reads it
                     continue
-                ln.zone, ln.rule = "furniture", "pdf.artifact"
+                out[id(ln)] = "pdf.artifact"
                 continue
             if ln.barcode:
-                ln.zone, ln.rule = "furniture", "pdf.barcode"
+                out[id(ln)] = "pdf.barcode"
                 continue
             in_band = ln.y < Z["header_band"] * h or ln.y > Z["footer_band"] * h
             if not in_band:
                 continue
             if R.is_furniture_text(ln.text):
-                ln.zone, ln.rule = "furniture", "pdf.furniture_pattern"
+                out[id(ln)] = "pdf.furniture_pattern"
                 continue
             if id(ln) in edges[pi]:
                 # the core's patterns (symbol, 5/14, job number, barcode) at the page edge
                 kind = furniture_kind(ln.text, "top" if ln.y < h / 2 else "bottom")
                 if kind is not None:
-                    ln.zone, ln.rule = "furniture", kind
+                    out[id(ln)] = kind
                     continue
             key = _repeat_key(ln, h)
             if ln.note_label or id(ln) not in edges[pi]:
@@ -477,17 +478,17 @@ def mark_furniture(pages: list[list[PLine]], heights: list[float], R: PdfRules, 
                 or every[key] >= Z["repeat_share"] * npages
             ):
                 repeated.append(ln)
-        for ln in _set_apart(lines, repeated, h):
-            ln.zone = "furniture"
-            ln.rule = "pdf.running_header" if ln.y < h / 2 else "pdf.running_footer"
+        for ln in _set_apart(lines, repeated, h, out):
+            out[id(ln)] = "pdf.running_header" if ln.y < h / 2 else "pdf.running_footer"
+    return out
 
 
-def _set_apart(lines: list[PLine], cands: list[PLine], h: float) -> list[PLine]:
+def _set_apart(lines: list[PLine], cands: list[PLine], h: float, furniture: dict[int, str]) -> list[PLine]:
     """Candidates that stand apart from the text: a clear gap (more than a line step)
     between them and the nearest other line towards the middle of the page. A footnote
     line that happens to repeat sits in the flow of its note."""
     ids = {id(c) for c in cands}
-    others = [ln for ln in lines if id(ln) not in ids and ln.zone != "furniture"]
+    others = [ln for ln in lines if id(ln) not in ids and id(ln) not in furniture]
     out = []
     for c in cands:
         if c.y > h / 2:
@@ -514,15 +515,17 @@ def _edge_lines(lines: list[PLine], n: int) -> set[int]:
 
 
 # --------------------------------------------------------------------------- 3. footnotes
-def mark_notes(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules) -> None:
+def mark_notes(body: list[PLine], raw: RawPage, body_size: float, R: PdfRules) -> dict[int, str]:
+    """The footnote zone of a page from its body lines in reading order: ``id(line)`` ->
+    "separator" or "footnote" (the lines do not change)."""
     Z = R.zones
-    body = [ln for ln in lines if ln.zone == "body"]
+    out: dict[int, str] = {}
     if len(body) < 2:
-        return
+        return out
     sep_y = None
     for ln in body:
         if R.separator.match(ln.text) and ln.y > Z["separator_min_y"] * raw.height:
-            ln.zone, ln.rule = "separator", "footnote.separator"
+            out[id(ln)] = "separator"
             sep_y = ln.y
             break
     if sep_y is None and raw.rules:
@@ -541,9 +544,9 @@ def mark_notes(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules) 
                 break
     if sep_y is not None:
         for ln in body:
-            if ln.y > sep_y and ln.zone == "body":
-                ln.zone = "footnote"
-        return
+            if ln.y > sep_y and id(ln) not in out:
+                out[id(ln)] = "footnote"
+        return out
     # no separator: smaller labelled lines at the foot of the page
     tail: list[PLine] = []
     for ln in reversed(body):
@@ -556,7 +559,8 @@ def mark_notes(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules) 
         start = next((i for i, ln in enumerate(tail) if _note_start(ln, R)), None)
         if start is not None:
             for ln in tail[start:]:
-                ln.zone = "footnote"
+                out[id(ln)] = "footnote"
+    return out
 
 
 
@@ -575,25 +579,27 @@ def _is_word_line(t: str) -> bool:
     return any(_is_cjk(c) and c.isalpha() for c in t) or match_masthead(t) is not None
 
 
-def mark_logo(lines: list[PLine], height: float, body_size: float, R: PdfRules) -> None:
-    """Page 1: big logo letters at the top (not words) are furniture."""
+def mark_logo(lines: list[PLine], height: float, body_size: float, R: PdfRules, furniture: dict[int, str]) -> None:
+    """Page 1: big logo letters at the top (not words) are furniture (added to ``furniture``)."""
     band = R.zones["masthead_band"] * height
     for ln in lines:
-        if ln.zone != "body" or ln.y >= band:
+        if id(ln) in furniture or ln.y >= band:
             continue
         t = ln.text.strip()
         if len(t) <= 2 and ln.size >= R.zones["logo_size"] * body_size and not _is_word_line(t):
-            ln.zone, ln.rule = "furniture", "pdf.masthead_logo"
+            furniture[id(ln)] = "pdf.masthead_logo"
 
 
-def join_masthead_cells(lines: list[PLine], height: float, body_size: float, R: PdfRules, furniture: set[int]) -> set[int]:
+def join_masthead_cells(lines: list[PLine], height: float, body_size: float, R: PdfRules, furniture: dict[int, str]) -> set[int]:
     """Page 1: masthead cells stacked on two lines ('UNITED' / 'NATIONS', 'Distr.' / 'GENERAL')
-    become one line (the first one's text and width grow); ``furniture``: the places
-    (:attr:`PLine.index`) of lines that are page furniture, never a cell. Returns the places
-    of the lines joined into the one above."""
+    become one line: in ``lines`` the first one is replaced by a copy with both texts and the
+    width of both (the measured line does not change). ``furniture``: page furniture by
+    ``id(line)``, never a cell. Returns the places (:attr:`PLine.index`) of the lines joined
+    into the one above."""
     band = R.zones["masthead_band"] * height
-    top = [ln for ln in lines if ln.index not in furniture and ln.y < band]
+    top = [_copy(ln) for ln in lines if id(ln) not in furniture and ln.y < band]
     joined: set[int] = set()
+    grown: set[int] = set()
     for i, a in enumerate(top):
         for first, second in R.masthead_joins:
             if not first.match(a.text.strip()):
@@ -603,7 +609,11 @@ def join_masthead_cells(lines: list[PLine], height: float, body_size: float, R: 
                     a.text = a.text.strip() + " " + b.text.strip()
                     a.x1 = max(a.x1, b.x1)
                     joined.add(b.index)
+                    grown.add(a.index)
                     break
+    if grown:
+        new = {ln.index: ln for ln in top if ln.index in grown}
+        lines[:] = [new.get(ln.index, ln) for ln in lines]
     return joined
 
 
@@ -870,16 +880,15 @@ def layout(raws: list[RawPage], R: PdfRules | None = None) -> tuple[list[SrcPage
         check()  # the parse deadline, page by page
         pages.append(page_lines(raw, R))
     geometry = Geometry(
-        tuple(PageGeometry(raw.number, raw.width, raw.height, tuple(raw.rules), tuple(raw.links),
-                           tuple(_copy(ln) for ln in lines)) for raw, lines in zip(raws, pages)),
+        tuple(PageGeometry(raw.number, raw.width, raw.height, tuple(raw.rules), tuple(raw.links), tuple(lines))
+              for raw, lines in zip(raws, pages)),
         body_size_of(pages), any(raw.tagged for raw in raws))
+    pages = [list(lines) for lines in pages]
     joined: set[int] = set()
     if pages:
-        # a stacked masthead cell is never page furniture: the furniture stage's own decision
-        # about page 1, asked here (nothing is recorded: the stage records its zones)
-        page1 = furniture_zones(geometry, R)[0]
-        furniture = {ln.index for ln in page1 if ln.zone != "body"}
-        joined = join_masthead_cells(pages[0], raws[0].height, geometry.body_size, R, furniture)
+        # a stacked masthead cell is never page furniture: the furniture stage's own answer
+        # about page 1, asked here (the stage decides and records the zones)
+        joined = join_masthead_cells(pages[0], raws[0].height, geometry.body_size, R, furniture_zones(geometry, R))
         _masthead_order(pages[0], raws[0], R.zones["masthead_band"] * raws[0].height, joined)
     fixes: list[Fix] = []
     return to_src(pages, raws, fixes, joined), fixes, geometry
@@ -890,28 +899,30 @@ def layout(raws: list[RawPage], R: PdfRules | None = None) -> tuple[list[SrcPage
 # ask these. Each works on its own copies of the measured lines (the rules above set a copy's
 # zone and breaks as they go) and returns its decisions about the SrcLines as LineFacts: the
 # lines and their geometry do not change.
+_PLINE_FIELDS = attrgetter(*PLine.__dataclass_fields__)
+
+
 def _copy(ln: PLine) -> PLine:
-    c = copy.copy(ln)
-    c.markers = ln.markers
-    return c
+    return PLine(*_PLINE_FIELDS(ln))
 
 
 def _work(ln: SrcLine) -> PLine:
-    """A copy of a line's geometry in the zone the stages so far decided for it."""
-    w = copy.copy(ln.geom)
+    """A copy of a line's geometry in the zone the stages so far decided for it (the line
+    breaks are set on the copy)."""
+    w = _copy(ln.geom)
     w.zone = ln.zone
     return w
 
 
-def furniture_zones(geometry: Geometry, R: PdfRules) -> list[list[PLine]]:
-    """Copies of every measured line with zone and rule of page furniture decided: marked
-    content artifacts, barcode fonts, furniture patterns, lines repeated at one place on most
-    pages, the first page's logo letters."""
-    work = [[copy.copy(ln) for ln in pg.measured] for pg in geometry.pages]
-    mark_furniture(work, [pg.height for pg in geometry.pages], R, geometry.tagged)
-    if work:
-        mark_logo(work[0], geometry.pages[0].height, geometry.body_size, R)
-    return work
+def furniture_zones(geometry: Geometry, R: PdfRules) -> dict[int, str]:
+    """The page furniture among the measured lines, ``id(line)`` -> the rule that found it:
+    marked-content artifacts, barcode fonts, furniture patterns, lines repeated at one place
+    on most pages, the first page's logo letters."""
+    lines = [list(pg.measured) for pg in geometry.pages]
+    furniture = mark_furniture(lines, [pg.height for pg in geometry.pages], R, geometry.tagged)
+    if lines:
+        mark_logo(lines[0], geometry.pages[0].height, geometry.body_size, R, furniture)
+    return furniture
 
 
 def furniture_facts(pages: list[SrcPage], geometry: Geometry, R: PdfRules | None = None) -> tuple[LineFacts, list[Fix], dict]:
@@ -922,17 +933,17 @@ def furniture_facts(pages: list[SrcPage], geometry: Geometry, R: PdfRules | None
     from ...clean.layout import furniture_kind
 
     R = R or rules()
-    work = furniture_zones(geometry, R)
+    furniture = furniture_zones(geometry, R)
     facts = LineFacts()
     fixes: list[Fix] = []
-    for p, pg, wl in zip(pages, geometry.pages, work):
+    for p, pg in zip(pages, geometry.pages):
         for ln in p.lines:
-            w = wl[ln.geom.index]
-            if w.zone == "body":
+            rule = furniture.get(id(pg.measured[ln.geom.index]))
+            if rule is None:
                 continue
-            facts.set(ln, zone=w.zone, markers=[])
-            kind = furniture_kind(ln.raw, "top" if w.y < pg.height / 2 else "bottom")
-            fixes.append(Fix(kind or w.rule, p.number, ln.line, ln.raw, "", note="" if kind is None else w.rule or ""))
+            facts.set(ln, zone="furniture", markers=[])
+            kind = furniture_kind(ln.raw, "top" if ln.geom.y < pg.height / 2 else "bottom")
+            fixes.append(Fix(kind or rule, p.number, ln.line, ln.raw, "", note="" if kind is None else rule))
     hints: dict = {}
     if pages:
         masthead_hints(pages[0].lines, geometry.pages[0].height, R, hints)
@@ -955,16 +966,16 @@ def note_facts(pages: list[SrcPage], geometry: Geometry, R: PdfRules | None = No
     out: list[SrcPage] = []
     for p, pg in zip(pages, geometry.pages):
         check()
-        work = [_work(ln) for ln in p.lines]
-        mark_notes(work, pg, geometry.body_size, R)
+        notes = mark_notes([ln.geom for ln in p.lines if ln.zone == "body"], pg, geometry.body_size, R)
         keep: list[SrcLine] = []
         text_sep = False
-        for ln, w in zip(p.lines, work):
-            if w.zone != ln.zone:
-                facts.set(ln, zone=w.zone, markers=[])
-            if w.zone == "separator" and _text_separator(w.text):
+        for ln in p.lines:
+            zone = notes.get(id(ln.geom), ln.zone)
+            if zone != ln.zone:
+                facts.set(ln, zone=zone, markers=[])
+            if zone == "separator" and _text_separator(ln.raw):
                 text_sep = True
-            if w.zone == "furniture" and text_sep:
+            if zone == "furniture" and text_sep:
                 continue
             keep.append(ln)
         out.append(SrcPage(p.number, keep, _place_links(keep, pg), p.width, p.height))
@@ -975,12 +986,14 @@ def break_facts(pages: list[SrcPage], geometry: Geometry, R: PdfRules | None = N
     """Line breaks by geometry, zone by zone (:func:`breaks`: gap before, hard line end, page
     start), and the heading level a bold body line's size suggests."""
     R = R or rules()
-    work = [[_work(ln) for ln in p.lines] for p in pages]
+    # (only lines of the body and the notes take part; the rest keep their defaults)
+    lines = [[ln for ln in p.lines if ln.zone in ("body", "footnote")] for p in pages]
+    work = [[_work(ln) for ln in ls] for ls in lines]
     breaks(work, R)
     heading_hints(work, geometry.body_size)
     facts = LineFacts()
-    for p, wl in zip(pages, work):
-        for ln, w in zip(p.lines, wl):
+    for ls, wl in zip(lines, work):
+        for ln, w in zip(ls, wl):
             f = {}
             if w.gap_before != ln.gap_before:
                 f["gap_before"] = w.gap_before
