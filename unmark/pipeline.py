@@ -1,9 +1,10 @@
 """parse(): source -> :class:`unmark.model.Document`.
 
-An extractor (``extract.text`` or ``extract.pdf``) turns the source into pages of lines; then the
-stages in :data:`STAGES` run top to bottom, each a function from a :class:`ParseState` to a new
-one (zones, language, front matter, structure, footnotes, joins, markers, blocks, sentences,
-links, metadata); :func:`build_document` runs them and assembles the document. A stage named in
+An extractor (``extract.text`` or ``extract.pdf``) turns the source into pages of lines (PDF: with
+their geometry); then the stages in :data:`STAGES` run top to bottom, each a function from a
+:class:`ParseState` to a new one (PDF zones and line breaks, zones, language, front matter,
+structure, footnotes, joins, markers, blocks, sentences, links, metadata); :func:`build_document`
+runs them (:func:`run_stages`) and assembles the document. A stage named in
 ``ParseOptions.disable`` is skipped. docs/architecture.md describes the stages and the layers.
 """
 from __future__ import annotations
@@ -385,7 +386,9 @@ class ParseState:
     Each stage reads a state and returns a new one (``dataclasses.replace``) with the fields it
     decides; a field a stage has not reached yet holds its empty value. A stage does not change
     the source lines of ``ex``: the per-line facts it decides (zone, hard line end, page start,
-    text) go in ``decided``, and :func:`run_stage` records them on the lines once, after it."""
+    gap, heading hint, markers, text) go in ``decided``, and :func:`run_stage` records them on
+    the lines once, after it. The PDF stages return a new ``ex``: the metadata page 1 shows
+    (pdf_furniture), the pages without the lines set aside and with their links (pdf_notes)."""
 
     ex: Extracted
     opts: ParseOptions

@@ -1,18 +1,25 @@
-"""Layout from geometry: runs -> lines -> zones, paragraph breaks, markers.
+"""Layout from geometry: runs -> lines in reading order; the zone and line-break rules by geometry.
 
-Input: :class:`RawPage` objects from either backend (same run format). Output: the
-:class:`~unmark.extract.lines.SrcPage` list the core reads. Each step is a small function:
+Input: :class:`RawPage` objects from either backend (same run format). :func:`layout` gives the
+:class:`~unmark.extract.lines.SrcPage` list the core reads, every line in the body with its
+geometry (``SrcLine.geom``), and the page :class:`Geometry`:
 
 1. :func:`page_lines`: runs grouped by baseline (a raised, smaller run belongs to the line
    it sits on), split into columns at very wide gaps, text joined with spaces from gaps,
    label->text TAB gaps made one space, superscript footnote markers recorded.
-2. :func:`mark_furniture`: ``/Artifact`` lines, barcode fonts, furniture patterns and lines
-   repeated in the header/footer bands (digits folded; odd and even pages counted apart).
-3. :func:`mark_notes`: the footnote zone below a text or drawn separator, else small-font
+2. :func:`join_masthead_cells`, :func:`_masthead_order`: page 1's stacked masthead cells
+   joined, the masthead read column by column.
+
+The parse's PDF stages (``pipeline``: pdf_furniture, pdf_notes, pdf_breaks) then ask
+:func:`furniture_facts`, :func:`note_facts`, :func:`break_facts`, which return LineFacts:
+
+3. :func:`mark_furniture`, :func:`mark_logo`: ``/Artifact`` lines, barcode fonts, furniture
+   patterns, lines repeated in the header/footer bands (digits folded; odd and even pages
+   counted apart), the first page's logo letters; :func:`masthead_hints`: symbol, job number.
+4. :func:`mark_notes`: the footnote zone below a text or drawn separator, else small-font
    labelled lines at the page foot.
-4. :func:`masthead`: logo letters, stacked masthead cells, symbol/job-number hints.
 5. :func:`breaks`: ``gap_before`` from the baseline step and ``hard_end`` from the right
-   margin, indentation, labels, font changes.
+   margin, indentation, labels, font changes (zone by zone); :func:`heading_hints`.
 """
 from __future__ import annotations
 
@@ -26,7 +33,7 @@ import regex as re
 
 from ...clean.layout import furniture_kind
 from ...lang.normalize import fold_arabic_presentation_forms
-from ...scripts import CJK_GLYPH
+from ...scripts import CJK_GLYPH, RTL_CHAR
 from ...model import BBox, Fix, Link, MappedText, Origin
 from ..lines import LineFacts, SrcLine, SrcPage
 from .bidi import is_rtl_char, logical_runs, mirror, rtl_share
@@ -39,7 +46,6 @@ log = logging.getLogger(__name__)
 FINAL = tuple(".;:!?。．；：！？,，、")
 CLOSERS = "”’」』）)》>\"'*0123456789 "
 _DIGITS = re.compile(r"\d+")
-_RTL_CHAR = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _WS = re.compile(r"\s+")
 _SPACE_TAB = re.compile(r"[ \t]")
 
@@ -389,7 +395,7 @@ def page_lines(raw: RawPage, R: PdfRules | None = None) -> list[PLine]:
 def page_is_rtl(runs: list[Run], R: PdfRules) -> bool:
     """Most letters of the page's content (not ``/Artifact``) are right-to-left ones."""
     texts = [x.text for x in runs if not x.artifact]
-    if not _RTL_CHAR.search("".join(texts)):
+    if not RTL_CHAR.search("".join(texts)):
         return False
     r, l_ = rtl_share(texts)
     return r > 0 and r >= R.lines["rtl_share"] * (r + l_)
@@ -615,6 +621,15 @@ def join_masthead_cells(lines: list[PLine], height: float, body_size: float, R: 
         new = {ln.index: ln for ln in top if ln.index in grown}
         lines[:] = [new.get(ln.index, ln) for ln in lines]
     return joined
+
+
+def _stacked_cells(lines: list[PLine], height: float, R: PdfRules) -> bool:
+    """Page 1 may hold stacked masthead cells: some line at the top opens a cell pair, another
+    closes one (else nothing can join, whatever is furniture)."""
+    band = R.zones["masthead_band"] * height
+    top = [ln.text.strip() for ln in lines if ln.y < band]
+    return any(any(first.match(t) for t in top) and any(second.match(t) for t in top)
+               for first, second in R.masthead_joins)
 
 
 def masthead_hints(lines: list[SrcLine], height: float, R: PdfRules, hints: dict) -> None:
@@ -886,9 +901,10 @@ def layout(raws: list[RawPage], R: PdfRules | None = None) -> tuple[list[SrcPage
     pages = [list(lines) for lines in pages]
     joined: set[int] = set()
     if pages:
-        # a stacked masthead cell is never page furniture: the furniture stage's own answer
-        # about page 1, asked here (the stage decides and records the zones)
-        joined = join_masthead_cells(pages[0], raws[0].height, geometry.body_size, R, furniture_zones(geometry, R))
+        if _stacked_cells(pages[0], raws[0].height, R):
+            # a stacked masthead cell is never page furniture: the furniture stage's own answer
+            # about page 1, asked here (the stage decides and records the zones)
+            joined = join_masthead_cells(pages[0], raws[0].height, geometry.body_size, R, furniture_zones(geometry, R))
         _masthead_order(pages[0], raws[0], R.zones["masthead_band"] * raws[0].height, joined)
     fixes: list[Fix] = []
     return to_src(pages, raws, fixes, joined), fixes, geometry
