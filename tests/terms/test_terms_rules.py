@@ -137,3 +137,31 @@ def test_russian_hyphenated_compound_in_citation_form():
 
     assert ru_citation_form("трудящихся-мигрантов") == "трудящиеся-мигранты"
     assert ru_citation_form("ООН-Хабитат") == "ООН-Хабитат"
+
+
+def test_general_phrase_examples_from_resources():
+    from unmark.terms.status import general_phrase
+
+    rules = load_toml("terms/general_phrases.toml")
+    assert len(rules["examples"]) >= 5 and len(rules["counter_examples"]) >= 5
+    for source, target in rules["examples"]:
+        assert general_phrase(source, target, "zh", "en"), (source, target)
+        assert entry_status(source, target, "zh", "en") == GENERAL
+        assert general_phrase(target, source, "en", "zh")        # either direction
+    for source, target in rules["counter_examples"]:
+        assert not general_phrase(source, target, "zh", "en"), (source, target)
+        assert entry_status(source, target, "zh", "en") != GENERAL, (source, target)
+    for src_lang, tgt_lang, source, target in rules["examples_other"]:
+        assert general_phrase(source, target, src_lang, tgt_lang), (source, target)
+    for src_lang, tgt_lang, source, target in rules["counter_examples_other"]:
+        assert not general_phrase(source, target, src_lang, tgt_lang), (source, target)
+
+
+def test_russian_citation_form_leaves_acronyms_alone():
+    from unmark.terms.morph import _morph_ru, ru_citation_form
+
+    if _morph_ru() is None:
+        pytest.skip("pymorphy3 not installed")
+    assert ru_citation_form("ИКПЧ") == "ИКПЧ"            # was inflected to a form the text never has
+    assert ru_citation_form("Совета ООН") == "Совет ООН"
+    assert ru_citation_form("Национального плана действий") == "Национальный план действий"

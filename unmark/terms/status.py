@@ -17,7 +17,7 @@ import functools
 
 import regex
 
-from ..resources import load_lines
+from ..resources import load_lines, load_toml
 from .candidates import is_acronym
 from .generality import general_zipf
 from .lexicon import internal_words, pattern, stopwords
@@ -73,6 +73,48 @@ def zh_proper_name(word: str) -> bool:
     return len(toks) == 1 and toks[0].flag.startswith(NAME_TAGS)
 
 
+@functools.cache
+def _general_phrase_rules() -> dict[str, frozenset[str]]:
+    data = load_toml("terms/general_phrases.toml")
+    return {k: frozenset(data[k]) for k in ("modifiers_en", "shell_heads_en", "modifiers_zh", "shell_heads_zh")}
+
+
+def general_phrase(source: str, target: str, src_lang: str, tgt_lang: str) -> bool:
+    """A phrase of the text rather than an entry (``resources/terms/general_phrases.toml``): an
+    evaluating, pointing or counting modifier plus one noun ("important factor", 上述文件 /
+    "above-mentioned document"), or a shell noun as the head ("humanitarian situation"). The English
+    side decides when there is one (a capitalised English side is a name: never); otherwise the
+    Chinese side, by its first and last word as the segmenter cuts it."""
+    rules = _general_phrase_rules()
+    sides = {src_lang: source, tgt_lang: target}
+    if "en" in sides:
+        text = sides["en"].strip()
+        if not text or not text[:1].islower():
+            return False
+        from .candidates import singular_en
+
+        content = _content_words(text, "en")
+        if len(content) < 2 or any(w[:1].isupper() for w in content):
+            return False
+        if len(content) == 2 and content[0].lower() in rules["modifiers_en"]:
+            return True
+        return singular_en(content[-1].lower()) in rules["shell_heads_en"]
+    if "zh" in sides:
+        other = sides[tgt_lang if src_lang == "zh" else src_lang]
+        if other[:1].isupper() or sides["zh"].startswith("《"):
+            return False
+        from .tokenize import tokenize
+
+        zh = sides["zh"]
+        words = [w for c in tokenize(zh, "zh").chunks for w in c]
+        if len(words) >= 2 and (words[0] in rules["modifiers_zh"] or words[-1] in rules["shell_heads_zh"]):
+            return True
+        # a dictionary word that is itself such a phrase (上述情况): two-character parts at its edges
+        return (any(len(m) >= 2 and len(zh) > len(m) and zh.startswith(m) for m in rules["modifiers_zh"])
+                or any(len(h) >= 2 and len(zh) > len(h) and zh.endswith(h) for h in rules["shell_heads_zh"]))
+    return False
+
+
 def entry_status(source: str, target: str, src_lang: str, tgt_lang: str, *, state: bool = False,
                  common_zipf: float = 3.6, common_zipf_zh: float = 4.5, rare_name_zipf: float = 4.0) -> str:
     """``term`` | ``name`` | ``general`` for one source/target pair (see the module docstring)."""
@@ -81,6 +123,8 @@ def entry_status(source: str, target: str, src_lang: str, tgt_lang: str, *, stat
     ordinal, date = pattern("ordinal"), pattern("date")
     if ordinal.search(target) or ordinal.search(source) or date.search(target) or date.search(source):
         return GENERAL          # one meeting or session, or a date ("7359th meeting of the Security Council"), not a term
+    if general_phrase(source, target, src_lang, tgt_lang):
+        return GENERAL          # "important factor", "humanitarian situation": a phrase of the text
     # the Latin-script side decides (for zh-en: the English; for en-ru: both sides in turn)
     sides = [(target, tgt_lang), (source, src_lang)]
     latin = sorted(((s, lang) for s, lang in sides if lang != "zh"), key=lambda x: x[1] != "en")
