@@ -46,7 +46,7 @@ from .candidates import (
 )
 from .boundaries import grow_latin, grow_zh
 from .generality import specificity
-from .status import GENERAL, compositional_with_state, is_proper_name, coordinations, entry_status, label_series
+from .status import GENERAL, attributive_modifier, compositional_with_state, is_proper_name, coordinations, entry_status, label_series
 from .glossary import Example, Glossary, TermEntry
 from .lexicon import check_lang, states
 from .options import TermOptions
@@ -502,6 +502,7 @@ def extract_terms(
     known_entries = list(known or ())
 
     tgt_texts = [p[1].text for p in pairs]
+    src_texts = [p[0].text for p in pairs]
     src = _Side([p[0].text for p in pairs], src_lang, opts)
     tgt = _Side([p[1].text for p in pairs], tgt_lang, opts)
     t1 = time.perf_counter()
@@ -674,6 +675,9 @@ def extract_terms(
         ks, kt = src.keys[stats.src[k]], tgt.keys[stats.tgt[k]]
         a, b = surf_of[k]
         status[k] = entry_status(a, b, src_lang, tgt_lang, state=is_state, common_zipf=opts.common_zipf)
+        if status[k] != GENERAL and (attributive_modifier(b, tgt_texts, tgt_lang)
+                                     or attributive_modifier(a, src_texts, src_lang)):
+            status[k] = GENERAL     # "high-level", "cross-border": a modifier, the term is the phrase it opens
         if not is_state and (
                 ks in labels_s or kt in labels_t                       # JS1 ... JS16: labels of one document
                 or (max(src.name_frag.get(ks, 0.0), tgt.name_frag.get(kt, 0.0)) >= opts.max_name_fragment

@@ -161,6 +161,29 @@ def entry_status(source: str, target: str, src_lang: str, tgt_lang: str, *, stat
     return TERM
 
 
+def attributive_modifier(word: str, texts, lang: str, share: float = 0.75, min_occurrences: int = 3) -> bool:
+    """Is an English hyphenated compound used as a modifier in the corpus: followed by a lower-case
+    content word in at least ``share`` of its occurrences ("high-level segment", "cross-border
+    cooperation", "post-conflict settings")? Then it names no concept alone: the term is the noun
+    phrase it opens, and the entry is ``general``. Compounds used as nouns stay (capacity-building,
+    decision-making, well-being)."""
+    w = word.strip()
+    if lang != "en" or " " in w or "-" not in w.strip("-") or not w[:1].islower():
+        return False
+    pat = regex.compile(rf"(?<![\p{{L}}\p{{N}}-]){regex.escape(w)}(?![\p{{L}}\p{{N}}-])(?:[ \t]+([\p{{L}}][\p{{L}}\p{{N}}-]*))?")
+    stop = stopwords(lang) | internal_words(lang)
+    total = attributive = 0
+    for t in texts:
+        if w not in t:
+            continue
+        for m in pat.finditer(t):
+            total += 1
+            nxt = m.group(1) or ""
+            if nxt[:1].islower() and nxt.lower() not in stop:
+                attributive += 1
+    return total >= min_occurrences and attributive >= share * total
+
+
 def _bare(target: str) -> str:
     t = target.strip().casefold()
     for art in ("the ", "la ", "le ", "les ", "el ", "los ", "las "):
