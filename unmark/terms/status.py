@@ -116,8 +116,15 @@ def general_phrase(source: str, target: str, src_lang: str, tgt_lang: str) -> bo
 
 
 def entry_status(source: str, target: str, src_lang: str, tgt_lang: str, *, state: bool = False,
-                 common_zipf: float = 3.6, common_zipf_zh: float = 4.5, rare_name_zipf: float = 4.0) -> str:
-    """``term`` | ``name`` | ``general`` for one source/target pair (see the module docstring)."""
+                 common_zipf: float = 3.6, common_zipf_zh: float = 4.5, rare_name_zipf: float = 4.0,
+                 listed: bool | None = None) -> str:
+    """``term`` | ``name`` | ``general`` for one source/target pair (see the module docstring).
+    ``listed``: the Chinese side is a word of the UN terminology dictionary (``un_userdict_zh.txt``:
+    届会, 全权证书, 员额, 增编) -- a common word in general language, but a UN term in this sense: a
+    lower-case target is never ``general`` for its general-language frequency (None: looked up
+    here). A capitalised common word stays a piece of names (Mission, Bureau: "the Mission")."""
+    if listed is None:
+        listed = un_dictionary_word(source if src_lang == "zh" else target if tgt_lang == "zh" else "")
     if state or is_acronym(target) or is_acronym(source):
         return NAME
     ordinal, date = pattern("ordinal"), pattern("date")
@@ -152,9 +159,9 @@ def entry_status(source: str, target: str, src_lang: str, tgt_lang: str, *, stat
             return GENERAL
         if looks_adjective(w, lang) or (lang == "en" and len(w) > 5 and w.endswith("ly")):
             return GENERAL      # a lone adjective or adverb (systematically)
-        if z is not None and z >= common_zipf:
+        if z is not None and z >= common_zipf and not listed:
             return GENERAL
-    if tgt_lang != "zh" and len(target.split()) == 1 and src_lang == "zh":
+    if tgt_lang != "zh" and len(target.split()) == 1 and src_lang == "zh" and not listed:
         z = general_zipf(source, "zh")
         if z is not None and z >= common_zipf_zh:
             return GENERAL
@@ -182,6 +189,18 @@ def attributive_modifier(word: str, texts, lang: str, share: float = 0.75, min_o
             if nxt[:1].islower() and nxt.lower() not in stop:
                 attributive += 1
     return total >= min_occurrences and attributive >= share * total
+
+
+@functools.cache
+def _un_dictionary() -> frozenset[str]:
+    from .lexicon import user_dictionary_zh
+
+    return frozenset(w for w, _, _ in user_dictionary_zh())
+
+
+def un_dictionary_word(word: str) -> bool:
+    """Is ``word`` an entry of the UN terminology dictionary of the Chinese segmenter?"""
+    return bool(word) and word in _un_dictionary()
 
 
 def _bare(target: str) -> str:
