@@ -137,14 +137,13 @@ class LexicalModel:
                 out[a] = [frozenset(g) for g in groups]
         return out
 
-    def _expected_cover(self, a: int, present: set[int]) -> tuple[int, int]:
-        """(expected words of source word ``a`` present, expected words): for a word with
-        alternative readings, the reading best covered by ``present``."""
+    def _expected_of(self, a: int, present: set[int]) -> set[int]:
+        """The target words source word ``a`` expects; for a word with alternative readings, the
+        reading best covered by ``present``."""
         groups = self.alternatives.get(a)
         if groups is None:
-            e = self.expected.get(a, set())
-            return len(e & present), len(e)
-        return max(((len(g & present), len(g)) for g in groups), key=lambda x: (x[0] / x[1], -x[1]))
+            return self.expected.get(a, set())
+        return set(max(groups, key=lambda g: (len(g & present) / len(g), -len(g))))
 
     _sub_cache: ClassVar[dict[str, frozenset[str]]] = {}
 
@@ -202,12 +201,11 @@ class LexicalModel:
 
         src_cov = sum(src_ok(g) for g in a_groups) / len(a_groups)
         tgt_cov = sum(tgt_ok(g) for g in b_groups) / len(b_groups)
-        hit = tot = 0
+        exp: set[int] = set()
         for g in a_groups:
             if g[0] >= 0:
-                h, n = self._expected_cover(g[0], b_all)
-                hit, tot = hit + h, tot + n
-        exp_cov = hit / tot if tot else 1.0
+                exp |= self._expected_of(g[0], b_all)
+        exp_cov = len(exp & b_all) / len(exp) if exp else 1.0
         return src_cov * tgt_cov * (0.5 + 0.5 * exp_cov)
 
     def unexplained_edges(self, src_tokens: Sequence[str], tgt_tokens: Sequence[str]) -> tuple[list[str], list[str]]:
