@@ -117,6 +117,6 @@ def test_no_cleaner_writes_a_line_fact():
                 if not (isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)):
                     continue
                 # (a block builder's text, ``b.text``, is no line's)
-                if t.attr in ("zone", "hard_end", "page_start") or (t.attr == "text" and t.value.id in ("ln", "line", "sl", "x", "y")):
+                if t.attr in ("zone", "hard_end", "page_start", "gap_before") or (t.attr == "text" and t.value.id in ("ln", "line", "sl", "x", "y")):
                     writes.append(f"{f.name}:{node.lineno}")
     assert writes == []

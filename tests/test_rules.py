@@ -220,3 +220,17 @@ def test_label_values_come_from_the_grammar():
 
     assert [label_value(x) for x in ("ثانيا -", "(ب)", "б)", "(d)", "IV.", "三、", "12.")] == [
         "2", "b", "b", "d", "4", "3", "12"]
+
+
+@pytest.mark.parametrize("ex", _examples("core/labels.toml", "search_examples"), ids=lambda e: f"{e['rule']}:{e['text'][:20]}")
+def test_label_grammar_search_examples(ex):
+    from unmark.labels import rule
+
+    assert [m.group() for m in rule(ex["rule"]).finditer(ex["text"])] == ex["found"]
+
+
+@pytest.mark.parametrize("ex", _examples("core/labels.toml", "value_examples"), ids=lambda e: e["label"])
+def test_label_value_examples(ex):
+    from unmark.align.anchors import label_value
+
+    assert label_value(ex["label"]) == ex["value"]

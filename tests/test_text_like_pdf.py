@@ -122,3 +122,82 @@ def test_plain_text_heading_between_a_sentence_end_and_the_next_paragraph():
     kinds = [(b.type, b.label, b.text[:8]) for b in doc.blocks if b.type != "front"]
     assert kinds == [("paragraph", "1.", "下列所选工具和参"), ("heading", None, "《2018年全球"),
                      ("paragraph", "2.", "《2018年全球")]
+
+
+# pdftotext -layout of a LibreOffice PDF whose notes print their labels alone on a line: a
+# marker pushed onto a line of its own by a full line, a note line that starts with a number, a
+# note split by a page break, the next page's notes found without a separator
+SPLIT = """联合国                                                 CTOC/COP/WG.7/2020/2
+                                               Distr.: General
+
+         1.   偷运移民是一项极为有利可图的生意，偷运服务的需求量高，同时被查获和惩治的风险
+              较低，使得犯罪网络得以壮大。推动这一犯罪的因素有政治不稳定和冲突。1然而，
+              对不同路线上的偷运移民活动的研究表明，与新冠肺炎相关的旅行限制并没有阻止偷
+              运移民活动，而事实上在中长期内可能会增加对偷运移民活动的需求并且更加复杂。
+              2
+
+         2.   偷运移民的费用会因多种因素而有所不同，包括被偷运者的个人情况、距离目的地
+              的远近、沿途的地理条件、要跨越的边境数目，以及过境的相对难度等。
+
+
+         1
+              国际劳工组织，“劳工组织监测：新冠肺炎与就业——最新估计和分析”，第 4 版，2020 年 5 月
+              27 日。
+         2
+              毒品和犯罪问题办公室，“新冠肺炎的相关限制措施和经济影响会如何影响向欧洲和北美偷运移
+
+V.20-03080                                                                         3/14
+\f                                                                 CTOC/COP/WG.7/2020/2
+
+         3.   偷运移民是一种犯罪行为，与大会 2018 年 12 月通过的《安全、有序和正常移民全球
+              契约》3中确认的良好移民治理原则背道而驰。《全球契约》在其提出的改善移民结果
+              的 23 个目标中，特别提到打击偷运移民，包括为了应对更严格的执法对策。4
+
+
+
+
+              民和跨境贩运人口的活动”，《研究简报》（2020 年 5 月）。另见除其他外，Gabriella
+              Sanchez 和 Luigi Achilli，《滞留：新冠肺炎对非正常移民和偷运移民的影响》。
+         3
+              大会第 73/195 号决议，附件。
+         4
+              同上。
+
+V.20-03080                                                                         4/14
+"""
+
+
+def test_a_note_split_by_a_page_break_and_a_marker_pushed_onto_its_own_line():
+    doc = unmark.parse(SPLIT, lang="zh", sentences=False)
+    assert [n.label for n in doc.footnotes] == ["1", "2", "3", "4"]
+    assert not [w for w in doc.warnings if w.code in ("W120", "W121")]
+    # a note line that starts with a number ("27 日。") under a label printed alone is note text
+    assert doc.footnotes[0].text.replace(" ", "").endswith("2020年5月27日。")
+    # the note goes on at the foot of the next page, above that page's first label
+    assert doc.footnotes[1].text.replace(" ", "").endswith("非正常移民和偷运移民的影响》。")
+    paras = doc.paragraphs()
+    assert [p.label for p in paras] == ["1.", "2.", "3."]
+    # the marker a full line pushed onto a line of its own ends paragraph 1: no heading "2"
+    assert not [b for b in doc.blocks if b.type == "heading"]
+    assert {r.label for r in paras[0].footnote_refs} == {"1", "2"}
+    assert "民和跨境" not in "".join(p.text for p in paras)
+
+
+def test_a_lone_number_is_no_heading_and_after_a_full_line_it_is_a_pushed_marker():
+    from unmark.segment.structure import heading_like
+
+    assert heading_like("6") is False and heading_like("偷运移民及其主要路线") is True
+    full = "并没有阻止偷运移民活动，而事实上在中长期内可能会增加对偷运移民活动的需求。"
+    ctx = {"full_width": 78.0}
+    assert is_hard_break(full, "6", "zh", context=ctx) is False
+    # a short line ending its sentence: a number alone after it opens something else
+    assert is_hard_break("需求。", "6", "zh", context=ctx) is True
+
+
+def test_a_bullet_touching_chinese_text_opens_an_item():
+    ctx = {"full_width": 90.0}
+    prev = "-促进移民管理政策，在充分尊重人权的情况下，在公共卫生与安全关切之间取得平衡。"
+    assert is_hard_break(prev, "-促进内部协调，包括与民间社会的协调，以及推动国际合作，包括与国际和", "zh", context=ctx) is True
+    # the Chinese dash wrapped to a line start goes on
+    assert is_hard_break("国际劳工组织，“劳工组织监测：新冠肺炎与就业，劳工组织监测新冠肺炎与就业与就业", "——最新估计和分析”",
+                         "zh", context=ctx) is False

@@ -52,6 +52,12 @@ class LabelRules:
     note_start: "re.Pattern[str]"     # the label that opens a footnote's text (group `label`)
     note_open: "re.Pattern[str]"      # text input: a line that opens a note at a page foot (group `label`)
     paragraph_body: "re.Pattern[str]"  # text input: a numbered body paragraph, never a note label
+    note_in_text: "re.Pattern[str]"   # a footnote marker in running text (searched)
+    note_seen: "re.Pattern[str]"      # what a marker the PDF drew raised may be
+    note_line_end: "re.Pattern[str]"  # a marker glued at the end of a line
+    note_after_stop: "re.Pattern[str]"  # a marker glued after the final punctuation
+    item_latin: "re.Pattern[str]"     # a Latin letter item label alone, "(a)" ... "(zz)"
+    value_strip: "re.Pattern[str]"    # what surrounds the value of a label (brackets, stops, dashes)
     lang: dict                        # language -> tuple of patterns (group `label`)
     bullets: str                      # the bullet characters
     ar_ordinals: tuple[str, ...]      # أولا = 1 ...
@@ -111,6 +117,8 @@ _RULES = {
     "pdf_run": "pdf.run", "pdf_start": "pdf.start", "pdf_rtl": "pdf.rtl",
     "note_run": "note.run", "note_slash": "note.slash", "note_head": "note.head",
     "note_start": "note.start", "note_open": "note.open", "paragraph_body": "paragraph.body",
+    "note_in_text": "note.in_text", "note_seen": "note.seen", "note_line_end": "note.line_end",
+    "note_after_stop": "note.after_stop", "item_latin": "item.latin", "value_strip": "value.strip",
 }
 # the label kinds of a body line, in the order they are tried, and their places
 _KINDS = (("paragraph", "paragraph.pattern"), ("chapter", "heading.chapter"), ("section", "heading.section"),

@@ -306,15 +306,16 @@ def _line_break_classifier(lang: str, lines: list[SrcLine]) -> Callable[[SrcLine
     return classify
 
 
-def _bridge_marker_gaps(lines: list[SrcLine], lang: str) -> tuple[Fix, ...]:
+def _bridge_marker_gaps(lines: list[SrcLine], lang: str, decided: LineFacts) -> tuple[Fix, ...]:
     """Plain text: the blank line after a footnote marker printed on its own line mid-sentence is
-    no paragraph end (lang.linebreaks.marker_gap_bridges); the line after it loses its gap."""
+    no paragraph end (lang.linebreaks.marker_gap_bridges); the line after it loses its gap
+    (decided in ``decided``)."""
     out = []
     for k in marker_gap_bridges([ln.stripped() for ln in lines], [ln.gap_before for ln in lines], lang):
         ln = lines[k]
         if ln.page_start or lines[k - 1].page != ln.page:
             continue
-        ln.gap_before = 0
+        decided.set(ln, gap_before=0)
         out.append(Fix("text.marker_gap", ln.page, ln.line, "", "",
                        note="a footnote marker on a line of its own, a blank line after it: the sentence goes on"))
     return tuple(out)
@@ -558,15 +559,25 @@ def stage_front(st: ParseState) -> ParseState:
                    decided=decided)
 
 
+def _unknown_breaks(st: ParseState) -> bool:
+    """Plain text whose line ends the source does not tell: the language's rules decide them."""
+    return st.ex.style in ("plain", "formfeed") and not any(ln.hard_end is not None for ln in st.body)
+
+
+def stage_marker_gaps(st: ParseState) -> ParseState:
+    """Plain text: a blank line after a footnote marker on a line of its own, mid-sentence, is
+    no paragraph end (the gap before the next line is decided 0)."""
+    if not _unknown_breaks(st):
+        return st
+    decided = LineFacts()
+    fixes = _bridge_marker_gaps(list(st.body[st.front_count:]), st.lang, decided)
+    return replace(st, fixes=st.fixes + fixes, decided=decided)
+
+
 def stage_structure(st: ParseState) -> ParseState:
     """Headings, numbered paragraphs and their sub-items from the body lines after the front matter."""
     body = list(st.body)
-    hard_break = None
-    if st.ex.style in ("plain", "formfeed") and not any(ln.hard_end is not None for ln in body):
-        hard_break = _line_break_classifier(st.lang, body)
-        fixes = _bridge_marker_gaps(body[st.front_count:], st.lang)
-        if fixes:
-            st = replace(st, fixes=st.fixes + fixes)
+    hard_break = _line_break_classifier(st.lang, body) if _unknown_breaks(st) else None
     seg = Segmenter(st.lang, hard_break=hard_break)
     builders = st.builders + tuple(seg.feed(body[st.front_count:]))
     return replace(st, builders=builders, warnings=st.warnings + tuple(seg.warnings))
@@ -728,6 +739,7 @@ STAGES: tuple[tuple[str, Callable[[ParseState], ParseState]], ...] = (
     ("lines", stage_lines),              # body and footnote lines in reading order
     ("language", stage_language),        # document language
     ("front", stage_front),              # masthead and front matter
+    ("marker_gaps", stage_marker_gaps),  # line gaps: plain text, a blank line after a lone marker
     ("structure", stage_structure),      # headings, numbered paragraphs, sub-items
     ("footnotes", stage_footnotes),      # footnotes by label
     ("joins", stage_joins),              # lines joined into texts; broken fields; spaces

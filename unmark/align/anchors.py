@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 import regex
 from ..scripts import NON_LATIN
-from ..labels import ar_ordinal_value, cn_value, item_letter_value, roman_value
+from ..labels import ar_ordinal_value, cn_value, item_letter_value, roman_value, rules as label_rules
 
 # Base weight per anchor kind (before rarity).
 KIND_WEIGHT = {
@@ -231,7 +231,7 @@ def label_value(label: str | None) -> str | None:
     ``I.``/``一.``/``أولا-`` -> ``1``; ``(a)``/``а)``/``(أ)`` -> ``a``; ``12.`` -> ``12``."""
     if not label:
         return None
-    core = regex.sub(r"^[\s(（\[]+|[\s.)）\]:：、\-–—]+$", "", normalise(label))
+    core = label_rules().value_strip.sub("", normalise(label))
     if not core:
         return None
     if core.isdecimal():

@@ -28,6 +28,14 @@ def _marker_before(texts: list[str], label: str) -> bool:
     return any(rx.search(t) or spaced.search(t) for t in texts)
 
 
+def _marker_alone(lines: list[SrcLine], idx: list[int], label: str) -> bool:
+    """A raised marker the extractor printed on a line of its own (pdftotext sets a superscript
+    that ends a paragraph's last line below it): the label alone on a line that follows a text
+    line with no blank line between."""
+    return any(lines[j].s.strip() == label and lines[j].gap_before == 0 and j > 0 and lines[j - 1].s.strip()
+               and lines[j - 1].s.strip() != label for j in idx)
+
+
 def _labelled_foot(rest: list[str], label: str, above: list[str]) -> bool:
     """Plain text without blank lines (pypdf, PyMuPDF, PDFium text): the lines from a note
     opening to the page end are notes when their labels run on in sequence (``label``, then the
@@ -52,13 +60,16 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> LineFacts:
     # alone on its line is a run of the line around it (a paragraph number, a date), not a note
     bare_ok = not rtl_fragmented([ln.s for p in pages for ln in p.lines])
     last: str | None = None
+    runs_on = False  # the last note of the page before did not end: it may go on at this page's foot
     for p in pages:
         zones = [facts.zone(ln) for ln in p.lines]
         if "separator" in zones or "footnote" in zones:
             labels = [m.group("label") for ln, z in zip(p.lines, zones) if z == "footnote" and (m := NOTE_OPEN.match(ln.s.strip()))]
             if labels:
                 last = labels[-1]
+            runs_on = _note_runs_on(p.lines, facts)
             continue
+        runs_on, was_on = False, runs_on
         body_idx = [i for i, (ln, z) in enumerate(zip(p.lines, zones)) if z == "body" and ln.s.strip()]
         if len(body_idx) < 2:
             continue
@@ -79,7 +90,7 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> LineFacts:
             if ln.gap_before == 0 and not ln.s.strip() == m.group("label") and not _labelled_foot(
                     [p.lines[j].s for j in body_idx[k:]], m.group("label"), above):
                 continue
-            if not _marker_before(above, m.group("label")):
+            if not _marker_before(above, m.group("label")) and not _marker_alone(p.lines, body_idx[:k], m.group("label")):
                 continue
             # a label alone on its line may be a marker the extractor printed on a line of its own
             # (pdftotext: a superscript at a line end): a later line with the same label, lower
@@ -89,6 +100,8 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> LineFacts:
                 break
         if start is None:
             continue
+        if was_on:
+            start = _continued_note_above(p.lines, body_idx, start)
         seq = last
         for i in body_idx[start:]:
             ln = p.lines[i]
@@ -97,8 +110,34 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> LineFacts:
             if m and m.group("label") in next_labels(seq):
                 seq = m.group("label")
         last = seq
+        runs_on = _note_runs_on(p.lines, facts)
         log.debug("page %d: footnote area from line %d found by label sequence", p.number, p.lines[body_idx[start]].line)
     return facts
+
+
+def _note_runs_on(lines: list[SrcLine], facts: LineFacts) -> bool:
+    """The page's last note line does not end its sentence: the note goes on at the next page's foot."""
+    notes = [ln.s.strip() for ln in lines if facts.zone(ln) == "footnote" and ln.s.strip()]
+    return bool(notes) and not _NOTE_END.search(notes[-1])
+
+
+def _continued_note_above(lines: list[SrcLine], body_idx: list[int], start: int) -> int:
+    """Where the page's note area starts when the last note of the page before ran on: a note
+    split by a page break goes on above the page's first note label, with no label of its own.
+    Those lines, a block set apart from the body by blank lines, under a body line that ends its
+    sentence and opening no body paragraph, are note text; ``start`` (the first note label)
+    otherwise."""
+    from ..lang.linebreaks import ends_sentence
+
+    j = start
+    while j > 0 and lines[body_idx[j]].gap_before == 0:
+        j -= 1
+    if not 0 < j < start or not ends_sentence(lines[body_idx[j - 1]].s.strip()):
+        return start
+    if any(_opens_body(lines[body_idx[x]].s.strip(), None) or NOTE_OPEN.match(lines[body_idx[x]].s.strip())
+           for x in range(j, start)):
+        return start
+    return j
 
 
 @functools.lru_cache(maxsize=1)

@@ -61,11 +61,11 @@ class Extracted:
 
 
 #: the per-line facts a stage may decide (each a field of :class:`SrcLine`)
-LINE_FACTS = ("zone", "hard_end", "page_start", "text")
+LINE_FACTS = ("zone", "hard_end", "page_start", "gap_before", "text")
 
 
 class LineFacts:
-    """The per-line facts one stage decides (zone, hard line end, page start, text), kept apart
+    """The per-line facts one stage decides (zone, hard line end, page start, gap before, text), kept apart
     from the lines: the stage returns them, and the pipeline records them on the lines once,
     after the stage (:meth:`record`; ``pipeline.run_stage``). Within the stage, :meth:`zone` and
     :meth:`hard_end` read its own decisions first, so a later rule of the stage sees what an

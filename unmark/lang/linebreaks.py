@@ -26,6 +26,9 @@ FULL_QUANTILE = 0.9
 DEFAULT_FULL_WIDTH = 80.0
 #: a line at least this share of a full line, followed by a lower-case word, is a wrap
 LOWER_NEXT_RATIO = 0.6
+#: a sentence end on a line at least this share of a full line left no room for the raised marker
+#: after it: a footnote number alone on the next line was pushed there
+MARKER_PUSHED_RATIO = 0.9
 # A full line ending with , or ; ends its paragraph when the next line opens like a preambular
 # paragraph of a resolution: per-language patterns in
 # resources/lang/<xx>.toml [linebreaks].paragraph_openers (with examples).
@@ -256,9 +259,11 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
         if not (final or ends_list) and not match_label(nxt, lang):
             return False
     rtl = ctx.get("rtl_fragments")
-    if not rtl and (_LONE_MARKER.match(nxt) and not _FULL_STOP.search(prev) or _LONE_MARKER.match(prev) and not match_label(nxt, lang)):
+    if not rtl and (_LONE_MARKER.match(nxt) and (not _FULL_STOP.search(prev) or ratio >= MARKER_PUSHED_RATIO)
+                    or _LONE_MARKER.match(prev) and not match_label(nxt, lang)):
         # a raised footnote marker the extractor printed on a line of its own (pdftotext: a
-        # superscript at a line end): the text runs on through it
+        # superscript at a line end): the text runs on through it; after a sentence end only
+        # when the line is full (the marker had no room left on it)
         return False
     if not _FULL_STOP.search(prev) and _run_in_list(nxt):
         return False  # "强调：" / "(a)…；(b)…；以及(c)…": an enumeration run into the paragraph

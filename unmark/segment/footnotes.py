@@ -62,6 +62,12 @@ def _at_continuation_indent(ln: SrcLine, notes: list[NoteBuilder]) -> bool:
         return False  # (right-to-left lines are right-aligned: their left edge says nothing)
     first = notes[-1].src[0]
     conts = [s for s in notes[-1].src[1:] if s.page == ln.page]
+    alone = label_rule("alone.note")
+    if (first.bbox is None and first.page == ln.page and ln.indent > first.indent + 2 and alone.match(first.raw.strip())
+            and not alone.match(ln.raw.strip())):
+        # text whose notes print their labels alone on a line (pdftotext of hanging notes): a line
+        # with text, indented deeper than the labels, is note text, whatever it starts with
+        return True
     if first.page != ln.page:
         return bool(conts) and abs(conts[-1].indent - ln.indent) < 0.5 and ln.bbox is not None
     if abs(first.indent - ln.indent) < 0.5:
@@ -120,7 +126,7 @@ class TextSlot:
     index: dict | None = None
 
 
-_TOKENS = re.compile(r"(?<=\S) \d{1,3}/(?=$|[\s,.;:)])|\*{1,3}(?!\*)|(?<!\d)\d{1,3}(?!\d)")
+_TOKENS = label_rule("note.in_text")  # a marker in running text (the label grammar, [note] in_text)
 
 
 def _raised_in_cjk(t: str, a: int, b: int) -> bool:
@@ -192,7 +198,7 @@ def _index(slot: TextSlot) -> dict[str, list[tuple[int, int]]]:
 
 
 #: what a marker the PDF showed as a superscript may be, read from its first character
-_SEEN_TOKEN = re.compile(r"\*{1,3}(?!\*)|\d{1,3}(?!\d)")
+_SEEN_TOKEN = label_rule("note.seen")
 
 
 def _seen_index(slot: TextSlot, known: dict[tuple[int, int], set[int]]) -> dict[str, list[tuple[int, int]]]:

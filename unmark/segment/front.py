@@ -17,7 +17,7 @@ from ..extract.lines import SrcLine
 from ..lang.linebreaks import display_width
 from ..model import Fix, MappedText
 from ..resources import load_toml
-from ..labels import match_annex, match_label
+from ..labels import match_annex, match_label, rule as label_rule
 from .structure import BlockBuilder, PartBuilder, ends_final, ends_on_function_word
 
 log = logging.getLogger(__name__)
@@ -109,7 +109,7 @@ def front_role(line: str) -> str | None:
 
 
 #: a footnote marker glued after the final punctuation ("... (see annex).1")
-_NOTE_MARK_END = re.compile(r"(?<=[.。!?！？”\")）)])(?:\d{1,3}|\*{1,3})$")
+_NOTE_MARK_END = label_rule("note.after_stop")
 
 
 def front_end(lines: list[SrcLine]) -> int:

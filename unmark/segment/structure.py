@@ -16,13 +16,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-import regex as re
-
 from ..extract.lines import SrcLine
 from ..lang.data import rules as lang_rules
 from ..model import DocWarning, MappedText
 from .join import HAN
-from ..labels import LabelMatch, chapter_value, is_bullet, match_annex, match_label, match_named_heading, rules as label_rules
+from ..labels import LabelMatch, chapter_value, is_bullet, match_annex, match_label, match_named_heading, rule as label_rule, rules as label_rules
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +69,7 @@ def ends_on_function_word(text: str, lang: str) -> bool:
     return words[-1].lower() in fw and words[-1].isalpha()
 
 
-_GLUED_MARKER = re.compile(r"\d{1,3}$")
+_GLUED_MARKER = label_rule("note.line_end")  # a footnote marker glued at the line end
 
 
 def heading_like(text: str) -> bool:
@@ -85,6 +83,8 @@ def heading_like(text: str) -> bool:
     if len(t) > limit:
         return False
     t2 = _GLUED_MARKER.sub("", t)  # a glued footnote marker does not count
+    if not t2:
+        return False  # a number alone (a footnote marker printed on a line of its own) titles nothing
     if r.no_final.search(t2.rstrip(CLOSERS)) or r.no_final.search(t.rstrip()):
         return False
     if not cjk and t[:1].islower():
@@ -306,7 +306,8 @@ class Segmenter:
         host = self.blocks[-1] if self.blocks and self.blocks[-1].type in ("paragraph", "item") else None
         level = 1
         if lab.kind == "roman" and host is not None:
-            prev_letters = [it.label for it in host.items if it.label and re.match(r"^\([a-z]{1,2}\)$", it.label)]
+            latin = label_rules().item_latin.match
+            prev_letters = [it.label for it in host.items if it.label and latin(it.label)]
             last = prev_letters[-1] if prev_letters else None
             # (i) after (h) is a letter; (v) after (u) too
             if last and len(last) == 3 and ord(lab.num[0]) == ord(last[1]) + 1 and len(lab.num) == 1:

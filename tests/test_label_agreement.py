@@ -1,0 +1,64 @@
+"""The label-like patterns moved from code into the label grammar (resources/core/labels.toml)
+behave exactly as the patterns they replace, on many strings: the lines of the repository's
+example documents and random strings over the characters labels are made of.
+
+The old patterns are written out here as they stood in the code (segment.footnotes marker
+tokens, segment.structure's glued marker and Latin item label, segment.front's marker after the
+final stop, align.anchors' label strip), so a change of the grammar that changes what they
+match fails here, not silently in a parse."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import regex as re
+
+from unmark.labels import rule
+
+ROOT = Path(__file__).resolve().parents[1]
+
+OLD = {
+    "note.in_text": re.compile(r"(?<=\S) \d{1,3}/(?=$|[\s,.;:)])|\*{1,3}(?!\*)|(?<!\d)\d{1,3}(?!\d)"),
+    "note.seen": re.compile(r"\*{1,3}(?!\*)|\d{1,3}(?!\d)"),
+    "note.line_end": re.compile(r"\d{1,3}$"),
+    "note.after_stop": re.compile(r"(?<=[.。!?！？”\")）)])(?:\d{1,3}|\*{1,3})$"),
+    "item.latin": re.compile(r"^\([a-z]{1,2}\)$"),
+    "value.strip": re.compile(r"^[\s(（\[]+|[\s.)）\]:：、\-–—]+$"),
+}
+
+_ALPHABET = list("0123456789٠١IVXivxabzабвAZ一二十()（）[].．、:：-–—•*†/ \t\u3000“”\"。！？本年") + [
+    "أ", "ب", "ثانيا", "2024", "(a)", "(iv)", "1/", "**", "\u00a0"]
+
+
+def _strings() -> list[str]:
+    lines: set[str] = set()
+    for p in sorted((ROOT / "examples").glob("*.txt")):
+        for ln in p.read_text(encoding="utf-8").splitlines():
+            if ln.strip():
+                lines.add(ln)
+                lines.add(ln.strip()[:24])
+                lines.add(ln.strip()[-24:])
+    rnd = random.Random(16)
+    for _ in range(30000):
+        lines.add("".join(rnd.choice(_ALPHABET) for _ in range(rnd.randint(1, 8))))
+    return sorted(lines)
+
+
+STRINGS = _strings()
+
+
+def test_enough_strings():
+    assert len(STRINGS) > 25000
+
+
+@pytest.mark.parametrize("name", sorted(OLD))
+def test_grammar_rule_agrees_with_the_old_pattern(name):
+    new, old = rule(name), OLD[name]
+    diff = []
+    for s in STRINGS:
+        a = [m.span() for m in old.finditer(s)]
+        b = [m.span() for m in new.finditer(s)]
+        if a != b or (old.match(s) is None) != (new.match(s) is None) or old.sub("", s) != new.sub("", s):
+            diff.append(s)
+    assert not diff, diff[:5]
