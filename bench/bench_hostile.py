@@ -7,14 +7,15 @@
    backend: the outcome (a document or an error code), the wall time and the peak memory of the
    whole process tree (the caller and its PDF reader process, ru_maxrss). Targets: every file a
    coded error or a document within 2 x the deadline and within 1.5 GB.
-2. Layout of identical runs on one baseline (20,000 / 40,000 / 120,000 runs), in process.
+2. Layout of identical runs on one baseline (20,000 / 40,000 / 120,000 runs), in process; the
+   calling process's memory and time on inputs that multiply what it builds (table caller).
 3. The hostile PDFs through ``unmark batch``: every file a coded record (E250 for a reader over
    its memory cap, never E514, a dead worker).
 4. The cost of the reader process on real PDFs, and real documents against the default deadline.
 5. A fuzz run over the API, every writer and the command line (--fuzz inputs, default 10,000; each
    also through ``unmark parse`` in process, every 100th in a real process): tracebacks counted
    (target 0); idempotence strictly and under the documented rules (tests/test_properties.py).
-Results: bench/results/hostile.json (tables: hostile, runs, batch, overhead, deadline, fuzz).
+Results: bench/results/hostile.json (tables: hostile, runs, caller, batch, overhead, deadline, fuzz).
 """
 from __future__ import annotations
 
@@ -88,6 +89,75 @@ def run_one(path: Path, backend: str, timeout: float) -> dict:
     res["wall"] = wall
     res.setdefault("seconds", wall)
     return res
+
+
+CALLER_CHILD = r"""
+import json, resource, sys, time
+sys.path.insert(0, {root!r}); sys.path.insert(0, {tests!r})
+import unmark
+from unmark.errors import UnmarkError
+kind, arg = {kind!r}, {arg!r}
+t = time.perf_counter()
+try:
+    if kind == "text":
+        doc = unmark.parse_text(eval(arg))
+    else:
+        doc = unmark.parse_file(arg[0], backend=arg[1])
+    doc.to_json()
+    out = {{"outcome": "document", "code": None}}
+except UnmarkError as exc:
+    out = {{"outcome": "error", "code": exc.code}}
+out["seconds"] = time.perf_counter() - t
+out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(out))
+"""
+
+TEXT_AMPLIFIERS = [
+    # (name, expression building the text in the child, characters)
+    ("a page and a block per character: 'a\\f' x 145,000 (just under the line cap)", "'a\\f' * 145_000", 290_000),
+    ("a block per line: 'a\\n\\n' x 75,001 (over the line cap)", "'a\\n\\n' * 75_001", 225_003),
+    ("two-word sentences 'A b. ', 8 MB", "'A b. ' * 1_600_000", 8_000_000),
+    ("two-word sentences 'A b. ', 16 MB (the size cap)", "'A b. ' * 3_355_000", 16_775_000),
+    ("one-character Chinese sentences '决。', 16 MB", "'决。' * 2_796_000", 5_592_000),
+    ("inline symbols 'A/1 ', 2 MB (was quadratic)", "'A/1 ' * 500_000", 2_000_000),
+    ("over the size cap: 17 MB", "'x ' * 8_912_896", 17_825_792),
+]
+
+
+def caller_table(tmp: Path) -> dict:
+    """The caller's memory and time on inputs built to multiply what the caller builds, with every
+    default (the default deadline, the build budget, the caps): a document or a coded error within
+    2x the deadline and 1.5 GB (peak resident memory of the calling process, rendering included)."""
+    from unmark import limits
+    from unmark.extract.pdf import isolate  # noqa: F401
+
+    rows = []
+
+    def run(kind, arg, deadline_s):
+        code = CALLER_CHILD.format(root=str(ROOT), tests=str(ROOT / "tests"), kind=kind, arg=arg)
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=max(120, 4 * deadline_s))
+        line = [x for x in proc.stdout.decode().splitlines() if x.startswith("{")]
+        return json.loads(line[-1]) if line else {"outcome": "CRASH", "code": f"rc={proc.returncode}", "seconds": 0, "peak_mb": 0}
+
+    for name, expr, chars in TEXT_AMPLIFIERS:
+        dl = max(limits.AUTO_BASE_S, limits.AUTO_PER_MB_S * chars / 1e6)
+        r = run("text", expr, dl)
+        ok = r["outcome"] in ("document", "error") and r["seconds"] <= 2 * dl and r["peak_mb"] <= 1536
+        rows.append([name, "text", r["outcome"], r["code"] or "", round(r["seconds"], 1), round(dl), round(r["peak_mb"]), "yes" if ok else "NO"])
+        print(rows[-1], flush=True)
+    for pages in (198, 250):
+        path = G.shared_page_text(tmp / f"shared_{pages}.pdf", pages=pages)
+        dl = max(limits.AUTO_BASE_S, limits.AUTO_PER_PAGE_S * pages)
+        for backend in ("pypdf", "pdfium"):
+            r = run("pdf", (str(path), backend), dl)
+            ok = r["outcome"] in ("document", "error") and r["seconds"] <= 2 * dl and r["peak_mb"] <= 1536
+            rows.append([f"one 10,000-character content stream drawn by {pages} pages ({pages / 100:g} million characters, "
+                         f"{path.stat().st_size // 1000} KB)", backend, r["outcome"], r["code"] or "", round(r["seconds"], 1),
+                         round(dl), round(r["peak_mb"]), "yes" if ok else "NO"])
+            print(rows[-1], flush=True)
+    return {"id": "caller", "title": "The calling process on inputs that multiply what it builds (every default; parse and to_json in a fresh process)",
+            "columns": ["input", "backend", "outcome", "code", "seconds", "default deadline s", "peak MB of the caller",
+                        "within 2x deadline and 1.5 GB"], "rows": rows}
 
 
 def hostile_table(tmp: Path, timeout: float, classes: list[str]) -> dict:
@@ -323,6 +393,7 @@ def main() -> None:
     ap.add_argument("--skip-fuzz", action="store_true")
     ap.add_argument("--skip-overhead", action="store_true")
     ap.add_argument("--skip-batch", action="store_true")
+    ap.add_argument("--skip-caller", action="store_true")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--classes", default=",".join(G.PDF_CLASSES))
@@ -333,6 +404,8 @@ def main() -> None:
         tmp = Path(td)
         tables.append(hostile_table(tmp, a.timeout, a.classes.split(",")))
         tables.append(runs_table())
+        if not a.skip_caller:
+            tables.append(caller_table(tmp))
         if not a.skip_batch:
             tables.append(batch_table(tmp, a.timeout, [c for c in a.classes.split(",") if c != "sparse_huge"]))
         if not a.skip_overhead:
