@@ -326,10 +326,11 @@ def note_zone_warnings(footnotes, blocks) -> list:
     from ..model import DocWarning
 
     body_chars: dict[int, int] = {}
-    for b in blocks:
-        for mt in [b.source, *(it.source for it in b.items)]:
-            for o in mt.origins:
-                body_chars[o.page] = body_chars.get(o.page, 0) + o.length
+    if any(len(f.text) > NOTE_LONG_CHARS for f in footnotes):  # (only a long note is compared)
+        for b in blocks:
+            for mt in [b.source, *(it.source for it in b.items)]:
+                for o in mt.origins:
+                    body_chars[o.page] = body_chars.get(o.page, 0) + o.length
     out = []
     for f in footnotes:
         pages = f.source.pages()
@@ -338,7 +339,7 @@ def note_zone_warnings(footnotes, blocks) -> list:
         if len(pages) > 1:
             out.append(DocWarning("W420", f"footnote {f.label} runs across a page break (pages {pages[0]}-{pages[-1]}): "
                                   "check that no body text went into it", page, line))
-        body = sum(body_chars.get(p, 0) for p in pages)
+        body = sum(body_chars.get(p, 0) for p in pages) if len(f.text) > NOTE_LONG_CHARS else 0
         if len(f.text) > NOTE_LONG_CHARS and len(f.text) > body:
             out.append(DocWarning("W421", f"footnote {f.label} is longer than the body text of its page "
                                   f"({len(f.text)} > {body} characters): check that no body text went into it", page, line))
