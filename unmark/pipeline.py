@@ -419,6 +419,7 @@ class ParseState:
         return [ln for p in self.ex.pages for ln in p.lines]
 
 
+_ZONE_OF = attrgetter("zone")
 _STATE_FIELDS = frozenset(f.name for f in fields(ParseState))
 _PLAIN: dict[type, tuple | None] = {}  # class -> (field index by name, getter of all fields), or None
 
@@ -536,7 +537,9 @@ def _body_resumes(st: ParseState, pages: list, decided: LineFacts, separated: bo
     """Text input: footnote areas end where the body resumes (clean.notes_zone.end_note_zones);
     ``separated``: the areas that open at a separator line, else those found without one.
     ``decided``: the stage's zones so far, read first and added to."""
-    if st.ex.kind != "text" or not any(decided.zone(ln) == ("separator" if separated else "footnote") for p in pages for ln in p.lines):
+    want = "separator" if separated else "footnote"
+    zone_of = decided.zone if decided else _ZONE_OF  # (nothing decided yet: the lines' own zones)
+    if st.ex.kind != "text" or not any(zone_of(ln) == want for p in pages for ln in p.lines):
         return ()
     def lang() -> str:
         from itertools import islice  # (the first 150 body lines: ample for the openers' language)
@@ -762,7 +765,7 @@ def stage_blocks(st: ParseState) -> ParseState:
                 items=items,
                 footnote_refs=tuple(refs.get((bi, None), ())),
                 symbols=tuple(syms),
-                bboxes=_bboxes(b),
+                bboxes=_bboxes(b) if st.ex.kind != "text" else (),  # (text input has no geometry)
                 lang=_block_language(bb.text.text, lang),
             )
         )
