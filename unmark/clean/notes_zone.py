@@ -255,6 +255,17 @@ def _opens_body(text: str, lang: str | None) -> bool:
     return rx is not None and rx.match(text) is not None
 
 
+def _may_open_body(text: str) -> bool:
+    """The line opens a numbered paragraph or a paragraph opener of one of the six languages: only
+    then does :func:`_opens_body` need the document's language (identified once, when first asked)."""
+    if _BODY_NUMBERED.match(text):
+        return True
+    from ..lang.data import rules as lang_rules
+
+    return any((rx := lang_rules(code).paragraph_opener) is not None and rx.match(text) is not None
+               for code in ("en", "fr", "es", "ru", "zh", "ar"))
+
+
 def end_note_zones(pages: list[SrcPage], lang=None, facts: LineFacts | None = None) -> tuple[list[tuple[int, int, str]], LineFacts]:
     """A footnote area ends where the body resumes. Text input has no font sizes, and text
     without form feeds (pypdf, PyMuPDF joined by newlines, copy and paste) has no page ends,
@@ -306,7 +317,7 @@ def end_note_zones(pages: list[SrcPage], lang=None, facts: LineFacts | None = No
                 continue
             if prev_note is None:
                 dotted = bool(_BODY_NUMBERED.match(s))
-            elif not dotted and _NOTE_END.search(prev_note) and not NOTE_OPEN.match(s) and _opens_body(s, _lang()):
+            elif not dotted and _NOTE_END.search(prev_note) and not NOTE_OPEN.match(s) and _may_open_body(s) and _opens_body(s, _lang()):
                 facts.set(ln, zone="body")
                 resumed.append((p.number, ln.line, "a body paragraph opens after the notes"))
                 state = "back"
