@@ -426,12 +426,16 @@ _PLAIN: dict[type, tuple | None] = {}  # class -> (field index by name, getter o
 
 def _plain_fields(cls: type) -> tuple | None:
     """For a dataclass built from its fields alone (every field in ``__init__``, by position, no
-    ``__post_init__``): each field's index and one getter of all of them; else None."""
+    ``__post_init__``): each field's index, one getter of all of them and, for a class with slots,
+    the slots' setters (a copy is then filled in without running ``__init__``); else None."""
     if cls not in _PLAIN:
         fs = fields(cls)
         plain = all(f.init and not f.kw_only for f in fs) and not hasattr(cls, "__post_init__") and len(fs) > 1
         names = tuple(f.name for f in fs)
-        _PLAIN[cls] = ({n: i for i, n in enumerate(names)}, attrgetter(*names)) if plain else None
+        slots = [getattr(cls, n, None) for n in names]
+        setters = (tuple(d.__set__ for d in slots)
+                   if all(type(d).__name__ == "member_descriptor" for d in slots) else None)
+        _PLAIN[cls] = ({n: i for i, n in enumerate(names)}, attrgetter(*names), setters) if plain else None
     return _PLAIN[cls]
 
 
@@ -454,7 +458,14 @@ def replace(obj, /, **changes):
     plain = _plain_fields(cls)
     if plain is None or not changes.keys() <= plain[0].keys():
         return _dc_replace(obj, **changes)
-    index, get = plain
+    index, get, setters = plain
+    if setters is not None:
+        new = object.__new__(cls)
+        for put, value in zip(setters, get(obj)):
+            put(new, value)
+        for name, value in changes.items():
+            setters[index[name]](new, value)
+        return new
     values = list(get(obj))
     for name, value in changes.items():
         values[index[name]] = value
