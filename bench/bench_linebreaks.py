@@ -11,7 +11,8 @@ Inputs (``../shared``; a section is skipped with a message when its input is abs
 - the MNBVC document with human hard/soft labels per line break (text given as extracted);
 - the seed (Tika text), labelled from tests/data/seed_expected.json;
 - generated: unpdf renders (LibreOffice and Word-like engines) of the real resolution
-  A/RES/55/100 in the six languages, labelled from the truth files.
+  A/RES/55/100 in the six languages, labelled from the truth files;
+- unpdf's example report (en, zh; both engines), labelled from its truth files.
 Extractors: pdftotext (plain), pdftotext -layout, pypdf extract_text (pages joined by a newline,
 as users do), PyMuPDF get_text when the unpdf venv has it.
 
