@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import os
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace as _dc_replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Callable
 
@@ -418,6 +419,47 @@ class ParseState:
         return [ln for p in self.ex.pages for ln in p.lines]
 
 
+_STATE_FIELDS = frozenset(f.name for f in fields(ParseState))
+_PLAIN: dict[type, tuple | None] = {}  # class -> (field index by name, getter of all fields), or None
+
+
+def _plain_fields(cls: type) -> tuple | None:
+    """For a dataclass built from its fields alone (every field in ``__init__``, by position, no
+    ``__post_init__``): each field's index and one getter of all of them; else None."""
+    if cls not in _PLAIN:
+        fs = fields(cls)
+        plain = all(f.init and not f.kw_only for f in fs) and not hasattr(cls, "__post_init__") and len(fs) > 1
+        names = tuple(f.name for f in fs)
+        _PLAIN[cls] = ({n: i for i, n in enumerate(names)}, attrgetter(*names)) if plain else None
+    return _PLAIN[cls]
+
+
+def replace(obj, /, **changes):
+    """``dataclasses.replace``, cheaper where every parse calls it many times: a
+    :class:`ParseState` (every stage makes one or two; 25 fields) is copied field for field without
+    running its ``__init__`` again; a block or an item (one per block for its sentences) is built
+    from its fields by position. The same objects, at a fraction of the cost, which text input of a
+    few pages feels."""
+    cls = type(obj)
+    if cls is ParseState:
+        unknown = changes.keys() - _STATE_FIELDS
+        if unknown:
+            raise TypeError(f"ParseState has no field {sorted(unknown)[0]!r}")
+        new = object.__new__(ParseState)
+        state = new.__dict__  # frozen: the fields are written to the instance dictionary directly
+        state.update(obj.__dict__)
+        state.update(changes)
+        return new
+    plain = _plain_fields(cls)
+    if plain is None or not changes.keys() <= plain[0].keys():
+        return _dc_replace(obj, **changes)
+    index, get = plain
+    values = list(get(obj))
+    for name, value in changes.items():
+        values[index[name]] = value
+    return cls(*values)
+
+
 @dataclass(frozen=True)
 class _Built:
     """A block's joined text and item texts, beside the lines it was built from."""
@@ -541,19 +583,23 @@ def stage_lines(st: ParseState) -> ParseState:
     """Body and footnote lines in reading order (a label alone on its line joins the next);
     a page starts at its first body line, after any running header."""
     decided = LineFacts()
+    body_lines: list[SrcLine] = []
+    note_lines: list[SrcLine] = []
+    first_of: dict[tuple[int, int], bool] = {}  # (page, line) of a body line -> it starts its page
     for p in st.ex.pages:
         first = True
         for ln in p.lines:
             if ln.zone == "body" and ln.s.strip():
                 if ln.page_start != first:
                     decided.set(ln, page_start=first)
+                first_of[(ln.page, ln.line)] = first
+                body_lines.append(ln)
                 first = False
-    all_lines = st.lines
-    body_lines = [ln for ln in all_lines if ln.zone == "body" and ln.s.strip()]
+            elif ln.zone == "footnote" and ln.s.strip():
+                note_lines.append(ln)
     body = merge_label_lines(body_lines)
-    notes = merge_label_lines([ln for ln in all_lines if ln.zone == "footnote" and ln.s.strip()], "footnote")
+    notes = merge_label_lines(note_lines, "footnote")
     # a label line merged with the next is a new line: it starts a page as its label line does
-    first_of = {(ln.page, ln.line): decided.get(ln, "page_start") for ln in body_lines}
     for ln in body:
         if ln.page_start != first_of[(ln.page, ln.line)]:
             decided.set(ln, page_start=first_of[(ln.page, ln.line)])

@@ -92,7 +92,9 @@ class LineFacts:
         return getattr(ln, name)
 
     def zone(self, ln: SrcLine) -> str:
-        return self.get(ln, "zone")  # type: ignore[return-value]
+        # (asked of every line by several stages: the same as get(ln, "zone"), inlined)
+        entry = self._facts.get(id(ln)) if self._facts else None
+        return entry[1].get("zone", ln.zone) if entry is not None else ln.zone  # type: ignore[return-value]
 
     def hard_end(self, ln: SrcLine) -> bool | None:
         return self.get(ln, "hard_end")  # type: ignore[return-value]
