@@ -221,14 +221,14 @@ def segment_candidates(tok: Tokenized, lang: str, limits: CandidateLimits) -> Ca
                     out.weak.add(w)
         return out
     inner = internal_words(lang)
-    opening = 0         # chunks before the sentence's words: list labels only ("4.", "(a)", "IV.")
+    opening = 0         # chunks before the sentence's words: list labels only ("4.", "(a)", "IV."): for the spelling vote
     while opening < len(tok.chunks) and all(_LABEL.match(t) for t in tok.chunks[opening]):
         opening += 1
     for ci, chunk in enumerate(tok.chunks):
         for i, j in latin_ngram_spans(chunk, lang, limits.max_tokens_latin + (limits.extra_tokens_romance if lang in ("fr", "es") else 0)):
             ng = chunk[i:j]
             surf = join_latin(ng)
-            ctx = name_neighbours(chunk, i, j, inner, sentence_start=ci <= opening) if surf[:1].isupper() else ("", "")
+            ctx = name_neighbours(chunk, i, j, inner, sentence_start=ci == 0) if surf[:1].isupper() else ("", "")
             key = latin_key(ng, lang)
             if ctx[0] or ctx[1]:
                 out.name_ctx.setdefault(key, ctx)
