@@ -34,6 +34,7 @@ from typing import Sequence
 import numpy as np
 
 from ..errors import AlignmentError
+from ..scripts import HAN_UNIFIED_CHAR
 from . import anchors as _anchors
 from . import dp
 
@@ -372,7 +373,7 @@ def _is_zh(lang: str | None, texts: Sequence[str]) -> bool:
     if lang:
         return lang.lower().startswith("zh")
     sample = "".join(texts[:50])
-    return bool(sample) and sum("\u4e00" <= ch <= "\u9fff" for ch in sample) > len(sample) / 3
+    return bool(sample) and len(HAN_UNIFIED_CHAR.findall(sample)) > len(sample) / 3
 
 
 def _is_en(lang: str | None, texts: Sequence[str]) -> bool:

@@ -12,11 +12,10 @@ import functools
 from collections import Counter
 from collections.abc import Sequence
 
-import regex
-
 from ..resources import load_lines
+from ..scripts import HAN_CHAR
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN = HAN_CHAR
 
 
 @functools.cache
