@@ -12,6 +12,7 @@ import logging
 
 from ..extract.lines import LineFacts, SrcLine, SrcPage
 from ..labels import rule as label_rule
+from ..lang.data import rules as lang_rules
 from ..segment.footnotes import next_labels
 
 log = logging.getLogger(__name__)
@@ -246,10 +247,6 @@ def _opens_body(text: str, lang: str | None) -> bool:
     if _BODY_NUMBERED.match(text):
         return True
     if not lang:
-        return False
-    try:
-        from ..lang.data import rules as lang_rules
-    except ImportError:  # pragma: no cover
         return False
     rx = lang_rules(lang).paragraph_opener
     return rx is not None and rx.match(text) is not None

@@ -15,6 +15,7 @@ import statistics
 
 import regex
 
+from ..labels import rule as label_rule
 from ..scripts import HAN_CHAR as _HAN_CHAR
 from .data import match_label, rules
 
@@ -38,7 +39,7 @@ MARKER_PUSHED_RATIO = 0.9
 # sentence-final punctuation, closing quotes/brackets, then an optional footnote number
 _END_PUNCT = regex.compile(r"[.!?:;。！？：；…](?:[\"'”’»）)\]」』》]*)\d{0,3}$")
 # a numbered paragraph opening with a capital: "45. The Committee" (not "(a)", which wraps)
-_NUMBERED_PARAGRAPH = regex.compile(r"^\d{1,3}\.\s+\p{Lu}")
+_NUMBERED_PARAGRAPH = label_rule("paragraph.numbered")  # (the label grammar, resources/core/labels.toml)
 _LIST_END = regex.compile(r"[,;:，；：、،؛]\d{0,3}$")
 _HYPHEN_END = regex.compile(r"\S[-\u2010\u00ad]$")
 
@@ -177,8 +178,8 @@ def rtl_fragmented(lines: list[str]) -> bool:
     return sum(1 for l in ss if _FRAGMENT.match(l)) >= RTL_FRAGMENT_SHARE * len(ss)
 
 
-_BARE_MARKER = regex.compile(r"^(?:\d{1,3}|\*{1,3})$")
-_NUMBER_ALONE = regex.compile(r"^\d{1,3}$")
+_BARE_MARKER = label_rule("alone.marker")
+_NUMBER_ALONE = label_rule("alone.number")
 # a line ending in a Latin code or number with inner full stops ("A.95.XIII.18")
 _CODE_END = regex.compile(r"[\p{Latin}\d]\.[\p{Latin}\d.]*\d$")
 # right-to-left text in visual order (PyMuPDF): the line's final comma printed first
@@ -310,7 +311,7 @@ _UNIT = regex.compile(r"^[^\s\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DB
 
 
 _LONE_MARKER = _BARE_MARKER  # a footnote marker alone on its line (one pattern for both rules)
-_LETTER_ITEM = regex.compile(r"^[(（]([a-h])[)）]")
+_LETTER_ITEM = label_rule("item.early_letter")
 
 
 def _run_in_list(line: str) -> bool:
