@@ -419,7 +419,6 @@ class ParseState:
         return [ln for p in self.ex.pages for ln in p.lines]
 
 
-_ZONE_OF = attrgetter("zone")
 _STATE_FIELDS = frozenset(f.name for f in fields(ParseState))
 _PLAIN: dict[type, tuple | None] = {}  # class -> (field index by name, getter of all fields), or None
 
@@ -549,8 +548,7 @@ def _body_resumes(st: ParseState, pages: list, decided: LineFacts, separated: bo
     ``separated``: the areas that open at a separator line, else those found without one.
     ``decided``: the stage's zones so far, read first and added to."""
     want = "separator" if separated else "footnote"
-    zone_of = decided.zone if decided else _ZONE_OF  # (nothing decided yet: the lines' own zones)
-    if st.ex.kind != "text" or not any(zone_of(ln) == want for p in pages for ln in p.lines):
+    if st.ex.kind != "text" or not any(want in decided.zones_of(p.lines) for p in pages):
         return ()
     def lang() -> str:
         from itertools import islice  # (the first 150 body lines: ample for the openers' language)

@@ -22,11 +22,18 @@ NOTE_OPEN = label_rule("note.open")  # (the label grammar, resources/core/labels
 
 
 def _marker_before(texts: list[str], label: str) -> bool:
+    rx, spaced = _marker_patterns(label)
+    return any(rx.search(t) or spaced.search(t) for t in texts)
+
+
+@functools.lru_cache(maxsize=256)
+def _marker_patterns(label: str) -> tuple:
+    """The two ways a marker ``label`` stands in the text above its note (compiled once per label)."""
     rx = re.compile(r"(?<=\S)(?<![\d/\-(])(?<!\d\.)" + re.escape(label) + (r"(?!\*)" if label.startswith("*") else r"(?!\d)"))
     # a raised marker pdftotext set off by a space on its left and glued to the text on its right
     # ("国际移民组织 5估计", "管理。 *报告"); a number spaced on both sides ("第 5 章") is text
     spaced = re.compile(r"(?<=[^\s\d] )" + re.escape(label) + r"(?=[^\s\d.,:;*/)\]])")
-    return any(rx.search(t) or spaced.search(t) for t in texts)
+    return rx, spaced
 
 
 def _marker_alone(lines: list[SrcLine], idx: list[int], label: str) -> bool:
@@ -63,7 +70,7 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> LineFacts:
     last: str | None = None
     runs_on = False  # the last note of the page before did not end: it may go on at this page's foot
     for p in pages:
-        zones = [facts.zone(ln) for ln in p.lines]
+        zones = facts.zones_of(p.lines)
         if "separator" in zones or "footnote" in zones:
             labels = [m.group("label") for ln, z in zip(p.lines, zones) if z == "footnote" and (m := NOTE_OPEN.match(ln.s.strip()))]
             if labels:
@@ -118,7 +125,7 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> LineFacts:
 
 def _note_runs_on(lines: list[SrcLine], facts: LineFacts) -> bool:
     """The page's last note line does not end its sentence: the note goes on at the next page's foot."""
-    notes = [ln.s.strip() for ln in lines if facts.zone(ln) == "footnote" and ln.s.strip()]
+    notes = [ln.s.strip() for ln, z in zip(lines, facts.zones_of(lines)) if z == "footnote" and ln.s.strip()]
     return bool(notes) and not _NOTE_END.search(notes[-1])
 
 
@@ -288,8 +295,8 @@ def end_note_zones(pages: list[SrcPage], lang=None, facts: LineFacts | None = No
         state = None  # None: body; 'notes': in a note area; 'turned': furniture after the notes; 'back': body again
         dotted = False
         prev_note: str | None = None
-        for ln in p.lines:
-            zone = facts.zone(ln)
+        # (a line's zone is set below only when that line is reached: the page's zones read at once)
+        for ln, zone in zip(p.lines, facts.zones_of(p.lines)):
             if zone == "separator":
                 state, dotted, prev_note = "notes", False, None
                 continue
