@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests" / "hostile"))
+from generators import build_pdf, stream  # noqa: E402
 from make_cid_unicode import COLLECTIONS, read_cmap  # noqa: E402
 
 SAMPLE = """联合国打击跨国有组织犯罪公约缔约方会议
@@ -37,30 +38,20 @@ def build(text: str, out: Path, collection: str = "Adobe-GB1", font: str = "STSo
         cids = [uni[ord(ch)] for ch in line if ord(ch) in uni]
         ops.append(f"<{''.join(f'{c:04x}' for c in cids)}> Tj T*" if cids else "T*")
     ops.append("ET")
-    content = zlib.compress("\n".join(ops).encode("ascii"))
     reg, order = collection.split("-", 1)
     supplement = {"GB1": 5, "CNS1": 7, "Japan1": 6, "Korea1": 2}[order]
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
+        stream("\n".join(ops).encode("ascii")),
         f"<< /Type /Font /Subtype /Type0 /BaseFont /{font} /Encoding /Identity-H /DescendantFonts [6 0 R] >>".encode(),
         f"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /{font} /CIDSystemInfo << /Registry ({reg}) "
         f"/Ordering ({order}) /Supplement {supplement} >> /FontDescriptor 7 0 R /DW 1000 >>".encode(),
         f"<< /Type /FontDescriptor /FontName /{font} /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 "
         f"/Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>".encode(),
     ]
-    data = bytearray(b"%PDF-1.6\n%\xe2\xe3\xcf\xd3\n")
-    offs = []
-    for i, o in enumerate(objs, 1):
-        offs.append(len(data))
-        data += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(data)
-    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    data += b"".join(b"%010d 00000 n \n" % o for o in offs)
-    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    out.write_bytes(bytes(data))
+    out.write_bytes(build_pdf(objs))
 
 
 def main(argv=None) -> int:
