@@ -124,7 +124,8 @@ def rule_gap(text: str) -> tuple[list[str], list[str]] | None:
     again = _parse(doc.text())
     if again is None:
         return ([b.text for b in doc.blocks], []) if any(b.text for b in doc.blocks) else None
-    a = [u for u in map(_unit, doc.blocks) if u]
+    a = _second_markers(again, [_unit(x) for x in doc.blocks])
+    a = [u for u in a if u]
     b = [u for u in map(_unit, again.blocks) if u]
     a = [u for u in a if not (u not in b and _kept_aside(again, u))]
     if a == b:
@@ -132,6 +133,38 @@ def rule_gap(text: str) -> tuple[list[str], list[str]] | None:
     if any(blk.type == "front" for blk in doc.blocks) and _front_rule(doc, again, a, b):
         return None
     return (a, b)
+
+
+def _second_markers(again, units: list[str]) -> list[str]:
+    """(5) the text output prints a footnote, not its marker (found and removed on the first read):
+    the re-read looks for the marker again and may take a second glued number for the same
+    footnote (``<1Г1`` / ``1 会``: the first read removes the ``1`` after ``<``, the re-read the one
+    after ``Г``), a recorded ``footnote.marker`` fix of the re-read. Applied to the first read's
+    blocks, those fixes give the re-read's blocks; nothing else may differ."""
+    labels = {fn.label for fn in again.footnotes}
+    targets = {_unit(x) for x in again.blocks}
+    out = list(units)
+    for f in again.fixes:
+        if f.rule != "footnote.marker" or not f.before or f.after is None:
+            continue
+        before, after = " ".join(f.before.split()), " ".join(f.after.split())
+        i = 0
+        while i < len(after) and before[i] == after[i]:
+            i += 1
+        j = len(before) - len(after) + i   # the part of ``before`` the fix removed: before[i:j]
+        if before[:i] + before[j:] != after or before[i:j].strip() not in labels:
+            continue
+        done = False
+        for k, u in enumerate(out):   # the block (and the place in it) whose re-read shows the removal
+            at = u.find(before)
+            while at >= 0 and not done:
+                cand = u[:at] + after + u[at + len(before):]
+                if cand in targets:
+                    out[k], done = cand, True
+                at = u.find(before, at + 1)
+            if done:
+                break
+    return out
 
 
 def _front_rule(doc, again, a: list[str], b: list[str]) -> bool:
@@ -152,6 +185,7 @@ DOCUMENTED_DIFFERENCES = {
     "number_kept_in_text_then_label": "2. 大会回顾其决议。\nA. Background \n2. Requests the Secretary-General to submit a report.\n"
                                       "V.20-03807 \n\n2/14 \nUnited Nations ",
     "front_line_read_as_pasted_columns": "Distr.: General\nCTOC/COP/WG.7/2020/2\nDistr.: General",
+    "second_glued_marker_for_one_footnote": "<1Г1\n1会",
     "lone_symbol_among_headers": "CTOC/COP/WG.7/2020/2\nCTOC/COP/WG.7/2020/2\nCTOC/COP/WG.7/2020/2\nA/80/590\n"
                                  "CTOC/COP/WG.7/2020/2\nCTOC/COP/WG.7/2020/2\nA/80/590",
 }
@@ -166,6 +200,9 @@ IDEMPOTENT_CASES = {
     "text_output_read_as_tika": "A. Background\n二. 背景 \n一. 导言\n二. 背景",
     # a paragraph emptied by the Word broken-field rule: its items go to the paragraph before
     "empty_item_block_after_front_matter": "Original: English\n2/14\n论。本文件就该专题，包括主要挑战和相关做法做了背景介绍。 \n(i) 执法合作；\nI. Introduction",
+    # visual-order punctuation behind a direction control or wide space: moved on the first read
+    "rtl_punctuation_after_direction_control": "\u202e:ب",
+    "rtl_punctuation_after_wide_space": "abc\n\n\u3000،بت 6x\n",
     "items_of_emptied_paragraph": "二. 背景\nUnited Nations \nDistr.: General\n错误!超链接引用无效。\n(a) Strengthening international cooperation;",
 }
 

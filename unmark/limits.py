@@ -106,6 +106,22 @@ def deadline(timeout: float | str | None, code: str = "E207") -> Iterator[None]:
         _DEADLINE.reset(token)
 
 
+_ON_GROW: contextvars.ContextVar = contextvars.ContextVar("unmark_on_grow", default=None)
+
+
+def on_grow(listener) -> None:
+    """Call ``listener(seconds)`` whenever :func:`grow` lengthens a default deadline in this
+    context (a batch worker tells its parent, which kills a worker only past the deadline plus
+    :func:`grace`); ``None`` removes it."""
+    _ON_GROW.set(listener)
+
+
+def grace(seconds: float) -> float:
+    """When a process that runs work under a deadline of ``seconds`` is killed from outside: the
+    deadline plus a grace (its own coded error comes first)."""
+    return seconds + max(2.0, 0.25 * seconds)
+
+
 def grow(seconds: float) -> bool:
     """Lengthen the current *default* deadline to ``seconds`` from its start (a deadline the user
     set is never changed). True when it grew."""
@@ -114,6 +130,12 @@ def grow(seconds: float) -> bool:
         return False
     cur.end = cur.start + seconds
     cur.timeout = seconds
+    listener = _ON_GROW.get()
+    if listener is not None:
+        try:
+            listener(seconds)
+        except Exception:  # noqa: BLE001 - a listener gone (a closed pipe) must not fail the parse
+            log.debug("deadline listener failed", exc_info=True)
     return True
 
 

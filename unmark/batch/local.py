@@ -52,6 +52,10 @@ def _serve(conn, memory_mb: int | None) -> None:
 
     faulthandler.disable()  # a crash is recorded in the manifest (E514), not dumped on stderr
     W.apply_limits(memory_mb)
+    from ..limits import on_grow
+
+    # the default deadline of a file grows with its size: the parent moves its kill with it
+    on_grow(lambda seconds: conn.send(("deadline", seconds)))
     while True:
         try:
             task = conn.recv()
@@ -75,6 +79,7 @@ class _Slot:
     conn: object
     task: W.Task | None = None
     started: float = 0.0
+    limit: float | None = None  # kill past started + limit (None: never)
 
 
 class LocalPool:
@@ -127,7 +132,7 @@ class LocalPool:
                 pending.appendleft(task)
                 slot = self._replace(slot, kill=True)
                 continue
-            slot.task, slot.started = task, time.monotonic()
+            slot.task, slot.started, slot.limit = task, time.monotonic(), self.hard_timeout
 
     def run(self, tasks: Iterable[W.Task]) -> Iterator[dict]:
         pending = deque(tasks)
@@ -145,8 +150,9 @@ class LocalPool:
                 if not busy:
                     break
                 timeout = None
-                if self.hard_timeout is not None:
-                    timeout = max(0.0, min(s.started + self.hard_timeout for s in busy) - time.monotonic())
+                ends = [s.started + s.limit for s in busy if s.limit is not None]
+                if ends:
+                    timeout = max(0.0, min(ends) - time.monotonic())
                 ready = set(wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout))
                 now = time.monotonic()
                 for slot in busy:
@@ -157,6 +163,12 @@ class LocalPool:
                             rec = slot.conn.recv()
                         except (EOFError, OSError):
                             slot.proc.join(timeout=5)
+                        if isinstance(rec, tuple):  # ("deadline", s): the file's default deadline grew
+                            if slot.limit is not None:
+                                from ..limits import grace
+
+                                slot.limit = max(slot.limit, grace(float(rec[1])))
+                            continue
                         if rec is not None:
                             slot.task = None
                             if rec.get("code") in ("E512", "E513"):  # the worker exits after these
@@ -170,9 +182,9 @@ class LocalPool:
                     elif slot.proc.sentinel in ready:
                         slot.proc.join(timeout=5)
                         rec = W.error_record(task, "E514", W.crash_message(slot.proc.exitcode), now - slot.started)
-                    elif self.hard_timeout is not None and now - slot.started >= self.hard_timeout:
-                        log.warning("%s: over the time limit (%.0f s); worker killed", task.rel, self.hard_timeout)
-                        rec = W.error_record(task, "E511", f"over the time limit of {self.hard_timeout:.0f} s; worker killed", now - slot.started)
+                    elif slot.limit is not None and now - slot.started >= slot.limit:
+                        log.warning("%s: over the time limit (%.0f s); worker killed", task.rel, slot.limit)
+                        rec = W.error_record(task, "E511", f"over the time limit of {slot.limit:.0f} s; worker killed", now - slot.started)
                     if rec is None:
                         continue
                     slot.task = None

@@ -11,7 +11,10 @@ from ..io.render import FORMATS
 ENGINES = ("local", "dask")
 INPUT_SUFFIXES = (".pdf", ".txt", ".text")
 
-DEFAULT_TIMEOUT = 300.0       # seconds per file (wall clock, enforced by killing the worker)
+# seconds per file: the same default deadline as a single parse ("auto": 120 s, or 2 s a PDF page
+# / 120 s a MB of text when that is more; unmark.limits); the worker's own coded error (E207/E152)
+# comes first, the parent kills it only past the deadline plus a grace (E511)
+DEFAULT_TIMEOUT = "auto"
 DEFAULT_MEMORY_MB = 2048      # address-space limit of a worker process (RLIMIT_AS)
 
 
@@ -30,7 +33,7 @@ class BatchOptions:
     resume: bool = False
     retry_errors: bool = False         # with resume: re-do files whose last status was an error
     max_pages: int | None = None
-    timeout: float | None = DEFAULT_TIMEOUT
+    timeout: float | str | None = DEFAULT_TIMEOUT
     memory_mb: int | None = DEFAULT_MEMORY_MB
     lang: str = "auto"
     backend: str = "pypdf"
@@ -105,7 +108,11 @@ class BatchOptions:
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
     def hard_timeout(self) -> float | None:
-        """Wall-clock seconds after which the worker is killed: the parser's own timeout plus a grace."""
+        """Wall-clock seconds after which the worker is killed: the parser's own timeout plus a
+        grace. With the default deadline (``"auto"``) this is where it starts: the worker reports
+        every lengthening (:func:`unmark.limits.on_grow`) and the engine moves the kill with it."""
+        from ..limits import AUTO_BASE_S, grace, is_auto
+
         if self.timeout is None:
             return None
-        return self.timeout + max(2.0, 0.25 * self.timeout)
+        return grace(AUTO_BASE_S if is_auto(self.timeout) else self.timeout)

@@ -24,6 +24,7 @@ _local = threading.local()
 class Sidecar:
     def __init__(self, memory_mb: int | None):
         self.memory_mb = memory_mb
+        self.limit: float | None = None
         env = dict(os.environ)
         # the same unmark this process runs, even when it is not installed (a source checkout)
         root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(W.__file__))))
@@ -44,16 +45,26 @@ class Sidecar:
         except (BrokenPipeError, OSError):
             return None, "crash"
         fd = self.proc.stdout.fileno()
-        r, _, _ = select.select([fd], [], [], hard_timeout)
-        if not r:
-            self.kill()
-            return None, "timeout"
-        try:
-            rec = pickle.load(self.proc.stdout)
-        except (EOFError, pickle.UnpicklingError, OSError):
-            self.proc.wait(timeout=5)
-            return None, "crash"
-        return rec, None
+        end = None if hard_timeout is None else time.monotonic() + hard_timeout
+        self.limit = hard_timeout
+        while True:
+            r, _, _ = select.select([fd], [], [], None if end is None else max(0.0, end - time.monotonic()))
+            if not r:
+                self.kill()
+                return None, "timeout"
+            try:
+                rec = pickle.load(self.proc.stdout)
+            except (EOFError, pickle.UnpicklingError, OSError):
+                self.proc.wait(timeout=5)
+                return None, "crash"
+            if isinstance(rec, tuple):  # ("deadline", s): the file's default deadline grew
+                if end is not None:
+                    from ..limits import grace
+
+                    self.limit = max(self.limit, grace(float(rec[1])))
+                    end = max(end, end - hard_timeout + self.limit)
+                continue
+            return rec, None
 
     def kill(self) -> None:
         if self.alive():
@@ -87,7 +98,7 @@ def run_isolated(task: W.Task) -> dict:
     secs = time.monotonic() - t0
     _local.sidecar = None
     if failure == "timeout":
-        return W.error_record(task, "E511", f"over the time limit of {opts.hard_timeout():.0f} s; worker killed", secs)
+        return W.error_record(task, "E511", f"over the time limit of {sc.limit:.0f} s; worker killed", secs)
     sc.kill()
     return W.error_record(task, "E514", W.crash_message(sc.proc.returncode), secs)
 
@@ -101,6 +112,13 @@ def _main() -> None:  # pragma: no cover - runs in the subprocess
     os.dup2(2, 1)  # stray prints go to stderr, never into the record stream
     inp = sys.stdin.buffer
     W.apply_limits(memory_mb or None)
+    from ..limits import on_grow
+
+    def tell(seconds: float) -> None:  # the default deadline grew: the caller moves its kill with it
+        pickle.dump(("deadline", seconds), out, protocol=pickle.HIGHEST_PROTOCOL)
+        out.flush()
+
+    on_grow(tell)
     while True:
         try:
             task = pickle.load(inp)

@@ -36,7 +36,8 @@ class Task:
 
 # --------------------------------------------------------------------------- limits
 # (in unmark.limits, shared with the PDF reader process)
-from ..limits import apply_limits, set_parent_death_signal  # noqa: E402,F401
+from ..limits import apply_limits, deadline, set_parent_death_signal  # noqa: E402,F401
+from ..extract.pdf import prepare_reader  # noqa: E402
 
 
 # --------------------------------------------------------------------------- the task
@@ -141,11 +142,18 @@ def process_file(task: Task) -> dict:
     opts = task.options
     try:
         rec["sha256"] = sha256_file(task.path)
-        doc = _parse(task.path, opts)
-        if doc.source_name and _has_surrogates(doc.source_name):
-            # a file name that is not valid UTF-8: the outputs must still encode
-            doc = doc.with_(source_name=_printable_name(doc.source_name))
-        texts = {fmt: render(doc, fmt, opts.provenance) for fmt in opts.formats}
+        is_pdf = task.path.lower().endswith(".pdf")
+        if is_pdf:  # the reader process starts before the file's deadline counts (as in a single parse)
+            po = opts.parse_options()
+            prepare_reader(po.backend, po.timeout, po.isolate, po.memory_mb)
+        # one deadline over reading, building and rendering (the default one grows with the input,
+        # and each growth reaches the engine through limits.on_grow)
+        with deadline(opts.timeout, "E207" if is_pdf else "E152"):
+            doc = _parse(task.path, opts)
+            if doc.source_name and _has_surrogates(doc.source_name):
+                # a file name that is not valid UTF-8: the outputs must still encode
+                doc = doc.with_(source_name=_printable_name(doc.source_name))
+            texts = {fmt: render(doc, fmt, opts.provenance) for fmt in opts.formats}
         rec["outputs"] = write_outputs(task.out_dir, task.out_base, texts)
         rec.update(status="ok", pages=doc.page_count)
         rec["language"] = doc.language

@@ -6,7 +6,7 @@ import os
 import sys
 
 from ..pipeline import LANGS
-from .common import add_disable_option, disabled_stages
+from .common import add_disable_option, disabled_stages, timeout_arg
 
 
 def _csv(s: str) -> tuple[str, ...]:
@@ -22,7 +22,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--resume", action="store_true", help="skip files whose input and settings are unchanged and whose outputs exist")
     p.add_argument("--retry-errors", action="store_true", help="with --resume: re-do files that failed last time")
     p.add_argument("--max-pages", type=float, default=None, help="refuse PDFs with more pages than this (0: no limit)")
-    p.add_argument("--timeout", type=float, default=300.0, help="seconds per file before its worker is stopped (default: 300; 0: no limit)")
+    p.add_argument("--timeout", type=timeout_arg, default="auto",
+                   help="seconds per file: reading, building and writing (default: auto, as unmark parse: 120 s or 2 s a "
+                        "PDF page / 120 s a MB of text when that is more; its worker is stopped a grace later; 0: no limit)")
     p.add_argument("--max-mb", type=float, default=None, help="refuse inputs larger than this many MB (default: 64; 0: no limit)")
     p.add_argument("--memory-mb", type=int, default=2048, help="address space a worker may add on top of its size at start, MB (default: 2048; 0: no limit)")
     p.add_argument("--lang", default="auto", choices=LANGS)

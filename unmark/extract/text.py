@@ -282,8 +282,18 @@ def glued_annotation_candidate(lines: list[str], i: int) -> bool:
     return nxt != "" or nxt2 == ""
 
 
-# right-to-left text in visual order (PyMuPDF): the line's final comma or full stop printed first
-_VISUAL_RTL_PUNCT = re.compile(r"^([ \t]*)([،؛.:!؟])(?=\p{Arabic})")
+# right-to-left text in visual order (PyMuPDF): the line's final comma or full stop printed first.
+# The line is judged as the later stages and the text output see it: past any leading white space
+# (tab, U+3000, no-break space, NEL, line separator) and the direction controls the cleaning drops
+# (artifact.bidi_controls); else a line the first read leaves alone (U+202E ":...") opens a
+# paragraph of the text output and is moved on the re-read.
+@functools.lru_cache(maxsize=1)
+def _visual_rtl_punct() -> "re.Pattern[str]":
+    from ..clean.artifacts import bidi_regex
+
+    rx = bidi_regex().pattern  # "[...]" of the controls, or a pattern that never matches
+    controls = rx[1:-1] if rx.startswith("[") else ""
+    return re.compile(r"^([\s" + controls + r"]*)([،؛.:!؟])(?=\p{Arabic})")
 
 
 def _logical_rtl_punctuation(pages: list[SrcPage], fixes: list[Fix]) -> None:
@@ -292,7 +302,7 @@ def _logical_rtl_punctuation(pages: list[SrcPage], fixes: list[Fix]) -> None:
     Logical-order Arabic never opens a line with a comma, so nothing else matches."""
     for p in pages:
         for ln in p.lines:
-            m = _VISUAL_RTL_PUNCT.match(ln.s)
+            m = _visual_rtl_punct().match(ln.s)
             if not m:
                 continue
             a, b = m.start(2), m.end(2)
