@@ -222,7 +222,9 @@ def parts(baseline: str | None) -> int:
     write_results("terms_parts", [table("parts", "Automatic proxy on the two halves of the UNPC dev set "
                                          "(dev: used while developing; held-out: only measured)", cols, rows)],
                   notes=["dev = lines 1-2000, held-out = lines 2001-4000 of ../shared/corpus/unpc-dev; the reference "
-                         "co-occurrence counts are recounted inside each half"])
+                         "co-occurrence counts are recounted inside each half"]
+                  + ([f"baseline tree {Path(baseline).name}: the extractor of that commit (git archive COMMIT unmark "
+                      f"resources pyproject.toml | tar -x -C DIR)"] if baseline else []))
     for r in rows:
         print("\t".join(map(str, r)))
     return 0

@@ -2,6 +2,7 @@
 
     python bench/terms_judge.py                       # unpc-zh-en, huridocs-en-ru, huridocs-en-es
     python bench/terms_judge.py --set unpc-zh-en --set huridocs-en-ru
+    python bench/terms_judge.py --reuse bench/results/terms_judge_round2 --reuse bench/results/terms_judge_previous
 
 For each set it extracts the glossary (default options, the same as ``unmark terms``) and writes
 ``bench/results/terms_judge_<set>_top100.tsv`` (ranks 1-100) and ``..._rand100.tsv`` (100 ranks drawn
@@ -103,9 +104,10 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", action="append", default=[], choices=sorted(SETS))
     ap.add_argument("--out", default=str(RESULTS), help="folder of the TSV files (default bench/results)")
-    ap.add_argument("--reuse", default=None, metavar="DIR",
+    ap.add_argument("--reuse", action="append", default=[], metavar="DIR",
                     help="copy the verdict of an identical entry (source, target, acronym, status) from the judged "
-                         "TSVs of the same set in DIR, marked as reused in the note")
+                         "TSVs of the same set in DIR, marked as reused in the note (repeatable: the first DIR "
+                         "holding the entry wins, so give the most recent round first)")
     args = ap.parse_args(argv)
     if not available():
         print("SKIP: ../shared/corpus not found (the shared corpus is not beside the repository)")
@@ -119,7 +121,11 @@ def main(argv=None) -> int:
         g = extract_terms(pairs, src, tgt, TermOptions(examples=3))
         main_list = [e for e in g.entries if e.status != "general"]
         top, rand = sample_ranks(len(main_list))
-        reuse = previous_verdicts(Path(args.reuse), name) if args.reuse else None
+        reuse = None
+        if args.reuse:
+            reuse = {}
+            for folder in reversed(args.reuse):         # earlier folders on the command line win
+                reuse.update(previous_verdicts(Path(folder), name))
         n1 = write_sample(out / f"terms_judge_{name}_top100.tsv", name, main_list, top, "ranks 1-100", src, tgt, reuse)
         n2 = write_sample(out / f"terms_judge_{name}_rand100.tsv", name, main_list, rand,
                           f"random {len(rand)} of ranks 101-{min(1000, len(main_list))} (seed {SEED})", src, tgt, reuse)

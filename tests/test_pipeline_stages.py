@@ -28,7 +28,7 @@ __________________
 
 
 def test_stage_names_in_order():
-    assert STAGE_NAMES[0] == "glyphs" and STAGE_NAMES[-1] == "metadata"
+    assert STAGE_NAMES[:4] == ("pdf_furniture", "pdf_notes", "pdf_breaks", "glyphs") and STAGE_NAMES[-1] == "metadata"
     assert STAGE_NAMES.index("lines") < STAGE_NAMES.index("language") < STAGE_NAMES.index("structure")
     assert STAGE_NAMES.index("joins") < STAGE_NAMES.index("markers") < STAGE_NAMES.index("blocks")
     assert len(set(STAGE_NAMES)) == len(STAGES)
@@ -117,6 +117,43 @@ def test_no_cleaner_writes_a_line_fact():
                 if not (isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)):
                     continue
                 # (a block builder's text, ``b.text``, is no line's)
-                if t.attr in ("zone", "hard_end", "page_start", "gap_before") or (t.attr == "text" and t.value.id in ("ln", "line", "sl", "x", "y")):
+                if t.attr in ("zone", "hard_end", "page_start", "gap_before", "heading_hint", "markers") or (t.attr == "text" and t.value.id in ("ln", "line", "sl", "x", "y")):
                     writes.append(f"{f.name}:{node.lineno}")
     assert writes == []
+
+
+def test_pdf_zones_and_breaks_are_stages_that_return_their_decisions():
+    """PDF input: the extractor leaves every line in the body with its geometry; the PDF stages
+    decide furniture, notes and line breaks from that geometry and return them as facts that
+    run_stage records (the lines do not change inside a stage); the result is the parse's."""
+    from unmark.extract.pdf import extract_pdf
+
+    pdf = Path(__file__).resolve().parents[1] / "examples" / "plan_1.en.pdf"
+    ex = extract_pdf(pdf)
+    assert ex.geometry is not None and all(ln.geom is not None for p in ex.pages for ln in p.lines)
+    assert {ln.zone for p in ex.pages for ln in p.lines} == {"body"}
+    assert all(ln.hard_end is None and ln.gap_before == 0 for p in ex.pages for ln in p.lines)
+    st = ParseState(ex=ex, opts=ParseOptions(), fixes=tuple(ex.fixes), warnings=tuple(ex.warnings))
+    out = dict(STAGES)["pdf_furniture"](st)
+    assert "furniture" in out.decided.zones().values()
+    assert any(f.rule.startswith(("furniture.", "pdf.")) for f in out.fixes[len(st.fixes):])
+    assert {ln.zone for ln in st.lines} == {"body"}                    # nothing written yet
+    st = run_stage("pdf_furniture", st)
+    assert not st.decided and "furniture" in {ln.zone for ln in st.lines}
+    st = run_stage("pdf_notes", st)
+    assert "footnote" in {ln.zone for ln in st.lines}
+    out = dict(STAGES)["pdf_breaks"](st)
+    assert any(f.get("hard_end") for _, f in out.decided.decided()) and all(ln.hard_end is None for ln in st.lines)
+    st = run_stage("pdf_breaks", st)
+    assert any(ln.hard_end for ln in st.lines) and any(ln.page_start for ln in st.lines)
+    for name, stage in STAGES[3:]:
+        st = run_stage(stage, st)
+    assert st.blocks and st.metadata.symbol == parse(pdf).metadata.symbol
+    assert [b.text for b in st.blocks] == [b.text for b in parse(pdf).blocks]
+
+
+def test_text_input_passes_the_pdf_stages_unchanged():
+    ex = extract_text(TEXT)
+    st = ParseState(ex=ex, opts=ParseOptions())
+    for name in ("pdf_furniture", "pdf_notes", "pdf_breaks"):
+        assert dict(STAGES)[name](st) is st

@@ -1,9 +1,10 @@
 """parse(): source -> :class:`unmark.model.Document`.
 
-An extractor (``extract.text`` or ``extract.pdf``) turns the source into pages of lines; then the
-stages in :data:`STAGES` run top to bottom, each a function from a :class:`ParseState` to a new
-one (zones, language, front matter, structure, footnotes, joins, markers, blocks, sentences,
-links, metadata); :func:`build_document` runs them and assembles the document. A stage named in
+An extractor (``extract.text`` or ``extract.pdf``) turns the source into pages of lines (PDF: with
+their geometry); then the stages in :data:`STAGES` run top to bottom, each a function from a
+:class:`ParseState` to a new one (PDF zones and line breaks, zones, language, front matter,
+structure, footnotes, joins, markers, blocks, sentences, links, metadata); :func:`build_document`
+runs them (:func:`run_stages`) and assembles the document. A stage named in
 ``ParseOptions.disable`` is skipped. docs/architecture.md describes the stages and the layers.
 """
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 import logging
 import os
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace as _dc_replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Callable
 
@@ -39,6 +41,7 @@ from .model import (
     Metadata,
 )
 from .extract.pdf import extract_pdf, prepare_reader
+from .extract.pdf import layout as pdf_layout
 from .lang import identify_block, identify_document, is_hard_break, line_break_context, looks_like_language, split_sentences
 from .lang.linebreaks import marker_gap_bridges
 from .segment.footnotes import NoteBuilder, TextSlot, collect_footnotes, find_markers, remove_markers
@@ -384,7 +387,9 @@ class ParseState:
     Each stage reads a state and returns a new one (``dataclasses.replace``) with the fields it
     decides; a field a stage has not reached yet holds its empty value. A stage does not change
     the source lines of ``ex``: the per-line facts it decides (zone, hard line end, page start,
-    text) go in ``decided``, and :func:`run_stage` records them on the lines once, after it."""
+    gap, heading hint, markers, text) go in ``decided``, and :func:`run_stage` records them on
+    the lines once, after it. The PDF stages return a new ``ex``: the metadata page 1 shows
+    (pdf_furniture), the pages without the lines set aside and with their links (pdf_notes)."""
 
     ex: Extracted
     opts: ParseOptions
@@ -414,6 +419,47 @@ class ParseState:
         return [ln for p in self.ex.pages for ln in p.lines]
 
 
+_STATE_FIELDS = frozenset(f.name for f in fields(ParseState))
+_PLAIN: dict[type, tuple | None] = {}  # class -> (field index by name, getter of all fields), or None
+
+
+def _plain_fields(cls: type) -> tuple | None:
+    """For a dataclass built from its fields alone (every field in ``__init__``, by position, no
+    ``__post_init__``): each field's index and one getter of all of them; else None."""
+    if cls not in _PLAIN:
+        fs = fields(cls)
+        plain = all(f.init and not f.kw_only for f in fs) and not hasattr(cls, "__post_init__") and len(fs) > 1
+        names = tuple(f.name for f in fs)
+        _PLAIN[cls] = ({n: i for i, n in enumerate(names)}, attrgetter(*names)) if plain else None
+    return _PLAIN[cls]
+
+
+def replace(obj, /, **changes):
+    """``dataclasses.replace``, cheaper where every parse calls it many times: a
+    :class:`ParseState` (every stage makes one or two; 25 fields) is copied field for field without
+    running its ``__init__`` again; a block or an item (one per block for its sentences) is built
+    from its fields by position. The same objects, at a fraction of the cost, which text input of a
+    few pages feels."""
+    cls = type(obj)
+    if cls is ParseState:
+        unknown = changes.keys() - _STATE_FIELDS
+        if unknown:
+            raise TypeError(f"ParseState has no field {sorted(unknown)[0]!r}")
+        new = object.__new__(ParseState)
+        state = new.__dict__  # frozen: the fields are written to the instance dictionary directly
+        state.update(obj.__dict__)
+        state.update(changes)
+        return new
+    plain = _plain_fields(cls)
+    if plain is None or not changes.keys() <= plain[0].keys():
+        return _dc_replace(obj, **changes)
+    index, get = plain
+    values = list(get(obj))
+    for name, value in changes.items():
+        values[index[name]] = value
+    return cls(*values)
+
+
 @dataclass(frozen=True)
 class _Built:
     """A block's joined text and item texts, beside the lines it was built from."""
@@ -421,6 +467,36 @@ class _Built:
     builder: BlockBuilder
     text: MappedText
     items: tuple[MappedText, ...] = ()
+
+
+def stage_pdf_furniture(st: ParseState) -> ParseState:
+    """PDF: page furniture by geometry (marked-content artifacts, barcode fonts, the core's
+    furniture patterns at the page edges, lines repeated at one place on most pages, the first
+    page's logo letters), a fix for each; the symbol and job number the first page shows."""
+    if st.ex.geometry is None:
+        return st
+    decided, fixes, hints = pdf_layout.furniture_facts(st.ex.pages, st.ex.geometry)
+    ex = replace(st.ex, metadata_hints={**st.ex.metadata_hints, **hints})
+    return replace(st, ex=ex, fixes=st.fixes + tuple(fixes), decided=decided)
+
+
+def stage_pdf_notes(st: ParseState) -> ParseState:
+    """PDF: the footnote zone of each page (below a drawn or typed separator, else smaller
+    labelled lines at the page foot); furniture under a typed separator set aside; each link
+    annotation on the line it covers."""
+    if st.ex.geometry is None:
+        return st
+    decided, pages = pdf_layout.note_facts(st.ex.pages, st.ex.geometry)
+    return replace(st, ex=replace(st.ex, pages=pages), decided=decided)
+
+
+def stage_pdf_breaks(st: ParseState) -> ParseState:
+    """PDF: line breaks by geometry, zone by zone (the gap before a line, a hard line end from
+    the right margin, indentation, labels and font changes; the first body line of a page),
+    and heading levels from bold sizes."""
+    if st.ex.geometry is None:
+        return st
+    return replace(st, decided=pdf_layout.break_facts(st.ex.pages, st.ex.geometry))
 
 
 def stage_glyphs(st: ParseState) -> ParseState:
@@ -507,19 +583,23 @@ def stage_lines(st: ParseState) -> ParseState:
     """Body and footnote lines in reading order (a label alone on its line joins the next);
     a page starts at its first body line, after any running header."""
     decided = LineFacts()
+    body_lines: list[SrcLine] = []
+    note_lines: list[SrcLine] = []
+    first_of: dict[tuple[int, int], bool] = {}  # (page, line) of a body line -> it starts its page
     for p in st.ex.pages:
         first = True
         for ln in p.lines:
             if ln.zone == "body" and ln.s.strip():
                 if ln.page_start != first:
                     decided.set(ln, page_start=first)
+                first_of[(ln.page, ln.line)] = first
+                body_lines.append(ln)
                 first = False
-    all_lines = st.lines
-    body_lines = [ln for ln in all_lines if ln.zone == "body" and ln.s.strip()]
+            elif ln.zone == "footnote" and ln.s.strip():
+                note_lines.append(ln)
     body = merge_label_lines(body_lines)
-    notes = merge_label_lines([ln for ln in all_lines if ln.zone == "footnote" and ln.s.strip()], "footnote")
+    notes = merge_label_lines(note_lines, "footnote")
     # a label line merged with the next is a new line: it starts a page as its label line does
-    first_of = {(ln.page, ln.line): decided.get(ln, "page_start") for ln in body_lines}
     for ln in body:
         if ln.page_start != first_of[(ln.page, ln.line)]:
             decided.set(ln, page_start=first_of[(ln.page, ln.line)])
@@ -730,6 +810,9 @@ def stage_metadata(st: ParseState) -> ParseState:
 # The parse, top to bottom. Each stage is a function ParseState -> ParseState; a name in
 # ParseOptions.disable skips it (the stages after it see what the stages before it left).
 STAGES: tuple[tuple[str, Callable[[ParseState], ParseState]], ...] = (
+    ("pdf_furniture", stage_pdf_furniture),  # zones, PDF: furniture by geometry
+    ("pdf_notes", stage_pdf_notes),      # zones, PDF: footnote areas by geometry
+    ("pdf_breaks", stage_pdf_breaks),    # PDF: line breaks and heading hints by geometry, zone by zone
     ("glyphs", stage_glyphs),            # private-use glyphs, direction controls
     ("furniture", stage_furniture),      # zones: running headers/footers, separator, notes
     ("notes_end", stage_notes_end),      # zones: text input, where the body resumes after notes
@@ -764,15 +847,29 @@ def run_stage(stage: Callable[[ParseState], ParseState] | str, st: ParseState) -
     return st
 
 
-def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -> Document:
-    """Run the stages over what the extractor found and assemble the :class:`Document`."""
-    t0 = time.perf_counter()
+def run_stages(ex: Extracted, opts: ParseOptions | None = None, *, upto: str | None = None,
+               name: str | None = None) -> ParseState:
+    """Run the stages in order over what an extractor found, each through :func:`run_stage`,
+    up to and including ``upto`` (all of them when None), and return the state. The lines as
+    the PDF stages leave them: ``run_stages(extract_pdf(path), upto="pdf_breaks").ex.pages``."""
+    opts = opts or ParseOptions()
+    if upto is not None and upto not in STAGE_NAMES:
+        raise InputError(f"unknown parse stage {upto!r}; the stages are {', '.join(STAGE_NAMES)}", code="E610")
     skip = set(opts.disable) | (set() if opts.sentences else {"sentences"})
     st = ParseState(ex=ex, opts=opts, name=name, fixes=tuple(ex.fixes), warnings=tuple(ex.warnings))
     for stage_name, stage in STAGES:
         if stage_name not in skip:
             check()  # the parse deadline (docs/limits-and-security.md), stage by stage
             st = run_stage(stage, st)
+        if stage_name == upto:
+            break
+    return st
+
+
+def build_document(ex: Extracted, opts: ParseOptions, name: str | None = None) -> Document:
+    """Run the stages over what the extractor found and assemble the :class:`Document`."""
+    t0 = time.perf_counter()
+    st = run_stages(ex, opts, name=name)
     doc = _document(st)
     log.debug("built %s in %.3fs: %d blocks, %d footnotes, %d fixes", name, time.perf_counter() - t0,
               len(doc.blocks), len(doc.footnotes), len(doc.fixes))

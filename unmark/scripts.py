@@ -22,9 +22,18 @@ FULLWIDTH_FORMS = r"\uFF00-\uFFEF"              # ，：；！？（） and full
 FULLWIDTH_PUNCTUATION = r"\uFF01-\uFF0F\uFF1A-\uFF20"  # the full-width punctuation, no letters or digits
 CURLY_QUOTES = r"\u201C\u201D\u2018\u2019"       # “”‘’ (Chinese text uses the same quotes as English)
 CJK_RUNNING_MARKS = r"\u2014\u2026\u00B7"        # —— … · as Chinese running text uses them
+# Han by code point, for counts and tokens that must not move with the Unicode tables: the
+# unified block alone, and the BMP blocks (extension A, unified, compatibility ideographs)
+HAN_UNIFIED = r"\u4e00-\u9fff"
+HAN_BMP = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# right-to-left scripts by code point (Hebrew, Arabic, Syriac, Thaana ... and the Hebrew and
+# Arabic presentation forms): a right-to-left line or page
+RIGHT_TO_LEFT = r"\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
 
 # ---- one character
 HAN_CHAR = regex.compile(HAN)
+HAN_UNIFIED_CHAR = regex.compile("[" + HAN_UNIFIED + "]")
+RTL_CHAR = regex.compile("[" + RIGHT_TO_LEFT + "]")
 ARABIC_CHAR = regex.compile(ARABIC)
 ARABIC_LETTER = regex.compile(r"[" + ARABIC + r"&&\p{L}]", regex.V1)  # not Arabic digits or signs
 CYRILLIC_CHAR = regex.compile(CYRILLIC)

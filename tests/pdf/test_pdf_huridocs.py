@@ -34,7 +34,9 @@ def test_masthead_metadata(backend):
     assert m.distribution == "General" and m.date == "14 August 2019" and m.original_language == "English"
     from unmark.extract.pdf import extract_pdf
 
-    ex = extract_pdf(HURIDOCS / "pdfs" / "ohchr_1_en.pdf", backend=backend)
+    from unmark.pipeline import run_stages
+
+    ex = run_stages(extract_pdf(HURIDOCS / "pdfs" / "ohchr_1_en.pdf", backend=backend), upto="pdf_furniture").ex
     assert ex.metadata_hints["job_number"] == "GE.19-13879"
 
 

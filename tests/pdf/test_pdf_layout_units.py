@@ -1,8 +1,18 @@
 """Layout functions on hand-made runs (no PDF): the rules in isolation."""
 from __future__ import annotations
 
+from unmark.extract.lines import Extracted
 from unmark.extract.pdf.layout import layout, page_lines
 from unmark.extract.pdf.runs import RawPage, Rule, Run
+from unmark.pipeline import run_stages
+
+
+def laid_out(raws):
+    """The pages as the PDF stages of the parse leave them (zones, line breaks), the fixes and
+    the metadata hints."""
+    pages, fixes, geometry = layout(raws)
+    st = run_stages(Extracted(pages, "pdf", "pdf", fixes=fixes, geometry=geometry), upto="pdf_breaks")
+    return st.ex.pages, list(st.fixes), st.ex.metadata_hints
 
 
 def run(text, x0, y, x1, size=10.0, **kw):
@@ -62,7 +72,7 @@ def test_repeated_header_by_parity_and_footnote_zone_below_a_short_rule():
         runs += [run(str(n), 72, 700, 77, size=6.0), run(f"See document {n}.", 90, 703, 200, size=9.0)]
         runs += [run(f"{n}/4", 72 if n % 2 == 0 else 500, 760, 90 if n % 2 == 0 else 518, size=8.0)]
         raws.append(page(n, runs, rules=[Rule(72, 690, 180)]))
-    pages, fixes, hints = layout(raws)
+    pages, fixes, hints = laid_out(raws)
     for p in pages:
         zones = {ln.s: ln.zone for ln in p.lines}
         assert zones["A/80/100"] == "furniture"

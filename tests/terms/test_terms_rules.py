@@ -77,6 +77,10 @@ def test_grow_zh_to_the_whole_form_its_occurrences_share():
     assert grow_zh("大会", ["联合国大会决定", "大会决定", "大会请秘书长"]) == "大会"   # not shared
     assert grow_zh("议事规则", ["议事规则第1条", "议事规则第2条", "议事规则第3条"]) == "议事规则"  # 第 is a stop
     assert "的" in zh_extension_stop() and "前" not in zh_extension_stop()
+    # a function word of stop_zh.txt is never added, even when every occurrence has it
+    including = ["违反国际法，包括人道主义法和人权法，以及国际刑事", "按照国际法，包括人道主义法和人权法以及联合国",
+                 "对国际法 ( 包括人道主义法和人权法 ) 承担的"]
+    assert grow_zh("人道主义法和人权法", including) == "人道主义法和人权法"
 
 
 def test_grow_latin_to_the_full_name():
@@ -137,3 +141,53 @@ def test_russian_hyphenated_compound_in_citation_form():
 
     assert ru_citation_form("трудящихся-мигрантов") == "трудящиеся-мигранты"
     assert ru_citation_form("ООН-Хабитат") == "ООН-Хабитат"
+
+
+def test_general_phrase_examples_from_resources():
+    from unmark.terms.status import general_phrase
+
+    rules = load_toml("terms/general_phrases.toml")
+    assert len(rules["examples"]) >= 5 and len(rules["counter_examples"]) >= 5
+    for source, target in rules["examples"]:
+        assert general_phrase(source, target, "zh", "en"), (source, target)
+        assert entry_status(source, target, "zh", "en") == GENERAL
+        assert general_phrase(target, source, "en", "zh")        # either direction
+    for source, target in rules["counter_examples"]:
+        assert not general_phrase(source, target, "zh", "en"), (source, target)
+        assert entry_status(source, target, "zh", "en") != GENERAL, (source, target)
+    for src_lang, tgt_lang, source, target in rules["examples_other"]:
+        assert general_phrase(source, target, src_lang, tgt_lang), (source, target)
+    for src_lang, tgt_lang, source, target in rules["counter_examples_other"]:
+        assert not general_phrase(source, target, src_lang, tgt_lang), (source, target)
+
+
+def test_russian_citation_form_leaves_acronyms_alone():
+    from unmark.terms.morph import _morph_ru, ru_citation_form
+
+    if _morph_ru() is None:
+        pytest.skip("pymorphy3 not installed")
+    assert ru_citation_form("ИКПЧ") == "ИКПЧ"            # was inflected to a form the text never has
+    assert ru_citation_form("Совета ООН") == "Совет ООН"
+    assert ru_citation_form("Национального плана действий") == "Национальный план действий"
+
+
+def test_capital_seen_only_at_the_start_of_headings_is_no_spelling():
+    texts = ["Draft decision submitted by the Co-Chairs", "Draft decision submitted by the President",
+             "The Committee adopted the draft resolution.", "Syrian refugees returned home.",
+             "Syrian refugees in Jordan received aid."]
+    per = [segment_candidates(tokenize(t, "en"), "en", CandidateLimits()) for t in texts]
+    _, _, surface, _ = count_candidates(per, "en")
+    assert surface["draft decision"] == "draft decision"     # "draft" is written in lower case elsewhere
+    syrian = [k for k in surface if k.startswith("syrian refugee")]
+    assert syrian and all(surface[k].startswith("Syrian") for k in syrian)   # never seen in lower case
+
+
+def test_words_of_the_un_dictionary_are_terms_although_common():
+    from unmark.terms.status import un_dictionary_word
+
+    assert un_dictionary_word("全权证书") and un_dictionary_word("届会") and not un_dictionary_word("政府")
+    assert entry_status("全权证书", "credentials", "zh", "en") != GENERAL      # UN procedure term
+    assert entry_status("员额", "posts", "zh", "en") != GENERAL
+    assert entry_status("政府", "Government", "zh", "en") == GENERAL          # not listed: general
+    assert entry_status("冲突", "conflict", "zh", "en") == GENERAL
+    assert entry_status("特派团", "Mission", "zh", "en") == GENERAL            # capitalised: a piece of names

@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
+from .. import labels as _labels
 from ..errors import AlignmentError
 from ..lang import LANGUAGES, split_sentences
 from ..model import Block, Document, Footnote
@@ -35,9 +36,13 @@ log = logging.getLogger(__name__)
 # rows whose calibrated confidence (probability that the row is right) is below this are flagged
 LOW_CONFIDENCE = _calibrate.threshold()
 
+# skip_penalty < 0 makes a 1-0 / 0-1 bead a little cheaper than its prior says (furniture and units
+# missing from one version are common in parsed documents); digit_weight keeps a job number or a
+# table of figures from pairing with running text (a short heading then joins its own row instead).
+# Chosen on the development sets, all at once (bench/bench_align_flags.py, table "accuracy").
 PARAGRAPH_PARAMS = _sentence.Params(
     anchor_weight=2.0, anchor_tau=0.15, dict_weight=1.0, dict_tau=0.15, embed_weight=2.0, embed_tau=0.3,
-    band=400, band2=40, hash_dim=4096, skip_penalty=-2.0,
+    band=400, band2=40, hash_dim=4096, skip_penalty=-1.0, digit_weight=2.0,
 )
 
 
@@ -68,8 +73,25 @@ def _label_keys(label: str | None, number: int | None, btype: str) -> list[str]:
     return [f"item:{v}"]
 
 
-def _block_keys(b: Block) -> list[str]:
+# kinds of a label read from the start of a block's text, as anchor keys
+_LEAD_KIND = {"paragraph": "para", "chapter": "head", "section": "head"}
+
+
+def _lead_keys(text: str) -> list[str]:
+    """The label that starts ``text`` (``12.``, ``III.``, ``三、``, ``B.``), as the key a labelled block
+    of that kind gets: a block whose segmentation found no label (a heading glued to its paragraph,
+    text from another tool) still anchors on the number it starts with."""
+    m = _labels.match_label(text.lstrip())
+    if m is None or m.kind not in _LEAD_KIND:
+        return []
+    v = _anchors.label_value(m.num or m.label)
+    return [f"{_LEAD_KIND[m.kind]}:{v}"] if v else []
+
+
+def _block_keys(b: Block, lead_labels: bool = True) -> list[str]:
     keys = _label_keys(b.label, b.number, b.type)
+    if not keys and lead_labels:
+        keys = _lead_keys(b.full_text(" "))
     keys += _anchors.extract(b.full_text())
     keys += [f"fn:{lab}" for lab in b.all_footnote_labels()]
     for s in b.symbols:
@@ -94,14 +116,15 @@ def _first_page(pages: Sequence[int]) -> int | None:
     return pages[0] if pages else None
 
 
-def block_units(doc: Document) -> list[Unit]:
-    """Body blocks then footnotes, each one unit."""
+def block_units(doc: Document, lead_labels: bool = True) -> list[Unit]:
+    """Body blocks then footnotes, each one unit. ``lead_labels``: a block without a label of its
+    own anchors on the label its text starts with (:func:`_lead_keys`)."""
     out = []
     for i, b in enumerate(doc.blocks):
         text = b.full_text(" ")
         if not text.strip():
             continue
-        out.append(Unit(text, tuple(_block_keys(b)), i, _block_label(b), _first_page(b.pages), "body"))
+        out.append(Unit(text, tuple(_block_keys(b, lead_labels)), i, _block_label(b), _first_page(b.pages), "body"))
     out.extend(_footnote_units(doc.footnotes))
     return out
 
@@ -241,30 +264,37 @@ def _align_units(a: Sequence[Unit], b: Sequence[Unit], la: str | None, lb: str |
 def _align_parts(a: Sequence[Unit], b: Sequence[Unit], la, lb, *, embed: bool, params,
                  stats: dict | None = None) -> list[Bead]:
     """Body with body, notes with notes (indices stay global). ``stats``: receives ``"posterior"``,
-    one figure per bead (see :func:`unmark.align.sentence.align`)."""
+    ``"boundary"`` and the aligner's other per-bead figures, one each per bead (see
+    :func:`unmark.align.sentence.align`)."""
     out: list[Bead] = []
     post: dict[str, list[float]] = {"posterior": [], "boundary": []}
     for part in ("body", "notes"):
         ia = [i for i, u in enumerate(a) if u.part == part]
         ib = [j for j, u in enumerate(b) if u.part == part]
         st: dict | None = {} if stats is not None else None
+        before = len(out)
         for s, t, c in _align_units([a[i] for i in ia], [b[j] for j in ib], la, lb, embed=embed, params=params,
                                     stats=st):
             out.append(([ia[x] for x in s], [ib[y] for y in t], c))
         if st is not None:
-            for key in post:
-                post[key] += st.get(key, [])
+            # every per-bead figure the aligner gave (1.0 for a part that has none of that kind)
+            for key in set(post) | {k for k, v in st.items() if isinstance(v, list)}:
+                post.setdefault(key, [1.0] * before)
+                post[key] += st.get(key, [1.0] * (len(out) - before))
     if stats is not None:
         stats.update(post)
     return out
 
 
 def paragraph_beads(a: Document, b: Document, la: str | None, lb: str | None, *, embed: bool = False,
-                    stats: dict | None = None) -> tuple[list[Unit], list[Unit], list[Bead]]:
+                    stats: dict | None = None, params: _sentence.Params | None = None,
+                    lead_labels: bool = True) -> tuple[list[Unit], list[Unit], list[Bead]]:
     """Units of both documents and their beads. ``stats``: receives ``"posterior"`` and
-    ``"boundary"``, one figure each per bead (see :func:`unmark.align.sentence.align`)."""
-    ua, ub = block_units(a), block_units(b)
-    return ua, ub, _align_parts(ua, ub, la, lb, embed=embed, params=PARAGRAPH_PARAMS, stats=stats)
+    ``"boundary"``, one figure each per bead (see :func:`unmark.align.sentence.align`).
+    ``params``/``lead_labels``: other aligner settings (benchmarks compare them; default
+    :data:`PARAGRAPH_PARAMS` and label anchors read from the text)."""
+    ua, ub = block_units(a, lead_labels), block_units(b, lead_labels)
+    return ua, ub, _align_parts(ua, ub, la, lb, embed=embed, params=params or PARAGRAPH_PARAMS, stats=stats)
 
 
 def sentence_beads(a: Document, b: Document, la: str | None, lb: str | None, *, embed: bool = False,

@@ -34,6 +34,7 @@ from typing import Sequence
 import numpy as np
 
 from ..errors import AlignmentError
+from ..scripts import HAN_UNIFIED_CHAR
 from . import anchors as _anchors
 from . import dp
 
@@ -71,6 +72,7 @@ class Params:
     hash_dim: int = 1024
     huber: float = 1.5             # length deviations beyond this many sigmas cost linearly
     null_correct: bool = False     # subtract each bead shape's excess similarity between unrelated text
+    digit_weight: float = 0.0      # cost per unit of difference in the share of digits of a bead's two sides
 
 
 class Sparse:
@@ -371,7 +373,7 @@ def _is_zh(lang: str | None, texts: Sequence[str]) -> bool:
     if lang:
         return lang.lower().startswith("zh")
     sample = "".join(texts[:50])
-    return bool(sample) and sum("\u4e00" <= ch <= "\u9fff" for ch in sample) > len(sample) / 3
+    return bool(sample) and len(HAN_UNIFIED_CHAR.findall(sample)) > len(sample) / 3
 
 
 def _is_en(lang: str | None, texts: Sequence[str]) -> bool:
@@ -421,6 +423,19 @@ class _Scorer:
     skip_penalty: float = 0.0
     huber: float = 1.5
     null_correct: bool = False
+    digit_weight: float = 0.0
+    dga: np.ndarray | None = None  # cumulative digit counts (n+1), when digit_weight > 0
+    dgb: np.ndarray | None = None
+
+    def digit_gap(self, rows: np.ndarray, J: np.ndarray, di: int, dj: int) -> np.ndarray:
+        """|share of digits of the source group - that of the target group| at every cell: a job
+        number or a table of figures paired with running text."""
+        top = len(self.lb) - 1
+        Jc = np.clip(J, 0, top)
+        J0 = np.clip(Jc - dj, 0, top)
+        a = ((self.dga[rows] - self.dga[rows - di]) / np.maximum(1.0, self.la[rows] - self.la[rows - di]))[:, None]
+        b = (self.dgb[Jc] - self.dgb[J0]) / np.maximum(1.0, self.lb[Jc] - self.lb[J0])
+        return np.abs(a - b)
 
     def delta(self, rows: np.ndarray, J: np.ndarray, di: int, dj: int) -> np.ndarray:
         l1 = (self.c * (self.la[rows] - self.la[rows - di]))[:, None]
@@ -454,6 +469,8 @@ class _Scorer:
         if di == 0 or dj == 0:
             return np.full(J.shape, prior - self.skip_penalty)
         sc = prior + length_logp(self.delta(rows, J, di, dj), self.huber)
+        if self.digit_weight and self.dga is not None:
+            sc = sc - self.digit_weight * self.digit_gap(rows, J, di, dj)
         for k, ch in enumerate(self.channels):
             cos, info = ch.band_cos(di, dj)
             tau = ch.tau
@@ -642,6 +659,10 @@ def _align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, 
     if embeddings is not None and p.embed_centre and n >= CENTRE_MIN and m >= CENTRE_MIN:
         embeddings = (centre_embeddings(embeddings[0]), centre_embeddings(embeddings[1]))
     s2 = p.s2 if p.s2 else 12.0
+    digits: tuple = (None, None)
+    if p.digit_weight:
+        digits = tuple(np.concatenate([[0.0], np.cumsum([sum(ch.isdigit() for ch in t) for t in side])])
+                       for side in (src, tgt))
     prior = {b: PRIOR[b] for b in beads}
     path: list[tuple[int, int]] | None = None
     scorer: _Scorer | None = None
@@ -662,7 +683,7 @@ def _align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, 
                 channels.append(_Channel.build(embeddings[0], embeddings[1], lo, W, p.embed_weight, p.embed_tau,
                                                require_both=True, margin=p.embed_margin))
             scorer = _Scorer(la, lb, c, s2, _log_priors(prior, beads), channels, p.skip_penalty, p.huber,
-                             p.null_correct)
+                             p.null_correct, p.digit_weight, *digits)
             try:
                 tables = None  # the previous pass's tables go before the new ones are built
                 tables = scorer.tables(lo, W, beads)

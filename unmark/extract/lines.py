@@ -31,6 +31,7 @@ class SrcLine:
     bbox: BBox | None = None
     markers: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, label) seen as superscript
     heading_hint: int | None = None  # level from PDF tags/fonts, if known
+    geom: object | None = None   # PDF: the line's geometry as the layout measured it (extract.pdf.layout.PLine)
 
     @property
     def s(self) -> str:
@@ -58,10 +59,11 @@ class Extracted:
     warnings: list = field(default_factory=list)
     fixes: list = field(default_factory=list)
     metadata_hints: dict = field(default_factory=dict)  # e.g. {'symbol': ..., 'job_number': ...} from masthead/geometry
+    geometry: object | None = None  # PDF: what the layout measured beyond the lines (extract.pdf.layout.Geometry)
 
 
 #: the per-line facts a stage may decide (each a field of :class:`SrcLine`)
-LINE_FACTS = ("zone", "hard_end", "page_start", "gap_before", "text")
+LINE_FACTS = ("zone", "hard_end", "page_start", "gap_before", "heading_hint", "markers", "text")
 
 
 class LineFacts:
@@ -90,7 +92,9 @@ class LineFacts:
         return getattr(ln, name)
 
     def zone(self, ln: SrcLine) -> str:
-        return self.get(ln, "zone")  # type: ignore[return-value]
+        # (asked of every line by several stages: the same as get(ln, "zone"), inlined)
+        entry = self._facts.get(id(ln)) if self._facts else None
+        return entry[1].get("zone", ln.zone) if entry is not None else ln.zone  # type: ignore[return-value]
 
     def hard_end(self, ln: SrcLine) -> bool | None:
         return self.get(ln, "hard_end")  # type: ignore[return-value]

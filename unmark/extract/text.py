@@ -282,6 +282,7 @@ def glued_annotation_candidate(lines: list[str], i: int) -> bool:
     return nxt != "" or nxt2 == ""
 
 
+_ARABIC = re.compile(r"\p{Arabic}")
 # right-to-left text in visual order (PyMuPDF): the line's final comma or full stop printed first.
 # The line is judged as the later stages and the text output see it: past any leading white space
 # (tab, U+3000, no-break space, NEL, line separator) and the direction controls the cleaning drops
@@ -352,10 +353,12 @@ def extract_text(text: str, *, name: str | None = None) -> Extracted:
             for ln in p.lines:
                 ln.page = n
                 ln.text = MappedText.from_source(ln.raw, n, ln.line)
-    _logical_rtl_punctuation(pages, fixes)
-    _rtl_runs_unindented(pages)
-    # fixes recorded before page numbers were known: fill the page in
-    line_page = {ln.line: p.number for p in pages for ln in p.lines}
-    fixes = [Fix(f.rule, line_page.get(f.line), f.line, f.before, f.after) for f in fixes]
+    if _ARABIC.search(text):  # (both look at right-to-left lines only)
+        _logical_rtl_punctuation(pages, fixes)
+        _rtl_runs_unindented(pages)
+    if fixes:
+        # fixes recorded before page numbers were known: fill the page in
+        line_page = {ln.line: p.number for p in pages for ln in p.lines}
+        fixes = [Fix(f.rule, line_page.get(f.line), f.line, f.before, f.after) for f in fixes]
     log.debug("text input: style=%s pages=%d lines=%d", style, len(pages), len(raw_lines))
     return Extracted(pages=pages, style=style, kind="text", fixes=fixes)

@@ -430,7 +430,8 @@ def _latin_words(clean: str) -> tuple[Counter, list[str] | None]:
     """(:func:`script_counts`, the runs of letters or None). When every letter is Latin and every
     Latin character a letter, the runs of letters are the runs of Latin: counted once, and kept
     for the function-word vote."""
-    if _NOT_PLAIN_LATIN.search(clean):
+    # (one character class: asked of the distinct characters, not of every character)
+    if _NOT_PLAIN_LATIN.search("".join(set(clean))):
         return script_counts(clean), None
     words = _WORD.findall(clean)
     n = sum(map(len, words))

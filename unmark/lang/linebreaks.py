@@ -8,7 +8,9 @@ opens with an item/paragraph label.
 """
 from __future__ import annotations
 
+import functools
 import logging
+import re as _stdre
 import statistics
 
 import regex
@@ -48,14 +50,15 @@ _WIDE = regex.compile("[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E
                       "\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\U00020000-\U0003FFFD]")
 
 
-# runs of characters that are not wide: counted by runs (one match per run, not per character)
-_NARROW_RUNS = regex.compile("(?:[^" + _WIDE.pattern[1:] + ")+")
+# runs of wide characters: counted by runs (one match per run, not per character), with the
+# standard library's engine, which scans a plain character class several times faster than regex
+_WIDE_RUNS = _stdre.compile("[" + _WIDE.pattern[1:-1] + "]+")
 
 
 def display_width(s: str) -> int:
     """Columns the text takes: East Asian wide/full-width characters count 2 (one search per line,
     none for ASCII)."""
-    return len(s) if s.isascii() else 2 * len(s) - sum(map(len, _NARROW_RUNS.findall(s)))
+    return len(s) if s.isascii() else len(s) + sum(map(len, _WIDE_RUNS.findall(s)))
 
 
 def line_break_context(lines: list[str]) -> dict:
@@ -236,9 +239,26 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
     if (prev, nxt) in (context or {}).get("split_pairs", ()):
         return False  # one printed line that the extractor split word by word
     ctx = context or {}
+    # the same line is asked about several times (as this break's next line, then as the next
+    # break's line before): answers are kept for the document when a context is given
+    memo = ctx.setdefault("memo", {}) if context is not None else {}
+
+    def label(s: str) -> str:
+        key = ("label", s, lang)
+        if key not in memo:
+            memo[key] = match_label(s, lang)
+        return memo[key]
+
+    def alone(s: str, dates: bool = True) -> bool:
+        key = ("alone", s, lang, dates)
+        if key not in memo:
+            memo[key] = _standalone(s, lang, dates)
+        return memo[key]
+
     w = ctx.get("widths", {}).get(prev)
     prev, nxt = _logical(prev), _logical(nxt)
-    ratio = (display_width(prev) if w is None else w) / full
+    width = display_width(prev) if w is None else w  # (in logical order too: the same characters)
+    ratio = width / full
     ends_final = bool(_END_PUNCT.search(prev))
     ends_list = bool(_LIST_END.search(prev))
     if nxt[0].islower() and ratio >= LOWER_NEXT_RATIO and prev not in ctx.get("front_matter", ()):
@@ -246,7 +266,7 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
         # paragraphs may open in lower case (Russian preambular paragraphs) after , ; :
         if not (_lowercase_paragraphs(lang) and (ends_list or ends_final)):
             return False
-    if _standalone(prev, lang) or _standalone(nxt, lang, dates=ends_final or ratio < SHORT_RATIO):
+    if alone(prev) or alone(nxt, dates=ends_final or ratio < SHORT_RATIO):
         return True  # a meeting or date line ("92nd plenary meeting", "5 April 1994") stands alone
     if ctx.get("rtl_fragments") and not _opens_paragraph(nxt, lang) and not _NUMBERED_PARAGRAPH.match(nxt):
         # a direction run of a right-to-left line that the extractor printed on its own line: a
@@ -256,11 +276,11 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
         final = ends_final and not _CODE_END.search(prev)
         if _FRAGMENT.match(nxt) and not final and not (ends_list and _NUMBER_ALONE.match(nxt)):
             return False  # (a number alone after a comma or semicolon numbers the next paragraph)
-        if not (final or ends_list) and not match_label(nxt, lang):
+        if not (final or ends_list) and not label(nxt):
             return False
     rtl = ctx.get("rtl_fragments")
     if not rtl and (_LONE_MARKER.match(nxt) and (not _FULL_STOP.search(prev) or ratio >= MARKER_PUSHED_RATIO)
-                    or _LONE_MARKER.match(prev) and not match_label(nxt, lang)):
+                    or _LONE_MARKER.match(prev) and not label(nxt)):
         # a raised footnote marker the extractor printed on a line of its own (pdftotext: a
         # superscript at a line end): the text runs on through it; after a sentence end only
         # when the line is full (the marker had no room left on it)
@@ -270,9 +290,9 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
     if ratio < SHORT_RATIO:
         # a short line ends its paragraph, unless the next line opens with a unit that could not
         # have fitted in the room left (a URL pushed down whole) and no sentence ended
-        return (rtl or _FULL_STOP.search(prev) is not None or bool(match_label(nxt, lang))
-                or display_width(prev) + 1 + display_width(_first_unit(nxt)) <= full)
-    if (ends_final or ends_list) and (match_label(nxt, lang) or (next_line[:1].isspace() and not ctx.get("rtl_fragments"))):
+        return (rtl or _FULL_STOP.search(prev) is not None or bool(label(nxt))
+                or width + 1 + display_width(_first_unit(nxt)) <= full)
+    if (ends_final or ends_list) and (label(nxt) or (next_line[:1].isspace() and not ctx.get("rtl_fragments"))):
         return True  # (the spaces before a direction run of a right-to-left line are no indentation)
     if _NUMBERED_PARAGRAPH.match(nxt):
         return True
@@ -299,8 +319,13 @@ def _run_in_list(line: str) -> bool:
     m = _LETTER_ITEM.match(line)
     if m is None:
         return False
-    nxt = chr(ord(m.group(1)) + 1)
-    return regex.search(r"[；;，,、]\s*(?:以及|及|和|或|and|or|et|y|и)?\s*[(（]" + nxt + r"[)）]", line[m.end():]) is not None
+    return _next_item_after(chr(ord(m.group(1)) + 1)).search(line, m.end()) is not None
+
+
+@functools.lru_cache(maxsize=None)
+def _next_item_after(letter: str) -> "regex.Pattern[str]":
+    """The item label ``letter`` after a clause break (compiled once per letter, a to i)."""
+    return regex.compile(r"[；;，,、]\s*(?:以及|及|和|或|and|or|et|y|и)?\s*[(（]" + letter + r"[)）]")
 
 
 _FULL_STOP = regex.compile(r"[.。!?！？][\"”’)）]*\d{0,3}$")

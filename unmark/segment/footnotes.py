@@ -19,6 +19,7 @@ import regex as re
 from ..extract.lines import SrcLine
 from ..labels import rule as label_rule
 from ..model import DocWarning, Fix, MappedText
+from ..scripts import RTL_CHAR
 from .join import is_cjk
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def next_labels(label: str | None) -> list[str]:
     return []
 
 
-_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_RTL = RTL_CHAR
 
 
 def _at_continuation_indent(ln: SrcLine, notes: list[NoteBuilder]) -> bool:

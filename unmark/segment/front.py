@@ -17,6 +17,7 @@ from ..extract.lines import SrcLine
 from ..lang.linebreaks import display_width
 from ..model import Fix, MappedText
 from ..resources import load_toml
+from ..scripts import HAN_UNIFIED_CHAR
 from ..labels import match_annex, match_label, rule as label_rule
 from .structure import BlockBuilder, PartBuilder, ends_final, ends_on_function_word
 
@@ -158,7 +159,7 @@ def _first_prose(lines: list[SrcLine], default: int) -> int:
         group = lines[start:i]
         if group and not any(front_role(x.stripped()) or match_masthead(x.stripped()) for x in group):
             text = " ".join(x.stripped() for x in group)
-            han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+            han = len(HAN_UNIFIED_CHAR.findall(text))
             if ends_final(_NOTE_MARK_END.sub("", text)) and len(text) + 2 * han >= prose_min_chars():
                 return start
         start = i

@@ -137,8 +137,8 @@ class Segmenter:
             return True
         if self._next_item(ln):
             return True  # the next label of the open item series ("(b)" after "(a) …；")
-        if (self.hard_break is not None and ends_final(prev.s) and heading_like(ln.stripped())
-                and self._next_opens_block(self._next.get(id(ln)))):
+        if (self.hard_break is not None and ends_final(prev.s) and self._next_opens_block(self._next.get(id(ln)))
+                and heading_like(ln.stripped())):
             return True  # plain text: a heading line between a sentence end and the paragraph the run expects
         if self._ends_on_function_word(prev):
             return False
@@ -207,14 +207,14 @@ class Segmenter:
             rest = text[lab.end:]
             if lab.kind == "paragraph":
                 n = int(lab.num)
-                titled = heading_like(rest)
                 nxt_num = self._next_paragraph_number(nxt)
-                if n == self.expected_para and not (titled and (alone and ln.heading_hint or nxt_num == n)):
+                # (whether the rest reads as a title is asked only when the answer matters)
+                if n == self.expected_para and not ((alone and ln.heading_hint or nxt_num == n) and heading_like(rest)):
                     return self._para(ln, mt, lab, n)
                 # a heading: a short own line, in a numbering that differs from the paragraph run,
                 # standing apart, marked as a heading by the PDF, or followed by the paragraph the
                 # run expects ("1. 偷运移民及其主要路线" before "8. 偷运移民是…")
-                if titled and (alone or ln.heading_hint or nxt_num in (self.expected_para, n)):
+                if (alone or ln.heading_hint or nxt_num in (self.expected_para, n)) and heading_like(rest):
                     return self._heading(ln, mt, lab, 3)
                 if self.resume_at is not None and self.resume_at <= n <= self.resume_at + 2 and n != self.expected_para:
                     return self._resume(ln, mt, lab, n)

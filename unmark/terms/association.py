@@ -23,25 +23,55 @@ class PairStats:
     cooc: np.ndarray     # c(s, t)
     f_src: np.ndarray    # f(s)
     f_tgt: np.ndarray    # f(t)
-    n: int               # number of aligned pairs
+    n: float             # number of aligned pairs (their total weight when weighted)
+    eff: np.ndarray | None = None  # c(s, t) with near-identical segment pairs counted once (weighted)
 
 
 def cooccurrences(src_ids: Sequence[np.ndarray], tgt_ids: Sequence[np.ndarray], n_tgt: int,
-                  f_src: np.ndarray, f_tgt: np.ndarray, min_cooc: int = 2) -> PairStats:
-    """Count c(s,t) over segment pairs (each an array of distinct candidate ids per side)."""
+                  f_src: np.ndarray, f_tgt: np.ndarray, min_cooc: int = 2,
+                  weights: np.ndarray | None = None, weighted: bool = False) -> PairStats:
+    """Count c(s,t) over segment pairs (each an array of distinct candidate ids per side).
+
+    ``weights``: one weight per segment pair (:func:`unmark.terms.repeats.segment_weights`: a set
+    of near-identical pairs weighs one pair); ``eff`` is then c(s,t) as a sum of weights, the
+    evidence the pair really has. ``weighted``: c, f(s), f(t) and n themselves are sums of weights
+    (``f_src``/``f_tgt`` are recounted). ``min_cooc`` applies to the plain count."""
     codes = []
-    for s, t in zip(src_ids, tgt_ids):
+    wts = []
+    for i, (s, t) in enumerate(zip(src_ids, tgt_ids)):
         if len(s) and len(t):
             codes.append((s[:, None].astype(np.int64) * n_tgt + t[None, :]).ravel())
+            if weights is not None:
+                wts.append(np.full(len(s) * len(t), weights[i]))
     if not codes:
         empty = np.zeros(0, dtype=np.int64)
         return PairStats(empty, empty, empty, empty, empty, len(src_ids))
     allc = np.concatenate(codes)
-    uniq, counts = np.unique(allc, return_counts=True)
+    uniq, inverse, counts = np.unique(allc, return_inverse=True, return_counts=True)
     keep = counts >= min_cooc
-    uniq, counts = uniq[keep], counts[keep]
-    s, t = uniq // n_tgt, uniq % n_tgt
-    return PairStats(s, t, counts, f_src[s], f_tgt[t], len(src_ids))
+    s, t = uniq[keep] // n_tgt, uniq[keep] % n_tgt
+    if weights is None:
+        return PairStats(s, t, counts[keep], f_src[s], f_tgt[t], len(src_ids))
+    wsum = np.bincount(inverse.ravel(), weights=np.concatenate(wts), minlength=len(uniq))[keep]
+    if not weighted:
+        return PairStats(s, t, counts[keep], f_src[s], f_tgt[t], len(src_ids), wsum)
+    fw_s = _weighted_freq(src_ids, weights, len(f_src))
+    fw_t = _weighted_freq(tgt_ids, weights, n_tgt)
+    return PairStats(s, t, wsum, fw_s[s], fw_t[t], float(np.sum(weights)), wsum)
+
+
+def _weighted_freq(ids: Sequence[np.ndarray], weights: np.ndarray, size: int) -> np.ndarray:
+    """Per candidate: the summed weight of the segments containing it."""
+    out = np.zeros(max(size, 1))
+    for i, a in enumerate(ids):
+        if len(a):
+            out[a] += weights[i]
+    return out
+
+
+def evidence(st: PairStats) -> np.ndarray:
+    """c(s, t) with near-identical segment pairs counted once (the plain count when unweighted)."""
+    return st.eff if st.eff is not None else st.cooc
 
 
 def dice(st: PairStats) -> np.ndarray:

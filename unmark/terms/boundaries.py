@@ -12,11 +12,10 @@ import functools
 from collections import Counter
 from collections.abc import Sequence
 
-import regex
-
 from ..resources import load_lines
+from ..scripts import HAN_CHAR
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN = HAN_CHAR
 
 
 @functools.cache
@@ -99,6 +98,9 @@ def grow_zh(term: str, texts: Sequence[str], share: float = 0.8, min_occurrences
     if n < min_occurrences:
         return term
     stop = zh_extension_stop()
+    from .lexicon import stopwords
+
+    function_words = stopwords("zh")
     head, bad_start = zh_head_tags(), zh_bad_start_tags()
     # the term may begin or end inside a word (联阿 in 联阿安全部队 cut as 联/阿/安全部队): those
     # occurrences already carry the rest of the word; that is the first growth
@@ -129,6 +131,8 @@ def grow_zh(term: str, texts: Sequence[str], share: float = 0.8, min_occurrences
             (w, tag), cnt = words.most_common(1)[0]
             if cnt < share * n or not all(_HAN.match(ch) for ch in w) or any(ch in stop for ch in w):
                 continue
+            if w in function_words:
+                continue            # a term neither opens nor closes on a function word (包括 "including")
             if side == "right" and tag and not tag.startswith(head) and not (tag.startswith("v") and cnt >= verb_share * n):
                 continue            # 组织 in 基地组织, 同意 in 知情同意: a verb only when nearly always there
             if side == "left" and tag and tag.startswith(bad_start) and cnt < verb_share * n:

@@ -369,6 +369,7 @@ def count_candidates(per_segment: list[dict[str, tuple[tuple[str, ...], str]]], 
         weak |= getattr(cands, "weak", set())
     surfaces: dict[str, Counter] = defaultdict(Counter)
     tokens_of: dict[str, tuple[str, ...]] = {}
+    inside: dict[str, set[str]] = defaultdict(set)      # spellings seen inside a sentence
     for cands in per_segment:
         for k, (toks, surf) in cands.items():
             df[k] += 1
@@ -376,6 +377,24 @@ def count_candidates(per_segment: list[dict[str, tuple[tuple[str, ...], str]]], 
                 surfaces[k][surf[1:]] += 0.1
             else:
                 surfaces[k][surf] += 1
+                inside[k].add(surf)
             tokens_of.setdefault(k, toks)
     best = {k: _display(c, lang) for k, c in surfaces.items()}
+    if lang not in (None, "zh", "ar"):
+        _lower_initial_capital(best, inside)
     return df, tokens_of, best, weak
+
+
+def _lower_initial_capital(best: dict[str, str], inside: dict[str, set[str]]) -> None:
+    """A phrase seen only at the start of sentences or headings ("Draft decision submitted by the
+    Co-Chairs") has its capital from the position: when its first word is written in lower case
+    elsewhere in the corpus and no other word of it is capitalised, it is shown in lower case
+    ("draft decision"). A first word never seen in lower case keeps its capital (Syrian refugees)."""
+    lower_seen = {w for spellings in inside.values() for surf in spellings for w in surf.split() if w[:1].islower()}
+    for k, surf in best.items():
+        if inside.get(k):
+            continue
+        words = surf.split()
+        if (len(words) >= 2 and words[0][:1].isupper() and not words[0].isupper() and words[0][1:].islower()
+                and all(not w[:1].isupper() for w in words[1:]) and words[0].lower() in lower_seen):
+            best[k] = surf[:1].lower() + surf[1:]

@@ -29,6 +29,7 @@ from .association import (
     competitive_linking,
     cooccurrences,
     dice,
+    evidence,
     log_likelihood,
 )
 from .candidates import (
@@ -45,11 +46,12 @@ from .candidates import (
 )
 from .boundaries import grow_latin, grow_zh
 from .generality import specificity
-from .status import GENERAL, compositional_with_state, is_proper_name, coordinations, entry_status, label_series
+from .status import GENERAL, attributive_modifier, compositional_with_state, is_proper_name, coordinations, entry_status, label_series
 from .glossary import Example, Glossary, TermEntry
 from .lexicon import check_lang, states
 from .options import TermOptions
 from .readers import as_pairs, load_known
+from .repeats import distinct, near_duplicates
 from .tokenize import join_cjk, tokenize
 from .forms import un_form
 
@@ -500,6 +502,7 @@ def extract_terms(
     known_entries = list(known or ())
 
     tgt_texts = [p[1].text for p in pairs]
+    src_texts = [p[0].text for p in pairs]
     src = _Side([p[0].text for p in pairs], src_lang, opts)
     tgt = _Side([p[1].text for p in pairs], tgt_lang, opts)
     t1 = time.perf_counter()
@@ -517,7 +520,12 @@ def extract_terms(
     src.select(opts, drop_s)
     tgt.select(opts, drop_t)
 
-    stats = cooccurrences(src.ids, tgt.ids, len(tgt.keys), src.freq, tgt.freq, opts.min_cooc)
+    # a set of near-identical sentence pairs (a formula repeated by a series of letters) is one
+    # observation: co-occurrence inside it does not tell which words translate which
+    dups = near_duplicates(src.words, tgt.words, opts.repeat_similarity) if opts.repeat_similarity > 0 else None
+    weights = np.array([1.0 / (1 + len(x)) for x in dups]) if dups else None
+    stats = cooccurrences(src.ids, tgt.ids, len(tgt.keys), src.freq, tgt.freq, opts.min_cooc, weights)
+    eff = evidence(stats)
     d = dice(stats)
     g = log_likelihood(stats)
     link_score = d if opts.measure == "dice" else g
@@ -537,7 +545,7 @@ def extract_terms(
             from .tokenize import zh_tokenizer
 
             sub = zh_tokenizer(opts.use_user_dict, opts.use_state_names).FREQ
-        lex = LexicalModel(src.words, tgt.words, src_lang, tgt_lang, subword_dict=sub)
+        lex = LexicalModel(src.words, tgt.words, src_lang, tgt_lang, subword_dict=sub, weights=weights)
         # two names of one State are the same name: no word-alignment test for them (the list vouches)
         cand = np.nonzero((d >= opts.min_dice) & ~same_state)[0]
         for k in cand:
@@ -589,13 +597,13 @@ def extract_terms(
                  * termhood_weight(src.surface[src.keys[stats.src[k]]], src_lang, opts.single_word_weight, general))
         if (src_state is not None and src_state[stats.src[k]] >= 0) or (tgt_state is not None and tgt_state[stats.tgt[k]] >= 0):
             tw[k] *= opts.state_weight
-    rank = _rank_scores(opts.rank, d_rank, g, stats.cooc.astype(float), cv, tw, opts.freq_saturation) * lexf ** opts.rank_lexical
+    rank = _rank_scores(opts.rank, d_rank, g, eff.astype(float), cv, tw, opts.freq_saturation) * lexf ** opts.rank_lexical
     # a pair seen together only in a couple of aligned pairs is an entry only on strong association
     # (Dice x termhood x word-alignment consistency): two chance co-occurrences in one document
     # pair neighbours ("Criminal Code" / включение, "NHRI" / свои)
     if opts.thin_cooc > 0 and opts.thin_min_strength > 0:
         strength = d_rank * tw * lexf ** opts.rank_lexical
-        linked = [k for k in linked if stats.cooc[k] >= opts.thin_cooc or strength[k] >= opts.thin_min_strength
+        linked = [k for k in linked if eff[k] >= opts.thin_cooc or strength[k] >= opts.thin_min_strength
                   or same_state[k]]
     # an acronym pairs with an acronym or a capitalised name, never with a lower-case phrase of
     # the other language ("LFJL" / правосудие в Ливии, "NHRI" / свои)
@@ -613,21 +621,24 @@ def extract_terms(
     inv_s = src.segments_of()
     tgt_sets = [set(map(int, ids)) for ids in tgt.ids]
     segs_of = {k: [i for i in inv_s.get(int(stats.src[k]), ()) if int(stats.tgt[k]) in tgt_sets[i]] for k in linked}
+    # growing a term looks at one sentence of each repeated formula: what one formula repeats
+    # around a term is that formula, not the term (政府的信任 inside one repeated title)
+    grow_segs = {k: distinct(v, dups) for k, v in segs_of.items()}
     # whole forms: a Chinese term cut short by the segmenter grows to what its occurrences share
     surf_of: dict[int, tuple[str, str]] = {}
     for k in linked:
         a, b = src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]]
         if opts.grow_share > 0 and src_lang == "zh":
-            grown = grow_zh(a, [join_cjk(pairs[i][0].text) for i in segs_of[k]], opts.grow_share)
-            if grown == a or not _grown_part_elsewhere(lex, grown, a, segs_of[k], tgt, tgt.tokens_of[tgt.keys[stats.tgt[k]]], True):
+            grown = grow_zh(a, [join_cjk(pairs[i][0].text) for i in grow_segs[k]], opts.grow_share)
+            if grown == a or not _grown_part_elsewhere(lex, grown, a, grow_segs[k], tgt, tgt.tokens_of[tgt.keys[stats.tgt[k]]], True):
                 a = grown
         if opts.grow_share > 0 and tgt_lang == "zh":
-            grown = grow_zh(b, [join_cjk(pairs[i][1].text) for i in segs_of[k]], opts.grow_share)
-            if grown == b or not _grown_part_elsewhere(lex, grown, b, segs_of[k], src, src.tokens_of[src.keys[stats.src[k]]], False):
+            grown = grow_zh(b, [join_cjk(pairs[i][1].text) for i in grow_segs[k]], opts.grow_share)
+            if grown == b or not _grown_part_elsewhere(lex, grown, b, grow_segs[k], src, src.tokens_of[src.keys[stats.src[k]]], False):
                 b = grown
         elif opts.grow_share > 0 and tgt_lang != "zh" and lex is not None and not is_acronym(b):
             st = src.tokens_of[src.keys[stats.src[k]]]
-            segs = segs_of[k]
+            segs = grow_segs[k]
 
             def accept(w: str, st=st, segs=segs) -> bool:
                 return sum(lex.explained_elsewhere(w, src.words[i], st) for i in segs) * 2 < len(segs)
@@ -664,6 +675,9 @@ def extract_terms(
         ks, kt = src.keys[stats.src[k]], tgt.keys[stats.tgt[k]]
         a, b = surf_of[k]
         status[k] = entry_status(a, b, src_lang, tgt_lang, state=is_state, common_zipf=opts.common_zipf)
+        if status[k] != GENERAL and (attributive_modifier(b, tgt_texts, tgt_lang)
+                                     or attributive_modifier(a, src_texts, src_lang)):
+            status[k] = GENERAL     # "high-level", "cross-border": a modifier, the term is the phrase it opens
         if not is_state and (
                 ks in labels_s or kt in labels_t                       # JS1 ... JS16: labels of one document
                 or (max(src.name_frag.get(ks, 0.0), tgt.name_frag.get(kt, 0.0)) >= opts.max_name_fragment
@@ -685,7 +699,7 @@ def extract_terms(
     # general-language entries by rank
     last = opts.general in ("last", "drop")
     min_main = opts.main_min_cooc if opts.main_min_cooc is not None else (3 if len(pairs) >= 1000 else 2)
-    linked.sort(key=lambda k: (last and status[k] == GENERAL, bool(stats.cooc[k] < min_main), -rank[k]))
+    linked.sort(key=lambda k: (last and status[k] == GENERAL, bool(eff[k] < min_main), -rank[k]))
     if opts.max_entries is not None:
         linked = linked[: max(0, opts.max_entries - len(known_entries))]
 

@@ -49,7 +49,8 @@ def zh_subwords(tok: str, freq: dict[str, int]) -> set[str]:
 class LexicalModel:
     def __init__(self, src_tokens: Sequence[set[str]], tgt_tokens: Sequence[set[str]], src_lang: str, tgt_lang: str,
                  *, min_freq: int = 2, threshold: float = 0.3, expect: float = 0.5, conditional: float = 0.6,
-                 reverse: float = 0.1, subword_dict: dict[str, int] | None = None):
+                 reverse: float = 0.1, subword_dict: dict[str, int] | None = None,
+                 weights: np.ndarray | None = None):
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
         self.threshold, self.expect = threshold, expect
         self.stop_s = stopwords(src_lang) | internal_words(src_lang)
@@ -74,7 +75,8 @@ class LexicalModel:
         ids_t = [np.array(sorted(self.tgt_vocab[t] for t in s if t in self.tgt_vocab), dtype=np.int64) for s in seg_t]
         f_s = np.array([fs[t] for t in vs], dtype=np.int64)
         f_t = np.array([ft[t] for t in vt], dtype=np.int64)
-        st = cooccurrences(ids_s, ids_t, max(1, len(vt)), f_s, f_t, min_cooc=2)
+        # weights: near-identical sentence pairs count as one (terms/repeats.py)
+        st = cooccurrences(ids_s, ids_t, max(1, len(vt)), f_s, f_t, min_cooc=2, weights=weights, weighted=True)
         d = dice(st) if len(st.src) else np.zeros(0)
         # associated: Dice >= threshold, or one word nearly always comes with the other
         # (可持续发展 -> "development": P(development | 可持续发展) = 1 although Dice is low)
@@ -98,6 +100,50 @@ class LexicalModel:
         for (a, b), x in self.assoc.items():
             if x >= expect:
                 self.expected[a].add(b)
+        self.alternatives = self._alternatives(ids_t, weights)
+
+    def _alternatives(self, ids_t: Sequence[np.ndarray], weights: np.ndarray | None) -> dict[int, list[frozenset[int]]]:
+        """Per source word with several expected target words: those words in groups of words that
+        come together (大会: {general, assembly} and {conference}: "General Assembly" or "Conference",
+        two readings of one word, not three words a translation needs at once). Two expected words
+        are in one group when they share at least half of their segments (Dice >= 0.5)."""
+        multi = {a: e for a, e in self.expected.items() if len(e) > 1}
+        if not multi:
+            return {}
+        wanted = set().union(*multi.values())
+        segs: dict[int, dict[int, float]] = {b: {} for b in wanted}
+        for i, ids in enumerate(ids_t):
+            w = 1.0 if weights is None else float(weights[i])
+            for b in ids.tolist():
+                if b in segs:
+                    segs[b][i] = w
+        mass = {b: sum(v.values()) for b, v in segs.items()}
+
+        def together(x: int, y: int) -> bool:
+            sx, sy = segs[x], segs[y]
+            if len(sx) > len(sy):
+                sx, sy = sy, sx
+            both = sum(w for i, w in sx.items() if i in sy)
+            return 2.0 * both >= 0.5 * (mass[x] + mass[y])
+
+        out: dict[int, list[frozenset[int]]] = {}
+        for a, exp in multi.items():
+            groups: list[set[int]] = []
+            for b in sorted(exp):
+                joined = [g for g in groups if any(together(b, c) for c in g)]
+                merged = {b}.union(*joined) if joined else {b}
+                groups = [g for g in groups if g not in joined] + [merged]
+            if len(groups) > 1:
+                out[a] = [frozenset(g) for g in groups]
+        return out
+
+    def _expected_of(self, a: int, present: set[int]) -> set[int]:
+        """The target words source word ``a`` expects; for a word with alternative readings, the
+        reading best covered by ``present``."""
+        groups = self.alternatives.get(a)
+        if groups is None:
+            return self.expected.get(a, set())
+        return set(max(groups, key=lambda g: (len(g & present) / len(g), -len(g))))
 
     _sub_cache: ClassVar[dict[str, frozenset[str]]] = {}
 
@@ -158,7 +204,7 @@ class LexicalModel:
         exp: set[int] = set()
         for g in a_groups:
             if g[0] >= 0:
-                exp |= self.expected.get(g[0], set())
+                exp |= self._expected_of(g[0], b_all)
         exp_cov = len(exp & b_all) / len(exp) if exp else 1.0
         return src_cov * tgt_cov * (0.5 + 0.5 * exp_cov)
 

@@ -198,6 +198,8 @@ def ru_citation_form(surface: str) -> str:
     for i, w in enumerate(words):
         if not any("\u0400" <= ch <= "\u04ff" for ch in w) or "-" in w:
             return surface
+        if sum(ch.isupper() for ch in w) >= 2:
+            return surface      # an acronym (ИКПЧ, ООН): pymorphy would inflect a guess (ИКПЧИ)
         p = _parse_ru(w.lower())
         if p is None:
             return surface

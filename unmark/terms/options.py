@@ -15,6 +15,7 @@ class TermOptions:
 
     min_freq: int = 2              # a candidate must occur in at least this many aligned pairs
     min_cooc: int = 2              # ... and co-occur with its translation this often
+    repeat_similarity: float = 0.5  # near-identical sentence pairs (word-set Jaccard >= this) count once together (0: off)
     min_dice: float = 0.25         # lowest Dice coefficient of an accepted pair
     min_independent: float = 1.0   # C-value filter: occurrences outside longer candidates
     max_container_share: float = 0.8  # a candidate whose occurrences sit inside one longer candidate this often is a fragment (1: off)

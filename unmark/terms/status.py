@@ -17,7 +17,7 @@ import functools
 
 import regex
 
-from ..resources import load_lines
+from ..resources import load_lines, load_toml
 from .candidates import is_acronym
 from .generality import general_zipf
 from .lexicon import internal_words, pattern, stopwords
@@ -73,14 +73,65 @@ def zh_proper_name(word: str) -> bool:
     return len(toks) == 1 and toks[0].flag.startswith(NAME_TAGS)
 
 
+@functools.cache
+def _general_phrase_rules() -> dict[str, frozenset[str]]:
+    data = load_toml("terms/general_phrases.toml")
+    return {k: frozenset(data[k]) for k in ("modifiers_en", "shell_heads_en", "modifiers_zh", "shell_heads_zh")}
+
+
+def general_phrase(source: str, target: str, src_lang: str, tgt_lang: str) -> bool:
+    """A phrase of the text rather than an entry (``resources/terms/general_phrases.toml``): an
+    evaluating, pointing or counting modifier plus one noun ("important factor", 上述文件 /
+    "above-mentioned document"), or a shell noun as the head ("humanitarian situation"). The English
+    side decides when there is one (a capitalised English side is a name: never); otherwise the
+    Chinese side, by its first and last word as the segmenter cuts it."""
+    rules = _general_phrase_rules()
+    sides = {src_lang: source, tgt_lang: target}
+    if "en" in sides:
+        text = sides["en"].strip()
+        if not text or not text[:1].islower():
+            return False
+        from .candidates import singular_en
+
+        content = _content_words(text, "en")
+        if len(content) < 2 or any(w[:1].isupper() for w in content):
+            return False
+        if len(content) == 2 and content[0].lower() in rules["modifiers_en"]:
+            return True
+        return singular_en(content[-1].lower()) in rules["shell_heads_en"]
+    if "zh" in sides:
+        other = sides[tgt_lang if src_lang == "zh" else src_lang]
+        if other[:1].isupper() or sides["zh"].startswith("《"):
+            return False
+        from .tokenize import tokenize
+
+        zh = sides["zh"]
+        words = [w for c in tokenize(zh, "zh").chunks for w in c]
+        if len(words) >= 2 and (words[0] in rules["modifiers_zh"] or words[-1] in rules["shell_heads_zh"]):
+            return True
+        # a dictionary word that is itself such a phrase (上述情况): two-character parts at its edges
+        return (any(len(m) >= 2 and len(zh) > len(m) and zh.startswith(m) for m in rules["modifiers_zh"])
+                or any(len(h) >= 2 and len(zh) > len(h) and zh.endswith(h) for h in rules["shell_heads_zh"]))
+    return False
+
+
 def entry_status(source: str, target: str, src_lang: str, tgt_lang: str, *, state: bool = False,
-                 common_zipf: float = 3.6, common_zipf_zh: float = 4.5, rare_name_zipf: float = 4.0) -> str:
-    """``term`` | ``name`` | ``general`` for one source/target pair (see the module docstring)."""
+                 common_zipf: float = 3.6, common_zipf_zh: float = 4.5, rare_name_zipf: float = 4.0,
+                 listed: bool | None = None) -> str:
+    """``term`` | ``name`` | ``general`` for one source/target pair (see the module docstring).
+    ``listed``: the Chinese side is a word of the UN terminology dictionary (``un_userdict_zh.txt``:
+    届会, 全权证书, 员额, 增编) -- a common word in general language, but a UN term in this sense: a
+    lower-case target is never ``general`` for its general-language frequency (None: looked up
+    here). A capitalised common word stays a piece of names (Mission, Bureau: "the Mission")."""
+    if listed is None:
+        listed = un_dictionary_word(source if src_lang == "zh" else target if tgt_lang == "zh" else "")
     if state or is_acronym(target) or is_acronym(source):
         return NAME
     ordinal, date = pattern("ordinal"), pattern("date")
     if ordinal.search(target) or ordinal.search(source) or date.search(target) or date.search(source):
         return GENERAL          # one meeting or session, or a date ("7359th meeting of the Security Council"), not a term
+    if general_phrase(source, target, src_lang, tgt_lang):
+        return GENERAL          # "important factor", "humanitarian situation": a phrase of the text
     # the Latin-script side decides (for zh-en: the English; for en-ru: both sides in turn)
     sides = [(target, tgt_lang), (source, src_lang)]
     latin = sorted(((s, lang) for s, lang in sides if lang != "zh"), key=lambda x: x[1] != "en")
@@ -108,13 +159,48 @@ def entry_status(source: str, target: str, src_lang: str, tgt_lang: str, *, stat
             return GENERAL
         if looks_adjective(w, lang) or (lang == "en" and len(w) > 5 and w.endswith("ly")):
             return GENERAL      # a lone adjective or adverb (systematically)
-        if z is not None and z >= common_zipf:
+        if z is not None and z >= common_zipf and not listed:
             return GENERAL
-    if tgt_lang != "zh" and len(target.split()) == 1 and src_lang == "zh":
+    if tgt_lang != "zh" and len(target.split()) == 1 and src_lang == "zh" and not listed:
         z = general_zipf(source, "zh")
         if z is not None and z >= common_zipf_zh:
             return GENERAL
     return TERM
+
+
+def attributive_modifier(word: str, texts, lang: str, share: float = 0.75, min_occurrences: int = 3) -> bool:
+    """Is an English hyphenated compound used as a modifier in the corpus: followed by a lower-case
+    content word in at least ``share`` of its occurrences ("high-level segment", "cross-border
+    cooperation", "post-conflict settings")? Then it names no concept alone: the term is the noun
+    phrase it opens, and the entry is ``general``. Compounds used as nouns stay (capacity-building,
+    decision-making, well-being)."""
+    w = word.strip()
+    if lang != "en" or " " in w or "-" not in w.strip("-") or not w[:1].islower():
+        return False
+    pat = regex.compile(rf"(?<![\p{{L}}\p{{N}}-]){regex.escape(w)}(?![\p{{L}}\p{{N}}-])(?:[ \t]+([\p{{L}}][\p{{L}}\p{{N}}-]*))?")
+    stop = stopwords(lang) | internal_words(lang)
+    total = attributive = 0
+    for t in texts:
+        if w not in t:
+            continue
+        for m in pat.finditer(t):
+            total += 1
+            nxt = m.group(1) or ""
+            if nxt[:1].islower() and nxt.lower() not in stop:
+                attributive += 1
+    return total >= min_occurrences and attributive >= share * total
+
+
+@functools.cache
+def _un_dictionary() -> frozenset[str]:
+    from .lexicon import user_dictionary_zh
+
+    return frozenset(w for w, _, _ in user_dictionary_zh())
+
+
+def un_dictionary_word(word: str) -> bool:
+    """Is ``word`` an entry of the UN terminology dictionary of the Chinese segmenter?"""
+    return bool(word) and word in _un_dictionary()
 
 
 def _bare(target: str) -> str:

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 import regex
 
 from ..errors import TermsError
+from ..scripts import HAN_BMP
 from .lexicon import check_lang, pattern, states, user_dictionary_zh
 
 log = logging.getLogger(__name__)
 
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = HAN_BMP
 _CJK_RE = regex.compile(f"[{_CJK}]")
 _ZH_SPACE_RE = regex.compile(rf"(?<=[{_CJK}\u3000-\u303f\uff00-\uffef《》“”‘’])[ \t\u3000]+(?=[{_CJK}\u3000-\u303f\uff00-\uffef《》“”‘’])")
 _WORDCHAR_RE = regex.compile(r"[\p{L}\p{N}]")

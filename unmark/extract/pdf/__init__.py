@@ -183,15 +183,14 @@ def _extracted(p: Path, raws: list[RawPage], backend: str, timeout: float | None
     if empty:
         warnings.append(DocWarning("W202", f"{len(empty)} page(s) without a text layer (OCR needed): {_pages(empty)}", empty[0]))
     try:
-        pages, fixes, hints = layout(raws)
+        pages, fixes, geometry = layout(raws)
     except RecursionError as exc:  # pragma: no cover - defensive
         raise PdfError("layout failed on a degenerate page", code="E209", path=str(p)) from exc
     from ...limits import check
 
     check()
     return Extracted(
-        pages=pages, style="pdf", kind="pdf", backend=backend, warnings=warnings, fixes=fixes,
-        metadata_hints={k: v for k, v in hints.items() if k in ("symbol", "job_number")},
+        pages=pages, style="pdf", kind="pdf", backend=backend, warnings=warnings, fixes=fixes, geometry=geometry,
     )
 
 

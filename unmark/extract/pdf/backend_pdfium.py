@@ -26,7 +26,7 @@ from .cmaps import unmapped_reason
 from .fontmap import embedded_map
 from ...errors import PdfError
 from ...limits import PDFIUM_TEXT_OBJECT_MAX
-from .layout import _RTL_CHAR as _RTL
+from ...scripts import RTL_CHAR as _RTL
 from .layout import _is_cjk
 from .rounding import round2
 from ...scripts import CJK_PUNCTUATION, FULLWIDTH_FORMS, HAN, HANGUL, KANA

@@ -1,18 +1,25 @@
-"""Layout from geometry: runs -> lines -> zones, paragraph breaks, markers.
+"""Layout from geometry: runs -> lines in reading order; the zone and line-break rules by geometry.
 
-Input: :class:`RawPage` objects from either backend (same run format). Output: the
-:class:`~unmark.extract.lines.SrcPage` list the core reads. Each step is a small function:
+Input: :class:`RawPage` objects from either backend (same run format). :func:`layout` gives the
+:class:`~unmark.extract.lines.SrcPage` list the core reads, every line in the body with its
+geometry (``SrcLine.geom``), and the page :class:`Geometry`:
 
 1. :func:`page_lines`: runs grouped by baseline (a raised, smaller run belongs to the line
    it sits on), split into columns at very wide gaps, text joined with spaces from gaps,
    label->text TAB gaps made one space, superscript footnote markers recorded.
-2. :func:`mark_furniture`: ``/Artifact`` lines, barcode fonts, furniture patterns and lines
-   repeated in the header/footer bands (digits folded; odd and even pages counted apart).
-3. :func:`mark_notes`: the footnote zone below a text or drawn separator, else small-font
+2. :func:`join_masthead_cells`, :func:`_masthead_order`: page 1's stacked masthead cells
+   joined, the masthead read column by column.
+
+The parse's PDF stages (``pipeline``: pdf_furniture, pdf_notes, pdf_breaks) then ask
+:func:`furniture_facts`, :func:`note_facts`, :func:`break_facts`, which return LineFacts:
+
+3. :func:`mark_furniture`, :func:`mark_logo`: ``/Artifact`` lines, barcode fonts, furniture
+   patterns, lines repeated in the header/footer bands (digits folded; odd and even pages
+   counted apart), the first page's logo letters; :func:`masthead_hints`: symbol, job number.
+4. :func:`mark_notes`: the footnote zone below a text or drawn separator, else small-font
    labelled lines at the page foot.
-4. :func:`masthead`: logo letters, stacked masthead cells, symbol/job-number hints.
 5. :func:`breaks`: ``gap_before`` from the baseline step and ``hard_end`` from the right
-   margin, indentation, labels, font changes.
+   margin, indentation, labels, font changes (zone by zone); :func:`heading_hints`.
 """
 from __future__ import annotations
 
@@ -26,9 +33,9 @@ import regex as re
 
 from ...clean.layout import furniture_kind
 from ...lang.normalize import fold_arabic_presentation_forms
-from ...scripts import CJK_GLYPH
+from ...scripts import CJK_GLYPH, RTL_CHAR
 from ...model import BBox, Fix, Link, MappedText, Origin
-from ..lines import SrcLine, SrcPage
+from ..lines import LineFacts, SrcLine, SrcPage
 from .bidi import is_rtl_char, logical_runs, mirror, rtl_share
 from .rounding import round1, round2
 from .rules import PdfRules, rules
@@ -39,7 +46,6 @@ log = logging.getLogger(__name__)
 FINAL = tuple(".;:!?。．；：！？,，、")
 CLOSERS = "”’」』）)》>\"'*0123456789 "
 _DIGITS = re.compile(r"\d+")
-_RTL_CHAR = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _WS = re.compile(r"\s+")
 _SPACE_TAB = re.compile(r"[ \t]")
 
@@ -69,6 +75,7 @@ class PLine:
     heading_hint: int | None = None
     rtl: bool = False           # a right-to-left page: x is mirrored (width - x)
     ltr: bool = False           # ... and this line holds no right-to-left letter (job line, masthead cell)
+    index: int = -1             # place on its page as measured (top to bottom), before the masthead order
 
 
 # --------------------------------------------------------------------------- 1. lines
@@ -380,13 +387,15 @@ def page_lines(raw: RawPage, R: PdfRules | None = None) -> list[PLine]:
         if any(x.text.strip() for x in seg):
             lines.append(_line(raw, seg, R, rtl))
     lines.sort(key=lambda ln: (round(ln.y, 0), ln.x0))
+    for k, ln in enumerate(lines):
+        ln.index = k
     return lines
 
 
 def page_is_rtl(runs: list[Run], R: PdfRules) -> bool:
     """Most letters of the page's content (not ``/Artifact``) are right-to-left ones."""
     texts = [x.text for x in runs if not x.artifact]
-    if not _RTL_CHAR.search("".join(texts)):
+    if not RTL_CHAR.search("".join(texts)):
         return False
     r, l_ = rtl_share(texts)
     return r > 0 and r >= R.lines["rtl_share"] * (r + l_)
@@ -414,8 +423,10 @@ def _fold(text: str) -> str:
     return _WS.sub(" ", _DIGITS.sub("#", text)).strip().lower()
 
 
-def mark_furniture(pages: list[list[PLine]], heights: list[float], R: PdfRules, doc_tagged: bool) -> None:
+def mark_furniture(pages: list[list[PLine]], heights: list[float], R: PdfRules, doc_tagged: bool) -> dict[int, str]:
+    """The page furniture: ``id(line)`` -> the rule that found it (the lines do not change)."""
     Z = R.zones
+    out: dict[int, str] = {}
     # repeated header/footer lines per parity
     counts: dict[int, Counter] = {0: Counter(), 1: Counter()}
     totals = Counter()
@@ -442,28 +453,28 @@ def mark_furniture(pages: list[list[PLine]], heights: list[float], R: PdfRules, 
         par = (pi + 1) % 2
         repeated: list[PLine] = []
         for ln in lines:
-            if ln.zone != "body":
+            if id(ln) in out:
                 continue
             if ln.artifact:
                 if pi == 0 and ln.y < Z["masthead_band"] * h and not R.is_furniture_text(ln.text):
                     # the first-page header holds the masthead: the core reads it
                     continue
-                ln.zone, ln.rule = "furniture", "pdf.artifact"
+                out[id(ln)] = "pdf.artifact"
                 continue
             if ln.barcode:
-                ln.zone, ln.rule = "furniture", "pdf.barcode"
+                out[id(ln)] = "pdf.barcode"
                 continue
             in_band = ln.y < Z["header_band"] * h or ln.y > Z["footer_band"] * h
             if not in_band:
                 continue
             if R.is_furniture_text(ln.text):
-                ln.zone, ln.rule = "furniture", "pdf.furniture_pattern"
+                out[id(ln)] = "pdf.furniture_pattern"
                 continue
             if id(ln) in edges[pi]:
                 # the core's patterns (symbol, 5/14, job number, barcode) at the page edge
                 kind = furniture_kind(ln.text, "top" if ln.y < h / 2 else "bottom")
                 if kind is not None:
-                    ln.zone, ln.rule = "furniture", kind
+                    out[id(ln)] = kind
                     continue
             key = _repeat_key(ln, h)
             if ln.note_label or id(ln) not in edges[pi]:
@@ -473,17 +484,17 @@ def mark_furniture(pages: list[list[PLine]], heights: list[float], R: PdfRules, 
                 or every[key] >= Z["repeat_share"] * npages
             ):
                 repeated.append(ln)
-        for ln in _set_apart(lines, repeated, h):
-            ln.zone = "furniture"
-            ln.rule = "pdf.running_header" if ln.y < h / 2 else "pdf.running_footer"
+        for ln in _set_apart(lines, repeated, h, out):
+            out[id(ln)] = "pdf.running_header" if ln.y < h / 2 else "pdf.running_footer"
+    return out
 
 
-def _set_apart(lines: list[PLine], cands: list[PLine], h: float) -> list[PLine]:
+def _set_apart(lines: list[PLine], cands: list[PLine], h: float, furniture: dict[int, str]) -> list[PLine]:
     """Candidates that stand apart from the text: a clear gap (more than a line step)
     between them and the nearest other line towards the middle of the page. A footnote
     line that happens to repeat sits in the flow of its note."""
     ids = {id(c) for c in cands}
-    others = [ln for ln in lines if id(ln) not in ids and ln.zone != "furniture"]
+    others = [ln for ln in lines if id(ln) not in ids and id(ln) not in furniture]
     out = []
     for c in cands:
         if c.y > h / 2:
@@ -510,15 +521,17 @@ def _edge_lines(lines: list[PLine], n: int) -> set[int]:
 
 
 # --------------------------------------------------------------------------- 3. footnotes
-def mark_notes(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules) -> None:
+def mark_notes(body: list[PLine], raw: RawPage, body_size: float, R: PdfRules) -> dict[int, str]:
+    """The footnote zone of a page from its body lines in reading order: ``id(line)`` ->
+    "separator" or "footnote" (the lines do not change)."""
     Z = R.zones
-    body = [ln for ln in lines if ln.zone == "body"]
+    out: dict[int, str] = {}
     if len(body) < 2:
-        return
+        return out
     sep_y = None
     for ln in body:
         if R.separator.match(ln.text) and ln.y > Z["separator_min_y"] * raw.height:
-            ln.zone, ln.rule = "separator", "footnote.separator"
+            out[id(ln)] = "separator"
             sep_y = ln.y
             break
     if sep_y is None and raw.rules:
@@ -537,9 +550,9 @@ def mark_notes(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules) 
                 break
     if sep_y is not None:
         for ln in body:
-            if ln.y > sep_y and ln.zone == "body":
-                ln.zone = "footnote"
-        return
+            if ln.y > sep_y and id(ln) not in out:
+                out[id(ln)] = "footnote"
+        return out
     # no separator: smaller labelled lines at the foot of the page
     tail: list[PLine] = []
     for ln in reversed(body):
@@ -552,7 +565,8 @@ def mark_notes(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules) 
         start = next((i for i, ln in enumerate(tail) if _note_start(ln, R)), None)
         if start is not None:
             for ln in tail[start:]:
-                ln.zone = "footnote"
+                out[id(ln)] = "footnote"
+    return out
 
 
 
@@ -571,48 +585,77 @@ def _is_word_line(t: str) -> bool:
     return any(_is_cjk(c) and c.isalpha() for c in t) or match_masthead(t) is not None
 
 
-def masthead(lines: list[PLine], raw: RawPage, body_size: float, R: PdfRules, hints: dict) -> None:
-    """Page 1: logo letters out, stacked cells joined, symbol and job number as hints."""
-    from ...clean.layout import furniture_tokens, token_kind
-
-    band = R.zones["masthead_band"] * raw.height
-    top = [ln for ln in lines if ln.zone == "body" and ln.y < band]
-    for ln in top:
+def mark_logo(lines: list[PLine], height: float, body_size: float, R: PdfRules, furniture: dict[int, str]) -> None:
+    """Page 1: big logo letters at the top (not words) are furniture (added to ``furniture``)."""
+    band = R.zones["masthead_band"] * height
+    for ln in lines:
+        if id(ln) in furniture or ln.y >= band:
+            continue
         t = ln.text.strip()
         if len(t) <= 2 and ln.size >= R.zones["logo_size"] * body_size and not _is_word_line(t):
-            ln.zone, ln.rule = "furniture", "pdf.masthead_logo"
-    # stacked cells: 'UNITED' / 'NATIONS', 'Distr.' / 'GENERAL'
-    top = [ln for ln in top if ln.zone == "body"]
+            furniture[id(ln)] = "pdf.masthead_logo"
+
+
+def join_masthead_cells(lines: list[PLine], height: float, body_size: float, R: PdfRules, furniture: dict[int, str]) -> set[int]:
+    """Page 1: masthead cells stacked on two lines ('UNITED' / 'NATIONS', 'Distr.' / 'GENERAL')
+    become one line: in ``lines`` the first one is replaced by a copy with both texts and the
+    width of both (the measured line does not change). ``furniture``: page furniture by
+    ``id(line)``, never a cell. Returns the places (:attr:`PLine.index`) of the lines joined
+    into the one above."""
+    band = R.zones["masthead_band"] * height
+    top = [_copy(ln) for ln in lines if id(ln) not in furniture and ln.y < band]
+    joined: set[int] = set()
+    grown: set[int] = set()
     for i, a in enumerate(top):
         for first, second in R.masthead_joins:
             if not first.match(a.text.strip()):
                 continue
             for b in top[i + 1:]:
-                if b.zone == "body" and abs(b.x0 - a.x0) < 2 * body_size and 0 < b.y - a.y < 3 * a.size and second.match(b.text.strip()):
+                if b.index not in joined and abs(b.x0 - a.x0) < 2 * body_size and 0 < b.y - a.y < 3 * a.size and second.match(b.text.strip()):
                     a.text = a.text.strip() + " " + b.text.strip()
                     a.x1 = max(a.x1, b.x1)
-                    b.zone, b.rule = "joined", "pdf.masthead_join"
+                    joined.add(b.index)
+                    grown.add(a.index)
                     break
-    _masthead_order(lines, raw, band)
+    if grown:
+        new = {ln.index: ln for ln in top if ln.index in grown}
+        lines[:] = [new.get(ln.index, ln) for ln in lines]
+    return joined
+
+
+def _stacked_cells(lines: list[PLine], height: float, R: PdfRules) -> bool:
+    """Page 1 may hold stacked masthead cells: some line at the top opens a cell pair, another
+    closes one (else nothing can join, whatever is furniture)."""
+    band = R.zones["masthead_band"] * height
+    top = [ln.text.strip() for ln in lines if ln.y < band]
+    return any(any(first.match(t) for t in top) and any(second.match(t) for t in top)
+               for first, second in R.masthead_joins)
+
+
+def masthead_hints(lines: list[SrcLine], height: float, R: PdfRules, hints: dict) -> None:
+    """Page 1: a document symbol alone on a masthead line, a job number in the lower half."""
+    from ...clean.layout import furniture_tokens, token_kind
+
+    band = R.zones["masthead_band"] * height
     for ln in lines:
-        if ln.y >= band or ln.zone not in ("body", "furniture"):
+        if ln.geom.y >= band:
             continue
-        toks = furniture_tokens(ln.text)
+        toks = furniture_tokens(ln.raw)
         if len(toks) == 1 and token_kind(toks[0]) == "symbol":
             hints.setdefault("symbol", toks[0])
     for ln in lines:
-        m = R.job_number.search(ln.text)
-        if m and ln.y > raw.height / 2:
+        m = R.job_number.search(ln.raw)
+        if m and ln.geom.y > height / 2:
             hints.setdefault("job_number", m.group("value"))
 
 
-def _masthead_order(lines: list[PLine], raw: RawPage, band: float) -> None:
+def _masthead_order(lines: list[PLine], raw: RawPage, band: float, joined: set[int]) -> None:
     """Read the masthead column by column: left cells, then the right-hand cells
     (symbol, Distr., date, Original), down to the last right-hand cell."""
     mid = raw.width / 2
     # on a (mirrored) right-to-left page the masthead cells are the left-to-right lines
     # (symbol, Distr., date, Original): a ragged Arabic title may also start past the middle
-    right = [ln for ln in lines if ln.y < band and ln.x0 > mid and ln.zone in ("body", "furniture")
+    right = [ln for ln in lines if ln.y < band and ln.x0 > mid and ln.index not in joined
              and (ln.ltr or not ln.rtl)]
     if not right:
         return
@@ -772,56 +815,78 @@ def body_size_of(pages: list[list[PLine]]) -> float:
 
 
 # --------------------------------------------------------------------------- assembly
-def to_src(pages: list[list[PLine]], raws: list[RawPage], fixes: list[Fix]) -> list[SrcPage]:
-    from ...clean.layout import furniture_kind
+@dataclass(frozen=True, eq=False)
+class PageGeometry:
+    """What the layout measured on one page, beyond its lines: its size, the rules drawn on
+    it (a footnote separator), its link boxes, and every line as measured, top to bottom,
+    before the masthead cells were joined (:attr:`PLine.index` is the place in ``measured``)."""
 
+    number: int
+    width: float
+    height: float
+    rules: tuple
+    links: tuple
+    measured: tuple[PLine, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Geometry:
+    """The geometry of a PDF the zone and line-break stages read (``Extracted.geometry``)."""
+
+    pages: tuple[PageGeometry, ...]
+    body_size: float
+    tagged: bool
+
+
+def to_src(pages: list[list[PLine]], raws: list[RawPage], fixes: list[Fix], joined: set[int]) -> list[SrcPage]:
+    """The lines as :class:`SrcLine`, numbered in reading order, each with its geometry
+    (``SrcLine.geom``), all in the body: the zone and line-break stages decide the rest.
+    A masthead cell joined into the line above keeps its number and leaves a fix."""
     out: list[SrcPage] = []
-    for lines, raw in zip(pages, raws):
+    for p, (lines, raw) in enumerate(zip(pages, raws)):
         src: list[SrcLine] = []
-        num, width = raw.number, raw.width
-        text_sep = False
+        num = raw.number
+        width = raw.width
         for i, ln in enumerate(lines, start=1):
-            if ln.zone == "joined":
-                fixes.append(Fix(ln.rule, raw.number, i, ln.text, "", note="joined to the masthead line above"))
+            if p == 0 and ln.index in joined:
+                fixes.append(Fix("pdf.masthead_join", raw.number, i, ln.text, "", note="joined to the masthead line above"))
                 continue
-            if ln.zone == "separator" and _text_separator(ln.text):
-                text_sep = True
-            if ln.zone == "furniture":
-                # every line that leaves the text is a fix, under the core's rule id when the core
-                # knows the kind (furniture.header, .job_number, ...), else the PDF rule that found it
-                pos = "top" if ln.y < raw.height / 2 else "bottom"
-                kind = furniture_kind(ln.text, pos)
-                fixes.append(Fix(kind or ln.rule, raw.number, i, ln.text, "", note="" if kind is None else ln.rule or ""))
-                if text_sep:
-                    # the core would read lines after a text rule as notes: keep them out
-                    continue
             fs, y, t = ln.size, ln.y, ln.text
             bx0, bx1 = (width - ln.x1, width - ln.x0) if ln.rtl else (ln.x0, ln.x1)
             src.append(SrcLine(
                 num, i, MappedText(t, (Origin(0, len(t), num, i, 0),)) if t else _EMPTY, t,
-                round2(ln.x0), ln.gap_before, ln.hard_end, ln.zone, ln.page_start, fs, ln.bold,
+                round2(ln.x0), 0, None, "body", False, fs, ln.bold,
                 BBox(num, round2(bx0), round2(y - 0.8 * fs), round2(bx1), round2(y + 0.25 * fs)),
-                list(ln.markers) if ln.zone == "body" else [], ln.heading_hint,
+                list(ln.markers), None, ln,
             ))
-        links = []
-        for lk in raw.links:
-            best, bo = None, 0.0
-            for sl in src:
-                b = sl.bbox
-                ox = min(b.x1, lk.x1) - max(b.x0, lk.x0)
-                oy = min(b.y1, lk.y1) - max(b.y0, lk.y0)
-                if ox > 0 and oy > 0 and ox * oy > bo:
-                    best, bo = sl, ox * oy
-            links.append(Link(lk.uri, raw.number, best.line if best else None, "pdf"))
-        out.append(SrcPage(raw.number, src, links, raw.width, raw.height))
+        out.append(SrcPage(raw.number, src, [], raw.width, raw.height))
     return out
+
+
+def _place_links(lines: list[SrcLine], pg: PageGeometry) -> list[Link]:
+    """Each link annotation to the line its box overlaps most."""
+    links = []
+    for lk in pg.links:
+        best, bo = None, 0.0
+        for sl in lines:
+            b = sl.bbox
+            ox = min(b.x1, lk.x1) - max(b.x0, lk.x0)
+            oy = min(b.y1, lk.y1) - max(b.y0, lk.y0)
+            if ox > 0 and oy > 0 and ox * oy > bo:
+                best, bo = sl, ox * oy
+        links.append(Link(lk.uri, pg.number, best.line if best else None, "pdf"))
+    return links
 
 
 def _text_separator(text: str) -> bool:
     return bool(rules().separator.match(text))
 
 
-def layout(raws: list[RawPage], R: PdfRules | None = None) -> tuple[list[SrcPage], list[Fix], dict]:
+def layout(raws: list[RawPage], R: PdfRules | None = None) -> tuple[list[SrcPage], list[Fix], Geometry]:
+    """Lines from the runs of each page, in reading order (the masthead read column by column,
+    its stacked cells joined), with their geometry: pages of :class:`SrcLine`, the fixes of
+    the joins, and the :class:`Geometry` the zone and line-break stages read
+    (:func:`furniture_facts`, :func:`note_facts`, :func:`break_facts`)."""
     from ...limits import check
 
     R = R or rules()
@@ -829,22 +894,131 @@ def layout(raws: list[RawPage], R: PdfRules | None = None) -> tuple[list[SrcPage
     for raw in raws:
         check()  # the parse deadline, page by page
         pages.append(page_lines(raw, R))
-    body_size = body_size_of(pages)
-    tagged = any(raw.tagged for raw in raws)
-    mark_furniture(pages, [raw.height for raw in raws], R, tagged)
+    geometry = Geometry(
+        tuple(PageGeometry(raw.number, raw.width, raw.height, tuple(raw.rules), tuple(raw.links), tuple(lines))
+              for raw, lines in zip(raws, pages)),
+        body_size_of(pages), any(raw.tagged for raw in raws))
+    pages = [list(lines) for lines in pages]
+    joined: set[int] = set()
+    if pages:
+        if _stacked_cells(pages[0], raws[0].height, R):
+            # a stacked masthead cell is never page furniture: the furniture stage's own answer
+            # about page 1, asked here (the stage decides and records the zones)
+            joined = join_masthead_cells(pages[0], raws[0].height, geometry.body_size, R, furniture_zones(geometry, R))
+        _masthead_order(pages[0], raws[0], R.zones["masthead_band"] * raws[0].height, joined)
+    fixes: list[Fix] = []
+    return to_src(pages, raws, fixes, joined), fixes, geometry
+
+
+# --------------------------------------------------------------------------- the stages' questions
+# The zone and line-break stages of the parse (pipeline: pdf_furniture, pdf_notes, pdf_breaks)
+# ask these. Each works on its own copies of the measured lines (the rules above set a copy's
+# zone and breaks as they go) and returns its decisions about the SrcLines as LineFacts: the
+# lines and their geometry do not change.
+_PLINE_FIELDS = attrgetter(*PLine.__dataclass_fields__)
+
+
+def _copy(ln: PLine) -> PLine:
+    return PLine(*_PLINE_FIELDS(ln))
+
+
+def _work(ln: SrcLine) -> PLine:
+    """A copy of a line's geometry in the zone the stages so far decided for it (the line
+    breaks are set on the copy)."""
+    w = _copy(ln.geom)
+    w.zone = ln.zone
+    return w
+
+
+def furniture_zones(geometry: Geometry, R: PdfRules) -> dict[int, str]:
+    """The page furniture among the measured lines, ``id(line)`` -> the rule that found it:
+    marked-content artifacts, barcode fonts, furniture patterns, lines repeated at one place
+    on most pages, the first page's logo letters."""
+    lines = [list(pg.measured) for pg in geometry.pages]
+    furniture = mark_furniture(lines, [pg.height for pg in geometry.pages], R, geometry.tagged)
+    if lines:
+        mark_logo(lines[0], geometry.pages[0].height, geometry.body_size, R, furniture)
+    return furniture
+
+
+def furniture_facts(pages: list[SrcPage], geometry: Geometry, R: PdfRules | None = None) -> tuple[LineFacts, list[Fix], dict]:
+    """Page furniture by geometry (:func:`furniture_zones`): the zones, a fix for every line
+    that leaves the text (under the core's rule id when the core knows the kind: furniture.header,
+    .job_number ...; else the PDF rule that found it), and the symbol and job number the first
+    page shows."""
+    from ...clean.layout import furniture_kind
+
+    R = R or rules()
+    furniture = furniture_zones(geometry, R)
+    facts = LineFacts()
+    fixes: list[Fix] = []
+    for p, pg in zip(pages, geometry.pages):
+        for ln in p.lines:
+            rule = furniture.get(id(pg.measured[ln.geom.index]))
+            if rule is None:
+                continue
+            facts.set(ln, zone="furniture", markers=[])
+            kind = furniture_kind(ln.raw, "top" if ln.geom.y < pg.height / 2 else "bottom")
+            fixes.append(Fix(kind or rule, p.number, ln.line, ln.raw, "", note="" if kind is None else rule))
     hints: dict = {}
     if pages:
-        masthead(pages[0], raws[0], body_size, R, hints)
-    for lines, raw in zip(pages, raws):
-        check()
-        mark_notes(lines, raw, body_size, R)
-    for lines, raw in zip(pages, raws):
-        for ln in lines:
-            if ln.zone == "furniture" and ln.page == 1:
-                m = R.job_number.search(ln.text)
+        masthead_hints(pages[0].lines, geometry.pages[0].height, R, hints)
+        for ln in pages[0].lines:
+            if facts.zone(ln) == "furniture":
+                m = R.job_number.search(ln.raw)
                 if m:
                     hints.setdefault("job_number", m.group("value"))
-    breaks(pages, R)
-    heading_hints(pages, body_size)
-    fixes: list[Fix] = []
-    return to_src(pages, raws, fixes), fixes, hints
+    return facts, fixes, hints
+
+
+def note_facts(pages: list[SrcPage], geometry: Geometry, R: PdfRules | None = None) -> tuple[LineFacts, list[SrcPage]]:
+    """The footnote zone of each page (:func:`mark_notes`: below a drawn or typed separator,
+    else smaller labelled lines at the page foot), and the pages without the furniture under a
+    typed separator (the core would read it as notes), each link on the line it covers."""
+    from ...limits import check
+
+    R = R or rules()
+    facts = LineFacts()
+    out: list[SrcPage] = []
+    for p, pg in zip(pages, geometry.pages):
+        check()
+        notes = mark_notes([ln.geom for ln in p.lines if ln.zone == "body"], pg, geometry.body_size, R)
+        keep: list[SrcLine] = []
+        text_sep = False
+        for ln in p.lines:
+            zone = notes.get(id(ln.geom), ln.zone)
+            if zone != ln.zone:
+                facts.set(ln, zone=zone, markers=[])
+            if zone == "separator" and _text_separator(ln.raw):
+                text_sep = True
+            if zone == "furniture" and text_sep:
+                continue
+            keep.append(ln)
+        out.append(SrcPage(p.number, keep, _place_links(keep, pg), p.width, p.height))
+    return facts, out
+
+
+def break_facts(pages: list[SrcPage], geometry: Geometry, R: PdfRules | None = None) -> LineFacts:
+    """Line breaks by geometry, zone by zone (:func:`breaks`: gap before, hard line end, page
+    start), and the heading level a bold body line's size suggests."""
+    R = R or rules()
+    # (only lines of the body and the notes take part; the rest keep their defaults)
+    lines = [[ln for ln in p.lines if ln.zone in ("body", "footnote")] for p in pages]
+    work = [[_work(ln) for ln in ls] for ls in lines]
+    breaks(work, R)
+    heading_hints(work, geometry.body_size)
+    facts = LineFacts()
+    for ls, wl in zip(lines, work):
+        for ln, w in zip(ls, wl):
+            f = {}
+            if w.gap_before != ln.gap_before:
+                f["gap_before"] = w.gap_before
+            if w.hard_end != ln.hard_end:
+                f["hard_end"] = w.hard_end
+            if w.page_start != ln.page_start:
+                f["page_start"] = w.page_start
+            if w.heading_hint != ln.heading_hint:
+                f["heading_hint"] = w.heading_hint
+            if f:
+                facts.set(ln, **f)
+    return facts
