@@ -35,7 +35,13 @@ model on MAC-Dev (the only sentence set; when it is held out whole, on the other
 resources/align/calibration.json with one threshold per level (chosen on those rows: recall >= 0.8 of
 the wrong rows on every set of that level with the best worst-set precision).
 
-    python bench/bench_align_flags.py [--fit] [--seeds 12] [--cache /tmp/flags.npz]
+Also measured in the same run: the paragraph aligner's accuracy on the same rows with its previous
+settings and now (table ``accuracy``; ``--no-previous`` skips it), the precision at each recall
+(``curve``), and candidate signals added to the model one at a time (``signals``: second alignments
+with other costs, the row's embedding cosine when the embedding extra is installed; ``--no-signals``
+skips them, which saves most of the run time).
+
+    python bench/bench_align_flags.py [--fit] [--seeds 12] [--cache /tmp/flags.npz] [--no-signals]
 """
 from __future__ import annotations
 
@@ -56,7 +62,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from benchutil import damage, machine  # noqa: E402
 from unmark.align import calibrate as cal  # noqa: E402
 from unmark.align.paragraph import PARAGRAPH_PARAMS, paragraph_beads  # noqa: E402
-from unmark.align.sentence import align as align_sentences  # noqa: E402
+from unmark.align.sentence import Params, align as align_sentences  # noqa: E402
 from unmark.model import Block, Document, MappedText, Metadata  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -68,6 +74,52 @@ FRAGMENT_TOL = 0.1
 PREVIOUS = {"params": dataclasses.replace(PARAGRAPH_PARAMS, skip_penalty=-2.0, digit_weight=0.0),
             "lead_labels": False}
 ALIGNER: dict = {}  # settings paragraph_case passes to paragraph_beads (empty: the current ones)
+FEATS: list[str] = list(cal.FEATURES)  # the model's columns (longer while a candidate signal is measured)
+
+# Candidate signals measured beside the shipped model (table "signals"), not shipped: the pair aligned
+# a second time with other costs (a row the second alignment does not make too is suspect), and the
+# cosine of the row's two sides by the optional multilingual embeddings.
+SECOND = {
+    "second alignment: length only": {"anchor_weight": 0.0, "dict_weight": 0.0, "embed_weight": 0.0,
+                                      "digit_weight": 0.0},
+    "second alignment: costlier skips": {"skip_penalty": 3.0},
+    "second alignment: cheaper skips": {"skip_penalty": -3.0},
+}
+EMBED_SIGNAL = "embedding cosine of the row (optional extra)"
+SIGNALS = [*SECOND, EMBED_SIGNAL]
+OPINIONS = {"on": False}
+
+
+def second_opinions(run, base, beads) -> dict[str, list[float]]:
+    """Per candidate second alignment: 1.0 for each bead it makes too. ``run(params)``: the beads of
+    the same pair with other settings; skip penalties are changed relative to ``base``."""
+    main = [(tuple(s), tuple(t)) for s, t, _ in beads]
+    out = {}
+    for name, change in SECOND.items():
+        prm = dataclasses.replace(base, **{k: getattr(base, k) + v if k == "skip_penalty" else v
+                                          for k, v in change.items()})
+        other = {(tuple(s), tuple(t)) for s, t, _ in run(prm)}
+        out[name] = [float(b in other) for b in main]
+    return out
+
+
+def row_cosines(beads, src: list[str], tgt: list[str]) -> list[float]:
+    """Cosine of the summed, side-centred embeddings of each row's two sides (0 for a skip; all 0
+    when the embedding extra is not installed)."""
+    from unmark.align import embed
+
+    if not embed.available():
+        return [0.0] * len(beads)
+    A, Bv = embed.encode(src), embed.encode(tgt)
+    A, Bv = A - A.mean(axis=0), Bv - Bv.mean(axis=0)
+    out = []
+    for s_, t_, _ in beads:
+        if not s_ or not t_:
+            out.append(0.0)
+            continue
+        a, b = A[s_].sum(axis=0), Bv[t_].sum(axis=0)
+        out.append(float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b) + 1e-9)))
+    return out
 
 
 # --------------------------------------------------------------------------- labels
@@ -137,6 +189,11 @@ def paragraph_case(ta: list[str], tb: list[str], la: str, lb: str, rng: random.R
     # block_units keeps every (non-empty) block in order, then footnotes (none here)
     assert len(units_a) == len(ua) and len(units_b) == len(ub)
     lab = labels(beads, [ids for _, ids in ua], [ids for _, ids in ub], _spans(ua, ta), _spans(ub, tb))
+    if OPINIONS["on"]:
+        st.update(second_opinions(lambda prm: paragraph_beads(da, db, la, lb, params=prm,
+                                                              lead_labels=ALIGNER.get("lead_labels", True))[2],
+                                  ALIGNER.get("params") or PARAGRAPH_PARAMS, beads))
+        st[EMBED_SIGNAL] = row_cosines(beads, [u.text for u in units_a], [u.text for u in units_b])
     return beads, [u.text for u in units_a], [u.text for u in units_b], "paragraph", lab, st
 
 
@@ -184,6 +241,9 @@ def set_macdev(seeds: int):
                 ids_b[j].add(k)
         st: dict = {}
         beads = align_sentences(zh, en, "zh", "en", stats=st)
+        if OPINIONS["on"]:
+            st.update(second_opinions(lambda prm: align_sentences(zh, en, "zh", "en", params=prm), Params(), beads))
+            st[EMBED_SIGNAL] = row_cosines(beads, zh, en)
         yield g.name, (beads, zh, en, "sentence", labels(beads, ids_a, ids_b), st)
 
 
@@ -237,7 +297,7 @@ def collect(seeds: int, only: list[str] | None = None) -> dict[str, dict]:
         if gen is None:
             print(f"SKIP {name}: not found under {SHARED} (the dev sets live in ../shared)")
             continue
-        Xs, ys, raw, groups, size = [], [], [], [], []
+        Xs, ys, raw, groups, size, sig = [], [], [], [], [], []
         t0 = time.perf_counter()
         for group, (beads, src, tgt, level, lab, st) in gen:
             Xs.append(cal.features(beads, src, tgt, level, st["posterior"], st["boundary"]))
@@ -245,8 +305,10 @@ def collect(seeds: int, only: list[str] | None = None) -> dict[str, dict]:
             raw += [c for _, _, c in beads]
             groups += [group] * len(beads)
             size += [len(s) + len(t) for s, t, _ in beads]
+            sig.append(np.array([st.get(k, [0.0] * len(beads)) for k in SIGNALS], dtype=float).T.reshape(
+                len(beads), len(SIGNALS)))
         out[name] = {"X": np.vstack(Xs), "y": np.array(ys, dtype=float), "raw": np.array(raw),
-                     "group": np.array(groups), "size": np.array(size)}
+                     "group": np.array(groups), "size": np.array(size), "S": np.vstack(sig)}
         print(f"{name}: {len(ys)} rows, {int(len(ys) - sum(ys))} wrong, {len(set(groups))} groups "
               f"({time.perf_counter() - t0:.1f} s)")
     return out
@@ -263,6 +325,7 @@ def accuracy_previous(seeds: int, names: list[str]) -> dict[str, tuple]:
     """:func:`accuracy` of the paragraph sets aligned with the previous settings (:data:`PREVIOUS`)."""
     out = {}
     ALIGNER.update(PREVIOUS)
+    opinions, OPINIONS["on"] = OPINIONS["on"], False
     try:
         for name in names:
             if LEVEL[name] != "paragraph":
@@ -275,6 +338,7 @@ def accuracy_previous(seeds: int, names: list[str]) -> dict[str, tuple]:
             out[name] = accuracy(np.array(ys, dtype=float), np.array(size))
     finally:
         ALIGNER.clear()
+        OPINIONS["on"] = opinions
     return out
 
 
@@ -305,7 +369,7 @@ def held_out_probabilities(data: dict[str, dict]) -> dict[str, np.ndarray]:
         for g in np.unique(data[n]["group"]):
             test = data[n]["group"] == g
             w = fit_rows(data, training(data, LEVEL[n], (n, test)))
-            out[n][test] = cal.probabilities(data[n]["X"][test], w)
+            out[n][test] = cal.probabilities(data[n]["X"][test], w, names=FEATS)
     return out
 
 
@@ -327,7 +391,7 @@ def fit_rows(data: dict[str, dict], masks: dict[str, np.ndarray]) -> dict[str, f
     X = np.vstack([data[n]["X"][masks[n]] for n in names])
     y = np.concatenate([data[n]["y"][masks[n]] for n in names])
     w = np.concatenate([np.full(int(masks[n].sum()), len(y) / (len(names) * masks[n].sum())) for n in names])
-    return cal.fit(X, y, sample_weight=w)
+    return cal.fit(X, y, sample_weight=w, names=FEATS)
 
 
 def training(data: dict[str, dict], level: str, held: tuple[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
@@ -345,7 +409,7 @@ def fit_level(data: dict[str, dict], masks: dict[str, np.ndarray]) -> tuple[dict
     """A model and its flag threshold from the training rows ``masks``."""
     w = fit_rows(data, masks)
     names = [n for n in masks if masks[n].any()]
-    thr = choose_threshold({n: cal.probabilities(data[n]["X"][masks[n]], w) for n in names},
+    thr = choose_threshold({n: cal.probabilities(data[n]["X"][masks[n]], w, names=FEATS) for n in names},
                            {n: data[n]["y"][masks[n]] for n in names})
     return w, thr
 
@@ -358,8 +422,32 @@ def held_out(data: dict[str, dict], by: str) -> dict[str, np.ndarray]:
     for n, g in units:
         test = np.ones(len(data[n]["y"]), dtype=bool) if g is None else data[n]["group"] == g
         w, thr = fit_level(data, training(data, LEVEL[n], (n, test)))
-        flags[n][test] = cal.probabilities(data[n]["X"][test], w) < thr
+        flags[n][test] = cal.probabilities(data[n]["X"][test], w, names=FEATS) < thr
     return flags
+
+
+def measure_signals(data: dict[str, dict], names: list[str]) -> list[list]:
+    """The held-out figures of the model with each candidate signal added (rows of table "signals")."""
+    global FEATS
+    base = list(cal.FEATURES)
+    rows = []
+    variants = [("shipped model (none added)", [])] + [(sig, [k]) for k, sig in enumerate(SIGNALS)] + \
+        [("all of them", list(range(len(SIGNALS))))]
+    for label, cols in variants:
+        trial = {n: dict(d, X=np.hstack([d["X"], d["S"][:, cols]])) for n, d in data.items()}
+        FEATS = base + [f"signal{k}" for k in cols]
+        try:
+            cv = held_out(trial, "group")
+            probs = held_out_probabilities(trial)
+        finally:
+            FEATS = base
+        row: list = [label]
+        for n in names:
+            p, r, _ = pr(cv[n], trial[n]["y"])
+            row += [p, r, best_precision(probs[n], trial[n]["y"])]
+        rows.append(row)
+        print(f"signal {label}: " + " | ".join(f"{n} {row[1 + 3 * i: 4 + 3 * i]}" for i, n in enumerate(names)))
+    return rows
 
 
 def main(argv=None) -> int:
@@ -369,11 +457,13 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", type=Path, default=None, help="keep the collected features here (npz)")
     ap.add_argument("--sets", default=None, help="comma-separated subset of " + ", ".join(SETS))
     ap.add_argument("--no-previous", action="store_true", help="skip aligning with the previous settings")
+    ap.add_argument("--no-signals", action="store_true", help="skip measuring the candidate signals")
     args = ap.parse_args(argv)
+    OPINIONS["on"] = not args.no_signals
     only = args.sets.split(",") if args.sets else None
     if args.cache and args.cache.exists():
         z = np.load(args.cache)
-        data = {n: {k: z[f"{n}.{k}"] for k in ("X", "y", "raw", "group", "size")} for n in json.loads(str(z["names"]))}
+        data = {n: {k: z[f"{n}.{k}"] for k in ("X", "y", "raw", "group", "size", "S")} for n in json.loads(str(z["names"]))}
     else:
         data = collect(args.seeds, only)
         if args.cache:
@@ -428,6 +518,7 @@ def main(argv=None) -> int:
         missed = int(((data[n]["y"] == 0) & ~cv[n]).sum())
         acc_rows.append([n, LEVEL[n], *before, *cur, missed, round(1000 * missed / max(1, cur[0]), 1)])
         print(f"{n:14s} accuracy previous {before} now {cur}; wrong rows not flagged {missed}")
+    signal_rows = [] if args.no_signals else measure_signals(data, names)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({
         "name": "align_flags",
@@ -467,7 +558,14 @@ def main(argv=None) -> int:
                         "now: rows", "now: wrong", "now: rows right", "now: units right", "wrong rows not flagged",
                         "not flagged per 1,000 rows"],
             "rows": acc_rows,
-        }],
+        }] + ([{
+            "id": "signals",
+            "title": "Candidate signals added to the model one at a time (and all together), held out like the "
+                     "tables above: precision / recall of the cross-validated flags, and precision at recall 0.8 "
+                     "(threshold chosen after the fact). Not shipped: none lifts the worst set",
+            "columns": ["signal"] + [f"{n} {c}" for n in names for c in ("P", "R", "P at R 0.8")],
+            "rows": signal_rows,
+        }] if signal_rows else []),
         "notes": [
             "A row is right when, for every gold unit it touches, it holds the unit whole on both sides (a 2-2 of "
             "two gold 1-1 is right; a skip is right when the gold skips the unit) or, when the damage split the "

@@ -102,3 +102,62 @@ def test_duplicate_languages_get_distinct_columns(en_doc):
     al = align(en_doc, en_doc)
     assert al.langs == ("en", "en-2")
     assert all(r.kind == "1-1" for r in al.rows)
+
+
+# --------------------------------------------------------------------------- glued headings
+def test_a_block_without_a_label_anchors_on_the_label_it_starts_with():
+    from unmark.align.paragraph import _lead_keys
+
+    assert _lead_keys("12. The Committee notes") == ["para:12"]
+    assert _lead_keys("III. Proposals") == _lead_keys("三、提议") == ["head:3"]
+    assert _lead_keys("B. Use of the archive") == ["head:b"]
+    assert _lead_keys("Eightieth session") == [] and _lead_keys("2024 was a year") == []
+    doc = make_doc([("paragraph", None, None, "12. The Committee notes the report."),
+                    ("paragraph", "7.", 7, "12. A paragraph numbered 7 that quotes 12.")], "en")
+    first, second = block_units(doc)
+    assert "para:12" in first.keys
+    # a block's own label wins over the text's
+    assert "para:7" in second.keys and "para:12" not in second.keys
+    assert "para:12" not in block_units(doc, lead_labels=False)[0].keys
+
+
+def test_digit_share_cost_keeps_a_job_number_from_pairing_with_text():
+    """The cost grows with digit_weight: on this tiny pair 2.0 is not enough (few units, no
+    statistics), a heavier weight is; the resolution test below shows the shipped weight at work."""
+    from unmark.align.sentence import Params, align as align_units
+
+    src = ["The General Assembly,", "Against: USA", "Abstentions: Albania, Andorra, Australia",
+           "Reaffirming the rights of all"]
+    tgt = ["La Asamblea General,", "GE.23-40957",
+           "Votos en contra: Estados Unidos de América Abstenciones: Albania, Alemania, Andorra, Australia",
+           "Reafirmando los derechos de todos"]
+    for weight, paired in ((0.0, True), (6.0, False)):
+        beads = align_units(src, tgt, "en", "es", params=Params(skip_penalty=-2.0, digit_weight=weight))
+        assert (([1], [1]) in [(s, t) for s, t, _ in beads]) is paired, (weight, beads)
+
+
+def test_glued_vote_line_not_paired_with_job_number_in_the_resolution():
+    """The six-way resolution (../shared): es lines 3-4 glued, a job number after them. The previous
+    settings paired 反对：美利坚合众国 alone with the job number; now the two lines go together."""
+    from pathlib import Path
+
+    from unmark.align.paragraph import PARAGRAPH_PARAMS, paragraph_beads
+    from unmark.model import Block, Document, MappedText, Metadata
+    import dataclasses
+
+    d = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "un_ga_55_100"
+    if not (d / "zh.txt").is_file():
+        pytest.skip("../shared/corpus/un_ga_55_100 not found")
+    zh = (d / "zh.txt").read_text(encoding="utf-8").splitlines()[:20]
+    es = (d / "es.txt").read_text(encoding="utf-8").splitlines()[:20]
+    es = es[:3] + [es[3] + " " + es[4], "GE.23-40957"] + es[5:]
+
+    def doc(texts, lang):
+        return Document(Metadata(symbol="A/RES/55/100", language=lang),
+                        tuple(Block("paragraph", MappedText.from_source(t, 1, k + 1), lang=lang)
+                              for k, t in enumerate(texts)), language=lang)
+
+    old = dataclasses.replace(PARAGRAPH_PARAMS, skip_penalty=-2.0, digit_weight=0.0)
+    for kw, wrong in (({"params": old, "lead_labels": False}, True), ({}, False)):
+        _, _, beads = paragraph_beads(doc(zh, "zh"), doc(es, "es"), "zh", "es", **kw)
+        assert (([3], [4]) in [(s, t) for s, t, _ in beads]) is wrong, kw

@@ -230,9 +230,11 @@ def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], leve
     return X
 
 
-def probabilities(X: np.ndarray, coefficients: dict[str, float] | None = None, level: str | None = None) -> np.ndarray:
+def probabilities(X: np.ndarray, coefficients: dict[str, float] | None = None, level: str | None = None,
+                  names: Sequence[str] | None = None) -> np.ndarray:
+    """The model's probability per row of ``X`` (columns: ``names``, default :data:`FEATURES`)."""
     w = coefficients if coefficients is not None else weights(level)
-    z = X @ np.array([w[f] for f in FEATURES])
+    z = X @ np.array([w[f] for f in (names or FEATURES)])
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
@@ -249,8 +251,9 @@ def calibrate(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], lev
 
 
 def fit(X: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 50,
-        sample_weight: np.ndarray | None = None) -> dict[str, float]:
-    """L2-regularised logistic regression by Newton's method (y = 1: the row is right)."""
+        sample_weight: np.ndarray | None = None, names: Sequence[str] | None = None) -> dict[str, float]:
+    """L2-regularised logistic regression by Newton's method (y = 1: the row is right; columns of
+    ``X``: ``names``, default :data:`FEATURES`, the first one the bias)."""
     sw = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
     w = np.zeros(X.shape[1])
     reg = np.full(X.shape[1], l2)
@@ -263,4 +266,4 @@ def fit(X: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 50,
         w -= step
         if np.abs(step).max() < 1e-8:
             break
-    return {f: round(float(v), 5) for f, v in zip(FEATURES, w)}
+    return {f: round(float(v), 5) for f, v in zip(names or FEATURES, w)}
