@@ -12,6 +12,7 @@ import logging
 
 from ..extract.lines import LineFacts, SrcLine, SrcPage
 from ..labels import rule as label_rule
+from ..lang.data import rules as lang_rules
 from ..segment.footnotes import next_labels
 
 log = logging.getLogger(__name__)
@@ -254,12 +255,19 @@ def _opens_body(text: str, lang: str | None) -> bool:
         return True
     if not lang:
         return False
-    try:
-        from ..lang.data import rules as lang_rules
-    except ImportError:  # pragma: no cover
-        return False
     rx = lang_rules(lang).paragraph_opener
     return rx is not None and rx.match(text) is not None
+
+
+def _may_open_body(text: str) -> bool:
+    """The line opens a numbered paragraph or a paragraph opener of one of the six languages: only
+    then does :func:`_opens_body` need the document's language (identified once, when first asked)."""
+    if _BODY_NUMBERED.match(text):
+        return True
+    from ..lang.data import rules as lang_rules
+
+    return any((rx := lang_rules(code).paragraph_opener) is not None and rx.match(text) is not None
+               for code in ("en", "fr", "es", "ru", "zh", "ar"))
 
 
 def end_note_zones(pages: list[SrcPage], lang=None, facts: LineFacts | None = None) -> tuple[list[tuple[int, int, str]], LineFacts]:
@@ -313,7 +321,7 @@ def end_note_zones(pages: list[SrcPage], lang=None, facts: LineFacts | None = No
                 continue
             if prev_note is None:
                 dotted = bool(_BODY_NUMBERED.match(s))
-            elif not dotted and _NOTE_END.search(prev_note) and not NOTE_OPEN.match(s) and _opens_body(s, _lang()):
+            elif not dotted and _NOTE_END.search(prev_note) and not NOTE_OPEN.match(s) and _may_open_body(s) and _opens_body(s, _lang()):
                 facts.set(ln, zone="body")
                 resumed.append((p.number, ln.line, "a body paragraph opens after the notes"))
                 state = "back"
@@ -333,10 +341,11 @@ def note_zone_warnings(footnotes, blocks) -> list:
     from ..model import DocWarning
 
     body_chars: dict[int, int] = {}
-    for b in blocks:
-        for mt in [b.source, *(it.source for it in b.items)]:
-            for o in mt.origins:
-                body_chars[o.page] = body_chars.get(o.page, 0) + o.length
+    if any(len(f.text) > NOTE_LONG_CHARS for f in footnotes):  # (only a long note is compared)
+        for b in blocks:
+            for mt in [b.source, *(it.source for it in b.items)]:
+                for o in mt.origins:
+                    body_chars[o.page] = body_chars.get(o.page, 0) + o.length
     out = []
     for f in footnotes:
         pages = f.source.pages()
@@ -345,7 +354,7 @@ def note_zone_warnings(footnotes, blocks) -> list:
         if len(pages) > 1:
             out.append(DocWarning("W420", f"footnote {f.label} runs across a page break (pages {pages[0]}-{pages[-1]}): "
                                   "check that no body text went into it", page, line))
-        body = sum(body_chars.get(p, 0) for p in pages)
+        body = sum(body_chars.get(p, 0) for p in pages) if len(f.text) > NOTE_LONG_CHARS else 0
         if len(f.text) > NOTE_LONG_CHARS and len(f.text) > body:
             out.append(DocWarning("W421", f"footnote {f.label} is longer than the body text of its page "
                                   f"({len(f.text)} > {body} characters): check that no body text went into it", page, line))
