@@ -22,18 +22,21 @@ NOTE_OPEN = label_rule("note.open")  # (the label grammar, resources/core/labels
 
 
 def _marker_before(texts: list[str], label: str) -> bool:
-    rx, spaced = _marker_patterns(label)
-    return any(rx.search(t) or spaced.search(t) for t in texts)
+    rx, spaced, wrapped = _marker_patterns(label)
+    return any(rx.search(t) or spaced.search(t) or wrapped.match(t) for t in texts)
 
 
 @functools.lru_cache(maxsize=256)
 def _marker_patterns(label: str) -> tuple:
-    """The two ways a marker ``label`` stands in the text above its note (compiled once per label)."""
+    """The ways a marker ``label`` stands in the text above its note (compiled once per label)."""
     rx = re.compile(r"(?<=\S)(?<![\d/\-(])(?<!\d\.)" + re.escape(label) + (r"(?!\*)" if label.startswith("*") else r"(?!\d)"))
     # a raised marker pdftotext set off by a space on its left and glued to the text on its right
     # ("国际移民组织 5估计", "管理。 *报告"); a number spaced on both sides ("第 5 章") is text
     spaced = re.compile(r"(?<=[^\s\d] )" + re.escape(label) + r"(?=[^\s\d.,:;*/)\]])")
-    return rx, spaced
+    # a raised marker the typesetter wrapped to the start of the next line, glued to the Chinese
+    # text that goes on ("…指出的那样，" / "12这些措施"; "12月" is a date, not a marker)
+    wrapped = re.compile(r"^\s*" + re.escape(label) + r"(?=\p{Han})(?![年月日号时点个])")
+    return rx, spaced, wrapped
 
 
 def _marker_alone(lines: list[SrcLine], idx: list[int], label: str) -> bool:
@@ -44,15 +47,15 @@ def _marker_alone(lines: list[SrcLine], idx: list[int], label: str) -> bool:
                and lines[j - 1].s.strip() != label for j in idx)
 
 
-def _labelled_foot(rest: list[str], label: str, above: list[str]) -> bool:
+def _labelled_foot(rest: list[str], label: str, has_marker) -> bool:
     """Plain text without blank lines (pypdf, PyMuPDF, PDFium text): the lines from a note
     opening to the page end are notes when their labels run on in sequence (``label``, then the
-    next, ...) and the text above carries a marker for every one of them."""
+    next, ...) and the text above carries a marker for every one of them (``has_marker(label)``)."""
     seq, n = None, 0
     for t in rest:
         m = NOTE_OPEN.match(t.strip())
         if m and m.group("label") in (next_labels(seq) if seq is not None else [label]):
-            if not _marker_before(above, m.group("label")):
+            if not has_marker(m.group("label")):
                 return False
             seq, n = m.group("label"), n + 1
     return n >= 1 and seq is not None
@@ -95,10 +98,14 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> LineFacts:
             if k < len(body_idx) * 0.3:
                 continue
             above = [p.lines[j].s for j in body_idx[:k]]
+
+            def has_marker(label: str, above=above, idx=body_idx[:k]) -> bool:
+                return _marker_before(above, label) or _marker_alone(p.lines, idx, label)
+
             if ln.gap_before == 0 and not ln.s.strip() == m.group("label") and not _labelled_foot(
-                    [p.lines[j].s for j in body_idx[k:]], m.group("label"), above):
+                    [p.lines[j].s for j in body_idx[k:]], m.group("label"), has_marker):
                 continue
-            if not _marker_before(above, m.group("label")) and not _marker_alone(p.lines, body_idx[:k], m.group("label")):
+            if not has_marker(m.group("label")):
                 continue
             # a label alone on its line may be a marker the extractor printed on a line of its own
             # (pdftotext: a superscript at a line end): a later line with the same label, lower
