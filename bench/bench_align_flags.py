@@ -39,7 +39,8 @@ Also measured in the same run: the paragraph aligner's accuracy on the same rows
 settings and now (table ``accuracy``; ``--no-previous`` skips it), the precision at each recall
 (``curve``), and candidate signals added to the model one at a time (``signals``: second alignments
 with other costs, the row's embedding cosine when the embedding extra is installed; ``--no-signals``
-skips them, which saves most of the run time).
+skips them, which saves most of the run time), and the wrong rows of the paragraph sets for a grid of
+aligner settings around the shipped ones (``grid``; ``--no-grid`` skips it).
 
     python bench/bench_align_flags.py [--fit] [--seeds 12] [--cache /tmp/flags.npz] [--no-signals]
 """
@@ -342,6 +343,32 @@ def accuracy_previous(seeds: int, names: list[str]) -> dict[str, tuple]:
     return out
 
 
+GRID = {"skip_penalty": (-2.0, -1.0, 0.0), "digit_weight": (0.0, 1.0, 2.0, 4.0)}
+
+
+def settings_grid(seeds: int, names: list[str]) -> list[list]:
+    """Wrong rows of every paragraph set for each setting of the grid around the shipped one (label
+    anchors read from the text on): is the choice a plateau that helps every set, or tuned to one?"""
+    rows = []
+    opinions, OPINIONS["on"] = OPINIONS["on"], False
+    try:
+        for sp in GRID["skip_penalty"]:
+            for dw in GRID["digit_weight"]:
+                ALIGNER.clear()
+                ALIGNER["params"] = dataclasses.replace(PARAGRAPH_PARAMS, skip_penalty=sp, digit_weight=dw)
+                row: list = [sp, dw]
+                for name in names:
+                    if LEVEL[name] == "paragraph":
+                        row.append(sum(len(lab) - sum(lab) for _, (*_, lab, _) in SETS[name](seeds)))
+                shipped = sp == PARAGRAPH_PARAMS.skip_penalty and dw == PARAGRAPH_PARAMS.digit_weight
+                rows.append(row + ["shipped" if shipped else ""])
+                print("grid", row)
+    finally:
+        ALIGNER.clear()
+        OPINIONS["on"] = opinions
+    return rows
+
+
 def pr(flag: np.ndarray, y: np.ndarray) -> tuple[float, float, int]:
     wrong = y == 0
     tp = int((flag & wrong).sum())
@@ -458,6 +485,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sets", default=None, help="comma-separated subset of " + ", ".join(SETS))
     ap.add_argument("--no-previous", action="store_true", help="skip aligning with the previous settings")
     ap.add_argument("--no-signals", action="store_true", help="skip measuring the candidate signals")
+    ap.add_argument("--no-grid", action="store_true", help="skip the grid of aligner settings")
     args = ap.parse_args(argv)
     OPINIONS["on"] = not args.no_signals
     only = args.sets.split(",") if args.sets else None
@@ -519,6 +547,9 @@ def main(argv=None) -> int:
         acc_rows.append([n, LEVEL[n], *before, *cur, missed, round(1000 * missed / max(1, cur[0]), 1)])
         print(f"{n:14s} accuracy previous {before} now {cur}; wrong rows not flagged {missed}")
     signal_rows = [] if args.no_signals else measure_signals(data, names)
+    par_names = [n for n in names if LEVEL[n] == "paragraph"]
+    grid_rows = [] if args.no_grid or not par_names else settings_grid(args.seeds, par_names)
+    before_wrong = {n: prev[n][1] for n in prev}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({
         "name": "align_flags",
@@ -565,7 +596,14 @@ def main(argv=None) -> int:
                      "(threshold chosen after the fact). Not shipped: none lifts the worst set",
             "columns": ["signal"] + [f"{n} {c}" for n in names for c in ("P", "R", "P at R 0.8")],
             "rows": signal_rows,
-        }] if signal_rows else []),
+        }] if signal_rows else []) + ([{
+            "id": "grid",
+            "title": "Wrong rows of each paragraph set around the shipped aligner settings (label anchors read from "
+                     "the text on in every line); previous settings: " + ", ".join(
+                         f"{n} {before_wrong[n]}" for n in par_names if n in before_wrong) + " wrong rows",
+            "columns": ["skip_penalty", "digit_weight"] + [f"{n} wrong rows" for n in par_names] + ["shipped"],
+            "rows": grid_rows,
+        }] if grid_rows else []),
         "notes": [
             "A row is right when, for every gold unit it touches, it holds the unit whole on both sides (a 2-2 of "
             "two gold 1-1 is right; a skip is right when the gold skips the unit) or, when the damage split the "

@@ -11,7 +11,8 @@ Inputs (``../shared``; a section is skipped with a message when its input is abs
 - the MNBVC document with human hard/soft labels per line break (text given as extracted);
 - the seed (Tika text), labelled from tests/data/seed_expected.json;
 - generated: unpdf renders (LibreOffice and Word-like engines) of the real resolution
-  A/RES/55/100 in the six languages, labelled from the truth files.
+  A/RES/55/100 in the six languages, labelled from the truth files;
+- unpdf's example report (en, zh; both engines), labelled from its truth files.
 Extractors: pdftotext (plain), pdftotext -layout, pypdf extract_text (pages joined by a newline,
 as users do), PyMuPDF get_text when the unpdf venv has it.
 
@@ -333,6 +334,29 @@ def generated(ex: dict, rows: list, errors: list, notes: list) -> None:
                 run_case(extract(pdf, name, fn), paras, lang, f"ga_55_100_{lang}.{engine}", name, rows, errors, note_paras)
 
 
+def unpdf_examples(ex: dict, rows: list, errors: list, notes: list) -> None:
+    """The documents rendered with unpdf's own examples (a report of the Secretary-General, en and
+    zh, LibreOffice and Word-like engines: front matter, chapter and section headings, numbered
+    paragraphs, (a) items, footnotes), labelled from their truth files: documents the line-break
+    rules were not written on, read by every extractor."""
+    examples = UNPDF / "examples"
+    if not examples.is_dir():
+        notes.append(f"unpdf examples skipped: {examples} is absent")
+        return
+    for truth in sorted(examples.glob("*.truth.json")):
+        pdf = truth.with_name(truth.name.replace(".truth.json", ".pdf"))
+        if not pdf.exists():
+            continue
+        t = json.loads(truth.read_text(encoding="utf-8"))
+        lang = t.get("lang") or truth.name.split(".")[0].rsplit("_", 1)[-1]
+        paras = [((b.get("label") or "") + " " + b["text"]).strip() for b in t["blocks"]]
+        note_paras = set(range(len(paras), len(paras) + len(t.get("footnotes", []))))
+        paras += [f["text"] for f in t.get("footnotes", [])]
+        for name, fn in ex.items():
+            run_case(extract(pdf, name, fn), paras, lang, f"unpdf_{truth.name.split('.truth')[0]}", name, rows, errors,
+                     note_paras)
+
+
 def one_per_line(notes: list) -> list[list]:
     """Paragraphs written one per line: is every line exactly one unit?"""
     cases: list[tuple[str, str, list[str]]] = []
@@ -397,6 +421,7 @@ def main() -> int:
     seed_res = seed(rows, errors, notes)
     if "--quick" not in sys.argv:
         generated(ex, rows, errors, notes)
+        unpdf_examples(ex, rows, errors, notes)
     opl = one_per_line(notes)
 
     cols = ["file", "extractor", "mode", "labelled", "soft", "soft errors", "hard", "hard errors", "accuracy",

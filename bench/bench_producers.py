@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench" / "producers"))
 
 import unmark  # noqa: E402
-from cjkpdf import FONTS, encodable, render  # noqa: E402
+from cjkpdf import FONTS, cid_cmaps_available, encodable, render  # noqa: E402
 from score import agreement, block_keys, lost_chars, score  # noqa: E402
 
 DOCS = ROOT / "bench" / "producers" / "docs"
@@ -80,14 +80,20 @@ def variants(docs: dict[str, dict], with_unpdf: bool) -> list[dict]:
                 fn_sep=["line", "underscores", "none"], marker=["rise", "matrix"], masthead=["spaced", "tracked", "plain"],
                 page=["A4", "letter"], justify=[False, True], labels=["ascii", "fullstop", "fullwidth"])
     k = 0
-    for name in docs:
-        for cmap in FONTS:
-            for rep in range(5):
-                v = dict(doc=name, producer="cjkpdf", cmap=cmap, tagged=False)
-                for i, (ax, vals) in enumerate(axes.items()):
-                    v[ax] = vals[(k * (i + 1) + rep * (2 * i + 1)) % len(vals)]
-                k += 1
-                out.append(v)
+    # the CMaps in their order, then Identity-H (added later: the other variants keep their axes)
+    old = [c for c in FONTS if c != "Identity-H"]
+    runs = [(name, cmap) for name in docs for cmap in old]
+    if cid_cmaps_available():
+        runs += [(name, "Identity-H") for name in docs]
+    else:
+        print("SKIP Identity-H variants: Adobe's UniGB-UTF32-H CMap not found (poppler-data)")
+    for name, cmap in runs:
+        for rep in range(5):
+            v = dict(doc=name, producer="cjkpdf", cmap=cmap, tagged=False)
+            for i, (ax, vals) in enumerate(axes.items()):
+                v[ax] = vals[(k * (i + 1) + rep * (2 * i + 1)) % len(vals)]
+            k += 1
+            out.append(v)
     return out
 
 

@@ -4,7 +4,8 @@ example documents and random strings over the characters labels are made of.
 
 The old patterns are written out here as they stood in the code (segment.footnotes marker
 tokens, segment.structure's glued marker and Latin item label, segment.front's marker after the
-final stop, align.anchors' label strip), so a change of the grammar that changes what they
+final stop, align.anchors' label strip, the labels and markers lang.linebreaks, lang.sentences and
+lang.normalize look for in running text), so a change of the grammar that changes what they
 match fails here, not silently in a parse."""
 from __future__ import annotations
 
@@ -25,10 +26,19 @@ OLD = {
     "note.after_stop": re.compile(r"(?<=[.。!?！？”\")）)])(?:\d{1,3}|\*{1,3})$"),
     "item.latin": re.compile(r"^\([a-z]{1,2}\)$"),
     "value.strip": re.compile(r"^[\s(（\[]+|[\s.)）\]:：、\-–—]+$"),
+    # lang.linebreaks, lang.sentences, lang.normalize
+    "alone.marker": re.compile(r"^(?:\d{1,3}|\*{1,3})$"),
+    "alone.number": re.compile(r"^\d{1,3}$"),
+    "paragraph.numbered": re.compile(r"^\d{1,3}\.\s+\p{Lu}"),
+    "paragraph.numbered_next": re.compile(r"\d{1,3}\.\s+\p{Lu}"),
+    "paragraph.tokenised": re.compile(r"^(\d{1,3}) \.(?=\S)"),
+    "item.early_letter": re.compile(r"^[(（]([a-h])[)）]"),
+    "item.lower_next": re.compile(r"(?:[a-z]{1,4}[.)]|\([a-z]{1,4}\))\s"),
+    "item.before_stop": re.compile(r"^(?:\d{1,3}(?:/\d{1,3})?|[IVXLC]{1,6}|[A-Za-z])$"),
 }
 
-_ALPHABET = list("0123456789٠١IVXivxabzабвAZ一二十()（）[].．、:：-–—•*†/ \t\u3000“”\"。！？本年") + [
-    "أ", "ب", "ثانيا", "2024", "(a)", "(iv)", "1/", "**", "\u00a0"]
+_ALPHABET = list("0123456789٠١IVXivxabhzабвAZTÉ一二十()（）[].．、:：-–—•*†/ \t\u3000“”\"。！？本年委") + [
+    "أ", "ب", "ثانيا", "2024", "(a)", "(iv)", "1/", "**", "\u00a0", "12. The", "10 .委", "(c) the"]
 
 
 def _strings() -> list[str]:

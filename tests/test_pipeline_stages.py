@@ -9,7 +9,7 @@ import pytest
 from unmark import parse, parse_text
 from unmark.errors import InputError
 from unmark.extract.text import extract_text
-from unmark.pipeline import STAGE_NAMES, STAGES, ParseOptions, ParseState, build_document, run_stage
+from unmark.pipeline import STAGE_NAMES, STAGES, ParseOptions, ParseState, build_document, run_stage, run_stages
 
 TEXT = """CTOC/COP/WG.7/2020/2
 
@@ -157,3 +157,19 @@ def test_text_input_passes_the_pdf_stages_unchanged():
     st = ParseState(ex=ex, opts=ParseOptions())
     for name in ("pdf_furniture", "pdf_notes", "pdf_breaks"):
         assert dict(STAGES)[name](st) is st
+
+
+def test_the_pdf_stages_leave_the_measured_geometry_as_it_was():
+    """The PDF stages decide on copies or by line: after a whole parse the geometry the layout
+    measured still holds no zone, break or hint."""
+    from unmark.extract.pdf import extract_pdf
+
+    pdf = Path(__file__).resolve().parents[1] / "examples" / "plan_1.en.pdf"
+    ex = extract_pdf(pdf)
+    before = [(ln.zone, ln.rule, ln.gap_before, ln.hard_end, ln.page_start, ln.heading_hint, ln.text)
+              for pg in ex.geometry.pages for ln in pg.measured]
+    st = run_stages(ex)
+    assert st.blocks and any(ln.zone == "furniture" for ln in st.lines)
+    after = [(ln.zone, ln.rule, ln.gap_before, ln.hard_end, ln.page_start, ln.heading_hint, ln.text)
+             for pg in ex.geometry.pages for ln in pg.measured]
+    assert after == before and {z for z, *_ in after} == {"body"}

@@ -201,3 +201,38 @@ def test_a_bullet_touching_chinese_text_opens_an_item():
     # the Chinese dash wrapped to a line start goes on
     assert is_hard_break("国际劳工组织，“劳工组织监测：新冠肺炎与就业，劳工组织监测新冠肺炎与就业与就业", "——最新估计和分析”",
                          "zh", context=ctx) is False
+
+
+# PDFium's plain text of a LibreOffice page (no blank lines, no indentation): a marker wrapped to
+# the start of a line, a marker pushed alone onto a line, the notes at the foot without a
+# separator, a URL whose line-end hyphen PDFium marked with U+FFFE
+PDFIUM_PLAIN = """联 合 国 CTOC/COP/WG.7/2020/2
+Distr.: General
+1. 为了控制病毒的传播，世界上大多数国家都采取了关闭海陆空边境以及其他限制内部流动的措施，
+例如居家令和强制封锁措施。1各国关闭主要入境点的同时，往往会加强在官方入境点的巡逻，正如研究
+指出的那样，各国关闭主要入境点的同时，往往会加强在官方入境点的巡逻，正如研究人员指出的那样，
+2这些措施对偷运移民活动及其路线的影响也可能因国家和地区而异，全面概述可查阅：www.unodc.org/
+unodc/en/human\ufffetrafficking/publications.html。
+2. 偷运移民这种犯罪活动有赖于供需动态关系，正如所有受市场规则约束的活动一样，全球范围与新冠
+肺炎有关的限制措施加剧了以非正常方式出行的移民所经受的危险，并无疑将会影响对非正常移民的协助。
+3
+1 可查阅 https://missingmigrants.iom.int。
+2 毒品和犯罪问题办公室，“新冠肺炎的相关限制措施和经济影响会如何影响向欧洲和北美偷运移民和
+跨境贩运人口的活动”。
+3 同上。
+V.20-03080 5/14
+"""
+
+
+def test_pdfium_plain_text_notes_with_wrapped_and_pushed_markers():
+    doc = unmark.parse(PDFIUM_PLAIN, lang="zh", sentences=False)
+    assert [n.label for n in doc.footnotes] == ["1", "2", "3"]
+    paras = doc.paragraphs()
+    assert [p.label for p in paras] == ["1.", "2."]
+    assert [r.label for r in paras[0].footnote_refs] == ["1", "2"]
+    assert [r.label for r in paras[1].footnote_refs] == ["3"]
+    # the URL keeps its own hyphen; a hyphen PDFium marked elsewhere is a soft one (removed)
+    assert "www.unodc.org/unodc/en/human-trafficking/publications.html" in paras[0].text.replace(" ", "")
+    from unmark.safe import clean_input
+
+    assert clean_input("recom\ufffemendation")[0] == "recommendation"

@@ -58,6 +58,14 @@ class LabelRules:
     note_after_stop: "re.Pattern[str]"  # a marker glued after the final punctuation
     item_latin: "re.Pattern[str]"     # a Latin letter item label alone, "(a)" ... "(zz)"
     value_strip: "re.Pattern[str]"    # what surrounds the value of a label (brackets, stops, dashes)
+    alone_marker: "re.Pattern[str]"   # running text: a footnote marker alone on its line
+    alone_number: "re.Pattern[str]"   # running text: a number alone on its line
+    paragraph_numbered: "re.Pattern[str]"       # running text: a numbered paragraph opening a line
+    paragraph_numbered_next: "re.Pattern[str]"  # ... opening the next sentence (searched at a position)
+    paragraph_tokenised: "re.Pattern[str]"      # "10 .委员会" from a word tokeniser
+    item_early_letter: "re.Pattern[str]"  # running text: (a) ... (h) at a line start
+    item_lower_next: "re.Pattern[str]"    # a lower-case item label opening the next sentence
+    item_before_stop: "re.Pattern[str]"   # a token before a full stop that is a label
     lang: dict                        # language -> tuple of patterns (group `label`)
     bullets: str                      # the bullet characters
     ar_ordinals: tuple[str, ...]      # أولا = 1 ...
@@ -119,6 +127,9 @@ _RULES = {
     "note_start": "note.start", "note_open": "note.open", "paragraph_body": "paragraph.body",
     "note_in_text": "note.in_text", "note_seen": "note.seen", "note_line_end": "note.line_end",
     "note_after_stop": "note.after_stop", "item_latin": "item.latin", "value_strip": "value.strip",
+    "alone_marker": "alone.marker", "alone_number": "alone.number", "paragraph_numbered": "paragraph.numbered",
+    "paragraph_numbered_next": "paragraph.numbered_next", "paragraph_tokenised": "paragraph.tokenised",
+    "item_early_letter": "item.early_letter", "item_lower_next": "item.lower_next", "item_before_stop": "item.before_stop",
 }
 # the label kinds of a body line, in the order they are tried, and their places
 _KINDS = (("paragraph", "paragraph.pattern"), ("chapter", "heading.chapter"), ("section", "heading.section"),

@@ -439,12 +439,16 @@ _PLAIN: dict[type, tuple | None] = {}  # class -> (field index by name, getter o
 
 def _plain_fields(cls: type) -> tuple | None:
     """For a dataclass built from its fields alone (every field in ``__init__``, by position, no
-    ``__post_init__``): each field's index and one getter of all of them; else None."""
+    ``__post_init__``): each field's index, one getter of all of them and, for a class with slots,
+    the slots' setters (a copy is then filled in without running ``__init__``); else None."""
     if cls not in _PLAIN:
         fs = fields(cls)
         plain = all(f.init and not f.kw_only for f in fs) and not hasattr(cls, "__post_init__") and len(fs) > 1
         names = tuple(f.name for f in fs)
-        _PLAIN[cls] = ({n: i for i, n in enumerate(names)}, attrgetter(*names)) if plain else None
+        slots = [getattr(cls, n, None) for n in names]
+        setters = (tuple(d.__set__ for d in slots)
+                   if all(type(d).__name__ == "member_descriptor" for d in slots) else None)
+        _PLAIN[cls] = ({n: i for i, n in enumerate(names)}, attrgetter(*names), setters) if plain else None
     return _PLAIN[cls]
 
 
@@ -467,7 +471,14 @@ def replace(obj, /, **changes):
     plain = _plain_fields(cls)
     if plain is None or not changes.keys() <= plain[0].keys():
         return _dc_replace(obj, **changes)
-    index, get = plain
+    index, get, setters = plain
+    if setters is not None:
+        new = object.__new__(cls)
+        for put, value in zip(setters, get(obj)):
+            put(new, value)
+        for name, value in changes.items():
+            setters[index[name]](new, value)
+        return new
     values = list(get(obj))
     for name, value in changes.items():
         values[index[name]] = value
@@ -550,7 +561,8 @@ def _body_resumes(st: ParseState, pages: list, decided: LineFacts, separated: bo
     """Text input: footnote areas end where the body resumes (clean.notes_zone.end_note_zones);
     ``separated``: the areas that open at a separator line, else those found without one.
     ``decided``: the stage's zones so far, read first and added to."""
-    if st.ex.kind != "text" or not any(decided.zone(ln) == ("separator" if separated else "footnote") for p in pages for ln in p.lines):
+    want = "separator" if separated else "footnote"
+    if st.ex.kind != "text" or not any(want in decided.zones_of(p.lines) for p in pages):
         return ()
     def lang() -> str:
         from itertools import islice  # (the first 150 body lines: ample for the openers' language)
@@ -776,7 +788,7 @@ def stage_blocks(st: ParseState) -> ParseState:
                 items=items,
                 footnote_refs=tuple(refs.get((bi, None), ())),
                 symbols=tuple(syms),
-                bboxes=_bboxes(b),
+                bboxes=_bboxes(b) if st.ex.kind != "text" else (),  # (text input has no geometry)
                 lang=_block_language(bb.text.text, lang),
             )
         )

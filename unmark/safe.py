@@ -32,6 +32,9 @@ CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # and the C1 controls except NEL (U+0085, a line break); surrogates are replaced, not removed
 _INPUT_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
+# the text before a position is inside a URL: an address token runs up to it (or a path of two or
+# more slashes, the rest of an address that began on the line before)
+_URL_BEFORE = re.compile(r"(?:(?:https?://|www\.)[^\s\ufffe]*|[^\s\ufffe/]*/[^\s\ufffe/]+/[^\s\ufffe]*)$", re.IGNORECASE)
 # either of the two above, for the scan every parse makes (the standard library's engine scans a
 # plain character class over a long text several times faster than ``regex``)
 _ANY_BAD_INPUT = _stdre.compile("[\ud800-\udfff\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
@@ -78,12 +81,20 @@ def clean_input(text: str) -> tuple[str, list[InputFix]]:
                                   "a lone surrogate (not a character) replaced"))
         text = SURROGATES.sub("\ufffd", text)   # one for one: offsets and line starts unchanged
     if has_ctl:
+        url_hyphens = set()
         for m in _INPUT_CONTROLS.finditer(text):
             ln, col = line_col(m.start())
             ch = m.group()
+            if ch == "\ufffe" and _URL_BEFORE.search(text, max(0, m.start() - 300), m.start()):
+                # PDFium's text marks a hyphen at a line end whose break it removed with U+FFFE; in
+                # a URL the hyphen is the address's own (a typesetter adds none to a URL)
+                url_hyphens.add(m.start())
+                fixes.append(InputFix("text.url_hyphen", ln, "\\ufffe", "-", col,
+                                      "PDFium's mark of a line-end hyphen inside a URL: the URL's hyphen"))
+                continue
             fixes.append(InputFix("text.control", ln, f"\\u{ord(ch):04x}", " " if ch == "\x0b" else "", col,
                                   "a control character removed"))
-        text = _INPUT_CONTROLS.sub(lambda m: " " if m.group() == "\x0b" else "", text)
+        text = _INPUT_CONTROLS.sub(lambda m: " " if m.group() == "\x0b" else "-" if m.start() in url_hyphens else "", text)
     return text, fixes
 
 

@@ -8,7 +8,8 @@ What it varies (each a keyword of :func:`render`):
 - ``cmap``: the predefined CMap of the non-embedded standard Asian font (no ToUnicode):
   UniGB-UCS2-H, UniGB-UTF16-H, GBK-EUC-H, GB-EUC-H, GBK2K-H (STSong-Light, Adobe-GB1),
   UniCNS-UCS2-H (MSung-Light, Adobe-CNS1), UniJIS-UCS2-H (HeiseiMin-W3, Adobe-Japan1),
-  UniKS-UCS2-H (HYSMyeongJo-Medium, Adobe-Korea1). Latin and digits are set in the standard
+  UniKS-UCS2-H (HYSMyeongJo-Medium, Adobe-Korea1); Identity-H (STSong-Light shown by its
+  Adobe-GB1 CIDs; needs Adobe's UniGB-UTF32-H CMap from poppler-data to encode). Latin and digits are set in the standard
   Times-Roman (WinAnsi), as Word's "Western" font.
 - ``bold``: how headings and the title are bold: ``font`` (a ``,Bold`` font name), ``stroke``
   (fill+stroke text render mode 2, the same regular font), ``double`` (the glyphs drawn twice,
@@ -40,7 +41,34 @@ FONTS = {  # CMap -> (standard font, registry ordering, supplement, python codec
     "UniCNS-UCS2-H": ("MSung-Light", "CNS1", 3, "utf-16-be"),
     "UniJIS-UCS2-H": ("HeiseiMin-W3", "Japan1", 2, "utf-16-be"),
     "UniKS-UCS2-H": ("HYSMyeongJo-Medium", "Korea1", 1, "utf-16-be"),
+    # the codes are Adobe-GB1 CIDs (Distiller showing a font by its CIDs); encoded with Adobe's
+    # UniGB-UTF32-H (poppler-data), read back by its inverse (resources/pdf/cid_unicode)
+    "Identity-H": ("STSong-Light", "GB1", 5, "adobe-gb1-cid"),
 }
+CID_CMAPS = "/usr/share/poppler/cMap"
+
+
+def _cid_encode(s: str) -> bytes:
+    from make_cid_unicode import read_cmap
+
+    global _GB1
+    if _GB1 is None:
+        _GB1 = read_cmap(Path(CID_CMAPS) / "Adobe-GB1" / "UniGB-UTF32-H")
+    try:
+        return b"".join(_GB1[ord(c)].to_bytes(2, "big") for c in s)
+    except KeyError as exc:
+        raise UnicodeEncodeError("adobe-gb1-cid", s, 0, len(s), "no Adobe-GB1 CID") from exc
+
+
+_GB1: dict | None = None
+
+
+def _encode(s: str, codec: str) -> bytes:
+    return _cid_encode(s) if codec == "adobe-gb1-cid" else s.encode(codec)
+
+
+def cid_cmaps_available() -> bool:
+    return (Path(CID_CMAPS) / "Adobe-GB1" / "UniGB-UTF32-H").is_file()
 SIZES = {"A4": (595.0, 842.0), "letter": (612.0, 792.0)}
 BODY, NOTE, LINE, NOTE_LINE = 10.5, 9.0, 18.0, 12.0
 
@@ -49,7 +77,7 @@ def encodable(doc: dict, cmap: str) -> bool:
     codec = FONTS[cmap][3]
     try:
         for t in _all_text(doc):
-            "".join(c for c in t if ord(c) > 126).encode(codec)
+            _encode("".join(c for c in t if ord(c) > 126), codec)
     except UnicodeEncodeError:
         return False
     return True
@@ -113,7 +141,7 @@ class Writer:
                 else:
                     fk = "F2" if bold and self.bold == "font" else "F1"
                     ops.append(f"/{fk} {size:.2f} Tf {tc:.3f} Tc 1 0 0 1 {cx:.2f} {y + dy:.2f} Tm")
-                    ops.append(_esc(seg.encode(self.codec)) + " Tj")
+                    ops.append(_esc(_encode(seg, self.codec)) + " Tj")
                     cx += (size + tc) * len(seg)
             ops.append("ET")
             page.ops.append(" ".join(ops))

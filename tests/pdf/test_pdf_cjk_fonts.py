@@ -55,19 +55,27 @@ def test_identity_h_without_tounicode_is_refused_with_the_font_named(backend, tm
         for k in range(6)])
     render(long, pdf, cmap="UniGB-UCS2-H")
     data = pdf.read_bytes()
-    # same length, so the cross-reference offsets stay right: glyph ids, not characters
-    pdf.write_bytes(data.replace(b"/Encoding /UniGB-UCS2-H", b"/Encoding /Identity-H  "))
+    pdf.write_bytes(_glyph_ids(data))
     with pytest.raises(PdfError) as ei:
         unmark.parse(str(pdf), backend=backend)
     assert ei.value.code == "E208"
     msg = str(ei.value)
-    assert "STSong-Light" in msg and "Identity-H" in msg and "Adobe-GB1" in msg and "not embedded" in msg
+    assert "STSong-Light" in msg and "Identity-H" in msg and "Adobe-Identity" in msg and "not embedded" in msg
+
+
+def _glyph_ids(data: bytes) -> bytes:
+    """The PDF with its Chinese shown by glyph ids: Identity-H and CIDs of no character collection
+    (``Adobe-Identity``; Adobe-GB1 CIDs would be read by their table). Same length, so the
+    cross-reference offsets stay right."""
+    a, b = b"/Ordering (GB1) /Supplement 4 >>", b"/Ordering (Identity)          >>"
+    assert len(a) == len(b) and a in data
+    return data.replace(b"/Encoding /UniGB-UCS2-H", b"/Encoding /Identity-H  ").replace(a, b)
 
 
 def test_a_few_unmappable_glyphs_are_a_warning_naming_the_font(backend, tmp_path):
     pdf = tmp_path / "d.pdf"
     render(DOC, pdf, cmap="UniGB-UCS2-H")
-    pdf.write_bytes(pdf.read_bytes().replace(b"/Encoding /UniGB-UCS2-H", b"/Encoding /Identity-H  "))
+    pdf.write_bytes(_glyph_ids(pdf.read_bytes()))
     doc = unmark.parse(str(pdf), backend=backend)
     w = [w for w in doc.warnings if w.code == "W201"]
     assert w and "STSong-Light" in w[0].message and "Identity-H" in w[0].message

@@ -191,3 +191,26 @@ def test_words_of_the_un_dictionary_are_terms_although_common():
     assert entry_status("政府", "Government", "zh", "en") == GENERAL          # not listed: general
     assert entry_status("冲突", "conflict", "zh", "en") == GENERAL
     assert entry_status("特派团", "Mission", "zh", "en") == GENERAL            # capitalised: a piece of names
+
+
+def test_grow_latin_ignores_capitals_and_completes_titles_on_two_occurrences():
+    texts = ["the Convention on the Elimination of all Forms of Discrimination Against Women state",
+             "implementation of the Convention on the Elimination of All Forms of Discrimination against Women in"]
+    grown = grow_latin("Convention on the Elimination", texts, "en", min_occurrences=2)
+    assert grown.lower() == "convention on the elimination of all forms of discrimination against women"
+    assert grow_latin("Convention on the Elimination", texts, "en") == "Convention on the Elimination"   # 3 by default
+
+
+def test_transliterated_name_pairs_only_with_a_capitalised_target():
+    from unmark.terms.status import zh_transliterated_name
+
+    assert zh_transliterated_name("顿涅茨克地区") and zh_transliterated_name("圣马丁")
+    assert not zh_transliterated_name("城市发展") and not zh_transliterated_name("《顿涅茨克》")
+
+
+def test_list_labels_before_a_heading_make_its_capital_sentence_initial():
+    texts = ["4. General debate on national experience", "7. General debate.",
+             "the general debate in the General Assembly shall open"]
+    per = [segment_candidates(tokenize(t, "en"), "en", CandidateLimits()) for t in texts]
+    _, _, surface, _ = count_candidates(per, "en")
+    assert surface["general debate"] == "general debate"

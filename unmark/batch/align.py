@@ -122,14 +122,14 @@ def group_dirname(key: str) -> str:
 
 
 def _load_document(rel: str, rec: dict, files: dict[str, InputFile], out_dir: Path, opts: BatchOptions):
-    from ..model import Document
-    from ..pipeline import parse_file
+    """The document the batch wrote (its JSON output), else the input read again, both through
+    the one loader the worker and the commands use."""
+    from ..loader import load_document, read_document_json
 
     for o in rec.get("outputs", []):
         if o.endswith(".json") and (out_dir / o).is_file():
-            with open(out_dir / o, encoding="utf-8") as fh:
-                return Document.from_dict(json.load(fh))
-    return parse_file(files[rel].path, options=opts.parse_options())
+            return read_document_json(out_dir / o)
+    return load_document(files[rel].path, opts.parse_options())
 
 
 # --------------------------------------------------------------------------- the step

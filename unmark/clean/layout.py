@@ -248,7 +248,7 @@ def mark_zones(pages: list[SrcPage], doc_symbol: str | None) -> tuple[list[Fix],
         in_notes = False
         for k, (ln, pos) in enumerate(zip(p.lines, positions)):
             s = ln.s
-            if facts.zone(ln) == "body" and offset is not None and _bare_number(s) == p.number + offset and (
+            if offset is not None and facts.zone(ln) == "body" and _bare_number(s) == p.number + offset and (
                     pos != "middle" or _set_apart(p.lines, k)):
                 facts.set(ln, zone="furniture")
                 fixes.append(Fix("furniture.page_number", p.number, ln.line, s.strip(), ""))

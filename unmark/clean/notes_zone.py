@@ -12,6 +12,7 @@ import logging
 
 from ..extract.lines import LineFacts, SrcLine, SrcPage
 from ..labels import rule as label_rule
+from ..lang.data import rules as lang_rules
 from ..segment.footnotes import next_labels
 
 log = logging.getLogger(__name__)
@@ -21,11 +22,21 @@ NOTE_OPEN = label_rule("note.open")  # (the label grammar, resources/core/labels
 
 
 def _marker_before(texts: list[str], label: str) -> bool:
+    rx, spaced, wrapped = _marker_patterns(label)
+    return any(rx.search(t) or spaced.search(t) or wrapped.match(t) for t in texts)
+
+
+@functools.lru_cache(maxsize=256)
+def _marker_patterns(label: str) -> tuple:
+    """The ways a marker ``label`` stands in the text above its note (compiled once per label)."""
     rx = re.compile(r"(?<=\S)(?<![\d/\-(])(?<!\d\.)" + re.escape(label) + (r"(?!\*)" if label.startswith("*") else r"(?!\d)"))
     # a raised marker pdftotext set off by a space on its left and glued to the text on its right
     # ("国际移民组织 5估计", "管理。 *报告"); a number spaced on both sides ("第 5 章") is text
     spaced = re.compile(r"(?<=[^\s\d] )" + re.escape(label) + r"(?=[^\s\d.,:;*/)\]])")
-    return any(rx.search(t) or spaced.search(t) for t in texts)
+    # a raised marker the typesetter wrapped to the start of the next line, glued to the Chinese
+    # text that goes on ("…指出的那样，" / "12这些措施"; "12月" is a date, not a marker)
+    wrapped = re.compile(r"^\s*" + re.escape(label) + r"(?=\p{Han})(?![年月日号时点个])")
+    return rx, spaced, wrapped
 
 
 def _marker_alone(lines: list[SrcLine], idx: list[int], label: str) -> bool:
@@ -36,15 +47,15 @@ def _marker_alone(lines: list[SrcLine], idx: list[int], label: str) -> bool:
                and lines[j - 1].s.strip() != label for j in idx)
 
 
-def _labelled_foot(rest: list[str], label: str, above: list[str]) -> bool:
+def _labelled_foot(rest: list[str], label: str, has_marker) -> bool:
     """Plain text without blank lines (pypdf, PyMuPDF, PDFium text): the lines from a note
     opening to the page end are notes when their labels run on in sequence (``label``, then the
-    next, ...) and the text above carries a marker for every one of them."""
+    next, ...) and the text above carries a marker for every one of them (``has_marker(label)``)."""
     seq, n = None, 0
     for t in rest:
         m = NOTE_OPEN.match(t.strip())
         if m and m.group("label") in (next_labels(seq) if seq is not None else [label]):
-            if not _marker_before(above, m.group("label")):
+            if not has_marker(m.group("label")):
                 return False
             seq, n = m.group("label"), n + 1
     return n >= 1 and seq is not None
@@ -62,7 +73,7 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> LineFacts:
     last: str | None = None
     runs_on = False  # the last note of the page before did not end: it may go on at this page's foot
     for p in pages:
-        zones = [facts.zone(ln) for ln in p.lines]
+        zones = facts.zones_of(p.lines)
         if "separator" in zones or "footnote" in zones:
             labels = [m.group("label") for ln, z in zip(p.lines, zones) if z == "footnote" and (m := NOTE_OPEN.match(ln.s.strip()))]
             if labels:
@@ -87,10 +98,14 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> LineFacts:
             if k < len(body_idx) * 0.3:
                 continue
             above = [p.lines[j].s for j in body_idx[:k]]
+
+            def has_marker(label: str, above=above, idx=body_idx[:k]) -> bool:
+                return _marker_before(above, label) or _marker_alone(p.lines, idx, label)
+
             if ln.gap_before == 0 and not ln.s.strip() == m.group("label") and not _labelled_foot(
-                    [p.lines[j].s for j in body_idx[k:]], m.group("label"), above):
+                    [p.lines[j].s for j in body_idx[k:]], m.group("label"), has_marker):
                 continue
-            if not _marker_before(above, m.group("label")) and not _marker_alone(p.lines, body_idx[:k], m.group("label")):
+            if not has_marker(m.group("label")):
                 continue
             # a label alone on its line may be a marker the extractor printed on a line of its own
             # (pdftotext: a superscript at a line end): a later line with the same label, lower
@@ -117,7 +132,7 @@ def mark_unseparated_notes(pages: list[SrcPage]) -> LineFacts:
 
 def _note_runs_on(lines: list[SrcLine], facts: LineFacts) -> bool:
     """The page's last note line does not end its sentence: the note goes on at the next page's foot."""
-    notes = [ln.s.strip() for ln in lines if facts.zone(ln) == "footnote" and ln.s.strip()]
+    notes = [ln.s.strip() for ln, z in zip(lines, facts.zones_of(lines)) if z == "footnote" and ln.s.strip()]
     return bool(notes) and not _NOTE_END.search(notes[-1])
 
 
@@ -247,12 +262,19 @@ def _opens_body(text: str, lang: str | None) -> bool:
         return True
     if not lang:
         return False
-    try:
-        from ..lang.data import rules as lang_rules
-    except ImportError:  # pragma: no cover
-        return False
     rx = lang_rules(lang).paragraph_opener
     return rx is not None and rx.match(text) is not None
+
+
+def _may_open_body(text: str) -> bool:
+    """The line opens a numbered paragraph or a paragraph opener of one of the six languages: only
+    then does :func:`_opens_body` need the document's language (identified once, when first asked)."""
+    if _BODY_NUMBERED.match(text):
+        return True
+    from ..lang.data import rules as lang_rules
+
+    return any((rx := lang_rules(code).paragraph_opener) is not None and rx.match(text) is not None
+               for code in ("en", "fr", "es", "ru", "zh", "ar"))
 
 
 def end_note_zones(pages: list[SrcPage], lang=None, facts: LineFacts | None = None) -> tuple[list[tuple[int, int, str]], LineFacts]:
@@ -280,8 +302,8 @@ def end_note_zones(pages: list[SrcPage], lang=None, facts: LineFacts | None = No
         state = None  # None: body; 'notes': in a note area; 'turned': furniture after the notes; 'back': body again
         dotted = False
         prev_note: str | None = None
-        for ln in p.lines:
-            zone = facts.zone(ln)
+        # (a line's zone is set below only when that line is reached: the page's zones read at once)
+        for ln, zone in zip(p.lines, facts.zones_of(p.lines)):
             if zone == "separator":
                 state, dotted, prev_note = "notes", False, None
                 continue
@@ -306,7 +328,7 @@ def end_note_zones(pages: list[SrcPage], lang=None, facts: LineFacts | None = No
                 continue
             if prev_note is None:
                 dotted = bool(_BODY_NUMBERED.match(s))
-            elif not dotted and _NOTE_END.search(prev_note) and not NOTE_OPEN.match(s) and _opens_body(s, _lang()):
+            elif not dotted and _NOTE_END.search(prev_note) and not NOTE_OPEN.match(s) and _may_open_body(s) and _opens_body(s, _lang()):
                 facts.set(ln, zone="body")
                 resumed.append((p.number, ln.line, "a body paragraph opens after the notes"))
                 state = "back"
@@ -326,10 +348,11 @@ def note_zone_warnings(footnotes, blocks) -> list:
     from ..model import DocWarning
 
     body_chars: dict[int, int] = {}
-    for b in blocks:
-        for mt in [b.source, *(it.source for it in b.items)]:
-            for o in mt.origins:
-                body_chars[o.page] = body_chars.get(o.page, 0) + o.length
+    if any(len(f.text) > NOTE_LONG_CHARS for f in footnotes):  # (only a long note is compared)
+        for b in blocks:
+            for mt in [b.source, *(it.source for it in b.items)]:
+                for o in mt.origins:
+                    body_chars[o.page] = body_chars.get(o.page, 0) + o.length
     out = []
     for f in footnotes:
         pages = f.source.pages()
@@ -338,7 +361,7 @@ def note_zone_warnings(footnotes, blocks) -> list:
         if len(pages) > 1:
             out.append(DocWarning("W420", f"footnote {f.label} runs across a page break (pages {pages[0]}-{pages[-1]}): "
                                   "check that no body text went into it", page, line))
-        body = sum(body_chars.get(p, 0) for p in pages)
+        body = sum(body_chars.get(p, 0) for p in pages) if len(f.text) > NOTE_LONG_CHARS else 0
         if len(f.text) > NOTE_LONG_CHARS and len(f.text) > body:
             out.append(DocWarning("W421", f"footnote {f.label} is longer than the body text of its page "
                                   f"({len(f.text)} > {body} characters): check that no body text went into it", page, line))

@@ -96,6 +96,17 @@ class LineFacts:
         entry = self._facts.get(id(ln)) if self._facts else None
         return entry[1].get("zone", ln.zone) if entry is not None else ln.zone  # type: ignore[return-value]
 
+    def zones_of(self, lines: list[SrcLine]) -> list[str]:
+        """:meth:`zone` of each line (one call for a page of lines)."""
+        facts = self._facts
+        if not facts:
+            return [ln.zone for ln in lines]
+        out = []
+        for ln in lines:
+            entry = facts.get(id(ln))
+            out.append(entry[1].get("zone", ln.zone) if entry is not None else ln.zone)
+        return out
+
     def hard_end(self, ln: SrcLine) -> bool | None:
         return self.get(ln, "hard_end")  # type: ignore[return-value]
 

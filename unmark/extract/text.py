@@ -353,7 +353,7 @@ def extract_text(text: str, *, name: str | None = None) -> Extracted:
             for ln in p.lines:
                 ln.page = n
                 ln.text = MappedText.from_source(ln.raw, n, ln.line)
-    if _ARABIC.search(text):  # (both look at right-to-left lines only)
+    if not text.isascii() and _ARABIC.search(text):  # (both look at right-to-left lines only)
         _logical_rtl_punctuation(pages, fixes)
         _rtl_runs_unindented(pages)
     if fixes:

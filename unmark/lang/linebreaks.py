@@ -15,6 +15,7 @@ import statistics
 
 import regex
 
+from ..labels import rule as label_rule
 from ..scripts import HAN_CHAR as _HAN_CHAR
 from .data import match_label, rules
 
@@ -38,7 +39,7 @@ MARKER_PUSHED_RATIO = 0.9
 # sentence-final punctuation, closing quotes/brackets, then an optional footnote number
 _END_PUNCT = regex.compile(r"[.!?:;。！？：；…](?:[\"'”’»）)\]」』》]*)\d{0,3}$")
 # a numbered paragraph opening with a capital: "45. The Committee" (not "(a)", which wraps)
-_NUMBERED_PARAGRAPH = regex.compile(r"^\d{1,3}\.\s+\p{Lu}")
+_NUMBERED_PARAGRAPH = label_rule("paragraph.numbered")  # (the label grammar, resources/core/labels.toml)
 _LIST_END = regex.compile(r"[,;:，；：、،؛]\d{0,3}$")
 _HYPHEN_END = regex.compile(r"\S[-\u2010\u00ad]$")
 
@@ -177,8 +178,8 @@ def rtl_fragmented(lines: list[str]) -> bool:
     return sum(1 for l in ss if _FRAGMENT.match(l)) >= RTL_FRAGMENT_SHARE * len(ss)
 
 
-_BARE_MARKER = regex.compile(r"^(?:\d{1,3}|\*{1,3})$")
-_NUMBER_ALONE = regex.compile(r"^\d{1,3}$")
+_BARE_MARKER = label_rule("alone.marker")
+_NUMBER_ALONE = label_rule("alone.number")
 # a line ending in a Latin code or number with inner full stops ("A.95.XIII.18")
 _CODE_END = regex.compile(r"[\p{Latin}\d]\.[\p{Latin}\d.]*\d$")
 # right-to-left text in visual order (PyMuPDF): the line's final comma printed first
@@ -234,7 +235,7 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
         return True
     rules(lang)  # validates the language code early
     full = float((context or {}).get("full_width") or DEFAULT_FULL_WIDTH)
-    if _HYPHEN_END.search(prev) and nxt[:1].isalpha() and nxt[:1].islower():
+    if _HYPHEN_END.search(prev[-2:]) and nxt[:1].isalpha() and nxt[:1].islower():  # (two characters)
         return False  # word broken at the line end
     if (prev, nxt) in (context or {}).get("split_pairs", ()):
         return False  # one printed line that the extractor split word by word
@@ -259,8 +260,9 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
     prev, nxt = _logical(prev), _logical(nxt)
     width = display_width(prev) if w is None else w  # (in logical order too: the same characters)
     ratio = width / full
-    ends_final = bool(_END_PUNCT.search(prev))
-    ends_list = bool(_LIST_END.search(prev))
+    ends_final = _at_end(_END_PUNCT, prev, _END_CLOSERS)
+    ends_list = bool(_LIST_END.search(prev[-4:]))  # (four characters at most)
+    full_stop = _at_end(_FULL_STOP, prev, _STOP_CLOSERS)
     if nxt[0].islower() and ratio >= LOWER_NEXT_RATIO and prev not in ctx.get("front_matter", ()):
         # a lower-case continuation of a long line is a wrap, except in languages whose
         # paragraphs may open in lower case (Russian preambular paragraphs) after , ; :
@@ -279,18 +281,18 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
         if not (final or ends_list) and not label(nxt):
             return False
     rtl = ctx.get("rtl_fragments")
-    if not rtl and (_LONE_MARKER.match(nxt) and (not _FULL_STOP.search(prev) or ratio >= MARKER_PUSHED_RATIO)
+    if not rtl and (_LONE_MARKER.match(nxt) and (not full_stop or ratio >= MARKER_PUSHED_RATIO)
                     or _LONE_MARKER.match(prev) and not label(nxt)):
         # a raised footnote marker the extractor printed on a line of its own (pdftotext: a
         # superscript at a line end): the text runs on through it; after a sentence end only
         # when the line is full (the marker had no room left on it)
         return False
-    if not _FULL_STOP.search(prev) and _run_in_list(nxt):
+    if not full_stop and _run_in_list(nxt):
         return False  # "强调：" / "(a)…；(b)…；以及(c)…": an enumeration run into the paragraph
     if ratio < SHORT_RATIO:
         # a short line ends its paragraph, unless the next line opens with a unit that could not
         # have fitted in the room left (a URL pushed down whole) and no sentence ended
-        return (rtl or _FULL_STOP.search(prev) is not None or bool(label(nxt))
+        return (rtl or full_stop or bool(label(nxt))
                 or width + 1 + display_width(_first_unit(nxt)) <= full)
     if (ends_final or ends_list) and (label(nxt) or (next_line[:1].isspace() and not ctx.get("rtl_fragments"))):
         return True  # (the spaces before a direction run of a right-to-left line are no indentation)
@@ -309,7 +311,7 @@ _UNIT = regex.compile(r"^[^\s\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DB
 
 
 _LONE_MARKER = _BARE_MARKER  # a footnote marker alone on its line (one pattern for both rules)
-_LETTER_ITEM = regex.compile(r"^[(（]([a-h])[)）]")
+_LETTER_ITEM = label_rule("item.early_letter")
 
 
 def _run_in_list(line: str) -> bool:
@@ -329,6 +331,25 @@ def _next_item_after(letter: str) -> "regex.Pattern[str]":
 
 
 _FULL_STOP = regex.compile(r"[.。!?！？][\"”’)）]*\d{0,3}$")
+# the closing marks the two patterns above let follow their punctuation
+_END_CLOSERS = "\"'”’»）)]」』》"
+_STOP_CLOSERS = "\"”’)）"
+#: the line end read first (a longer match needs a run of closing marks or digits reaching past it)
+_TAIL = 16
+
+
+def _at_end(rx: "regex.Pattern[str]", line: str, closers: str) -> bool:
+    """``rx.search(line)`` for a pattern of sentence-end punctuation, closing marks and digits at
+    the end of the line (``$``, nothing looked at before the match): the last :data:`_TAIL`
+    characters are searched, the whole line only when a longer match could exist (the character
+    where the tail starts is a closing mark or a digit). Line-break rules ask this of every line."""
+    n = len(line)
+    if n <= _TAIL:
+        return rx.search(line) is not None
+    if rx.search(line, n - _TAIL) is not None:
+        return True
+    c = line[n - _TAIL]
+    return (c in closers or c.isdigit()) and rx.search(line) is not None
 
 
 def _first_unit(line: str) -> str:

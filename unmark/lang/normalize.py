@@ -6,6 +6,7 @@ import unicodedata
 
 import regex
 
+from ..labels import rule as label_rule
 from ..scripts import CJK_SPACING, HAN
 TATWEEL = "\u0640"
 
@@ -62,7 +63,7 @@ _SPACE_AFTER_CJK = regex.compile(r"(?<=" + _CJKISH + r")[ \t]+")
 _SPACE_BEFORE_CJK = regex.compile(r"[ \t]+(?=" + _CJKISH + r")")
 _ASCII_QUOTE_SPACE = regex.compile(r'(?<=")[ \t]+(?=' + HAN + r')|(?<=' + HAN + r')[ \t]+(?=")')
 _MULTI = regex.compile(r"[ \t]{2,}")
-_TOK_LABEL = regex.compile(r"^(\d{1,3}) \.(?=\S)")
+_TOK_LABEL = label_rule("paragraph.tokenised")  # (the label grammar, resources/core/labels.toml)
 
 
 def detokenize_zh(s: str) -> str:

@@ -11,6 +11,7 @@ import logging
 
 import regex
 
+from ..labels import rule as label_rule
 from .data import LangRules, rules
 
 log = logging.getLogger(__name__)
@@ -19,12 +20,12 @@ _CJK_LANGS = frozenset({"zh"})
 _OPENERS = "([{\"“‘«¿¡„'"
 _INNER_SPACES = "\u00a0\u202f\u2009"
 # labels that open a block: "2.", "IV.", "A.", and resolution/decision numbers "55/100."
-_NUMBER_LABEL = regex.compile(r"^(?:\d{1,3}(?:/\d{1,3})?|[IVXLC]{1,6}|[A-Za-z])$")
+_NUMBER_LABEL = label_rule("item.before_stop")  # (the label grammar, resources/core/labels.toml)
 _SPLIT_TOKEN = regex.compile(r"[/(\[’'\-]")
 # "b. The activity", "(c) the Committee": a lower-case item label opening the next sentence
-_LOWER_LABEL_NEXT = regex.compile(r"(?:[a-z]{1,4}[.)]|\([a-z]{1,4}\))\s")
+_LOWER_LABEL_NEXT = label_rule("item.lower_next")
 # "61. In the past": a numbered paragraph opening the next sentence
-_NUMBERED_NEXT = regex.compile(r"\d{1,3}\.\s+\p{Lu}")
+_NUMBERED_NEXT = label_rule("paragraph.numbered_next")
 _STRAIGHT_QUOTES = "\"'"
 
 

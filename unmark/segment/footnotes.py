@@ -182,19 +182,24 @@ def _index(slot: TextSlot) -> dict[str, list[tuple[int, int]]]:
     """Every admissible marker position of a text, by label (computed once per text)."""
     t = slot.text.text
     out: dict[str, list[tuple[int, int]]] = {}
-    dates = _date_spans(t)
+    dates: list[tuple[int, int]] | None = None  # (found when a token first needs them)
     for m in _TOKENS.finditer(t):
         a, b = m.span()
         tok = m.group()
-        if any(pa <= a < pb for pa, pb in slot.protected) or any(pa <= a < pb for pa, pb in dates):
+        if any(pa <= a < pb for pa, pb in slot.protected):
             continue
         if tok.endswith("/"):
-            out.setdefault(tok[1:], []).append((a, b))  # older documents: "Haiti 1/ and"
+            label = tok[1:]  # older documents: "Haiti 1/ and"
         elif tok.startswith("*"):
-            if a > 0 and (t[a - 1] not in " \t" or _raised_in_cjk(t, a, b)):
-                out.setdefault(tok, []).append((a, b))
-        elif _digit_ok(t, a, b):
-            out.setdefault(tok, []).append((a, b))
+            label = tok if a > 0 and (t[a - 1] not in " \t" or _raised_in_cjk(t, a, b)) else None
+        else:
+            label = tok if _digit_ok(t, a, b) else None
+        if label is None:
+            continue
+        if dates is None:
+            dates = _date_spans(t)
+        if not any(pa <= a < pb for pa, pb in dates):
+            out.setdefault(label, []).append((a, b))
     return out
 
 

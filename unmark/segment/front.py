@@ -290,6 +290,10 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
         # a wrapped title keeps its type: another size or weight starts another group (PDF)
         restyled = bool(groups) and _restyled(groups[-1][1][-1], ln)
         new_group = not groups or ln.gap_before > 0 or prev_hard or restyled or groups[-1][0] not in (None, "agenda_title")
+        # text input without blank lines: an agenda title that stops far short of the line below
+        # it is not wrapped ("Pattern of conferences" over the document's title); a wrapped one
+        # fills its line ("... questions, including" / "alternative approaches ...")
+        new_group = new_group or (groups[-1][0] == "agenda_title" and k > 0 and _stops_short(lines[k - 1], ln))
         if agenda_open and groups and groups[-1][0] == "agenda" and ln.gap_before == 0 and not restyled:
             groups.append(("agenda_title", [ln]))
             agenda_open = False

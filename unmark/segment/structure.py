@@ -62,8 +62,10 @@ def ends_final(text: str) -> bool:
 
 def ends_on_function_word(text: str, lang: str) -> bool:
     """A line ending on "the", "of", "de", "и" ... never ends a paragraph or a title."""
-    words = text.split()
-    if not words or lang not in ("en", "fr", "es", "ru"):
+    if lang not in ("en", "fr", "es", "ru"):
+        return False
+    words = text.rsplit(None, 1)  # (the last word only)
+    if not words:
         return False
     fw = lang_rules(lang).function_words  # a broken language file raises E601/E602
     return words[-1].lower() in fw and words[-1].isalpha()

@@ -229,7 +229,6 @@ def grow_latin(term: str, texts: Sequence[str], lang: str, share: float = 0.8, m
         return term
     stop = stopwords(lang)
     left = right = 0
-    best = (0, 0)           # the last (left, right) whose edges are content words
     while m + left + right < max_words:
         grown = False
         for side in ("left", "right"):
@@ -237,31 +236,40 @@ def grow_latin(term: str, texts: Sequence[str], lang: str, share: float = 0.8, m
             for chunk, i, j in occ:
                 k = i - left - 1 if side == "left" else j + right
                 if 0 <= k < len(chunk):
-                    cnt[chunk[k]] += 1
+                    cnt[chunk[k].lower()] += 1      # the same word whatever its capitals (of all / of All)
             if not cnt:
                 continue
             w, c = cnt.most_common(1)[0]
             if c < share * n or not any(ch.isalnum() for ch in w):
                 continue
-            is_stop = w.lower() in stop
-            if not is_stop and accept is not None and not accept(w):
+            is_stop = w in stop
+            spelt = next(chunk[k] for chunk, i, j in occ
+                         for k in [i - left - 1 if side == "left" else j + right]
+                         if 0 <= k < len(chunk) and chunk[k].lower() == w)
+            if not is_stop and accept is not None and not accept(spelt):
                 continue
             occ = [(ch, i, j) for ch, i, j in occ
                    if 0 <= (i - left - 1 if side == "left" else j + right) < len(ch)
-                   and ch[i - left - 1 if side == "left" else j + right] == w]
+                   and ch[i - left - 1 if side == "left" else j + right].lower() == w]
             if side == "left":
                 left += 1
             else:
                 right += 1
             grown = True
-            chunk, i, j = occ[0]
-            if chunk[i - left].lower() not in stop and chunk[j + right - 1].lower() not in stop:
-                best = (left, right)
         if not grown:
             break
-    if best == (0, 0) or not occ:
+    if not occ or (left, right) == (0, 0):
         return term
     from .candidates import join_latin
 
+    # function words may sit inside but never open or close the result: trim them from the grown
+    # edges ("the" taken on the left while the right grew into the full name)
     chunk, i, j = occ[0]
-    return join_latin(chunk[i - best[0] : j + best[1]])
+    lo, hi = i - left, j + right
+    while lo < i and chunk[lo].lower() in stop:
+        lo += 1
+    while hi > j and chunk[hi - 1].lower() in stop:
+        hi -= 1
+    if (lo, hi) == (i, j):
+        return term
+    return join_latin(chunk[lo:hi])

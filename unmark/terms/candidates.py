@@ -11,6 +11,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import regex
+
 from ..resources import load_toml
 from .lexicon import internal_words, pattern, stopwords
 from .morph import singular_en  # noqa: F401 - here too, where the candidates use it
@@ -219,6 +221,9 @@ def segment_candidates(tok: Tokenized, lang: str, limits: CandidateLimits) -> Ca
                     out.weak.add(w)
         return out
     inner = internal_words(lang)
+    opening = 0         # chunks before the sentence's words: list labels only ("4.", "(a)", "IV."): for the spelling vote
+    while opening < len(tok.chunks) and all(_LABEL.match(t) for t in tok.chunks[opening]):
+        opening += 1
     for ci, chunk in enumerate(tok.chunks):
         for i, j in latin_ngram_spans(chunk, lang, limits.max_tokens_latin + (limits.extra_tokens_romance if lang in ("fr", "es") else 0)):
             ng = chunk[i:j]
@@ -227,13 +232,16 @@ def segment_candidates(tok: Tokenized, lang: str, limits: CandidateLimits) -> Ca
             key = latin_key(ng, lang)
             if ctx[0] or ctx[1]:
                 out.name_ctx.setdefault(key, ctx)
-            if (ci == 0 and i == 0 and ng[0][:1].isupper() and not is_acronym(ng[0])) or ctx[0] or ctx[1]:
+            if (ci <= opening and i == 0 and ng[0][:1].isupper() and not is_acronym(ng[0])) or ctx[0] or ctx[1]:
                 # a sentence-initial capital, or capitals that belong to a longer name around the
                 # span ("States Parties" in "Meeting of States Parties to the Convention", "Trust
                 # Fund" in "Trust Fund for Victims"): weak evidence of the term's own spelling
                 surf = INITIAL_MARK + surf
             out.setdefault(key, (ng, surf))
     return out
+
+
+_LABEL = regex.compile(r"^(?:\p{N}+|[A-Za-z]|[IVXivx]{1,5})$")
 
 
 def _cap(tok: str) -> bool:

@@ -46,7 +46,7 @@ from .candidates import (
 )
 from .boundaries import grow_latin, grow_zh
 from .generality import specificity
-from .status import GENERAL, attributive_modifier, compositional_with_state, is_proper_name, coordinations, entry_status, label_series
+from .status import GENERAL, attributive_modifier, compositional_with_state, zh_transliterated_name, is_proper_name, coordinations, entry_status, label_series
 from .glossary import Example, Glossary, TermEntry
 from .lexicon import check_lang, states
 from .options import TermOptions
@@ -116,6 +116,10 @@ def _allowed_pair(src_lang: str, tgt_lang: str, src_surface: list[str], tgt_surf
             return src_lang == "en" and nominal_single_en(a)
         if src_lang == "zh" and a.startswith(TITLE_PREFIX):
             return b[:1].isupper()
+        if src_lang == "zh" and tgt_lang != "ar" and not any(ch.isupper() for ch in b) and zh_transliterated_name(a):
+            return False        # a transliterated name (顿涅茨克) is capitalised in the target language
+        if tgt_lang == "zh" and src_lang != "ar" and not any(ch.isupper() for ch in a) and zh_transliterated_name(b):
+            return False
         if tgt_lang == "zh" and b.startswith(TITLE_PREFIX):
             return a[:1].isupper()
         return True
@@ -643,7 +647,10 @@ def extract_terms(
             def accept(w: str, st=st, segs=segs) -> bool:
                 return sum(lex.explained_elsewhere(w, src.words[i], st) for i in segs) * 2 < len(segs)
 
-            grown = grow_latin(b, [tgt_texts[i] for i in segs], tgt_lang, opts.grow_share, accept=accept)
+            # a title in 《》 is one whole name: two occurrences that agree are enough to complete it
+            # ("Convention on the Elimination" -> "... of All Forms of Discrimination against Women")
+            grown = grow_latin(b, [tgt_texts[i] for i in segs], tgt_lang, opts.grow_share, accept=accept,
+                               min_occurrences=2 if a.startswith(TITLE_PREFIX) else 3)
             if grown != b and is_proper_name(grown, tgt_lang):
                 b = grown       # only into a full name: "field support" -> "Department of Field Support"
         if opts.un_forms:

@@ -115,6 +115,20 @@ def general_phrase(source: str, target: str, src_lang: str, tgt_lang: str) -> bo
     return False
 
 
+@functools.lru_cache(maxsize=16384)
+def zh_transliterated_name(text: str) -> bool:
+    """Does the Chinese text hold a transliterated foreign name (jieba tag nrt: 顿涅茨克, 圣马丁)?
+    Such a name is capitalised in every Latin-script language, so a lower-case target is not its
+    translation (顿涅茨克地区 / shelling)."""
+    if not text or text.startswith("《"):
+        return False
+    from .tokenize import _lock, zh_pos_tokenizer
+
+    pt = zh_pos_tokenizer()
+    with _lock:
+        return any(t.flag == "nrt" for t in pt.cut(text, HMM=False))
+
+
 def entry_status(source: str, target: str, src_lang: str, tgt_lang: str, *, state: bool = False,
                  common_zipf: float = 3.6, common_zipf_zh: float = 4.5, rare_name_zipf: float = 4.0,
                  listed: bool | None = None) -> str:

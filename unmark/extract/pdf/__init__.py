@@ -181,7 +181,7 @@ def _extracted(p: Path, raws: list[RawPage], backend: str, timeout: float | None
     if read_from:
         names = "; ".join(f"{n} ({h})" for n, h in list(read_from.items())[:4])
         names += f" and {len(read_from) - 4} more" if len(read_from) > 4 else ""
-        warnings.append(DocWarning("W401", f"no ToUnicode map: the text of {names} was read from the embedded font program"))
+        warnings.append(DocWarning("W401", f"no ToUnicode map: the text of {names} was read from the font program or its character collection"))
     cut = [raw.number for raw in raws if raw.truncated]
     if cut:
         warnings.append(DocWarning("W481", f"PDFium returns at most 32,767 characters of one text object: text cut on "
@@ -202,7 +202,7 @@ def _extracted(p: Path, raws: list[RawPage], backend: str, timeout: float | None
 
 
 def _fonts_why(raws: list[RawPage]) -> str:
-    """``": font STSong-Light (Identity-H, Adobe-GB1, not embedded, no ToUnicode)"``."""
+    """``": font X (Identity-H, Adobe-Identity, not embedded, no ToUnicode)"``."""
     seen: dict[str, str] = {}
     for raw in raws:
         for name, why in raw.unmapped_fonts.items():

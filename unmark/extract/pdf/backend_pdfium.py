@@ -21,6 +21,7 @@ from itertools import compress, islice, repeat
 from operator import is_, ne
 from pathlib import Path
 
+from .cidmap import read_by_collection
 from .cmaps import unmapped_reason
 from .fontmap import embedded_map
 from ...errors import PdfError
@@ -714,7 +715,9 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
         pass
     maps: dict = {}
     no_unicode = fonts_without_unicode(path, getattr(doc, "data", None), maps)
-    code_maps = {k: m for k, (_, m, _) in maps.items()}
+    # PDFium maps the CIDs of an Adobe character collection itself: only a font read from its
+    # embedded program needs its codes mapped here
+    code_maps = {k: m for k, (_, m, how) in maps.items() if not read_by_collection(how)}
     for i in range(n):
         if deadline is not None and time.monotonic() > deadline:
             raise _Timeout()

@@ -6,7 +6,9 @@ OpenType program often still carries its own ``cmap`` table (character -> glyph)
 in its ``post`` table (``uni6C11``, ``A``): inverted, they map each glyph back to its character.
 This module builds that map (code -> text), read once per font; both backends apply it. A font
 program without either (subsets that dropped ``cmap`` and name glyphs ``glyph00012``; bare
-CID-keyed CFF) stays unmapped, and E208/W201 name it.
+CID-keyed CFF) is read by its CIDs when the font says they are CIDs of an Adobe CJK character
+collection (:mod:`.cidmap`, also for a font that is not embedded); else it stays unmapped, and
+E208/W201 name it.
 
 Where one glyph stands for several characters (a CJK font maps a unified ideograph and its
 compatibility or radical twin to one glyph), the character of running text wins: not a
@@ -17,6 +19,7 @@ from __future__ import annotations
 import io
 import logging
 
+from ...errors import ResourceError
 from .cmaps import _name
 
 log = logging.getLogger(__name__)
@@ -126,19 +129,23 @@ def embedded_map(font) -> tuple[dict[int, str], str] | None:
             return None
         desc = font["/DescendantFonts"][0].get_object()
         prog = _program(desc)
-        if prog is None:
-            return None
-        data, kind = prog
-        by_gid, source = _glyph_chars(data)
+        by_gid, source = _glyph_chars(prog[0]) if prog is not None else ({}, "")
         if not by_gid:
-            return None
+            # the program names no glyph (or none is embedded): the CIDs of an Adobe character
+            # collection still name their characters
+            from .cidmap import TABLE_SOURCE, cid_unicode, collection_of
+
+            coll = collection_of(desc)
+            table = cid_unicode(coll) if coll else None
+            return (table, f"{coll} {TABLE_SOURCE}") if table else None
+        kind = prog[1]
         c2g = _cid_to_gid(desc)
         if c2g is None:
             m = by_gid
         else:
             m = {cid: by_gid[g] for cid, g in c2g.items() if g in by_gid}
         return (m, f"embedded {kind} {source}") if m else None
-    except ImportError:
+    except (ImportError, ResourceError):
         raise   # fonttools is a dependency: never read as "the font has no map"
     except Exception as exc:  # noqa: BLE001 - an unreadable program leaves the font unmapped
         log.debug("embedded font map unreadable: %s", exc)
