@@ -151,7 +151,7 @@ def caller_table(tmp: Path) -> dict:
         for backend in ("pypdf", "pdfium"):
             r = run("pdf", (str(path), backend), dl)
             ok = r["outcome"] in ("document", "error") and r["seconds"] <= 2 * dl and r["peak_mb"] <= 1536
-            rows.append([f"one 10,000-character content stream drawn by {pages} pages ({pages / 100:g} million characters, "
+            rows.append([f"one 100,000-character content stream drawn by {pages} pages ({pages / 10:g} million characters, "
                          f"{path.stat().st_size // 1000} KB)", backend, r["outcome"], r["code"] or "", round(r["seconds"], 1),
                          round(dl), round(r["peak_mb"]), "yes" if ok else "NO"])
             print(rows[-1], flush=True)
