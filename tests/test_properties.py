@@ -50,7 +50,8 @@ def _line() -> st.SearchStrategy[str]:
 UN_TEXT = st.lists(_line(), min_size=1, max_size=25).map("\n".join)
 ANY_TEXT = st.one_of(UN_TEXT, st.text(min_size=0, max_size=300))
 
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomized: the same 300 examples on every run (CI is reproducible); bench/bench_hostile.py fuzzes widely
+SETTINGS = settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _parse(text: str):
@@ -130,7 +131,7 @@ def rule_gap(text: str) -> tuple[list[str], list[str]] | None:
     a = [u for u in a if not (u not in b and _kept_aside(again, u))]
     if a == b:
         return None
-    if any(blk.type == "front" for blk in doc.blocks) and _front_rule(doc, again, a, b):
+    if any(blk.type == "front" for d in (doc, again) for blk in d.blocks) and _front_rule(doc, again, a, b):
         return None
     return (a, b)
 
@@ -185,6 +186,8 @@ DOCUMENTED_DIFFERENCES = {
     "number_kept_in_text_then_label": "2. 大会回顾其决议。\nA. Background \n2. Requests the Secretary-General to submit a report.\n"
                                       "V.20-03807 \n\n2/14 \nUnited Nations ",
     "front_line_read_as_pasted_columns": "Distr.: General\nCTOC/COP/WG.7/2020/2\nDistr.: General",
+    "front_fields_found_on_the_re_read": "include the item in the provisional agenda of its fifty-sixth session.\n"
+                                         "一. 导言\nDistr.: General\nDistr.: General",
     "second_glued_marker_for_one_footnote": "<1Г1\n1会",
     "lone_symbol_among_headers": "CTOC/COP/WG.7/2020/2\nCTOC/COP/WG.7/2020/2\nCTOC/COP/WG.7/2020/2\nA/80/590\n"
                                  "CTOC/COP/WG.7/2020/2\nCTOC/COP/WG.7/2020/2\nA/80/590",
