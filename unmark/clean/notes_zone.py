@@ -35,7 +35,7 @@ def _marker_patterns(label: str) -> tuple:
     spaced = re.compile(r"(?<=[^\s\d] )" + re.escape(label) + r"(?=[^\s\d.,:;*/)\]])")
     # a raised marker the typesetter wrapped to the start of the next line, glued to the Chinese
     # text that goes on ("…指出的那样，" / "12这些措施"; "12月" is a date, not a marker)
-    wrapped = re.compile(r"^\s*" + re.escape(label) + r"(?=\p{Han})(?![年月日号时点个])")
+    wrapped = re.compile(r"^\s*" + re.escape(label) + label_rule("note.wrapped_next").pattern)
     return rx, spaced, wrapped
 
 
