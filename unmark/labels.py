@@ -67,6 +67,7 @@ class LabelRules:
     item_early_letter: "re.Pattern[str]"  # running text: (a) ... (h) at a line start
     item_lower_next: "re.Pattern[str]"    # a lower-case item label opening the next sentence
     item_before_stop: "re.Pattern[str]"   # a token before a full stop that is a label
+    item_token: "re.Pattern[str]"   # a list label as a word token ("4", "a", "IV")
     lang: dict                        # language -> tuple of patterns (group `label`)
     bullets: str                      # the bullet characters
     ar_ordinals: tuple[str, ...]      # أولا = 1 ...
@@ -130,7 +131,7 @@ _RULES = {
     "note_after_stop": "note.after_stop", "note_wrapped_next": "note.wrapped_next", "item_latin": "item.latin", "value_strip": "value.strip",
     "alone_marker": "alone.marker", "alone_number": "alone.number", "paragraph_numbered": "paragraph.numbered",
     "paragraph_numbered_next": "paragraph.numbered_next", "paragraph_tokenised": "paragraph.tokenised",
-    "item_early_letter": "item.early_letter", "item_lower_next": "item.lower_next", "item_before_stop": "item.before_stop",
+    "item_early_letter": "item.early_letter", "item_lower_next": "item.lower_next", "item_before_stop": "item.before_stop", "item_token": "item.token",
 }
 # the label kinds of a body line, in the order they are tried, and their places
 _KINDS = (("paragraph", "paragraph.pattern"), ("chapter", "heading.chapter"), ("section", "heading.section"),

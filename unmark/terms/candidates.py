@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..labels import rule as label_rule
 from ..resources import load_toml
 from .lexicon import internal_words, pattern, stopwords
 from .morph import singular_en  # noqa: F401 - here too, where the candidates use it
@@ -222,7 +223,8 @@ def segment_candidates(tok: Tokenized, lang: str, limits: CandidateLimits) -> Ca
         return out
     inner = internal_words(lang)
     opening = 0         # chunks before the sentence's words: list labels only ("4.", "(a)", "IV."): for the spelling vote
-    while opening < len(tok.chunks) and all(_LABEL.match(t) for t in tok.chunks[opening]):
+    label_token = label_rule("item.token")
+    while opening < len(tok.chunks) and all(label_token.match(t) for t in tok.chunks[opening]):
         opening += 1
     for ci, chunk in enumerate(tok.chunks):
         for i, j in latin_ngram_spans(chunk, lang, limits.max_tokens_latin + (limits.extra_tokens_romance if lang in ("fr", "es") else 0)):
@@ -239,9 +241,6 @@ def segment_candidates(tok: Tokenized, lang: str, limits: CandidateLimits) -> Ca
                 surf = INITIAL_MARK + surf
             out.setdefault(key, (ng, surf))
     return out
-
-
-_LABEL = regex.compile(r"^(?:\p{N}+|[A-Za-z]|[IVXivx]{1,5})$")
 
 
 def _cap(tok: str) -> bool:
