@@ -11,7 +11,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import regex
 
 from ..labels import rule as label_rule
 from ..resources import load_toml
