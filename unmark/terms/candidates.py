@@ -11,7 +11,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-
 from ..labels import rule as label_rule
 from ..resources import load_toml
 from .lexicon import internal_words, pattern, stopwords
