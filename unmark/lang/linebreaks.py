@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import functools
 import logging
-import re as _stdre
 import statistics
 
 import regex
 
 from ..labels import rule as label_rule
-from ..scripts import HAN_CHAR as _HAN_CHAR
+from ..scripts import EAST_ASIAN_WIDE_RUNS, FIRST_UNIT, HAN_CHAR as _HAN_CHAR
 from .data import match_label, rules
 
 log = logging.getLogger(__name__)
@@ -44,22 +43,10 @@ _LIST_END = regex.compile(r"[,;:，；：、،؛]\d{0,3}$")
 _HYPHEN_END = regex.compile(r"\S[-\u2010\u00ad]$")
 
 
-# the East Asian Wide and Fullwidth blocks of UN text: Hangul Jamo, CJK radicals to CJK symbols,
-# kana, CJK ideographs (and extension A, B-), Yi, Hangul syllables, compatibility ideographs, vertical
-# and full-width forms (emoji, also wide, do not occur in UN documents)
-_WIDE = regex.compile("[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF"
-                      "\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\U00020000-\U0003FFFD]")
-
-
-# runs of wide characters: counted by runs (one match per run, not per character), with the
-# standard library's engine, which scans a plain character class several times faster than regex
-_WIDE_RUNS = _stdre.compile("[" + _WIDE.pattern[1:-1] + "]+")
-
-
 def display_width(s: str) -> int:
     """Columns the text takes: East Asian wide/full-width characters count 2 (one search per line,
     none for ASCII)."""
-    return len(s) if s.isascii() else len(s) + sum(map(len, _WIDE_RUNS.findall(s)))
+    return len(s) if s.isascii() else len(s) + sum(map(len, EAST_ASIAN_WIDE_RUNS.findall(s)))
 
 
 def line_break_context(lines: list[str]) -> dict:
@@ -305,11 +292,6 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
     return False
 
 
-# what a line cannot be broken inside: up to the first space or the first wide character (a
-# line may break before any Chinese character)
-_UNIT = regex.compile(r"^[^\s\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]+")
-
-
 _LONE_MARKER = _BARE_MARKER  # a footnote marker alone on its line (one pattern for both rules)
 _LETTER_ITEM = label_rule("item.early_letter")
 
@@ -353,7 +335,7 @@ def _at_end(rx: "regex.Pattern[str]", line: str, closers: str) -> bool:
 
 
 def _first_unit(line: str) -> str:
-    m = _UNIT.match(line)
+    m = FIRST_UNIT.match(line)
     return m.group() if m else line[:1]
 
 
