@@ -68,6 +68,8 @@ class LabelRules:
     item_lower_next: "re.Pattern[str]"    # a lower-case item label opening the next sentence
     item_before_stop: "re.Pattern[str]"   # a token before a full stop that is a label
     item_token: "re.Pattern[str]"   # a list label as a word token ("4", "a", "IV")
+    align_lead: "re.Pattern[str]"   # a label at the start of an aligned unit (align.calibrate)
+    align_inner_number: "re.Pattern[str]"  # a paragraph number inside an aligned unit
     lang: dict                        # language -> tuple of patterns (group `label`)
     bullets: str                      # the bullet characters
     ar_ordinals: tuple[str, ...]      # أولا = 1 ...
@@ -132,6 +134,7 @@ _RULES = {
     "alone_marker": "alone.marker", "alone_number": "alone.number", "paragraph_numbered": "paragraph.numbered",
     "paragraph_numbered_next": "paragraph.numbered_next", "paragraph_tokenised": "paragraph.tokenised",
     "item_early_letter": "item.early_letter", "item_lower_next": "item.lower_next", "item_before_stop": "item.before_stop", "item_token": "item.token",
+    "align_lead": "align.lead", "align_inner_number": "align.inner_number",
 }
 # the label kinds of a body line, in the order they are tried, and their places
 _KINDS = (("paragraph", "paragraph.pattern"), ("chapter", "heading.chapter"), ("section", "heading.section"),
