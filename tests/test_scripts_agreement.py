@@ -40,3 +40,18 @@ def test_display_width_and_first_unit_read_the_shared_classes():
     assert _first_unit("Résolution 55/100") == "Résolution"
     assert _first_unit("大会决议") == "大"
     assert _first_unit("UN大会") == "UN"
+
+
+def _chars(rx) -> str:
+    return "".join(c for c in ALL if rx.match(c))
+
+
+def test_composed_classes_are_the_old_ones_on_every_code_point():
+    from unmark.terms import morph, tokenize
+
+    # terms.tokenize: CJK punctuation, full-width forms, book-title marks, curly quotes
+    assert _chars(regex.compile("[" + tokenize._ZH_MARKS + "]")) == _chars(regex.compile("[\u3000-\u303f\uff00-\uffef《》“”‘’]"))
+    # lang.normalize: the Arabic presentation forms
+    assert _chars(regex.compile("[" + scripts.ARABIC_PRESENTATION + "]")) == _chars(regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]"))
+    # terms.morph: a letter of the basic Cyrillic block
+    assert [c for c in ALL if morph._cyrillic(c)] == [c for c in ALL if "\u0400" <= c <= "\u04ff"]

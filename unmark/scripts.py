@@ -32,6 +32,10 @@ HAN_BMP = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # right-to-left scripts by code point (Hebrew, Arabic, Syriac, Thaana ... and the Hebrew and
 # Arabic presentation forms): a right-to-left line or page
 RIGHT_TO_LEFT = r"\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+# the Arabic presentation forms (A and B): glyph shapes some PDFs give instead of letters
+ARABIC_PRESENTATION = r"\uFB50-\uFDFF\uFE70-\uFEFF"
+# the basic Cyrillic block by code point (Russian letters; not the supplements \p{Cyrillic} adds)
+CYRILLIC_BASIC = r"\u0400-\u04FF"
 # what a line may break before without a space (lang.linebreaks: the first unit of a line ends at
 # a space or at one of these): Hangul Jamo, CJK radicals to CJK symbols, kana, CJK ideographs
 # (extension A and unified), Hangul syllables, compatibility ideographs, full-width forms
@@ -48,6 +52,7 @@ RTL_CHAR = regex.compile("[" + RIGHT_TO_LEFT + "]")
 ARABIC_CHAR = regex.compile(ARABIC)
 ARABIC_LETTER = regex.compile(r"[" + ARABIC + r"&&\p{L}]", regex.V1)  # not Arabic digits or signs
 CYRILLIC_CHAR = regex.compile(CYRILLIC)
+CYRILLIC_BASIC_CHAR = regex.compile("[" + CYRILLIC_BASIC + "]")
 LATIN_CHAR = regex.compile(LATIN)
 NON_LATIN = regex.compile("[" + HAN + ARABIC + CYRILLIC + "]")  # a script other than Latin of the six languages
 HAN_OR_KANA = regex.compile("[" + HAN + KANA + "]")

@@ -10,6 +10,7 @@ import logging
 import math
 import threading
 from collections import Counter
+from typing import Sequence
 
 import regex
 
@@ -23,6 +24,7 @@ from ..scripts import (
     HAN_CHAR,
     HAN_OR_KANA_RUNS,
     HAN_RUNS,
+    LATIN,
     LATIN_RUNS,
     LETTER_RUNS,
     NON_LATIN,
@@ -73,7 +75,7 @@ _SCRIPT_RUNS = (
 )
 
 
-_NOT_PLAIN_LATIN = regex.compile(r"[[\p{L}--\p{Latin}][\p{Latin}--\p{L}]]", regex.V1)
+_NOT_PLAIN_LATIN = regex.compile(r"[[\p{L}--" + LATIN + "][" + LATIN + r"--\p{L}]]", regex.V1)
 
 
 def has_non_latin_script(text: str) -> bool:
@@ -461,6 +463,13 @@ def identify(text: str, default: str | None = None) -> str | None:
         return vote  # a clear function-word majority: no need for langdetect
     lang = _latin_language(clean[:2000])
     return lang if lang is not None else default
+
+
+def identify_units(texts: Sequence[str], default: str | None = None) -> str | None:
+    """Language of a list of short units (sentences, the lines of a file) without a language
+    code: :func:`identify` of the first 200, one per line (the aligners and ``unmark align
+    --presplit`` ask it)."""
+    return identify("\n".join(texts[:200]), default=default)
 
 
 # letters counted by runs (one match per run, not per character: count_runs)

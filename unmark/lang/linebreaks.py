@@ -15,7 +15,7 @@ import statistics
 import regex
 
 from ..labels import rule as label_rule
-from ..scripts import EAST_ASIAN_WIDE_RUNS, FIRST_UNIT, HAN_CHAR as _HAN_CHAR
+from ..scripts import ARABIC, ARABIC_CHAR, EAST_ASIAN_WIDE_RUNS, FIRST_UNIT, LATIN, HAN_CHAR as _HAN_CHAR
 from .data import match_label, rules
 
 log = logging.getLogger(__name__)
@@ -147,8 +147,8 @@ def marker_gap_bridges(texts: list[str], gaps: list[int], lang: str) -> list[int
     return out
 
 
-_ARABIC = regex.compile(r"\p{Arabic}")
-_FRAGMENT = regex.compile(r"^[^\p{Arabic}]{1,8}$")
+_ARABIC = ARABIC_CHAR
+_FRAGMENT = regex.compile("^[^" + ARABIC + "]{1,8}$")
 #: share of tiny left-to-right fragments ("([1", "/2000", ")") among the lines of right-to-left text
 #: whose extractor printed every direction run of a line on a line of its own (PyMuPDF)
 RTL_FRAGMENT_SHARE = 0.12
@@ -168,9 +168,9 @@ def rtl_fragmented(lines: list[str]) -> bool:
 _BARE_MARKER = label_rule("alone.marker")
 _NUMBER_ALONE = label_rule("alone.number")
 # a line ending in a Latin code or number with inner full stops ("A.95.XIII.18")
-_CODE_END = regex.compile(r"[\p{Latin}\d]\.[\p{Latin}\d.]*\d$")
+_CODE_END = regex.compile("[" + LATIN + r"\d]\.[" + LATIN + r"\d.]*\d$")
 # right-to-left text in visual order (PyMuPDF): the line's final comma printed first
-_VISUAL_PUNCT = regex.compile(r"^([،؛.:!؟])(?=\p{Arabic})")
+_VISUAL_PUNCT = regex.compile("^([،؛.:!؟])(?=" + ARABIC + ")")
 
 
 def _logical(line: str) -> str:
