@@ -21,6 +21,7 @@ import regex as re
 from ..errors import BinaryInputError, EmptyInputError, EncodingError, InputTooLargeError, ResourceError
 from ..model import DocWarning, Fix, MappedText
 from ..resources import load_toml
+from ..rules.bidi import bidi_regex
 from ..scripts import ARABIC, ARABIC_CHAR
 from .lines import Extracted, SrcLine, SrcPage
 
@@ -291,8 +292,6 @@ _ARABIC = ARABIC_CHAR
 # paragraph of the text output and is moved on the re-read.
 @functools.lru_cache(maxsize=1)
 def _visual_rtl_punct() -> "re.Pattern[str]":
-    from ..clean.artifacts import bidi_regex
-
     rx = bidi_regex().pattern  # "[...]" of the controls, or a pattern that never matches
     controls = rx[1:-1] if rx.startswith("[") else ""
     return re.compile(r"^([\s" + controls + r"]*)([،؛.:!؟])(?=" + ARABIC + ")")
