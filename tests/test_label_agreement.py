@@ -78,3 +78,26 @@ def test_grammar_rule_agrees_with_the_old_pattern(name):
         if a != b or (old.match(s) is None) != (new.match(s) is None) or old.sub("", s) != new.sub("", s):
             diff.append(s)
     assert not diff, diff[:5]
+
+
+def _old_run_in_list(line: str) -> bool:
+    """lang.linebreaks' run-in item check as it stood, one pattern compiled per next letter."""
+    m = re.compile(r"^[(（]([a-h])[)）]").match(line)
+    if m is None:
+        return False
+    nxt = chr(ord(m.group(1)) + 1)
+    return re.compile(r"[；;，,、]\s*(?:以及|及|和|或|and|or|et|y|и)?\s*[(（]" + nxt + r"[)）]").search(line, m.end()) is not None
+
+
+def test_run_in_items_agree_with_the_old_check():
+    from unmark.lang.linebreaks import _run_in_list
+
+    rnd = random.Random(17)
+    parts = ["(a)", "（b）", "(c)", "(d)", "(i)", "；", ";", "，", ",", "、", " ", "和", "以及", "and", "y", "и",
+             "or", "(", "（", ")", "）", "b", "c", "d", "j", "正式", "the States"]
+    lines = [s for s in STRINGS if s[:1] in "(（"]
+    lines += ["".join(rnd.choice(parts) for _ in range(rnd.randint(2, 10))) for _ in range(20000)]
+    lines = [s if s[:1] in "(（" else "(a)" + s for s in lines]
+    differ = [s for s in lines if _old_run_in_list(s) != _run_in_list(s)]
+    assert not differ, differ[:5]
+    assert sum(map(_run_in_list, lines)) > 500  # the check holds on many of them

@@ -8,7 +8,6 @@ opens with an item/paragraph label.
 """
 from __future__ import annotations
 
-import functools
 import logging
 import statistics
 
@@ -294,6 +293,7 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
 
 _LONE_MARKER = _BARE_MARKER  # a footnote marker alone on its line (one pattern for both rules)
 _LETTER_ITEM = label_rule("item.early_letter")
+_RUN_IN_ITEM = label_rule("item.run_in")
 
 
 def _run_in_list(line: str) -> bool:
@@ -303,13 +303,8 @@ def _run_in_list(line: str) -> bool:
     m = _LETTER_ITEM.match(line)
     if m is None:
         return False
-    return _next_item_after(chr(ord(m.group(1)) + 1)).search(line, m.end()) is not None
-
-
-@functools.lru_cache(maxsize=None)
-def _next_item_after(letter: str) -> "regex.Pattern[str]":
-    """The item label ``letter`` after a clause break (compiled once per letter, a to i)."""
-    return regex.compile(r"[；;，,、]\s*(?:以及|及|和|或|and|or|et|y|и)?\s*[(（]" + letter + r"[)）]")
+    nxt = chr(ord(m.group(1)) + 1)
+    return any(r.group(1) == nxt for r in _RUN_IN_ITEM.finditer(line, m.end()))
 
 
 _FULL_STOP = regex.compile(r"[.。!?！？][\"”’)）]*\d{0,3}$")
