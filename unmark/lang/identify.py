@@ -103,7 +103,7 @@ def _factory():
     """A langdetect factory of our own (the profiles that ship with langdetect), its rows of
     n-gram probabilities as tuples: they are only read, and a tuple of floats leaves the cyclic
     garbage collector's care, where 87,000 lists of 55 floats were walked by every full
-    collection of the process (3 % of a parse)."""
+    collection of the process (a share of every parse)."""
     from langdetect import DetectorFactory
     from langdetect.detector_factory import PROFILES_DIRECTORY
 
