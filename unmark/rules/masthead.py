@@ -37,6 +37,7 @@ def masthead_rules() -> dict[str, dict[str, list["re.Pattern[str]"]]]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)  # the front matter asks about the same lines several times
 def match_masthead(line: str, lang: str | None = None) -> tuple[str, str] | None:
     """(field, value) when ``line`` is a masthead line in ``lang`` (or English, or any language)."""
     s = " ".join(line.split())

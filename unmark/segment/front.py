@@ -63,7 +63,6 @@ def front_rules() -> dict[str, list["re.Pattern[str]"]]:
         raise ResourceError(f"core/front.toml: {exc}", code="E602") from exc
 
 
-@functools.lru_cache(maxsize=8192)  # the front matter asks about the same lines several times
 @functools.lru_cache(maxsize=8192)
 def front_role(line: str) -> str | None:
     s = " ".join(line.split())
