@@ -5,7 +5,7 @@ import pytest
 from unmark.resources import load_toml
 from unmark.terms import TermOptions, extract_terms
 from unmark.terms.acronyms import is_listed_name, listed_acronym, un_abbreviations
-from unmark.terms.boundaries import grow_latin, grow_zh, zh_extension_stop
+from unmark.terms.boundaries import complete_cut_piece, grow_latin, grow_zh, zh_cut_neutral, zh_cut_piece, zh_extension_stop
 from unmark.terms.candidates import CandidateLimits, count_candidates, name_fragment_share, name_neighbours, segment_candidates
 from unmark.terms.forms import un_form, un_forms
 from unmark.terms.lexicon import internal_words, pattern
@@ -214,3 +214,43 @@ def test_list_labels_before_a_heading_make_its_capital_sentence_initial():
     per = [segment_candidates(tokenize(t, "en"), "en", CandidateLimits()) for t in texts]
     _, _, surface, _ = count_candidates(per, "en")
     assert surface["general debate"] == "general debate"
+
+
+def test_cut_piece_is_a_term_with_the_same_character_beside_it_nearly_always():
+    suborbital = ["亚轨道飞行的法律问题", "关于亚轨道飞行的讨论", "亚轨道飞行和航天", "除轨道外"]
+    assert zh_cut_piece("轨道", suborbital) == "亚+"                       # 3 of 4 occurrences
+    assert zh_cut_piece("限成员名额", ["不限成员名额工作组", "设立不限成员名额", "不限成员名额会议"]) == "不+"
+    assert zh_cut_piece("训研", ["训研所的报告", "由训研所组织", "训研所和"]) == "+所"
+    # free edges: varied neighbours, or a function character (的, 和, 在) on the same side every time
+    assert zh_cut_piece("大会", ["联合国大会决定", "大会决定", "缔约方大会请"]) is None
+    assert zh_cut_piece("大会", ["的大会决定", "的大会请", "的大会认为"]) is None
+    assert zh_cut_piece("轨道", suborbital[:2]) is None                   # too few occurrences
+    assert "的" in zh_cut_neutral() and not {"不", "亚", "所", "前"} & zh_cut_neutral()
+
+
+def test_cut_piece_is_completed_to_the_whole_word_or_left_out():
+    unitar = ["联合国训练研究所（训研所）的报告", "由训研所组织的培训", "训研所和开发署"]
+    assert complete_cut_piece("训研", unitar)[0] == "训研所"
+    transition = ["经济转型国家的代表", "支持经济转型国家", "经济转型国家和发展中国家"]
+    assert complete_cut_piece("转型", transition)[0] == "经济转型国家"
+    assert complete_cut_piece("大会", ["联合国大会决定", "大会决定", "缔约方大会请"]) == ["大会"]
+    # 国外交部 starts inside 各国: no whole word, the piece leaves the main list
+    assert complete_cut_piece("外交部", ["各国外交部的代表", "各国外交部长", "各国外交部门"]) == []
+    # a function word of stop_zh.txt (问题) is never taken along
+    ageing = ["老龄问题不限成员名额工作组的报告", "老龄问题不限成员名额工作组会议", "老龄问题不限成员名额工作组主席"]
+    assert all("问题" not in w for w in complete_cut_piece("限成员名额工作组", ageing))
+
+
+def test_extraction_completes_a_cut_piece_the_segmenter_made():
+    # jieba cuts 不/限/成员/名额 and 不 is a function word: without the check the entry is 限成员名额工作组
+    # ("limited-membership working group"), the opposite of open-ended
+    zh = ["大会决定设立不限成员名额工作组。", "不限成员名额工作组举行了会议。", "各国支持不限成员名额工作组的工作。",
+          "不限成员名额工作组的报告已提交。"]
+    en = ["The Assembly decided to establish an open-ended working group.", "The open-ended working group held a meeting.",
+          "States supported the work of the open-ended working group.", "The report of the open-ended working group was submitted."]
+    pairs = list(zip(zh, en))
+    opts = TermOptions(min_freq=2, min_cooc=2)
+    assert [(e.source, e.target) for e in extract_terms(pairs, "zh", "en", opts).entries] == [
+        ("不限成员名额工作组", "open-ended working group")]
+    off = extract_terms(pairs, "zh", "en", TermOptions(min_freq=2, min_cooc=2, cut_share=0))
+    assert [e.source for e in off.entries] == ["限成员名额工作组"]

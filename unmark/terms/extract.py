@@ -44,9 +44,9 @@ from .candidates import (
     nominal_single_en,
     segment_candidates,
 )
-from .boundaries import grow_latin, grow_zh
+from .boundaries import complete_cut_piece, grow_latin, grow_zh
 from .generality import specificity
-from .status import GENERAL, attributive_modifier, compositional_with_state, zh_transliterated_name, is_proper_name, coordinations, entry_status, label_series
+from .status import GENERAL, un_dictionary_word, attributive_modifier, compositional_with_state, zh_transliterated_name, is_proper_name, coordinations, entry_status, label_series
 from .glossary import Example, Glossary, TermEntry
 from .lexicon import check_lang, states
 from .options import TermOptions
@@ -630,6 +630,8 @@ def extract_terms(
     grow_segs = {k: distinct(v, dups) for k, v in segs_of.items()}
     # whole forms: a Chinese term cut short by the segmenter grows to what its occurrences share
     surf_of: dict[int, tuple[str, str]] = {}
+    cut_of: dict[int, str] = {}
+    completed: set[int] = set()     # entries whose Chinese side was completed from a cut piece
     for k in linked:
         a, b = src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]]
         if opts.grow_share > 0 and src_lang == "zh":
@@ -655,6 +657,22 @@ def extract_terms(
                 b = grown       # only into a full name: "field support" -> "Department of Field Support"
         if opts.un_forms:
             b = un_form(b, tgt_lang, tgt_texts)
+        if opts.cut_share > 0 and not same_state[k]:
+            # a Chinese side that, in the pairs the entry was learned from, nearly always has the
+            # same character beside it is a piece of a longer word (轨道 in 亚轨道, 训研 in 训研所):
+            # completed to that word when the segmenter's words agree, else out of the main list
+            sides = [a, b]
+            for side, lang_ in ((0, src_lang), (1, tgt_lang)):
+                if lang_ == "zh" and not un_dictionary_word(sides[side]):
+                    wholes = complete_cut_piece(sides[side], [join_cjk(pairs[i][side].text) for i in grow_segs[k]],
+                                                opts.cut_share)
+                    whole = wholes[0] if wholes else None
+                    if whole is None:
+                        cut_of[k] = sides[side]
+                    elif whole != sides[side]:
+                        sides[side] = whole
+                        completed.add(k)
+            a, b = sides
         surf_of[k] = (a, b)
     # a term grown into another entry's source: one entry for that source, the pair seen together
     # more often, unless one target is the full name of the other's (全球环境 grown to 全球环境基金
@@ -662,7 +680,8 @@ def extract_terms(
     def _pref(k: int, other: int) -> tuple:
         b, b2 = surf_of[k][1], surf_of[other][1]
         full_name = b != b2 and b2.lower() in b.lower() and is_proper_name(b, tgt_lang)   # the full name of the other's target
-        return (full_name, int(stats.cooc[k]), surf_of[k][0] == src.surface[src.keys[stats.src[k]]], float(link_score[k]))
+        # an entry completed from a cut piece yields to the one learned from the whole word
+        return (k not in completed, full_name, int(stats.cooc[k]), surf_of[k][0] == src.surface[src.keys[stats.src[k]]], float(link_score[k]))
 
     best_of: dict[str, int] = {}
     for k in linked:
@@ -689,7 +708,8 @@ def extract_terms(
                 ks in labels_s or kt in labels_t                       # JS1 ... JS16: labels of one document
                 or (max(src.name_frag.get(ks, 0.0), tgt.name_frag.get(kt, 0.0)) >= opts.max_name_fragment
                     and not (acr.is_listed_name(a) or acr.is_listed_name(b)))  # a piece of one longer name
-                or compositional_with_state(b, tgt_lang) or compositional_with_state(a, src_lang)):
+                or compositional_with_state(b, tgt_lang) or compositional_with_state(a, src_lang)
+                or k in cut_of):                                         # a piece cut out of a longer word
             status[k] = GENERAL
     # two main-list entries joined by "and" are a phrase of the text, not an entry
     # (on either side; labels of the document count as entries: "AI and JS6")
