@@ -14,19 +14,16 @@ heading into the row that holds its translation, so both rows become right.
 """
 from __future__ import annotations
 
-import re
 from typing import Sequence
+
+from ..labels import rule as label_rule
 
 Bead = tuple[list[int], list[int], float]
 
-# a sentence end, then a short tail that does not end a sentence (it may start with a heading label:
-# ``… stations. II. Current situation``)
-_TAIL = re.compile(r"[.。!?！？;；]\s*((?:(?:[0-9]{1,3}|[IVXLC]{1,6}|[一二三四五六七八九十]{1,3}|[A-Z])[.．、]\s*)?"
-                   r"[^.。!?！？;；:：,，]{2,80})$")
-# a short prefix without digits before a paragraph number
-_HEAD_PREFIX = re.compile(r"^(\D{2,60}?)\s[0-9]{1,3}[.．]\s")
-# a paragraph/heading/item label at the start of a unit: 12. / (a) / IV. / 三、 / 1．
-_LEAD = re.compile(r"^\s*[(（]?([0-9]{1,3}|[IVXLC]{1,6}|[一二三四五六七八九十]{1,3}|[A-Za-zА-Яа-я])[.)）．、]\s*")
+# (the label grammar's: resources/core/labels.toml)
+_TAIL = label_rule("align.glued_tail")
+_HEAD_PREFIX = label_rule("align.glued_prefix")
+_LEAD = label_rule("align.lead")
 
 
 def _length(text: str) -> int:
