@@ -212,7 +212,7 @@ _code("E415", "line-parallel files differ in length ({a} vs {b} lines)", "--alig
 _code("E416", "TBX is not well-formed XML: {detail}", "Broken TBX glossary.")
 _code("E417", "unknown glossary type {ext!r} (use .tbx, .csv, .xlsx, .tsv or .json)", "The glossary given to check/terms is in no format unmark reads (it reads every format terms writes).")
 _code("E418", "the alignment file does not hold {src} and {tgt}", "The alignment file's languages differ from --src-lang/--tgt-lang.")
-_code("E420", "document parsing/alignment is not available in this installation", "terms on documents needs unmark.parse and unmark.align.")
+_code("E420", "document parsing/alignment is not available in this installation", "Not raised any more: terms on documents always has unmark.parse and unmark.align (the code stays reserved).")
 _code("E421", "no {src}/{tgt} document pairs found in folder", "Folder input to terms: no file names carry the two language codes.")
 _code("E422", "documents must come in pairs (source then target)", "An odd number of documents was given to terms.")
 _code("E423", "the inputs {names} are {a} and {b}, not {src} and {tgt}: set --src-lang {a} --tgt-lang {b}", "terms/check: the given languages contradict the languages detected in the first input pair.")
