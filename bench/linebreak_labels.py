@@ -98,7 +98,7 @@ def masthead_fields(doc, units: dict[int, set[str]]) -> dict[int, set[str]]:
     that block that holds a masthead field is a unit of its own (a line holding no field goes on
     the field of the line before). Returns a copy of ``units`` with those lines' block unit
     replaced by ``blocks[i]#field``."""
-    from unmark.segment.front import match_masthead
+    from unmark.rules.masthead import match_masthead
 
     out = {n: set(u) for n, u in units.items()}
     for i, b in enumerate(doc.blocks):

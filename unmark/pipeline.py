@@ -46,7 +46,8 @@ from .extract.pdf import layout as pdf_layout
 from .lang import identify_block, identify_document, is_hard_break, line_break_context, looks_like_language, split_sentences
 from .lang.linebreaks import marker_gap_bridges
 from .segment.footnotes import NoteBuilder, TextSlot, collect_footnotes, find_markers, labels_apart, remove_markers
-from .segment.front import METADATA_ONLY, front_end, match_masthead, parse_front
+from .segment.front import METADATA_ONLY, front_end, parse_front
+from .rules.masthead import match_masthead
 from .segment.join import URL_SCHEME, JoinContext, cjk_spacing_majority, join_parts, vocabulary_of
 from .segment.structure import BlockBuilder, PartBuilder, Segmenter, merge_label_lines
 from .segment.symbols import find_symbols, symbol_spans
