@@ -234,6 +234,8 @@ def test_cut_piece_is_completed_to_the_whole_word_or_left_out():
     transition = ["经济转型国家的代表", "支持经济转型国家", "经济转型国家和发展中国家"]
     assert complete_cut_piece("转型", transition)[0] == "经济转型国家"
     assert complete_cut_piece("大会", ["联合国大会决定", "大会决定", "缔约方大会请"]) == ["大会"]
+    karabakh = ["解决纳戈尔诺-卡拉巴赫冲突的谈判", "纳戈尔诺-卡拉巴赫冲突仍未解决", "关于纳戈尔诺-卡拉巴赫冲突"]
+    assert complete_cut_piece("卡拉巴赫冲突", karabakh)[0] == "纳戈尔诺-卡拉巴赫冲突"
     # 国外交部 starts inside 各国: no whole word, the piece leaves the main list
     assert complete_cut_piece("外交部", ["各国外交部的代表", "各国外交部长", "各国外交部门"]) == []
     # a function word of stop_zh.txt (问题) is never taken along
@@ -317,3 +319,32 @@ def test_nested_piece_with_the_same_equivalent_is_dropped():
     segs = [[0, 1, 2], [0, 1, 2], [3, 4], [4]]
     # 中非 sits inside 中非稳定团 wherever it means MINUSCA; 大会 is used on its own
     assert _nested_pieces(entries, segs, pairs, 0, 0.75) == {0}
+
+
+def test_hyphenated_modifier_and_capitalised_name_opener_are_general():
+    from unmark.terms.status import attributive_modifier
+
+    lower = ["a high-level segment", "the high-level meeting on", "high-level panel", "at a high-level event"]
+    assert attributive_modifier("high-level", lower, "en")
+    named = ["the Open-ended Working Group on Ageing", "Open-ended Working Group", "an Open-ended Intergovernmental Expert Group"]
+    assert attributive_modifier("Open-ended", named, "en")
+    # a noun: followed by verbs, prepositions, punctuation
+    sg = ["the Secretary-General requested", "report of the Secretary-General on", "The Secretary-General.", "Secretary-General Ban Ki-moon"]
+    assert not attributive_modifier("Secretary-General", sg, "en")
+    assert not attributive_modifier("capacity-building", ["capacity-building is key", "support capacity-building.", "for capacity-building in"], "en")
+
+
+def test_name_piece_continued_by_several_longer_names_is_general():
+    zh = ["全球服务中心提供支助。", "区域服务中心设在恩德培。", "全球服务中心的员额。", "区域服务中心的预算。",
+          "全球服务中心和区域服务中心的合作。"]
+    en = ["The Global Service Centre provides support.", "The Regional Service Centre is located in Entebbe.",
+          "Posts of the Global Service Centre.", "The budget of the Regional Service Centre.",
+          "Cooperation between the Global Service Centre and the Regional Service Centre."]
+    pairs = list(zip(zh, en))
+
+    def status(opts):
+        return {e.source: e.status for e in extract_terms(pairs, "zh", "en", opts).entries}
+
+    on = status(TermOptions(min_freq=2, min_cooc=2))
+    assert on["服务中心"] == GENERAL and on["全球服务中心"] == on["区域服务中心"] == "name"
+    assert status(TermOptions(min_freq=2, min_cooc=2, max_name_continued=1.0))["服务中心"] == "name"

@@ -23,6 +23,9 @@ def zh_extension_stop() -> frozenset[str]:
     return frozenset(ch for line in load_lines("terms/zh_extension_stop.txt") for ch in line.split())
 
 
+NAME_JOINERS = frozenset("-‐‑－·・•")      # 纳戈尔诺-卡拉巴赫, 阿希姆·卡索: the name goes on across them
+
+
 @functools.cache
 def zh_cut_neutral() -> frozenset[str]:
     return frozenset(ch for line in load_lines("terms/zh_cut_neutral.txt") for ch in line.split())
@@ -32,7 +35,8 @@ def zh_cut_piece(term: str, texts: Sequence[str], share: float = 0.75, min_occur
     """Is ``term`` a piece cut out of a longer word in ``texts`` (the aligned pairs an entry was
     learned from)? The side and character ("亚+", "+所") when at least ``share`` of its occurrences
     (and ``min_occurrences``) have the same Han character on one side and that character is not a
-    particle, preposition, pronoun or counter (``resources/terms/zh_cut_neutral.txt``); None for a
+    particle, preposition, pronoun or counter (``resources/terms/zh_cut_neutral.txt``), or a hyphen
+    or middle dot inside a transliterated name (卡拉巴赫 of 纳戈尔诺-卡拉巴赫); None for a
     term whose edges are free (the left and right contexts vary or are function characters)."""
     if not term or term.startswith("《") or not _HAN.search(term):
         return None
@@ -50,7 +54,7 @@ def zh_cut_piece(term: str, texts: Sequence[str], share: float = 0.75, min_occur
         return None
     for side, cnt in (("left", left), ("right", right)):
         ch, c = cnt.most_common(1)[0]
-        if ch and c >= share * n and _HAN.match(ch) and ch not in neutral:
+        if ch and c >= share * n and ((_HAN.match(ch) and ch not in neutral) or ch in NAME_JOINERS):
             return f"{ch}+" if side == "left" else f"+{ch}"
     return None
 

@@ -33,6 +33,7 @@ from .association import (
     log_likelihood,
 )
 from .candidates import (
+    INITIAL_MARK,
     TITLE_PREFIX,
     c_values,
     container_share,
@@ -467,6 +468,26 @@ def _nested_pieces(entries: list[TermEntry], segs: list[list[int]], pairs, zi: i
     return drop
 
 
+def _name_continued(k: int, src_side: tuple, tgt_side: tuple, segs: list[int], share: float,
+                    min_segments: int = 3) -> bool:
+    """Is a capitalised side, as the entry has it, continued into a longer name (by any capitalised
+    neighbour) in at least ``share`` of the aligned pairs the entry was learned from: "Service Centre"
+    always inside Global or Regional Service Centre, "Economic Commission" always "... for Africa",
+    "... for Europe"? Then it is a piece of several names, not an entry. Listed UN names
+    (United Nations) and acronyms are never pieces."""
+    if share >= 1.0 or len(segs) < min_segments:
+        return False
+    for side, key, surf in (src_side, tgt_side):
+        if not surf[:1].isupper() or is_acronym(surf) or acr.is_listed_name(surf):
+            continue
+        if surf != side.surface[key].lstrip(INITIAL_MARK):
+            continue            # grown or rewritten: its contexts were not counted for this form
+        cont = sum(1 for i in segs if any(getattr(side.per_seg[i], "name_ctx", {}).get(key, ("", ""))))
+        if cont >= share * len(segs):
+            return True
+    return False
+
+
 def _saturation(cooc: int, saturation: int) -> float:
     return float(np.log2(1.0 + min(cooc, saturation)) / np.log2(1.0 + saturation))
 
@@ -769,7 +790,8 @@ def extract_terms(
                 or (max(src.name_frag.get(ks, 0.0), tgt.name_frag.get(kt, 0.0)) >= opts.max_name_fragment
                     and not (acr.is_listed_name(a) or acr.is_listed_name(b)))  # a piece of one longer name
                 or compositional_with_state(b, tgt_lang) or compositional_with_state(a, src_lang)
-                or k in cut_of):                                         # a piece cut out of a longer word
+                or k in cut_of                                           # a piece cut out of a longer word
+                or _name_continued(k, (src, ks, a), (tgt, kt, b), segs_of[k], opts.max_name_continued)):
             status[k] = GENERAL
     # two main-list entries joined by "and" are a phrase of the text, not an entry
     # (on either side; labels of the document count as entries: "AI and JS6")
