@@ -44,7 +44,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import unmark  # noqa: E402
-from linebreak_labels import cell_paragraphs, label_boundaries, letters, locate_lines, predicted_soft, units_by_line  # noqa: E402
+from linebreak_labels import (cell_paragraphs, label_boundaries, letters, locate_lines, masthead_fields,  # noqa: E402
+                              predicted_soft, units_by_line)
 
 SHARED = ROOT.parent / "shared"
 HURIDOCS = SHARED / "corpus/huridocs"
@@ -115,10 +116,14 @@ def score(text: str, paragraphs: list[str], lang: str, name: str, extractor: str
         t0 = time.perf_counter()
         doc = unmark.parse(text, lang="auto" if mode == "auto" else lang)
         dt = time.perf_counter() - t0
-        units = units_by_line(doc)
-        c = {"soft": 0, "hard": 0, "soft_err": 0, "hard_err": 0, "cells": 0, "cells_err": 0, "front": 0, "front_err": 0}
+        block_units = units_by_line(doc)
+        units = masthead_fields(doc, block_units)  # (the masthead read as its metadata fields)
+        c = {"soft": 0, "hard": 0, "soft_err": 0, "hard_err": 0, "cells": 0, "cells_err": 0, "front": 0, "front_err": 0,
+             "as_block_err": 0}
         for b in bounds:
             ok = predicted_soft(units, b.a, b.b) == (b.label == "soft")
+            if not (b.label == "soft" and b.para in cell_paras):
+                c["as_block_err"] += predicted_soft(block_units, b.a, b.b) != (b.label == "soft")
             if b.label == "soft" and b.para in cell_paras:
                 c["cells"] += 1
                 c["cells_err"] += not ok
@@ -148,6 +153,7 @@ def score(text: str, paragraphs: list[str], lang: str, name: str, extractor: str
         rows.append({"file": name, "extractor": extractor, "mode": mode, "labelled": lab,
                      "soft": c["soft"], "soft errors": c["soft_err"], "hard": c["hard"], "hard errors": c["hard_err"],
                      "accuracy": round(1 - err / lab, 4) if lab else None,
+                     "accuracy, masthead as one unit": round(1 - c["as_block_err"] / lab, 4) if lab else None,
                      "front-matter errors": f"{c['front_err']}/{c['front']}",
                      "accuracy after front matter": round(1 - (err - c["front_err"]) / (lab - c["front"]), 4)
                      if lab > c["front"] else None,
@@ -198,33 +204,30 @@ def huridocs(ex: dict, rows: list, errors: list, notes: list) -> None:
 
 
 # The MNBVC labels mark every front-matter line hard: each masthead field and each line of a
-# wrapped agenda title. The human labels of huridocs join them: "Distr.: General 14 August 2019
-# Original: English" and "Human Rights Council Working Group on the Universal Periodic Review
-# Thirty-fourth session 4–15 November 2019" are one paragraph each (ohchr_1_en, ohchr_1_ru, plan_1),
-# and a title line that the next line continues in lower case ("... including" / "alternative
-# approaches ...") is one title. The benchmark scores the MNBVC labels as they are AND, in a row of
-# its own, the front matter read by the huridocs convention: the relabelled breaks are these two
-# kinds only, each listed in the notes.
-import regex as _re  # noqa: E402
+# wrapped agenda title. The human labels of huridocs join both: "Distr.: General 14 August 2019
+# Original: English" is one paragraph (a layout cell of short lines: not scored, see
+# cell_paragraphs) and a wrapped title is one paragraph. The masthead is scored by the metadata
+# fields unmark outputs for it (linebreak_labels.masthead_fields): each field its own unit, as the
+# MNBVC labels have it and as the huridocs cells allow. The wrapped agenda title is where the two
+# corpora disagree: a title line that the next line continues in lower case ("... including" /
+# "alternative approaches ...") was broken by the title column's width, which is a soft break by
+# the labels' own definition (a hard break ends a unit the author wrote; a soft one is the
+# layout's), and unmark outputs one agenda title. The benchmark scores the MNBVC labels as they
+# are AND, in a row of its own, with those lower-case continuations read as soft (each listed in
+# the notes); nothing else is relabelled.
+WRAPPED = " (title wraps soft)"
 
-_MASTHEAD_FIELD = _re.compile(r"\bDistr\.|^\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}$|^Original\s*:")
 
-
-def huridocs_convention(lines: list[str], hard: list[bool]) -> tuple[list[bool], list[str]]:
-    """The MNBVC hard/soft labels with the front matter (the lines before the first soft break)
-    relabelled by the huridocs convention; also the relabelled breaks, described."""
+def label_definition(lines: list[str], hard: list[bool]) -> tuple[list[bool], list[str]]:
+    """The MNBVC hard/soft labels with the front-matter lines (before the first soft break) that
+    the next line continues in lower case read as soft; also the relabelled breaks, described."""
     first_soft = next((i for i, h in enumerate(hard) if not h), len(hard))
     out, changed = list(hard), []
     for i in range(first_soft):
         a, b = lines[i].strip(), lines[i + 1].strip()
-        why = None
-        if _MASTHEAD_FIELD.search(a) and _MASTHEAD_FIELD.search(b):
-            why = "two masthead fields (huridocs: one paragraph)"
-        elif a and b[:1].islower():
-            why = "a front-matter line continued in lower case (one title)"
-        if why and out[i]:
+        if a and b[:1].islower() and out[i]:
             out[i] = False
-            changed.append(f"{a[-40:]!r} / {b[:40]!r}: soft, {why}")
+            changed.append(f"{a[-40:]!r} / {b[:40]!r}: soft, a front-matter line continued in lower case (one title)")
     return out, changed
 
 
@@ -251,9 +254,9 @@ def mnbvc(rows: list, errors: list, notes: list) -> None:
         labels = d["is_hard_linebreak"]
         # paragraphs from the human labels, so the same scorer applies
         run_case(d["raw_text"], _paragraphs(lines, labels), "en", f"mnbvc_{k + 1}", "given text", rows, errors)
-        conv, changed = huridocs_convention(lines, labels)
+        conv, changed = label_definition(lines, labels)
         if changed:
-            run_case(d["raw_text"], _paragraphs(lines, conv), "en", f"mnbvc_{k + 1} (huridocs convention)", "given text",
+            run_case(d["raw_text"], _paragraphs(lines, conv), "en", f"mnbvc_{k + 1}{WRAPPED}", "given text",
                      rows, errors)
             notes.extend(f"mnbvc_{k + 1} relabelled: {c}" for c in changed)
 
@@ -376,8 +379,8 @@ def one_per_line(notes: list) -> list[list]:
         d = json.loads(mn.read_text(encoding="utf-8").splitlines()[0])
         lines = d["raw_text"].split("\n")
         cases.append(("MNBVC paragraphs (en)", "en", _paragraphs(lines, d["is_hard_linebreak"])))
-        cases.append(("MNBVC paragraphs, huridocs convention (en)", "en",
-                      _paragraphs(lines, huridocs_convention(lines, d["is_hard_linebreak"])[0])))
+        cases.append(("MNBVC paragraphs, title wraps soft (en)", "en",
+                      _paragraphs(lines, label_definition(lines, d["is_hard_linebreak"])[0])))
     un = SHARED / "corpus/unpc-dev"
     if un.is_dir():
         import regex as re
@@ -391,7 +394,7 @@ def one_per_line(notes: list) -> list[list]:
     for name, lang, ls in cases:
         for mode in ("auto", "lang"):
             doc = unmark.parse("\n".join(ls) + "\n", lang="auto" if mode == "auto" else lang)
-            units = units_by_line(doc)
+            units = masthead_fields(doc, units_by_line(doc))
             owners: dict[str, set[int]] = {}
             for n, us in units.items():
                 for u in us:
@@ -425,33 +428,37 @@ def main() -> int:
     opl = one_per_line(notes)
 
     cols = ["file", "extractor", "mode", "labelled", "soft", "soft errors", "hard", "hard errors", "accuracy",
-            "front-matter errors", "accuracy after front matter", "cells (not scored)", "unlabelled",
+            "accuracy, masthead as one unit", "front-matter errors", "accuracy after front matter", "cells (not scored)", "unlabelled",
             "body paragraphs in a footnote"]
-    # rows of the MNBVC document read by the huridocs convention are shown apart, not counted twice
-    conv = [r for r in rows if r["accuracy"] is not None and "(huridocs convention)" in r["file"]]
+    # rows of the MNBVC document with its title wraps read as soft are shown apart, not counted twice
+    conv = [r for r in rows if r["accuracy"] is not None and WRAPPED in r["file"]]
     scored = [r for r in rows if r["accuracy"] is not None and r not in conv]
     worst = min(scored, key=lambda r: r["accuracy"]) if scored else None
     below = [r for r in scored if r["accuracy"] < TARGET]
-    conv_files = {r["file"].replace(" (huridocs convention)", "") for r in conv}
+    conv_files = {r["file"].replace(WRAPPED, "") for r in conv}
     below_conv = [r for r in scored + conv if r["accuracy"] < TARGET and r["file"] not in conv_files]
     summary = [
         ["file x extractor x mode rows", len(scored)],
         ["labelled boundaries (all rows)", sum(r["labelled"] for r in scored)],
         ["overall accuracy", round(1 - sum(r["soft errors"] + r["hard errors"] for r in scored) / max(1, sum(r["labelled"] for r in scored)), 4)],
         ["rows below 98%", len(below)],
-        ["rows below 98%, MNBVC front matter read by the huridocs convention", len(below_conv)],
+        ["rows below 98%, MNBVC title wraps read as soft", len(below_conv)],
         ["rows below 98% after the front matter",
          sum(1 for r in scored if r["accuracy after front matter"] is not None and r["accuracy after front matter"] < TARGET)],
         ["worst row", f"{worst['file']} / {worst['extractor']} / {worst['mode']}: {worst['accuracy']}" if worst else "-"],
-        ["worst row, MNBVC front matter read by the huridocs convention",
+        ["worst row, masthead block scored as one unit (the reading before)",
+         (lambda w: f"{w['file']} / {w['extractor']} / {w['mode']}: {w['accuracy, masthead as one unit']}")(
+             min(scored, key=lambda r: r["accuracy, masthead as one unit"])) if scored else "-"],
+        ["rows below 98%, masthead block scored as one unit", sum(1 for r in scored if r["accuracy, masthead as one unit"] < TARGET)],
+        ["worst row, MNBVC title wraps read as soft",
          (lambda w: f"{w['file']} / {w['extractor']} / {w['mode']}: {w['accuracy']}")(
              min((r for r in scored + conv if r["file"] not in conv_files), key=lambda r: r["accuracy"])) if scored else "-"],
         ["body paragraphs inside a footnote (all rows)", sum(r["body paragraphs in a footnote"] for r in rows)],
         ["seed paragraphs exact", f"{seed_res['exact']}/{seed_res['expected']} (found {seed_res['paragraphs found']})"],
         ["one-paragraph-per-line intact (worst text)", min((r[4] for r in opl), default="-")],
-        ["one-paragraph-per-line intact (worst text; MNBVC by the huridocs convention)",
+        ["one-paragraph-per-line intact (worst text; MNBVC title wraps read as soft)",
          min((r[4] for r in opl if r[0] != "MNBVC paragraphs (en)"), default="-")],
-        ["one-paragraph-per-line intact (all texts; MNBVC by the huridocs convention)",
+        ["one-paragraph-per-line intact (all texts; MNBVC title wraps read as soft)",
          "{}/{}".format(sum(r[3] for r in opl if r[0] != "MNBVC paragraphs (en)"),
                         sum(r[2] for r in opl if r[0] != "MNBVC paragraphs (en)"))],
         ["one-paragraph-per-line intact after the front matter (all texts)",

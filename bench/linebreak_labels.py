@@ -90,6 +90,34 @@ def label_boundaries(lines: list[str], paragraphs: list[str]) -> tuple[list[Boun
     return out, unlabelled
 
 
+def masthead_fields(doc, units: dict[int, set[str]]) -> dict[int, set[str]]:
+    """The masthead read as the metadata fields unmark outputs for it. unmark keeps the masthead
+    lines (``Distr.: Limited`` / ``28 November 2001`` / ``Original: English``) as one ``masthead``
+    front block, so that the language versions' mastheads align, and outputs each field on its
+    own in the metadata (``distribution``, ``date``, ``original_language``). Read so, each line of
+    that block that holds a masthead field is a unit of its own (a line holding no field goes on
+    the field of the line before). Returns a copy of ``units`` with those lines' block unit
+    replaced by ``blocks[i]#field``."""
+    from unmark.rules.masthead import match_masthead
+
+    out = {n: set(u) for n, u in units.items()}
+    for i, b in enumerate(doc.blocks):
+        if b.type != "front" or b.role != "masthead":
+            continue
+        by_line: dict[int, list[str]] = {}
+        for o in b.source.origins:
+            if o.col >= 0:
+                by_line.setdefault(o.line, []).append(b.source.text[o.offset:o.offset + o.length])
+        field = None
+        for n in sorted(by_line):
+            m = match_masthead("".join(by_line[n]).strip(), doc.language)
+            field = m[0] if m else field
+            if field is not None and n in out:
+                out[n].discard(f"blocks[{i}]")
+                out[n].add(f"blocks[{i}]#{field}")
+    return out
+
+
 def predicted_soft(units: dict[int, set[str]], a: int, b: int) -> bool:
     return bool(units.get(a, set()) & units.get(b, set()))
 
@@ -107,5 +135,6 @@ def cell_paragraphs(lines: list[str], bounds: list[Boundary]) -> set[int]:
     full = float(ws[int(0.9 * (len(ws) - 1))]) if ws else 80.0
     by_para: dict[int, list[int]] = {}
     for b in bounds:
-        by_para.setdefault(b.para, []).extend((b.a, b.b))
+        # (the line after a hard break is the next paragraph's: only the line before is this one's)
+        by_para.setdefault(b.para, []).extend((b.a, b.b) if b.label == "soft" else (b.a,))
     return {p for p, ns in by_para.items() if all(width(lines[n - 1]) < 0.6 * full for n in ns)}

@@ -173,3 +173,23 @@ def test_the_pdf_stages_leave_the_measured_geometry_as_it_was():
     after = [(ln.zone, ln.rule, ln.gap_before, ln.hard_end, ln.page_start, ln.heading_hint, ln.text)
              for pg in ex.geometry.pages for ln in pg.measured]
     assert after == before and {z for z, *_ in after} == {"body"}
+
+
+def test_the_furniture_question_is_asked_once_and_the_stage_records_that_answer(monkeypatch):
+    """The page furniture is measured once, with the lines (Geometry.furniture: the masthead join
+    needs it), and the stage pdf_furniture records that answer: no second evaluation."""
+    from unmark.extract.pdf import extract_pdf
+    from unmark.extract.pdf import layout as L
+
+    calls = []
+    real = L.mark_furniture
+    monkeypatch.setattr(L, "mark_furniture", lambda *a, **k: calls.append(1) or real(*a, **k))
+    pdf = Path(__file__).resolve().parents[1] / "examples" / "plan_1.en.pdf"  # stacked masthead cells
+    ex = extract_pdf(pdf)
+    assert any(f.rule == "pdf.masthead_join" for f in ex.fixes) and len(calls) == 1
+    st = run_stages(ex, upto="pdf_furniture")
+    assert len(calls) == 1
+    recorded = {(k, ln.geom.index) for k, p in enumerate(ex.pages) for ln in p.lines if ln.zone == "furniture"}
+    kept = {(k, ln.geom.index) for k, p in enumerate(ex.pages) for ln in p.lines}
+    assert recorded and recorded == set(ex.geometry.furniture) & kept
+    assert st.lines

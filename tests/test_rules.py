@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from unmark.clean.artifacts import map_pua, remove_broken_fields
-from unmark.clean.layout import furniture_kind
+from unmark.rules.furniture import furniture_kind
 from unmark.model import MappedText
 from unmark.resources import load_toml
-from unmark.segment.front import front_role, match_masthead
+from unmark.rules.masthead import match_masthead
+from unmark.segment.front import front_role
 from unmark.labels import match_label
 from unmark.segment.symbols import find_symbols
 
@@ -158,7 +159,7 @@ def test_named_heading_examples(ex):
 ])
 def test_recycle_pattern_must_be_anchored_at_the_end(pattern, ok):
     # the recycling mark is matched at the end of the line only: the rule must say so
-    from unmark.clean.layout import _anchored_at_end
+    from unmark.rules.furniture import _anchored_at_end
     from unmark.errors import ResourceError
 
     if ok:

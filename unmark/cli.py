@@ -7,7 +7,6 @@ Each sub-command lives in ``unmark/commands/<name>.py`` and exposes
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 
@@ -29,8 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"unmark {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    from .commands import align, batch, check, explain, parse, terms
+
+    modules = {"parse": parse, "explain": explain, "align": align, "terms": terms, "check": check, "batch": batch}
     for name in COMMANDS:
-        importlib.import_module(f"unmark.commands.{name}").add_parser(sub)
+        modules[name].add_parser(sub)
     return parser
 
 

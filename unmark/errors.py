@@ -210,7 +210,7 @@ _code("E415", "line-parallel files differ in length ({a} vs {b} lines)", "--alig
 _code("E416", "TBX is not well-formed XML: {detail}", "Broken TBX glossary.")
 _code("E417", "unknown glossary type {ext!r} (use .tbx, .csv, .xlsx, .tsv or .json)", "The glossary given to check/terms is in no format unmark reads (it reads every format terms writes).")
 _code("E418", "the alignment file does not hold {src} and {tgt}", "The alignment file's languages differ from --src-lang/--tgt-lang.")
-_code("E420", "document parsing/alignment is not available in this installation", "terms on documents needs unmark.parse and unmark.align.")
+_code("E420", "document parsing/alignment is not available in this installation", "Not raised any more: terms on documents always has unmark.parse and unmark.align (the code stays reserved).")
 _code("E421", "no {src}/{tgt} document pairs found in folder", "Folder input to terms: no file names carry the two language codes.")
 _code("E422", "documents must come in pairs (source then target)", "An odd number of documents was given to terms.")
 _code("E423", "the inputs {names} are {a} and {b}, not {src} and {tgt}: set --src-lang {a} --tgt-lang {b}", "terms/check: the given languages contradict the languages detected in the first input pair.")
@@ -273,6 +273,7 @@ _code("W400", "paragraph numbering resumes at {n} after a restart at 1 ({where})
 _code("W401", "no ToUnicode map: the text of {fonts} was read from the font program or its character collection", "A composite font (Identity-H/V) has no /ToUnicode map; its characters were read from the embedded TrueType/OpenType program's own cmap table or glyph names, or, when the program names nothing or is not embedded, from the CIDs of the Adobe character collection the font declares (Adobe-GB1, -CNS1, -Japan1, -Korea1). Usually right; a glyph the program does not name is U+FFFD.")
 _code("W301", "the documents have different symbols ({listing})", "Aligned documents do not carry the same UN symbol: maybe not versions of one document.")
 _code("W481", "PDFium returns at most 32,767 characters of one text object: text cut on page(s) {pages}", "pdfium backend: a text object longer than PDFium returns was cut; the pypdf backend reads it whole.")
+_code("W482", "the default deadline grew to {seconds} s but its listener could not be told ({error}); the engine that watches this work keeps its earlier kill time", "Logged when a default deadline grows (a long input) and the listener told of it (a batch worker's pipe to its engine, unmark.limits.on_grow) is gone: a closed pipe, connection or file. The parse goes on under the grown deadline; the engine may kill the worker at its earlier time (E511). Any other exception from a listener is raised.")
 _code("W480", "{n} control character(s) removed from the {format} output", "An XML, HTML or XLSX writer removed characters the format cannot hold (logged; in TMX also a header note).")
 # fmt: on
 

@@ -135,8 +135,14 @@ def grow(seconds: float) -> bool:
     if listener is not None:
         try:
             listener(seconds)
-        except Exception:  # noqa: BLE001 - a listener gone (a closed pipe) must not fail the parse
-            log.debug("deadline listener failed", exc_info=True)
+        except (OSError, ValueError) as exc:
+            # what telling a gone listener raises: a closed pipe or connection (BrokenPipeError,
+            # OSError "handle is closed"), a closed file (ValueError "I/O operation on closed
+            # file"). The parse goes on under its grown deadline; the engine that could not be
+            # told keeps its earlier kill time. Anything else is a bug of the listener: raised.
+            log.warning("W482: the default deadline grew to %g s but its listener could not be told (%s: %s); "
+                        "the engine that watches this work keeps its earlier kill time", seconds,
+                        type(exc).__name__, exc)
     return True
 
 
@@ -191,6 +197,22 @@ def check() -> None:
             raise MemoryBudgetExceeded(
                 f"the document needs more than its build memory limit of {bud.limit >> 20} MB "
                 f"(set ParseOptions.build_memory_mb / --build-memory-mb to change it, 0 for none)", code="E153")
+
+
+_TICKS_PER_CHECK = 4096
+_ticks = 0
+
+
+def tick() -> None:
+    """:func:`check` once every few thousand calls: cheap enough for a loop over the sentences,
+    lines, matches or pieces of one huge block, where a stage can outgrow the memory budget (or
+    the deadline) before its next block or the next stage. (A shared count: a thread that calls it
+    rarely is checked with the others' calls.)"""
+    global _ticks
+    _ticks += 1
+    if _ticks >= _TICKS_PER_CHECK:
+        _ticks = 0
+        check()
 
 
 # --------------------------------------------------------------------------- memory of the caller

@@ -345,16 +345,16 @@ class Item:
     def text(self) -> str:
         return self.source.text
 
-    def to_dict(self, provenance: bool = True) -> dict[str, Any]:
+    def to_dict(self, provenance: bool = True, *, lists: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {
             "label": self.label,
             "level": self.level,
             "text": self.text,
             "footnote_refs": [r.label for r in self.footnote_refs],
-            "sentences": [list(s) for s in self.sentences],
+            "sentences": [list(s) for s in self.sentences] if lists else self.sentences,
         }
         if provenance:
-            d["source"] = self.source.origins_list()
+            d["source"] = self.source.origins_list() if lists else self.source.origins
         return d
 
 
@@ -405,7 +405,9 @@ class Block:
             labels += [r.label for r in it.footnote_refs]
         return labels
 
-    def to_dict(self, provenance: bool = True) -> dict[str, Any]:
+    def to_dict(self, provenance: bool = True, *, lists: bool = True) -> dict[str, Any]:
+        """The block as JSON values; ``lists=False``: the spans and source runs as the tuples the
+        block holds (the same JSON, without a list object made for each sentence and run)."""
         d: dict[str, Any] = {
             "type": self.type,
             "role": self.role,
@@ -413,19 +415,19 @@ class Block:
             "number": self.number,
             "level": self.level,
             "text": self.text,
-            "items": [it.to_dict(provenance) for it in self.items],
+            "items": [it.to_dict(provenance, lists=lists) for it in self.items],
             "footnote_refs": [r.label for r in self.footnote_refs],
             "footnote_ref_offsets": [r.to_dict() for r in self.footnote_refs],
             "symbols": [s.to_dict() for s in self.symbols],
             "links": [lk.to_dict() for lk in self.links],
             "lang": self.lang,
-            "sentences": [list(s) for s in self.sentences],
+            "sentences": [list(s) for s in self.sentences] if lists else self.sentences,
             "pages": list(self.pages),
         }
         if self.bboxes:
             d["bboxes"] = [b.to_list() for b in self.bboxes]
         if provenance:
-            d["source"] = self.source.origins_list()
+            d["source"] = self.source.origins_list() if lists else self.source.origins
         return d
 
 
@@ -445,7 +447,7 @@ class Footnote:
     def pages(self) -> tuple[int, ...]:
         return self.source.pages()
 
-    def to_dict(self, provenance: bool = True) -> dict[str, Any]:
+    def to_dict(self, provenance: bool = True, *, lists: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {
             "label": self.label,
             "text": self.text,
@@ -455,7 +457,7 @@ class Footnote:
             "pages": list(self.pages),
         }
         if provenance:
-            d["source"] = self.source.origins_list()
+            d["source"] = self.source.origins_list() if lists else self.source.origins
         return d
 
 
@@ -560,11 +562,14 @@ class Document:
             yield f"footnotes[{i}]", f.source
 
     # ---- outputs
-    def to_dict(self, provenance: bool = True) -> dict[str, Any]:
+    def to_dict(self, provenance: bool = True, *, lists: bool = True) -> dict[str, Any]:
         """The document as the public JSON contract (``schema`` "1.0", see docs/json-contract.md).
 
         Args:
             provenance: keep the per-character ``source`` runs (page, line, column of every character).
+            lists: arrays as lists (the default); False: the sentence spans and source runs as the
+                tuples the document holds (what :meth:`to_json` encodes: the same JSON, without a
+                new object for each sentence and run).
         """
         return {
             "schema": SCHEMA_VERSION,
@@ -574,15 +579,17 @@ class Document:
             "page_count": self.page_count,
             "language": self.language,
             "metadata": self.metadata.to_dict(),
-            "blocks": [b.to_dict(provenance) for b in self.blocks],
-            "footnotes": [f.to_dict(provenance) for f in self.footnotes],
+            "blocks": [b.to_dict(provenance, lists=lists) for b in self.blocks],
+            "footnotes": [f.to_dict(provenance, lists=lists) for f in self.footnotes],
             "fixes": [f.to_dict() for f in self.fixes],
             "warnings": [w.to_dict() for w in self.warnings],
         }
 
     def to_json(self, indent: int | None = 1, provenance: bool = True) -> str:
-        """:meth:`to_dict` as a JSON string (UTF-8 characters kept, not escaped)."""
-        return json.dumps(self.to_dict(provenance), ensure_ascii=False, indent=indent)
+        """:meth:`to_dict` as a JSON string (UTF-8 characters kept, not escaped): the text of
+        ``json.dumps(doc.to_dict(provenance), ensure_ascii=False, indent=indent)``, in bounded
+        memory (:func:`json_text`)."""
+        return json_text(self.to_dict(provenance, lists=False), indent)
 
     def to_markdown(self) -> str:
         """Markdown: the metadata as a table, headings as ``#`` levels, numbered paragraphs with their labels, items as
@@ -610,6 +617,35 @@ class Document:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Document":
         return document_from_dict(d)
+
+
+# --------------------------------------------------------------------------- writing the JSON
+_JSON_BATCH = 1 << 14  # encoder pieces joined at a time
+
+
+def json_text(value: Any, indent: int | None = 1, end: str = "") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=indent) + end``, the same text, in bounded
+    memory. ``json.dumps`` with an indent collects every piece the encoder yields (a number, a
+    separator: five pieces for each ``[start, end]`` sentence span) in one list before joining
+    them; a document of millions of sentences made 1 GB of pieces for a 230 MB text. Here the
+    pieces are joined a batch at a time, and the parse deadline and memory budget
+    (:func:`unmark.limits.check`) are checked between batches when rendering runs under them
+    (``unmark parse``, batch)."""
+    from itertools import islice
+
+    from .limits import check
+
+    pieces = json.JSONEncoder(ensure_ascii=False, indent=indent).iterencode(value)
+    parts: list[str] = []
+    while True:
+        batch = list(islice(pieces, _JSON_BATCH))
+        if not batch:
+            break
+        parts.append("".join(batch))
+        check()
+    if end:
+        parts.append(end)
+    return parts[0] if len(parts) == 1 else "".join(parts)  # (no pieces at all: never, a value is at least one)
 
 
 # --------------------------------------------------------------------------- reading the JSON back

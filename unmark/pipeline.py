@@ -45,8 +45,9 @@ from .extract.pdf import extract_pdf, prepare_reader
 from .extract.pdf import layout as pdf_layout
 from .lang import identify_block, identify_document, is_hard_break, line_break_context, looks_like_language, split_sentences
 from .lang.linebreaks import marker_gap_bridges
-from .segment.footnotes import NoteBuilder, TextSlot, collect_footnotes, find_markers, remove_markers
-from .segment.front import METADATA_ONLY, front_end, match_masthead, parse_front
+from .segment.footnotes import NoteBuilder, TextSlot, collect_footnotes, find_markers, labels_apart, remove_markers
+from .segment.front import METADATA_ONLY, front_end, parse_front
+from .rules.masthead import match_masthead
 from .segment.join import URL_SCHEME, JoinContext, cjk_spacing_majority, join_parts, vocabulary_of
 from .segment.structure import BlockBuilder, PartBuilder, Segmenter, merge_label_lines
 from .segment.symbols import find_symbols, symbol_spans
@@ -624,12 +625,14 @@ def stage_lines(st: ParseState) -> ParseState:
             elif ln.zone == "footnote" and ln.s.strip():
                 note_lines.append(ln)
     body = merge_label_lines(body_lines)
-    notes = merge_label_lines(note_lines, "footnote")
+    fixes: list[Fix] = []
+    notes = merge_label_lines(labels_apart(note_lines, fixes), "footnote")
     # a label line merged with the next is a new line: it starts a page as its label line does
     for ln in body:
         if ln.page_start != first_of[(ln.page, ln.line)]:
             decided.set(ln, page_start=first_of[(ln.page, ln.line)])
-    return replace(st, body=tuple(body), note_lines=tuple(notes), decided=decided)
+    return replace(st, body=tuple(body), note_lines=tuple(notes), decided=decided,
+                   fixes=st.fixes + tuple(fixes) if fixes else st.fixes)
 
 
 def stage_language(st: ParseState) -> ParseState:

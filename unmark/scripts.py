@@ -3,9 +3,12 @@ punctuation mark", "a Cyrillic letter" for every module of the package.
 
 The ``str`` constants are class bodies, to compose inside ``[...]`` of a larger pattern
 (``"[" + HAN + "“《（]"``); the compiled patterns below them are the classes the modules test
-characters and texts with. All patterns are for the ``regex`` module (``\\p{...}`` properties).
+characters and texts with. All patterns are for the ``regex`` module (``\\p{...}`` properties),
+except one class of code-point ranges compiled with the standard library's ``re`` for speed.
 """
 from __future__ import annotations
+
+import re as _stdre
 
 import regex
 
@@ -29,6 +32,18 @@ HAN_BMP = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # right-to-left scripts by code point (Hebrew, Arabic, Syriac, Thaana ... and the Hebrew and
 # Arabic presentation forms): a right-to-left line or page
 RIGHT_TO_LEFT = r"\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+# the Arabic presentation forms (A and B): glyph shapes some PDFs give instead of letters
+ARABIC_PRESENTATION = r"\uFB50-\uFDFF\uFE70-\uFEFF"
+# the basic Cyrillic block by code point (Russian letters; not the supplements \p{Cyrillic} adds)
+CYRILLIC_BASIC = r"\u0400-\u04FF"
+# what a line may break before without a space (lang.linebreaks: the first unit of a line ends at
+# a space or at one of these): Hangul Jamo, CJK radicals to CJK symbols, kana, CJK ideographs
+# (extension A and unified), Hangul syllables, compatibility ideographs, full-width forms
+BREAK_BEFORE = r"\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60"
+# the East Asian Wide and Fullwidth blocks of UN text, two columns in a monospaced line: the
+# above and Yi, vertical forms, full-width signs, ideographs beyond the BMP (extension B-)
+# (emoji, also wide, do not occur in UN documents)
+EAST_ASIAN_WIDE = BREAK_BEFORE + r"\uA000-\uA4CF\uFE30-\uFE4F\uFFE0-\uFFE6\U00020000-\U0003FFFD"
 
 # ---- one character
 HAN_CHAR = regex.compile(HAN)
@@ -37,6 +52,7 @@ RTL_CHAR = regex.compile("[" + RIGHT_TO_LEFT + "]")
 ARABIC_CHAR = regex.compile(ARABIC)
 ARABIC_LETTER = regex.compile(r"[" + ARABIC + r"&&\p{L}]", regex.V1)  # not Arabic digits or signs
 CYRILLIC_CHAR = regex.compile(CYRILLIC)
+CYRILLIC_BASIC_CHAR = regex.compile("[" + CYRILLIC_BASIC + "]")
 LATIN_CHAR = regex.compile(LATIN)
 NON_LATIN = regex.compile("[" + HAN + ARABIC + CYRILLIC + "]")  # a script other than Latin of the six languages
 HAN_OR_KANA = regex.compile("[" + HAN + KANA + "]")
@@ -61,3 +77,8 @@ ARABIC_RUNS = regex.compile(ARABIC + "+")
 ARABIC_LETTER_RUNS = regex.compile(r"[" + ARABIC + r"&&\p{L}]+", regex.V1)
 CYRILLIC_RUNS = regex.compile(CYRILLIC + "+")
 LATIN_RUNS = regex.compile(LATIN + "+")
+# runs of wide characters, with the standard library's engine, which scans a plain character
+# class several times faster than regex (a display width is asked of every line)
+EAST_ASIAN_WIDE_RUNS = _stdre.compile("[" + EAST_ASIAN_WIDE + "]+")
+# the start of a line up to its first space or first character a line may break before
+FIRST_UNIT = regex.compile(r"^[^\s" + BREAK_BEFORE + "]+")

@@ -28,9 +28,7 @@ def _no_partials(out: Path) -> None:
 
 def test_hostile_corpus_runs_to_the_end(hostile_dir, tmp_path):
     out = tmp_path / "out"
-    t0 = time.monotonic()
     s = run_batch(hostile_dir, out, BatchOptions(formats=("json", "txt"), jobs=2, timeout=20, memory_mb=1024, max_pages=500))
-    elapsed = time.monotonic() - t0
     recs = _records(out)
     files = [r["file"] for r in recs]
     assert sorted(files) == sorted(HOSTILE), "every file exactly once in the manifest"
@@ -59,8 +57,7 @@ def test_hostile_corpus_runs_to_the_end(hostile_dir, tmp_path):
     assert by["pdf/long_5000_pages.pdf"]["status"] == "error"
     for name in ("pdf/encrypted.pdf", "pdf/not_a_pdf.pdf"):
         assert by[name]["status"] == "error", by[name]
-    # no file is allowed to eat the batch: 19 small files, well under the time limit each
-    assert elapsed < 120
+    # no file is allowed to eat the batch (no clock here: the batch's own limit records E511)
     assert not any(r["code"] == "E511" for r in recs), "a hostile file hit the wall-clock limit"
     _no_partials(out)
 

@@ -5,7 +5,7 @@ import pytest
 from unmark.resources import load_toml
 from unmark.terms import TermOptions, extract_terms
 from unmark.terms.acronyms import is_listed_name, listed_acronym, un_abbreviations
-from unmark.terms.boundaries import grow_latin, grow_zh, zh_extension_stop
+from unmark.terms.boundaries import complete_cut_piece, grow_latin, grow_zh, zh_cut_neutral, zh_cut_piece, zh_extension_stop
 from unmark.terms.candidates import CandidateLimits, count_candidates, name_fragment_share, name_neighbours, segment_candidates
 from unmark.terms.forms import un_form, un_forms
 from unmark.terms.lexicon import internal_words, pattern
@@ -214,3 +214,137 @@ def test_list_labels_before_a_heading_make_its_capital_sentence_initial():
     per = [segment_candidates(tokenize(t, "en"), "en", CandidateLimits()) for t in texts]
     _, _, surface, _ = count_candidates(per, "en")
     assert surface["general debate"] == "general debate"
+
+
+def test_cut_piece_is_a_term_with_the_same_character_beside_it_nearly_always():
+    suborbital = ["亚轨道飞行的法律问题", "关于亚轨道飞行的讨论", "亚轨道飞行和航天", "除轨道外"]
+    assert zh_cut_piece("轨道", suborbital) == "亚+"                       # 3 of 4 occurrences
+    assert zh_cut_piece("限成员名额", ["不限成员名额工作组", "设立不限成员名额", "不限成员名额会议"]) == "不+"
+    assert zh_cut_piece("训研", ["训研所的报告", "由训研所组织", "训研所和"]) == "+所"
+    # free edges: varied neighbours, or a function character (的, 和, 在) on the same side every time
+    assert zh_cut_piece("大会", ["联合国大会决定", "大会决定", "缔约方大会请"]) is None
+    assert zh_cut_piece("大会", ["的大会决定", "的大会请", "的大会认为"]) is None
+    assert zh_cut_piece("轨道", suborbital[:2]) is None                   # too few occurrences
+    assert "的" in zh_cut_neutral() and not {"不", "亚", "所", "前"} & zh_cut_neutral()
+
+
+def test_cut_piece_is_completed_to_the_whole_word_or_left_out():
+    unitar = ["联合国训练研究所（训研所）的报告", "由训研所组织的培训", "训研所和开发署"]
+    assert complete_cut_piece("训研", unitar)[0] == "训研所"
+    transition = ["经济转型国家的代表", "支持经济转型国家", "经济转型国家和发展中国家"]
+    assert complete_cut_piece("转型", transition)[0] == "经济转型国家"
+    assert complete_cut_piece("大会", ["联合国大会决定", "大会决定", "缔约方大会请"]) == ["大会"]
+    karabakh = ["解决纳戈尔诺-卡拉巴赫冲突的谈判", "纳戈尔诺-卡拉巴赫冲突仍未解决", "关于纳戈尔诺-卡拉巴赫冲突"]
+    assert complete_cut_piece("卡拉巴赫冲突", karabakh)[0] == "纳戈尔诺-卡拉巴赫冲突"
+    # 国外交部 starts inside 各国: no whole word, the piece leaves the main list
+    assert complete_cut_piece("外交部", ["各国外交部的代表", "各国外交部长", "各国外交部门"]) == []
+    # a function word of stop_zh.txt (问题) is never taken along
+    ageing = ["老龄问题不限成员名额工作组的报告", "老龄问题不限成员名额工作组会议", "老龄问题不限成员名额工作组主席"]
+    assert all("问题" not in w for w in complete_cut_piece("限成员名额工作组", ageing))
+
+
+def test_extraction_completes_a_cut_piece_the_segmenter_made():
+    # jieba cuts 不/限/成员/名额 and 不 is a function word: without the check the entry is 限成员名额工作组
+    # ("limited-membership working group"), the opposite of open-ended
+    zh = ["大会决定设立不限成员名额工作组。", "不限成员名额工作组举行了会议。", "各国支持不限成员名额工作组的工作。",
+          "不限成员名额工作组的报告已提交。"]
+    en = ["The Assembly decided to establish an open-ended working group.", "The open-ended working group held a meeting.",
+          "States supported the work of the open-ended working group.", "The report of the open-ended working group was submitted."]
+    pairs = list(zip(zh, en))
+    opts = TermOptions(min_freq=2, min_cooc=2)
+    assert [(e.source, e.target) for e in extract_terms(pairs, "zh", "en", opts).entries] == [
+        ("不限成员名额工作组", "open-ended working group")]
+    off = extract_terms(pairs, "zh", "en", TermOptions(min_freq=2, min_cooc=2, cut_share=0))
+    assert [e.source for e in off.entries] == ["限成员名额工作组"]
+
+
+def test_un_short_forms_examples_from_resources():
+    from unmark.terms.listed import find_listed, listed_pairs, matches_form, un_short_forms
+
+    rows = un_short_forms()
+    assert {"安理会", "宪章", "增编", "届会"} <= {p.zh for p in rows}
+    for p in rows:
+        assert p.zh in p.example_zh, p
+        assert any(_form_in(f, p.example_en) for f in p.en), p
+    # the abbreviations list's Chinese short forms come along, with long form and acronym
+    assert next(p for p in listed_pairs() if p.zh == "儿基会").en == ("United Nations Children's Fund", "UNICEF")
+    assert matches_form("sessions", ("session",)) and not matches_form("sessional", ("session",))
+
+
+def _form_in(form, text):
+    from unmark.terms.listed import _form_pattern
+
+    return bool(_form_pattern(form).search(text))
+
+
+def test_listed_pair_needs_the_corpus_to_bear_it_out():
+    from unmark.terms.listed import ListedPair, find_listed
+
+    council = ListedPair("安理会", ("Security Council",))
+    zh = ["安理会通过了决议。", "安理会成员表示关切。", "安理会请秘书长报告。", "安理会决定继续审议。"]
+    en = ["The Security Council adopted the resolution.", "Council members expressed concern.",
+          "The Security Council requested the Secretary-General to report.", "The Security Council decided to remain seized."]
+    (hit,) = find_listed(zh, en, pairs=[council])
+    assert (hit.target, hit.cooc, hit.source_count) == ("Security Council", 3, 4)   # "Council members" backs it too
+    # the English elsewhere: no entry
+    assert find_listed(zh, ["The Committee adopted it.", "Members spoke.", "It was decided.", "No."], pairs=[council]) == []
+    session = ListedPair("届会", ("session",))
+    zh2 = ["大会第七十届会议", "第六十九届会议议程", "理事会第五届会议"]
+    en2 = ["seventieth session of the General Assembly", "Agenda of the sixty-ninth session", "Sessions of the Council: fifth session"]
+    assert [h.target for h in find_listed(zh2, en2, pairs=[session])] == ["session"]
+
+
+def test_listed_short_form_is_an_entry_beside_the_full_name():
+    zh = ["安全理事会通过了第2178号决议。", "安理会成员表示关切。", "安理会请秘书长提交报告。", "安全理事会决定继续处理此案。",
+          "安理会决定继续审议。", "安全理事会成员听取了通报。"]
+    en = ["The Security Council adopted resolution 2178.", "Members of the Security Council expressed concern.",
+          "The Security Council requested the Secretary-General to submit a report.", "The Security Council decided to remain seized of the matter.",
+          "The Security Council decided to continue its consideration.", "Members of the Security Council heard a briefing."]
+    pairs = list(zip(zh, en))
+    got = {(e.source, e.target) for e in extract_terms(pairs, "zh", "en", TermOptions(min_freq=2, min_cooc=2)).entries}
+    assert ("安理会", "Security Council") in got and ("安全理事会", "Security Council") in got
+    off = {e.source for e in extract_terms(pairs, "zh", "en", TermOptions(min_freq=2, min_cooc=2, un_short_forms=False)).entries}
+    assert "安理会" not in off
+
+
+def test_nested_piece_with_the_same_equivalent_is_dropped():
+    from unmark.align.types import Segment
+    from unmark.terms.extract import _nested_pieces
+    from unmark.terms.glossary import TermEntry
+
+    texts = ["中非稳定团部署了部队。", "为中非稳定团增加人员。", "中非稳定团和中非共和国政府", "大会通过决议。", "联合国大会第七十届会议"]
+    pairs = [(Segment("zh", t), Segment("en", "x")) for t in texts]
+    entries = [TermEntry("中非", "MINUSCA"), TermEntry("中非稳定团", "MINUSCA"),
+               TermEntry("大会", "General Assembly"), TermEntry("联合国大会", "General Assembly")]
+    segs = [[0, 1, 2], [0, 1, 2], [3, 4], [4]]
+    # 中非 sits inside 中非稳定团 wherever it means MINUSCA; 大会 is used on its own
+    assert _nested_pieces(entries, segs, pairs, 0, 0.75) == {0}
+
+
+def test_hyphenated_modifier_and_capitalised_name_opener_are_general():
+    from unmark.terms.status import attributive_modifier
+
+    lower = ["a high-level segment", "the high-level meeting on", "high-level panel", "at a high-level event"]
+    assert attributive_modifier("high-level", lower, "en")
+    named = ["the Open-ended Working Group on Ageing", "Open-ended Working Group", "an Open-ended Intergovernmental Expert Group"]
+    assert attributive_modifier("Open-ended", named, "en")
+    # a noun: followed by verbs, prepositions, punctuation
+    sg = ["the Secretary-General requested", "report of the Secretary-General on", "The Secretary-General.", "Secretary-General Ban Ki-moon"]
+    assert not attributive_modifier("Secretary-General", sg, "en")
+    assert not attributive_modifier("capacity-building", ["capacity-building is key", "support capacity-building.", "for capacity-building in"], "en")
+
+
+def test_name_piece_continued_by_several_longer_names_is_general():
+    zh = ["全球服务中心提供支助。", "区域服务中心设在恩德培。", "全球服务中心的员额。", "区域服务中心的预算。",
+          "全球服务中心和区域服务中心的合作。"]
+    en = ["The Global Service Centre provides support.", "The Regional Service Centre is located in Entebbe.",
+          "Posts of the Global Service Centre.", "The budget of the Regional Service Centre.",
+          "Cooperation between the Global Service Centre and the Regional Service Centre."]
+    pairs = list(zip(zh, en))
+
+    def status(opts):
+        return {e.source: e.status for e in extract_terms(pairs, "zh", "en", opts).entries}
+
+    on = status(TermOptions(min_freq=2, min_cooc=2))
+    assert on["服务中心"] == GENERAL and on["全球服务中心"] == on["区域服务中心"] == "name"
+    assert status(TermOptions(min_freq=2, min_cooc=2, max_name_continued=1.0))["服务中心"] == "name"

@@ -20,6 +20,7 @@ from typing import Sequence
 import numpy as np
 
 from ..errors import ResourceError
+from ..labels import rule as label_rule
 
 FEATURES = (
     "bias", "raw", "raw_prev", "raw_next", "raw_min_nb", "skip", "one_one", "many", "short", "len_dev",
@@ -27,10 +28,11 @@ FEATURES = (
     "post", "lpost", "post_min_nb", "lpost_paragraph", "skip_text", "absorb",
     "lab_mismatch", "lab_glued", "end_mismatch", "nb_glue", "skip_lab_nb", "boundary", "lboundary",
 )
-# a paragraph/heading/item label at the start of a unit: 12. / (a) / IV. / 三、 / 1．
-_LEAD = re.compile(r"^\s*[(（]?([0-9]{1,3}|[IVXLC]{1,6}|[一二三四五六七八九十]{1,3}|[A-Za-zА-Яа-я])[.)）．、]\s*")
-# a paragraph number inside a unit, after a short prefix (a heading glued to its paragraph)
-_MID = re.compile(r"\s([0-9]{1,3})[.．]\s")
+# a paragraph/heading/item label at the start of a unit (12. / (a) / IV. / 三、 / 1．), and a
+# paragraph number inside a unit after a short prefix (a heading glued to its paragraph): the
+# label grammar's (resources/core/labels.toml)
+_LEAD = label_rule("align.lead")
+_MID = label_rule("align.inner_number")
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
 
 Bead = tuple[list[int], list[int], float]

@@ -22,7 +22,7 @@ import math
 
 import regex
 
-from ..scripts import HAN_RUNS
+from ..scripts import HAN_RUNS, LATIN
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ _STOP = frozenset(
     under until up while get got make made let lit etc sb sth something someone esp used see variant old
     surname name place person kind type abbr""".split()
 )
-_WORD = regex.compile(r"[\p{Latin}]+(?:['’-][\p{Latin}]+)*")
+_WORD = regex.compile("[" + LATIN + "]+(?:['’-][" + LATIN + "]+)*")
 _PAREN = regex.compile(r"\([^)]*\)|\[[^\]]*\]")
 _TONE = regex.compile(r"[1-5]")
 

@@ -34,7 +34,7 @@ from typing import Sequence
 import numpy as np
 
 from ..errors import AlignmentError
-from ..scripts import HAN_UNIFIED_CHAR
+from ..lang.identify import identify_units
 from . import anchors as _anchors
 from . import dp
 
@@ -369,27 +369,23 @@ def anchor_vectors(src: Sequence[str], tgt: Sequence[str], dim: int = 1024, punc
     return _hash_vectors(ka, w, dim), _hash_vectors(kb, w, dim)
 
 
-def _is_zh(lang: str | None, texts: Sequence[str]) -> bool:
-    if lang:
-        return lang.lower().startswith("zh")
-    sample = "".join(texts[:50])
-    return bool(sample) and len(HAN_UNIFIED_CHAR.findall(sample)) > len(sample) / 3
-
-
-def _is_en(lang: str | None, texts: Sequence[str]) -> bool:
-    if lang:
-        return lang.lower().startswith("en")
-    sample = "".join(texts[:50])
-    return bool(sample) and sum(ch.isascii() and ch.isalpha() for ch in sample) > len(sample) / 2
+def _language(lang: str | None, texts: Sequence[str]) -> str:
+    """A side's language: its code when given, else what :func:`unmark.lang.identify.identify_units`
+    finds ("" when nothing decides)."""
+    return lang.lower() if lang else identify_units(texts) or ""
 
 
 def dictionary_vectors(src: Sequence[str], tgt: Sequence[str], src_lang: str | None, tgt_lang: str | None,
                        dim: int = 4096) -> tuple[np.ndarray, np.ndarray] | None:
     """Bilingual-dictionary vectors for a Chinese–English pair (either direction), or None
     when the pair is not zh/en or no dictionary is installed."""
-    if _is_zh(src_lang, src) and _is_en(tgt_lang, tgt):
+    la = _language(src_lang, src)
+    if not la.startswith(("zh", "en")):
+        return None
+    lb = _language(tgt_lang, tgt)
+    if la.startswith("zh") and lb.startswith("en"):
         flip = False
-    elif _is_en(src_lang, src) and _is_zh(tgt_lang, tgt):
+    elif la.startswith("en") and lb.startswith("zh"):
         flip = True
     else:
         return None

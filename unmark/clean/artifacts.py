@@ -14,6 +14,7 @@ import regex as re
 from ..errors import ResourceError
 from ..model import Fix, MappedText
 from ..resources import load_toml
+from ..rules.bidi import bidi_regex
 
 RULES_FILE = "core/artifacts.toml"
 
@@ -121,14 +122,6 @@ def remove_broken_fields(mt: MappedText) -> tuple[MappedText, list[Fix]]:
 def unknown_pua(text: str) -> list[str]:
     table = pua_map()
     return sorted({c for c in _PUA_RE.findall(text) if c not in table})
-
-
-@functools.lru_cache(maxsize=1)
-def bidi_regex() -> "re.Pattern[str]":
-    chars = load_toml(RULES_FILE).get("bidi_controls", {}).get("characters", [])
-    if not all(isinstance(c, str) and len(c) == 1 for c in chars):
-        raise ResourceError(f"{RULES_FILE}: bidi_controls.characters must be single characters", code="E602")
-    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]") if chars else re.compile(r"(?!)")
 
 
 @functools.lru_cache(maxsize=1)

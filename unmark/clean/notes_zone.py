@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 
 # a note opening at the page foot: a label alone on its line, or a label and its text (no letters)
 NOTE_OPEN = label_rule("note.open")  # (the label grammar, resources/core/labels.toml [note] open)
+_ALONE_NOTE = label_rule("alone.note")
 
 
 def _marker_before(texts: list[str], label: str) -> bool:
@@ -301,23 +302,26 @@ def end_note_zones(pages: list[SrcPage], lang=None, facts: LineFacts | None = No
     for p in pages:
         state = None  # None: body; 'notes': in a note area; 'turned': furniture after the notes; 'back': body again
         dotted = False
+        owed = 0  # labels alone on their lines in the area, less its lines of text
         prev_note: str | None = None
         # (a line's zone is set below only when that line is reached: the page's zones read at once)
         for ln, zone in zip(p.lines, facts.zones_of(p.lines)):
             if zone == "separator":
-                state, dotted, prev_note = "notes", False, None
+                state, dotted, prev_note, owed = "notes", False, None, 0
                 continue
             if state is None:
                 if zone != "footnote":
                     continue
-                state, dotted, prev_note = "notes", False, None  # an area found without a separator
+                state, dotted, prev_note, owed = "notes", False, None, 0  # an area found without a separator
             if zone == "furniture":
-                if state == "notes" and prev_note is not None:
+                # (labels printed apart from their texts, the texts not yet come: the page goes on)
+                if state == "notes" and prev_note is not None and owed <= 0:
                     state = "turned"
                 continue
             if zone != "footnote" or not ln.s.strip():
                 continue
             s = ln.s.strip()
+            owed += 1 if _ALONE_NOTE.match(s) else -1
             if state == "back":
                 facts.set(ln, zone="body")
                 continue

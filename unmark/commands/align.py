@@ -149,10 +149,10 @@ def run_presplit(args: argparse.Namespace) -> int:
     src, tgt = (_read_lines(p) for p in args.inputs)
     src_lang, tgt_lang = args.src_lang, args.tgt_lang
     if fmt != "beads" and not (src_lang and tgt_lang):
-        from ..lang.identify import identify
+        from ..lang.identify import identify_units
 
-        src_lang = src_lang or identify("\n".join(src[:200]), default=None)
-        tgt_lang = tgt_lang or identify("\n".join(tgt[:200]), default=None)
+        src_lang = src_lang or identify_units(src)
+        tgt_lang = tgt_lang or identify_units(tgt)
         if not (src_lang and tgt_lang) or src_lang == tgt_lang:
             raise AlignmentError("cannot tell the languages of the two files: set --src-lang and --tgt-lang",
                                  code="E307")

@@ -21,6 +21,8 @@ import regex as re
 from ..errors import BinaryInputError, EmptyInputError, EncodingError, InputTooLargeError, ResourceError
 from ..model import DocWarning, Fix, MappedText
 from ..resources import load_toml
+from ..rules.bidi import bidi_regex
+from ..scripts import ARABIC, ARABIC_CHAR
 from .lines import Extracted, SrcLine, SrcPage
 
 log = logging.getLogger(__name__)
@@ -282,7 +284,7 @@ def glued_annotation_candidate(lines: list[str], i: int) -> bool:
     return nxt != "" or nxt2 == ""
 
 
-_ARABIC = re.compile(r"\p{Arabic}")
+_ARABIC = ARABIC_CHAR
 # right-to-left text in visual order (PyMuPDF): the line's final comma or full stop printed first.
 # The line is judged as the later stages and the text output see it: past any leading white space
 # (tab, U+3000, no-break space, NEL, line separator) and the direction controls the cleaning drops
@@ -290,11 +292,9 @@ _ARABIC = re.compile(r"\p{Arabic}")
 # paragraph of the text output and is moved on the re-read.
 @functools.lru_cache(maxsize=1)
 def _visual_rtl_punct() -> "re.Pattern[str]":
-    from ..clean.artifacts import bidi_regex
-
     rx = bidi_regex().pattern  # "[...]" of the controls, or a pattern that never matches
     controls = rx[1:-1] if rx.startswith("[") else ""
-    return re.compile(r"^([\s" + controls + r"]*)([،؛.:!؟])(?=\p{Arabic})")
+    return re.compile(r"^([\s" + controls + r"]*)([،؛.:!؟])(?=" + ARABIC + ")")
 
 
 def _logical_rtl_punctuation(pages: list[SrcPage], fixes: list[Fix]) -> None:

@@ -14,7 +14,9 @@ PARSE_FORMATS = FORMATS + ("plain",)
 def render(doc: Document, fmt: str, provenance: bool = True) -> str:
     """``doc`` as JSON (with or without provenance), Markdown or plain text."""
     if fmt == "json":
-        return doc.to_json(provenance=provenance) + "\n"
+        from ..model import json_text
+
+        return json_text(doc.to_dict(provenance, lists=False), 1, end="\n")  # to_json + "\n", one copy
     if fmt == "md":
         return doc.to_markdown()
     if fmt == "plain":

@@ -10,6 +10,7 @@ import logging
 import math
 import threading
 from collections import Counter
+from typing import Sequence
 
 import regex
 
@@ -23,6 +24,7 @@ from ..scripts import (
     HAN_CHAR,
     HAN_OR_KANA_RUNS,
     HAN_RUNS,
+    LATIN,
     LATIN_RUNS,
     LETTER_RUNS,
     NON_LATIN,
@@ -73,7 +75,7 @@ _SCRIPT_RUNS = (
 )
 
 
-_NOT_PLAIN_LATIN = regex.compile(r"[[\p{L}--\p{Latin}][\p{Latin}--\p{L}]]", regex.V1)
+_NOT_PLAIN_LATIN = regex.compile(r"[[\p{L}--" + LATIN + "][" + LATIN + r"--\p{L}]]", regex.V1)
 
 
 def has_non_latin_script(text: str) -> bool:
@@ -101,7 +103,7 @@ def _factory():
     """A langdetect factory of our own (the profiles that ship with langdetect), its rows of
     n-gram probabilities as tuples: they are only read, and a tuple of floats leaves the cyclic
     garbage collector's care, where 87,000 lists of 55 floats were walked by every full
-    collection of the process (3 % of a parse)."""
+    collection of the process (a share of every parse)."""
     from langdetect import DetectorFactory
     from langdetect.detector_factory import PROFILES_DIRECTORY
 
@@ -461,6 +463,13 @@ def identify(text: str, default: str | None = None) -> str | None:
         return vote  # a clear function-word majority: no need for langdetect
     lang = _latin_language(clean[:2000])
     return lang if lang is not None else default
+
+
+def identify_units(texts: Sequence[str], default: str | None = None) -> str | None:
+    """Language of a list of short units (sentences, the lines of a file) without a language
+    code: :func:`identify` of the first 200, one per line (the aligners and ``unmark align
+    --presplit`` ask it)."""
+    return identify("\n".join(texts[:200]), default=default)
 
 
 # letters counted by runs (one match per run, not per character: count_runs)

@@ -8,15 +8,13 @@ opens with an item/paragraph label.
 """
 from __future__ import annotations
 
-import functools
 import logging
-import re as _stdre
 import statistics
 
 import regex
 
 from ..labels import rule as label_rule
-from ..scripts import HAN_CHAR as _HAN_CHAR
+from ..scripts import ARABIC, ARABIC_CHAR, EAST_ASIAN_WIDE_RUNS, FIRST_UNIT, LATIN, HAN_CHAR as _HAN_CHAR
 from .data import match_label, rules
 
 log = logging.getLogger(__name__)
@@ -44,22 +42,10 @@ _LIST_END = regex.compile(r"[,;:，；：、،؛]\d{0,3}$")
 _HYPHEN_END = regex.compile(r"\S[-\u2010\u00ad]$")
 
 
-# the East Asian Wide and Fullwidth blocks of UN text: Hangul Jamo, CJK radicals to CJK symbols,
-# kana, CJK ideographs (and extension A, B-), Yi, Hangul syllables, compatibility ideographs, vertical
-# and full-width forms (emoji, also wide, do not occur in UN documents)
-_WIDE = regex.compile("[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF"
-                      "\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\U00020000-\U0003FFFD]")
-
-
-# runs of wide characters: counted by runs (one match per run, not per character), with the
-# standard library's engine, which scans a plain character class several times faster than regex
-_WIDE_RUNS = _stdre.compile("[" + _WIDE.pattern[1:-1] + "]+")
-
-
 def display_width(s: str) -> int:
     """Columns the text takes: East Asian wide/full-width characters count 2 (one search per line,
     none for ASCII)."""
-    return len(s) if s.isascii() else len(s) + sum(map(len, _WIDE_RUNS.findall(s)))
+    return len(s) if s.isascii() else len(s) + sum(map(len, EAST_ASIAN_WIDE_RUNS.findall(s)))
 
 
 def line_break_context(lines: list[str]) -> dict:
@@ -160,8 +146,8 @@ def marker_gap_bridges(texts: list[str], gaps: list[int], lang: str) -> list[int
     return out
 
 
-_ARABIC = regex.compile(r"\p{Arabic}")
-_FRAGMENT = regex.compile(r"^[^\p{Arabic}]{1,8}$")
+_ARABIC = ARABIC_CHAR
+_FRAGMENT = regex.compile("^[^" + ARABIC + "]{1,8}$")
 #: share of tiny left-to-right fragments ("([1", "/2000", ")") among the lines of right-to-left text
 #: whose extractor printed every direction run of a line on a line of its own (PyMuPDF)
 RTL_FRAGMENT_SHARE = 0.12
@@ -181,9 +167,9 @@ def rtl_fragmented(lines: list[str]) -> bool:
 _BARE_MARKER = label_rule("alone.marker")
 _NUMBER_ALONE = label_rule("alone.number")
 # a line ending in a Latin code or number with inner full stops ("A.95.XIII.18")
-_CODE_END = regex.compile(r"[\p{Latin}\d]\.[\p{Latin}\d.]*\d$")
+_CODE_END = regex.compile("[" + LATIN + r"\d]\.[" + LATIN + r"\d.]*\d$")
 # right-to-left text in visual order (PyMuPDF): the line's final comma printed first
-_VISUAL_PUNCT = regex.compile(r"^([،؛.:!؟])(?=\p{Arabic})")
+_VISUAL_PUNCT = regex.compile("^([،؛.:!؟])(?=" + ARABIC + ")")
 
 
 def _logical(line: str) -> str:
@@ -305,13 +291,9 @@ def is_hard_break(prev_line: str, next_line: str, lang: str, *, context: dict | 
     return False
 
 
-# what a line cannot be broken inside: up to the first space or the first wide character (a
-# line may break before any Chinese character)
-_UNIT = regex.compile(r"^[^\s\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]+")
-
-
 _LONE_MARKER = _BARE_MARKER  # a footnote marker alone on its line (one pattern for both rules)
 _LETTER_ITEM = label_rule("item.early_letter")
+_RUN_IN_ITEM = label_rule("item.run_in")
 
 
 def _run_in_list(line: str) -> bool:
@@ -321,13 +303,8 @@ def _run_in_list(line: str) -> bool:
     m = _LETTER_ITEM.match(line)
     if m is None:
         return False
-    return _next_item_after(chr(ord(m.group(1)) + 1)).search(line, m.end()) is not None
-
-
-@functools.lru_cache(maxsize=None)
-def _next_item_after(letter: str) -> "regex.Pattern[str]":
-    """The item label ``letter`` after a clause break (compiled once per letter, a to i)."""
-    return regex.compile(r"[；;，,、]\s*(?:以及|及|和|或|and|or|et|y|и)?\s*[(（]" + letter + r"[)）]")
+    nxt = chr(ord(m.group(1)) + 1)
+    return any(r.group(1) == nxt for r in _RUN_IN_ITEM.finditer(line, m.end()))
 
 
 _FULL_STOP = regex.compile(r"[.。!?！？][\"”’)）]*\d{0,3}$")
@@ -353,7 +330,7 @@ def _at_end(rx: "regex.Pattern[str]", line: str, closers: str) -> bool:
 
 
 def _first_unit(line: str) -> str:
-    m = _UNIT.match(line)
+    m = FIRST_UNIT.match(line)
     return m.group() if m else line[:1]
 
 

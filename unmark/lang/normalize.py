@@ -7,13 +7,13 @@ import unicodedata
 import regex
 
 from ..labels import rule as label_rule
-from ..scripts import CJK_SPACING, HAN
+from ..scripts import ARABIC, ARABIC_PRESENTATION, CJK_SPACING, HAN
 TATWEEL = "\u0640"
 
-_PRESENTATION = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]+")
+_PRESENTATION = regex.compile("[" + ARABIC_PRESENTATION + "]+")
 # tatweel between two letters is decoration (kashida); alone or next to a digit/space it is
 # "meaningful" (e.g. a dash-like filler in tables, or the tatweel cited as a character) and kept
-_KASHIDA = regex.compile(r"(?<=\p{Arabic}\p{M}*)\u0640+(?=\p{Arabic})")
+_KASHIDA = regex.compile("(?<=" + ARABIC + r"\p{M}*)\u0640+(?=" + ARABIC + ")")
 
 
 def _fold_run(m: regex.Match) -> str:

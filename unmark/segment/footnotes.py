@@ -81,6 +81,115 @@ def _at_continuation_indent(ln: SrcLine, notes: list[NoteBuilder]) -> bool:
     return ln.bbox is not None and ln.indent > first.indent + 2  # PDF geometry: hanging note text
 
 
+_NOTE_TEXT_END = re.compile(r"[.;:!?。；：！？)\]）”’\"،؛]\s*$")
+
+
+def _gap_scores(texts: list[str], gaps: list[bool]) -> list[int]:
+    """How likely one note ends and the next begins before each of ``texts`` (note text lines in
+    reading order; ``gaps[i]``: blank lines before line ``i``): the line before ends its sentence,
+    the line does not go on in lower case, the line before ends short of the notes' width, a blank
+    line between them. (Index 0 is never asked.)"""
+    width = max(len(t) for t in texts)
+    out = [0]
+    for i in range(1, len(texts)):
+        a, b = texts[i - 1].rstrip(), texts[i].lstrip()
+        low = b[:1].islower()
+        out.append(2 * bool(_NOTE_TEXT_END.search(a)) + (not low) - 3 * low + (len(a) < 0.8 * width) + gaps[i])
+    return out
+
+
+def _starts(texts: list[str], gaps: list[bool], fixed: list[int | None]) -> list[int] | None:
+    """The first text line of each note on a page: ``fixed[j]`` where label ``j`` was printed with
+    its text, else the best places between the neighbours' (:func:`_gap_scores`); the first note
+    begins at the first text line unless its label carries its own. ``None``: no room."""
+    score = _gap_scores(texts, gaps)
+    pos = list(fixed)
+    if pos[0] is None:
+        pos[0] = 0
+    j = 1
+    while j < len(pos):
+        if pos[j] is not None:
+            if pos[j] <= pos[j - 1]:
+                return None
+            j += 1
+            continue
+        e = j
+        while e < len(pos) and pos[e] is None:
+            e += 1
+        lo, hi = pos[j - 1] + 1, (pos[e] if e < len(pos) else len(texts))
+        want = e - j
+        if hi - lo < want:
+            return None
+        best = sorted(range(lo, hi), key=lambda i: (-score[i], i))[:want]
+        pos[j:e] = sorted(best)
+        j = e
+    return pos
+
+
+def labels_apart(lines: list[SrcLine], fixes: list[Fix] | None) -> list[SrcLine]:
+    """Text input whose note labels were printed apart from their notes' text (plain pdftotext
+    prints a column of labels -- ``*``, ``1``, ``2`` -- before or after the column of note texts):
+    on such a page, each label is put before its own note's text, the notes told apart by
+    :func:`_starts`. A page is read so when its labels, in sequence, include two alone on their
+    lines with no text between them (or one alone after every text), and it has a text line for
+    each label. Other pages are left as they are. Each page so read is a fix ``notes.labels_apart``."""
+    alone = label_rule("alone.note")
+    by_page: dict[int, list[SrcLine]] = {}
+    for ln in lines:
+        if ln.zone == "footnote" and ln.s.strip():
+            by_page.setdefault(ln.page, []).append(ln)
+    moved: dict[int, list[SrcLine]] = {}
+    last: str | None = None  # the last label of the pages before
+    for page, ls in by_page.items():
+        if any(x.bbox is not None for x in ls):
+            continue  # (PDF input: the layout put each label on its note's line)
+        bare = [alone.match(x.s.strip()) is not None for x in ls]
+        texts = [x for x, b in zip(ls, bare) if not b]
+        labels: list[str] = []
+        fixed: list[int | None] = []
+        label_line: list[SrcLine | None] = []
+        for x, b in zip(ls, bare):
+            m = None if b else NOTE_START.match(x.s.strip())
+            if not b and m is None:
+                continue
+            lab = x.s.strip() if b else m.group("label")
+            if lab not in next_labels(labels[-1] if labels else last) and not (not labels and lab in next_labels(None)):
+                break
+            labels.append(lab)
+            fixed.append(None if b else texts.index(x))
+            label_line.append(x if b else None)
+        else:
+            last = labels[-1] if labels else last
+            if not (any(a and b for a, b in zip(bare, bare[1:])) or bare[-1]):
+                continue
+            if len(labels) < 2 or not texts:
+                continue
+            pos = _starts([x.s.strip() for x in texts], [x.gap_before > 0 for x in texts], fixed)
+            if pos is None:
+                continue
+            order: list[SrcLine] = list(texts[:pos[0]])  # (a note going on from the page before)
+            for j, lab_ln in enumerate(label_line):
+                if lab_ln is not None:
+                    order.append(lab_ln)
+                order.extend(texts[pos[j]:pos[j + 1] if j + 1 < len(pos) else len(texts)])
+            moved[page] = order
+            if fixes is not None:
+                fixes.append(Fix("notes.labels_apart", page, ls[0].line, "", "",
+                                 note=f"note labels printed apart from their texts: {', '.join(labels)}"))
+    if not moved:
+        return lines
+    out: list[SrcLine] = []
+    done: set[int] = set()
+    for ln in lines:
+        if ln.page in moved and ln.zone == "footnote" and ln.s.strip():
+            if ln.page not in done:
+                out.extend(moved[ln.page])
+                done.add(ln.page)
+            continue
+        out.append(ln)
+    return out
+
+
 def collect_footnotes(lines: list[SrcLine], warnings: list[DocWarning]) -> list[NoteBuilder]:
     notes: list[NoteBuilder] = []
     last: str | None = None
@@ -323,4 +432,4 @@ def remove_markers(
     return mt.edit((a, end, "") for a, end, _ in cuts), refs
 
 
-__all__ = ["collect_footnotes", "find_markers", "remove_markers", "TextSlot", "NoteBuilder"]
+__all__ = ["collect_footnotes", "labels_apart", "find_markers", "remove_markers", "TextSlot", "NoteBuilder"]

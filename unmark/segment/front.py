@@ -12,11 +12,12 @@ from dataclasses import replace
 import regex as re
 
 from ..errors import ResourceError
-from ..clean.layout import CELL_GAP, furniture_kind, primary_symbol
 from ..extract.lines import SrcLine
 from ..lang.linebreaks import display_width
 from ..model import Fix, MappedText
 from ..resources import load_toml
+from ..rules.furniture import CELL_GAP, furniture_kind, primary_symbol
+from ..rules.masthead import match_masthead
 from ..scripts import HAN_UNIFIED_CHAR
 from ..labels import match_annex, match_label, rule as label_rule
 from .structure import BlockBuilder, PartBuilder, ends_final, ends_on_function_word
@@ -26,28 +27,6 @@ log = logging.getLogger(__name__)
 _CELL = re.compile(r"\S+(?:\s{1,2}\S+)*")
 
 METADATA_ONLY = ("organisation", "distribution", "date", "original_language", "language_line", "limited_note")
-
-
-@functools.lru_cache(maxsize=1)
-def masthead_rules() -> dict[str, dict[str, list["re.Pattern[str]"]]]:
-    data = load_toml("core/masthead.toml")
-    fields = data.get("fields", [])
-    out: dict[str, dict[str, list]] = {}
-    for lang, table in data.items():
-        if not isinstance(table, dict) or lang in ("examples",):
-            continue
-        out[lang] = {}
-        for fld, pats in table.items():
-            if fld not in fields:
-                raise ResourceError(f"core/masthead.toml: [{lang}] unknown field {fld!r}", code="E602")
-            try:
-                out[lang][fld] = [re.compile(p, re.IGNORECASE) for p in pats]
-            except re.error as exc:
-                raise ResourceError(f"core/masthead.toml: [{lang}].{fld}: {exc}", code="E602") from exc
-            for rx in out[lang][fld]:
-                if "value" not in rx.groupindex:
-                    raise ResourceError(f"core/masthead.toml: [{lang}].{fld} pattern lacks group 'value'", code="E602")
-    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -82,22 +61,6 @@ def front_rules() -> dict[str, list["re.Pattern[str]"]]:
                 for role in ("meeting", "subtitle", "title", "body_start")}
     except (KeyError, re.error) as exc:
         raise ResourceError(f"core/front.toml: {exc}", code="E602") from exc
-
-
-@functools.lru_cache(maxsize=8192)  # the front matter asks about the same lines several times
-def match_masthead(line: str, lang: str | None = None) -> tuple[str, str] | None:
-    """(field, value) when ``line`` is a masthead line in ``lang`` (or English, or any language)."""
-    s = " ".join(line.split())
-    rules = masthead_rules()
-    order = [lang] if lang in rules else []
-    order += [k for k in ("en",) if k not in order] + [k for k in rules if k not in order and k != "en"]
-    for lg in order:
-        for fld, pats in rules[lg].items():
-            for rx in pats:
-                m = rx.match(s)
-                if m:
-                    return fld, " ".join(m.group("value").split())
-    return None
 
 
 @functools.lru_cache(maxsize=8192)

@@ -23,6 +23,77 @@ def zh_extension_stop() -> frozenset[str]:
     return frozenset(ch for line in load_lines("terms/zh_extension_stop.txt") for ch in line.split())
 
 
+NAME_JOINERS = frozenset("-‐‑－·・•")      # 纳戈尔诺-卡拉巴赫, 阿希姆·卡索: the name goes on across them
+
+
+@functools.cache
+def zh_cut_neutral() -> frozenset[str]:
+    return frozenset(ch for line in load_lines("terms/zh_cut_neutral.txt") for ch in line.split())
+
+
+def zh_cut_piece(term: str, texts: Sequence[str], share: float = 0.75, min_occurrences: int = 3) -> str | None:
+    """Is ``term`` a piece cut out of a longer word in ``texts`` (the aligned pairs an entry was
+    learned from)? The side and character ("亚+", "+所") when at least ``share`` of its occurrences
+    (and ``min_occurrences``) have the same Han character on one side and that character is not a
+    particle, preposition, pronoun or counter (``resources/terms/zh_cut_neutral.txt``), or a hyphen
+    or middle dot inside a transliterated name (卡拉巴赫 of 纳戈尔诺-卡拉巴赫); None for a
+    term whose edges are free (the left and right contexts vary or are function characters)."""
+    if not term or term.startswith("《") or not _HAN.search(term):
+        return None
+    neutral = zh_cut_neutral()
+    left: Counter = Counter()
+    right: Counter = Counter()
+    n = 0
+    for t in texts:
+        for at in _finds(t, term):
+            n += 1
+            left[t[at - 1] if at > 0 else ""] += 1
+            end = at + len(term)
+            right[t[end] if end < len(t) else ""] += 1
+    if n < min_occurrences:
+        return None
+    for side, cnt in (("left", left), ("right", right)):
+        ch, c = cnt.most_common(1)[0]
+        if ch and c >= share * n and ((_HAN.match(ch) and ch not in neutral) or ch in NAME_JOINERS):
+            return f"{ch}+" if side == "left" else f"+{ch}"
+    return None
+
+
+def complete_cut_piece(term: str, texts: Sequence[str], share: float = 0.75, min_occurrences: int = 3,
+                       max_chars: int = 24) -> list[str] | None:
+    """The longer words a cut piece belongs to, longest first: ``term`` extended a character at a
+    time while :func:`zh_cut_piece` finds one beside it (轨道 -> 亚轨道 -> 亚轨道飞行; 训研 -> 训研所),
+    keeping the steps that start and end where the segmenter's words do in at least half of their
+    occurrences (各国|外交部 is no 国外交部) and add no function word of two characters or more
+    (问题 in 问题不限成员名额). ``[term]`` when ``term`` is no cut piece; ``[]`` when no step is whole."""
+    from .lexicon import stopwords
+
+    function_words = stopwords("zh")
+    cur, steps = term, []
+    while len(cur) < max_chars:
+        cut = zh_cut_piece(cur, texts, share, min_occurrences)
+        if cut is None:
+            break
+        cur = cut[0] + cur if cut.endswith("+") else cur + cut[-1]
+        steps.append(cur)
+    if not steps:
+        return [term]
+    out = []
+    for whole in reversed(steps):
+        at = whole.find(term)
+        hits = [(t, x) for t in texts for x in _finds(t, whole)]
+        if at > 0 and 2 * sum(x in _word_starts(t) for t, x in hits) < len(hits):
+            continue
+        if at + len(term) < len(whole) and 2 * sum(x + len(whole) in _word_ends(t) for t, x in hits) < len(hits):
+            continue
+        added = [w for part in (whole[:at], whole[at + len(term):]) if part
+                 for c in _tokens(part).chunks for w in c]
+        if any(len(w) > 1 and w in function_words for w in added):
+            continue
+        out.append(whole)
+    return out
+
+
 def _occurrences(texts: Sequence[str], term: str) -> list[tuple[str, int]]:
     out = []
     for t in texts:
@@ -182,6 +253,19 @@ def _word_starts(text: str) -> set[int]:
             if at < 0:
                 continue
             out.add(at)
+            pos = at + len(w)
+    return out
+
+
+def _word_ends(text: str) -> set[int]:
+    """Character offsets in ``text`` where a jieba word ends."""
+    out, pos = {len(text)}, 0
+    for chunk in _tokens(text).chunks:
+        for w in chunk:
+            at = text.find(w, pos)
+            if at < 0:
+                continue
+            out.add(at + len(w))
             pos = at + len(w)
     return out
 

@@ -33,6 +33,7 @@ from .association import (
     log_likelihood,
 )
 from .candidates import (
+    INITIAL_MARK,
     TITLE_PREFIX,
     c_values,
     container_share,
@@ -44,9 +45,9 @@ from .candidates import (
     nominal_single_en,
     segment_candidates,
 )
-from .boundaries import grow_latin, grow_zh
+from .boundaries import complete_cut_piece, grow_latin, grow_zh
 from .generality import specificity
-from .status import GENERAL, attributive_modifier, compositional_with_state, zh_transliterated_name, is_proper_name, coordinations, entry_status, label_series
+from .status import GENERAL, NAME, TERM, un_dictionary_word, attributive_modifier, compositional_with_state, zh_transliterated_name, is_proper_name, coordinations, entry_status, label_series
 from .glossary import Example, Glossary, TermEntry
 from .lexicon import check_lang, states
 from .options import TermOptions
@@ -443,6 +444,86 @@ def _grown_part_elsewhere(lex, grown: str, term: str, segs: list[int], other: _S
     return False
 
 
+def _nested_pieces(entries: list[TermEntry], segs: list[list[int]], pairs, zi: int, share: float) -> set[int]:
+    """Entries whose Chinese side is a piece of another entry's Chinese side with the same
+    equivalent, inside that longer one in at least ``share`` of its aligned pairs: 中非 / MINUSCA
+    beside 中非稳定团 / MINUSCA, 应急 / CERF beside 应急基金 / CERF. A short form used on its own
+    stays (大会 beside 联合国大会: General Assembly)."""
+    by_other: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(entries):
+        by_other[(e.target if zi == 0 else e.source).casefold()].append(i)
+    drop: set[int] = set()
+    for group in by_other.values():
+        if len(group) < 2:
+            continue
+        for i in group:
+            zi_text = entries[i].source if zi == 0 else entries[i].target
+            for j in group:
+                zj = entries[j].source if zi == 0 else entries[j].target
+                if i == j or len(zj) <= len(zi_text) or zi_text not in zj or not segs[i]:
+                    continue
+                inside = sum(zj in join_cjk(pairs[x][zi].text) for x in segs[i])
+                if inside >= share * len(segs[i]):
+                    drop.add(i)
+    return drop
+
+
+def _name_continued(k: int, src_side: tuple, tgt_side: tuple, segs: list[int], share: float,
+                    min_segments: int = 3) -> bool:
+    """Is a capitalised side, as the entry has it, continued into a longer name (by any capitalised
+    neighbour) in at least ``share`` of the aligned pairs the entry was learned from: "Service Centre"
+    always inside Global or Regional Service Centre, "Economic Commission" always "... for Africa",
+    "... for Europe"? Then it is a piece of several names, not an entry. Listed UN names
+    (United Nations) and acronyms are never pieces."""
+    if share >= 1.0 or len(segs) < min_segments:
+        return False
+    for side, key, surf in (src_side, tgt_side):
+        if not surf[:1].isupper() or is_acronym(surf) or acr.is_listed_name(surf):
+            continue
+        if surf != side.surface[key].lstrip(INITIAL_MARK):
+            continue            # grown or rewritten: its contexts were not counted for this form
+        cont = sum(1 for i in segs if any(getattr(side.per_seg[i], "name_ctx", {}).get(key, ("", ""))))
+        if cont >= share * len(segs):
+            return True
+    return False
+
+
+def _saturation(cooc: int, saturation: int) -> float:
+    return float(np.log2(1.0 + min(cooc, saturation)) / np.log2(1.0 + saturation))
+
+
+def _listed_hits(pairs, src_lang: str, tgt_lang: str, opts: TermOptions, dups, linked: list[int],
+                 surf_of: dict[int, tuple[str, str]], known_entries, status: dict[int, str]) -> list:
+    """The listed pairs (``terms/listed.py``) the corpus bears out, zh-en either way. An entry the
+    linking already made for the same Chinese with one of the listed English forms stays; one with
+    another English is replaced (removed from ``linked``); a ``general`` one with a listed English
+    becomes a term (or a name)."""
+    if not opts.un_short_forms or {src_lang, tgt_lang} != {"zh", "en"}:
+        return []
+    from .listed import find_listed, matches_form
+
+    zi = 0 if src_lang == "zh" else 1
+    zh_texts = [join_cjk(p[zi].text) for p in pairs]
+    en_texts = [p[1 - zi].text for p in pairs]
+    hits = find_listed(zh_texts, en_texts, opts.listed_min_share, max(3, opts.min_cooc),
+                       (lambda segs: distinct(segs, dups)) if dups else None)
+    known_zh = {(e.source if zi == 0 else e.target) for e in known_entries}
+    out = []
+    for h in hits:
+        if h.pair.zh in known_zh:
+            continue
+        same = [k for k in linked if surf_of[k][zi] == h.pair.zh]
+        given = [k for k in same if matches_form(surf_of[k][1 - zi], h.pair.en)]
+        if given:
+            for k in given:     # the corpus gave it already: a UN term in this sense, never "general"
+                status[k] = NAME if surf_of[k][1 - zi][:1].isupper() else TERM
+            continue
+        for k in same:
+            linked.remove(k)
+        out.append(h)
+    return out
+
+
 def _acronym_to_phrase(source: str, target: str, src_lang: str, tgt_lang: str) -> bool:
     """One side an acronym, the other (not Chinese) starting lower-case: not equivalent."""
     for a, b, lang in ((source, target, tgt_lang), (target, source, src_lang)):
@@ -630,6 +711,8 @@ def extract_terms(
     grow_segs = {k: distinct(v, dups) for k, v in segs_of.items()}
     # whole forms: a Chinese term cut short by the segmenter grows to what its occurrences share
     surf_of: dict[int, tuple[str, str]] = {}
+    cut_of: dict[int, str] = {}
+    completed: set[int] = set()     # entries whose Chinese side was completed from a cut piece
     for k in linked:
         a, b = src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]]
         if opts.grow_share > 0 and src_lang == "zh":
@@ -655,6 +738,22 @@ def extract_terms(
                 b = grown       # only into a full name: "field support" -> "Department of Field Support"
         if opts.un_forms:
             b = un_form(b, tgt_lang, tgt_texts)
+        if opts.cut_share > 0 and not same_state[k]:
+            # a Chinese side that, in the pairs the entry was learned from, nearly always has the
+            # same character beside it is a piece of a longer word (轨道 in 亚轨道, 训研 in 训研所):
+            # completed to that word when the segmenter's words agree, else out of the main list
+            sides = [a, b]
+            for side, lang_ in ((0, src_lang), (1, tgt_lang)):
+                if lang_ == "zh" and not un_dictionary_word(sides[side]):
+                    wholes = complete_cut_piece(sides[side], [join_cjk(pairs[i][side].text) for i in grow_segs[k]],
+                                                opts.cut_share)
+                    whole = wholes[0] if wholes else None
+                    if whole is None:
+                        cut_of[k] = sides[side]
+                    elif whole != sides[side]:
+                        sides[side] = whole
+                        completed.add(k)
+            a, b = sides
         surf_of[k] = (a, b)
     # a term grown into another entry's source: one entry for that source, the pair seen together
     # more often, unless one target is the full name of the other's (全球环境 grown to 全球环境基金
@@ -662,7 +761,8 @@ def extract_terms(
     def _pref(k: int, other: int) -> tuple:
         b, b2 = surf_of[k][1], surf_of[other][1]
         full_name = b != b2 and b2.lower() in b.lower() and is_proper_name(b, tgt_lang)   # the full name of the other's target
-        return (full_name, int(stats.cooc[k]), surf_of[k][0] == src.surface[src.keys[stats.src[k]]], float(link_score[k]))
+        # an entry completed from a cut piece yields to the one learned from the whole word
+        return (k not in completed, full_name, int(stats.cooc[k]), surf_of[k][0] == src.surface[src.keys[stats.src[k]]], float(link_score[k]))
 
     best_of: dict[str, int] = {}
     for k in linked:
@@ -689,7 +789,9 @@ def extract_terms(
                 ks in labels_s or kt in labels_t                       # JS1 ... JS16: labels of one document
                 or (max(src.name_frag.get(ks, 0.0), tgt.name_frag.get(kt, 0.0)) >= opts.max_name_fragment
                     and not (acr.is_listed_name(a) or acr.is_listed_name(b)))  # a piece of one longer name
-                or compositional_with_state(b, tgt_lang) or compositional_with_state(a, src_lang)):
+                or compositional_with_state(b, tgt_lang) or compositional_with_state(a, src_lang)
+                or k in cut_of                                           # a piece cut out of a longer word
+                or _name_continued(k, (src, ks, a), (tgt, kt, b), segs_of[k], opts.max_name_continued)):
             status[k] = GENERAL
     # two main-list entries joined by "and" are a phrase of the text, not an entry
     # (on either side; labels of the document count as entries: "AI and JS6")
@@ -706,6 +808,9 @@ def extract_terms(
     # general-language entries by rank
     last = opts.general in ("last", "drop")
     min_main = opts.main_min_cooc if opts.main_min_cooc is not None else (3 if len(pairs) >= 1000 else 2)
+    # listed UN short forms and drafting words the corpus bears out (安理会, 届会, 增编): entries even
+    # where linking gave their English to the full name or the segmenter never cut them as words
+    hits = _listed_hits(pairs, src_lang, tgt_lang, opts, dups, linked, surf_of, known_entries, status)
     linked.sort(key=lambda k: (last and status[k] == GENERAL, bool(eff[k] < min_main), -rank[k]))
     if opts.max_entries is not None:
         linked = linked[: max(0, opts.max_entries - len(known_entries))]
@@ -720,6 +825,8 @@ def extract_terms(
             acronym=e.acronym or acr.acronym_for(e.target, long_forms),
         ))
     seen: set[tuple[str, str]] = set()
+    ranked: list[tuple[tuple, TermEntry]] = []
+    ranked_segs: list[list[int]] = []
     for k in linked:
         s, t = int(stats.src[k]), int(stats.tgt[k])
         segs = segs_of[k]
@@ -731,7 +838,8 @@ def extract_terms(
         is_state = bool((src_state is not None and src_state[s] >= 0) or (tgt_state is not None and tgt_state[t] >= 0))
         kind = "title" if surf_s.startswith(TITLE_PREFIX) or surf_t.startswith(TITLE_PREFIX) else (
             "acronym" if is_acronym(surf_t) or is_acronym(surf_s) else "term")
-        entries.append(TermEntry(
+        ranked_segs.append(segs)
+        ranked.append(((last and status[k] == GENERAL, bool(eff[k] < min_main), -float(rank[k])), TermEntry(
             source=surf_s, target=surf_t, score=float(rank[k]), frequency=int(stats.cooc[k]),
             source_frequency=int(stats.f_src[k]), target_frequency=int(stats.f_tgt[k]),
             # State names carry no acronym (DRC, UK are not UN usage in running text)
@@ -739,7 +847,28 @@ def extract_terms(
                                            or acr.listed_acronym(surf_t, surf_s, tgt_texts, src_lang)), kind=kind, status=status[k], subject=opts.subject,
             note=acr.full_form_note(surf_t, long_forms),
             examples=_examples(segs, pairs, opts.examples),
-        ))
+        )))
+    for h in hits:
+        surf_s, surf_t = (h.pair.zh, h.target) if src_lang == "zh" else (h.target, h.pair.zh)
+        if surf_s in seen_src:
+            continue
+        seen_src.add(surf_s)
+        en = h.target
+        score = h.cooc / max(1, h.source_count) * _saturation(h.cooc, opts.freq_saturation)
+        ranked_segs.append(list(h.segments))
+        ranked.append(((False, h.cooc < min_main, -score), TermEntry(
+            source=surf_s, target=surf_t, score=float(score), frequency=h.cooc, source_frequency=h.source_count,
+            target_frequency=h.cooc, acronym=acr.acronym_for(surf_t, long_forms) or acr.listed_acronym(surf_t, surf_s, tgt_texts, src_lang),
+            kind="acronym" if is_acronym(en) else "term", status=NAME if en[:1].isupper() else TERM, subject=opts.subject,
+            note=acr.full_form_note(surf_t, long_forms), examples=_examples(list(h.segments), pairs, opts.examples),
+        )))
+    if opts.cut_share > 0 and "zh" in (src_lang, tgt_lang):
+        drop = _nested_pieces([e for _, e in ranked], ranked_segs, pairs, 0 if src_lang == "zh" else 1, opts.cut_share)
+        ranked = [x for i, x in enumerate(ranked) if i not in drop]
+    ranked.sort(key=lambda x: x[0])
+    entries += [e for _, e in ranked]
+    if opts.max_entries is not None:
+        entries = entries[: opts.max_entries]
     t3 = time.perf_counter()
     meta = {
         "pairs": len(pairs), "source_candidates": len(src.keys), "target_candidates": len(tgt.keys),

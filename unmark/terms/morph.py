@@ -15,6 +15,7 @@ import functools
 import logging
 
 from ..resources import load_lines
+from ..scripts import CYRILLIC_BASIC_CHAR
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,11 @@ def singular_en(word: str) -> str:
 
 _RU_NOT_EDGE = frozenset({"VERB", "INFN", "PRTS", "GRND", "PRED", "CONJ", "PREP", "PRCL", "NPRO", "INTJ", "COMP"})
 _RU_BREAK = frozenset({"VERB", "INFN", "PRTS", "GRND"})
+
+
+def _cyrillic(word: str) -> bool:
+    """A letter of the basic Cyrillic block is in ``word``."""
+    return CYRILLIC_BASIC_CHAR.search(word) is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,7 +87,7 @@ def lemma(word: str, lang: str) -> str:
     """The counting form of one word (lower case)."""
     w = word.lower()
     if lang == "ru":
-        if not any("\u0400" <= ch <= "\u04ff" for ch in w) or (word.isupper() and len(word) > 1):
+        if not _cyrillic(w) or (word.isupper() and len(word) > 1):
             return w            # Latin words, numbers, acronyms (ИКПЧ) as written
         p = _parse_ru(w)
         return (p.normal_form if p is not None else stem_ru(w)).replace("ё", "е")
@@ -101,7 +107,7 @@ def lemmas(word: str, lang: str) -> frozenset[str]:
     """Every lemma a word may have (Russian: all of pymorphy3's readings: данные -> {данные, дать});
     other languages: the one of :func:`lemma`."""
     w = word.lower()
-    if lang == "ru" and _morph_ru() is not None and any("\u0400" <= ch <= "\u04ff" for ch in w) \
+    if lang == "ru" and _morph_ru() is not None and _cyrillic(w) \
             and not (word.isupper() and len(word) > 1):
         return frozenset(p.normal_form.replace("ё", "е") for p in _morph_ru().parse(w)) | {lemma(word, lang)}
     return frozenset({lemma(word, lang)})
@@ -109,7 +115,7 @@ def lemmas(word: str, lang: str) -> frozenset[str]:
 
 def pos_ru(word: str) -> str | None:
     """pymorphy3's part of speech of a Russian word (None without pymorphy3 or for non-Cyrillic)."""
-    if not any("\u0400" <= ch <= "\u04ff" for ch in word):
+    if not _cyrillic(word):
         return None
     p = _parse_ru(word.lower())
     return None if p is None else p.tag.POS
@@ -127,7 +133,7 @@ def ru_inner_ok(word: str) -> bool:
 
 def ru_nominative(word: str) -> bool:
     """Is the word in the nominative (or caseless: a number, an acronym)?"""
-    if not any("\u0400" <= ch <= "\u04ff" for ch in word):
+    if not _cyrillic(word):
         return True
     p = _parse_ru(word.lower())
     if p is None:
@@ -167,7 +173,7 @@ def _ru_hyphenated_nominative(word: str) -> str:
     parts = word.split("-")
     if any(p.isupper() or not p for p in parts):
         return word             # an acronym inside (ООН-Хабитат): as written
-    parses = [_parse_ru(p.lower()) if any("\u0400" <= ch <= "\u04ff" for ch in p) else None for p in parts]
+    parses = [_parse_ru(p.lower()) if _cyrillic(p) else None for p in parts]
     if any(p is None or p.tag.POS not in ("NOUN", "ADJF", "PRTF") for p in parses):
         return word
     if all(p.tag.case == "nomn" for p in parses):
@@ -196,7 +202,7 @@ def ru_citation_form(surface: str) -> str:
     if len(words) == 1 and "-" in words[0]:
         return _ru_hyphenated_nominative(words[0])
     for i, w in enumerate(words):
-        if not any("\u0400" <= ch <= "\u04ff" for ch in w) or "-" in w:
+        if not _cyrillic(w) or "-" in w:
             return surface
         if sum(ch.isupper() for ch in w) >= 2:
             return surface      # an acronym (ИКПЧ, ООН): pymorphy would inflect a guess (ИКПЧИ)

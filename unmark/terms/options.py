@@ -43,7 +43,11 @@ class TermOptions:
     thin_cooc: int = 3             # pairs seen together in fewer aligned pairs than this ...
     thin_min_strength: float = 0.6  # ... need this association (Dice x termhood x consistency) to be entries (0: off)
     grow_share: float = 0.8        # a Chinese term grows to the string this share of its occurrences shares (信任措施 -> 建立信任措施; 0: off)
+    cut_share: float = 0.75        # a Chinese term with the same non-function character beside it in this share of its pairs is a cut piece: "general" (0: off)
+    un_short_forms: bool = True    # zh-en: the pairs of resources/terms/un_short_forms.tsv (安理会, 届会, 增编) and the UN abbreviations' Chinese short forms, when the corpus bears them out
+    listed_min_share: float = 0.5  # ... the English form beside the Chinese in this share of the pairs holding the Chinese
     max_name_fragment: float = 0.67  # a capitalised term that sits in the same longer name this often is a fragment: "general" (1: off)
+    max_name_continued: float = 0.9  # a capitalised side continued into a longer name (any neighbour) in this share of its entry's pairs (3+) is a piece: "general" (1: off)
     label_series: int = 3          # letters+number labels (JS1, СП2) are "general" when this many numbers share the letters (0: off)
     un_forms: bool = True          # targets in the UN form of resources/terms/un_forms.tsv when the corpus writes it
     common_zipf: float = 3.6       # a single target word this frequent in general language (wordfreq Zipf) is "general"

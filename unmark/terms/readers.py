@@ -202,19 +202,11 @@ def _untokenise(lines: list[str], lang: str) -> list[str]:
 
 def align_documents(path_a: str | os.PathLike, path_b: str | os.PathLike, src: str, tgt: str) -> list[tuple[Segment, Segment]]:
     """Parse two documents and align them at sentence level (unmark.parse + unmark.align.align)."""
-    try:
-        from unmark.align import align
+    from ..align import align
+    from .languages import document
 
-        from .languages import document
-    except (ImportError, AttributeError) as exc:
-        raise TermsError("document parsing/alignment is not available in this installation; "
-                         "give an alignment file (--alignment) or line-parallel text (--aligned)", code="E420") from exc
     docs = [document(path_a, lang=src), document(path_b, lang=tgt)]
-    try:
-        alignment = align(docs[0], docs[1], level="sentence", langs=[src, tgt])
-    except TypeError:  # an aligner without the langs parameter
-        alignment = align(docs[0], docs[1], level="sentence")
-    return as_pairs(alignment, src, tgt)
+    return as_pairs(align(docs[0], docs[1], level="sentence", langs=[src, tgt]), src, tgt)
 
 
 # --------------------------------------------------------------------------- any input -> pairs

@@ -187,10 +187,12 @@ def attributive_modifier(word: str, texts, lang: str, share: float = 0.75, min_o
     content word in at least ``share`` of its occurrences ("high-level segment", "cross-border
     cooperation", "post-conflict settings")? Then it names no concept alone: the term is the noun
     phrase it opens, and the entry is ``general``. Compounds used as nouns stay (capacity-building,
-    decision-making, well-being)."""
+    decision-making, well-being). A capitalised compound followed by a capitalised word as often
+    opens a name ("Open-ended Working Group"): a piece of the name, ``general`` too."""
     w = word.strip()
-    if lang != "en" or " " in w or "-" not in w.strip("-") or not w[:1].islower():
+    if lang != "en" or " " in w or "-" not in w.strip("-") or is_acronym(w):
         return False
+    capital = w[:1].isupper()
     pat = regex.compile(rf"(?<![\p{{L}}\p{{N}}-]){regex.escape(w)}(?![\p{{L}}\p{{N}}-])(?:[ \t]+([\p{{L}}][\p{{L}}\p{{N}}-]*))?")
     stop = stopwords(lang) | internal_words(lang)
     total = attributive = 0
@@ -200,7 +202,7 @@ def attributive_modifier(word: str, texts, lang: str, share: float = 0.75, min_o
         for m in pat.finditer(t):
             total += 1
             nxt = m.group(1) or ""
-            if nxt[:1].islower() and nxt.lower() not in stop:
+            if (nxt[:1].isupper() if capital else nxt[:1].islower()) and nxt.lower() not in stop:
                 attributive += 1
     return total >= min_occurrences and attributive >= share * total
 

@@ -15,14 +15,16 @@ from dataclasses import dataclass
 import regex
 
 from ..errors import TermsError
-from ..scripts import HAN_BMP
+from ..scripts import CJK_PUNCTUATION, CURLY_QUOTES, FULLWIDTH_FORMS, HAN_BMP
 from .lexicon import check_lang, pattern, states, user_dictionary_zh
 
 log = logging.getLogger(__name__)
 
 _CJK = HAN_BMP
 _CJK_RE = regex.compile(f"[{_CJK}]")
-_ZH_SPACE_RE = regex.compile(rf"(?<=[{_CJK}\u3000-\u303f\uff00-\uffef《》“”‘’])[ \t\u3000]+(?=[{_CJK}\u3000-\u303f\uff00-\uffef《》“”‘’])")
+# CJK punctuation, full-width forms, book-title marks and the curly quotes Chinese text uses
+_ZH_MARKS = CJK_PUNCTUATION + FULLWIDTH_FORMS + "《》" + CURLY_QUOTES
+_ZH_SPACE_RE = regex.compile(rf"(?<=[{_CJK}{_ZH_MARKS}])[ \t\u3000]+(?=[{_CJK}{_ZH_MARKS}])")
 _WORDCHAR_RE = regex.compile(r"[\p{L}\p{N}]")
 _LETTER_RE = regex.compile(r"\p{L}")
 _PUNCT_RE = regex.compile(r"[\p{P}\p{S}]")
@@ -36,7 +38,7 @@ class Tokenized:
     tags: tuple[tuple[str, ...], ...] | None = None   # part-of-speech per token (Chinese only)
 
 
-_ZH_PUNCT_SPACE_RE = regex.compile(r"(?<=[\u3000-\u303f\uff00-\uffef《》“”‘’])[ \t\u3000]+|[ \t\u3000]+(?=[\u3000-\u303f\uff00-\uffef《》“”‘’])")
+_ZH_PUNCT_SPACE_RE = regex.compile(rf"(?<=[{_ZH_MARKS}])[ \t\u3000]+|[ \t\u3000]+(?=[{_ZH_MARKS}])")
 
 
 _ZH_DIGIT_SPACE_RE = regex.compile(rf"(?<=[0-9])[ \t\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000]+(?=[0-9])")

@@ -7,15 +7,17 @@ geometry (``SrcLine.geom``), and the page :class:`Geometry`:
 1. :func:`page_lines`: runs grouped by baseline (a raised, smaller run belongs to the line
    it sits on), split into columns at very wide gaps, text joined with spaces from gaps,
    label->text TAB gaps made one space, superscript footnote markers recorded.
-2. :func:`join_masthead_cells`, :func:`_masthead_order`: page 1's stacked masthead cells
-   joined, the masthead read column by column.
+2. :func:`furniture_zones` (:func:`mark_furniture`, :func:`mark_logo`): ``/Artifact`` lines,
+   barcode fonts, furniture patterns, lines repeated in the header/footer bands (digits folded;
+   odd and even pages counted apart), the first page's logo letters: the page furniture, asked
+   once of the measured lines and kept as :attr:`Geometry.furniture` (nothing is recorded here).
+3. :func:`join_masthead_cells`, :func:`_masthead_order`: page 1's stacked masthead cells
+   joined (a furniture line is never a cell), the masthead read column by column.
 
 The parse's PDF stages (``pipeline``: pdf_furniture, pdf_notes, pdf_breaks) then ask
-:func:`furniture_facts`, :func:`note_facts`, :func:`break_facts`, which return LineFacts:
+:func:`furniture_facts` (which records :attr:`Geometry.furniture`; :func:`masthead_hints`:
+symbol, job number), :func:`note_facts`, :func:`break_facts`, which return LineFacts:
 
-3. :func:`mark_furniture`, :func:`mark_logo`: ``/Artifact`` lines, barcode fonts, furniture
-   patterns, lines repeated in the header/footer bands (digits folded; odd and even pages
-   counted apart), the first page's logo letters; :func:`masthead_hints`: symbol, job number.
 4. :func:`mark_notes`: the footnote zone below a text or drawn separator, else small-font
    labelled lines at the page foot.
 5. :func:`breaks`: ``gap_before`` from the baseline step and ``hard_end`` from the right
@@ -26,15 +28,17 @@ from __future__ import annotations
 import functools
 import logging
 from collections import Counter
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 
 import regex as re
 
-from ...clean.layout import furniture_kind
 from ...lang.normalize import fold_arabic_presentation_forms
 from ...scripts import CJK_GLYPH, RTL_CHAR
 from ...model import BBox, Fix, Link, MappedText, Origin
+from ...rules.furniture import furniture_kind, furniture_tokens, token_kind
+from ...rules.masthead import match_masthead
 from ..lines import LineFacts, SrcLine, SrcPage
 from .bidi import is_rtl_char, logical_runs, mirror, rtl_share
 from .rounding import round1, round2
@@ -592,8 +596,6 @@ def _note_start(ln: PLine, R: PdfRules) -> bool:
 def _is_word_line(t: str) -> bool:
     """A short big line that is words, not a logo glyph: Chinese characters ("大会") or a
     masthead field such as an organ in any language."""
-    from ...segment.front import match_masthead
-
     return any(_is_cjk(c) and c.isalpha() for c in t) or match_masthead(t) is not None
 
 
@@ -608,14 +610,14 @@ def mark_logo(lines: list[PLine], height: float, body_size: float, R: PdfRules, 
             furniture[id(ln)] = "pdf.masthead_logo"
 
 
-def join_masthead_cells(lines: list[PLine], height: float, body_size: float, R: PdfRules, furniture: dict[int, str]) -> set[int]:
+def join_masthead_cells(lines: list[PLine], height: float, body_size: float, R: PdfRules, furniture: Collection[int]) -> set[int]:
     """Page 1: masthead cells stacked on two lines ('UNITED' / 'NATIONS', 'Distr.' / 'GENERAL')
     become one line: in ``lines`` the first one is replaced by a copy with both texts and the
-    width of both (the measured line does not change). ``furniture``: page furniture by
-    ``id(line)``, never a cell. Returns the places (:attr:`PLine.index`) of the lines joined
+    width of both (the measured line does not change). ``furniture``: the places
+    (:attr:`PLine.index`) of page 1's furniture lines, never a cell. Returns the places (:attr:`PLine.index`) of the lines joined
     into the one above."""
     band = R.zones["masthead_band"] * height
-    top = [_copy(ln) for ln in lines if id(ln) not in furniture and ln.y < band]
+    top = [_copy(ln) for ln in lines if ln.index not in furniture and ln.y < band]
     joined: set[int] = set()
     grown: set[int] = set()
     for i, a in enumerate(top):
@@ -646,8 +648,6 @@ def _stacked_cells(lines: list[PLine], height: float, R: PdfRules) -> bool:
 
 def masthead_hints(lines: list[SrcLine], height: float, R: PdfRules, hints: dict) -> None:
     """Page 1: a document symbol alone on a masthead line, a job number in the lower half."""
-    from ...clean.layout import furniture_tokens, token_kind
-
     band = R.zones["masthead_band"] * height
     for ln in lines:
         if ln.geom.y >= band:
@@ -848,6 +848,11 @@ class Geometry:
     pages: tuple[PageGeometry, ...]
     body_size: float
     tagged: bool
+    #: the page furniture among the measured lines (:func:`furniture_zones`), (page position in
+    #: ``pages``, :attr:`PLine.index`) -> the rule that found it. Measured once, with the lines,
+    #: because the reading order needs it (a stacked masthead cell is never furniture); the
+    #: stage ``pdf_furniture`` records it (:func:`furniture_facts`).
+    furniture: Mapping[tuple[int, int], str]
 
 
 def to_src(pages: list[list[PLine]], raws: list[RawPage], fixes: list[Fix], joined: set[int]) -> list[SrcPage]:
@@ -906,17 +911,17 @@ def layout(raws: list[RawPage], R: PdfRules | None = None) -> tuple[list[SrcPage
     for raw in raws:
         check()  # the parse deadline, page by page
         pages.append(page_lines(raw, R))
-    geometry = Geometry(
-        tuple(PageGeometry(raw.number, raw.width, raw.height, tuple(raw.rules), tuple(raw.links), tuple(lines))
-              for raw, lines in zip(raws, pages)),
-        body_size_of(pages), any(raw.tagged for raw in raws))
+    measured = tuple(PageGeometry(raw.number, raw.width, raw.height, tuple(raw.rules), tuple(raw.links), tuple(lines))
+                     for raw, lines in zip(raws, pages))
+    body_size, tagged = body_size_of(pages), any(raw.tagged for raw in raws)
+    geometry = Geometry(measured, body_size, tagged, furniture_zones(measured, body_size, tagged, R))
     pages = [list(lines) for lines in pages]
     joined: set[int] = set()
     if pages:
         if _stacked_cells(pages[0], raws[0].height, R):
-            # a stacked masthead cell is never page furniture: the furniture stage's own answer
-            # about page 1, asked here (the stage decides and records the zones)
-            joined = join_masthead_cells(pages[0], raws[0].height, geometry.body_size, R, furniture_zones(geometry, R))
+            # a stacked masthead cell is never page furniture
+            first = {i for (p, i) in geometry.furniture if p == 0}
+            joined = join_masthead_cells(pages[0], raws[0].height, body_size, R, first)
         _masthead_order(pages[0], raws[0], R.zones["masthead_band"] * raws[0].height, joined)
     fixes: list[Fix] = []
     return to_src(pages, raws, fixes, joined), fixes, geometry
@@ -942,31 +947,29 @@ def _work(ln: SrcLine) -> PLine:
     return w
 
 
-def furniture_zones(geometry: Geometry, R: PdfRules) -> dict[int, str]:
-    """The page furniture among the measured lines, ``id(line)`` -> the rule that found it:
-    marked-content artifacts, barcode fonts, furniture patterns, lines repeated at one place
-    on most pages, the first page's logo letters."""
-    lines = [list(pg.measured) for pg in geometry.pages]
-    furniture = mark_furniture(lines, [pg.height for pg in geometry.pages], R, geometry.tagged)
+def furniture_zones(pages: tuple[PageGeometry, ...], body_size: float, tagged: bool, R: PdfRules) -> dict[tuple[int, int], str]:
+    """The page furniture among the measured lines, (page position, :attr:`PLine.index`) -> the
+    rule that found it: marked-content artifacts, barcode fonts, furniture patterns, lines
+    repeated at one place on most pages, the first page's logo letters (:attr:`Geometry.furniture`)."""
+    lines = [list(pg.measured) for pg in pages]
+    furniture = mark_furniture(lines, [pg.height for pg in pages], R, tagged)
     if lines:
-        mark_logo(lines[0], geometry.pages[0].height, geometry.body_size, R, furniture)
-    return furniture
+        mark_logo(lines[0], pages[0].height, body_size, R, furniture)
+    return {(p, ln.index): furniture[id(ln)] for p, ls in enumerate(lines) for ln in ls if id(ln) in furniture}
 
 
 def furniture_facts(pages: list[SrcPage], geometry: Geometry, R: PdfRules | None = None) -> tuple[LineFacts, list[Fix], dict]:
-    """Page furniture by geometry (:func:`furniture_zones`): the zones, a fix for every line
+    """Page furniture by geometry (:attr:`Geometry.furniture`): the zones, a fix for every line
     that leaves the text (under the core's rule id when the core knows the kind: furniture.header,
     .job_number ...; else the PDF rule that found it), and the symbol and job number the first
     page shows."""
-    from ...clean.layout import furniture_kind
-
     R = R or rules()
-    furniture = furniture_zones(geometry, R)
+    furniture = geometry.furniture
     facts = LineFacts()
     fixes: list[Fix] = []
-    for p, pg in zip(pages, geometry.pages):
+    for k, (p, pg) in enumerate(zip(pages, geometry.pages)):
         for ln in p.lines:
-            rule = furniture.get(id(pg.measured[ln.geom.index]))
+            rule = furniture.get((k, ln.geom.index))
             if rule is None:
                 continue
             facts.set(ln, zone="furniture", markers=[])
