@@ -135,6 +135,8 @@ TEXT_AMPLIFIERS = [
     # the adversarial family: each at the size or line cap
     ("one huge line without a break: 'x' x 16.7 million", "'x' * 16_700_000"),
     ("one huge Chinese line without punctuation: '大' x 5.59 million (16 MB)", "'大' * 5_590_000"),
+    ("one huge line of two-letter words: 'ab ' x 5.59 million (16 MB; was a MemoryError of the regex engine)", "'ab ' * 5_590_000"),
+    ("one huge line of two-word sentences 'Ab cd. ', 16 MB", "'Ab cd. ' * 2_396_000"),
     ("many tiny lines: 'a\\n' x 149,999", "'a\\n' * 149_999"),
     ("numbered one-word paragraphs '1. a' ... '74999. a', a blank line between", "''.join(f'{i}. a\\n\\n' for i in range(1, 75_000))"),
     ("many footnotes on one page: 70,000 markers and their notes", G_FOOTNOTES_ONE_PAGE),

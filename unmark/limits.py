@@ -259,6 +259,32 @@ def _resident() -> int:
 
 
 @contextlib.contextmanager
+def exhaustion_is_coded() -> Iterator[None]:
+    """A ``MemoryError`` or ``RecursionError`` inside the block becomes a coded error (E155,
+    E156), never a traceback of the caller: a stage that asks more than the process (or the
+    regular-expression engine: a few million repetitions of one group on one line) can give."""
+    try:
+        yield
+    except MemoryError as exc:
+        where = _innermost(exc)
+        raise MemoryBudgetExceeded(f"the document ran out of memory while it was built ({where})", code="E155") from None
+    except RecursionError as exc:
+        where = _innermost(exc)
+        raise InputError(f"the input is nested too deeply to build ({where})", code="E156") from None
+
+
+def _innermost(exc: BaseException) -> str:
+    """``module.function`` of the innermost frame of ``exc``'s traceback that is unmark's."""
+    tb, where = exc.__traceback__, "unknown"
+    while tb is not None:
+        mod = tb.tb_frame.f_globals.get("__name__", "")
+        if mod.startswith("unmark"):
+            where = f"{mod}.{tb.tb_frame.f_code.co_name}"
+        tb = tb.tb_next
+    return where
+
+
+@contextlib.contextmanager
 def memory_budget(mb: float | None) -> Iterator[None]:
     """The document built inside the block may grow this process by at most ``mb`` megabytes
     (checked by :func:`check`; None or 0: no budget). An inner budget never loosens an outer one."""

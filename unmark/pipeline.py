@@ -25,7 +25,7 @@ from .clean.layout import guess_doc_symbol, mark_zones
 from .clean.notes_zone import end_note_zones, mark_endnotes, mark_unseparated_notes, note_zone_warnings
 from .errors import InputError, InputNotFoundError, UnmarkError
 from .limits import (DEFAULT_BUILD_MEMORY_MB, DEFAULT_MAX_FILE_MB, DEFAULT_MAX_LINES, DEFAULT_MEMORY_MB, ContentLimits,
-                     check, deadline, grow_for_text, memory_budget)
+                     check, deadline, exhaustion_is_coded, grow_for_text, memory_budget)
 from .extract.lines import Extracted, LineFacts, SrcLine
 from .extract.text import DEFAULT_MAX_BYTES, decode, extract_text
 from .model import (
@@ -293,7 +293,7 @@ def parse_text(text: str, lang: str = "auto", *, options: ParseOptions | None = 
 
             raise InputTooLargeError(f"the text has {n:,} lines, over the limit of {opts.max_lines:,} "
                                      f"(ParseOptions.max_lines)", code="E154", path=name)
-    with deadline(opts.timeout, "E152"), memory_budget(opts.build_memory_mb):
+    with deadline(opts.timeout, "E152"), memory_budget(opts.build_memory_mb), exhaustion_is_coded():
         grow_for_text(len(text))  # the default deadline grows with the text
         ex = extract_text(text, name=name)
         if input_fixes:
@@ -307,7 +307,7 @@ def parse_pdf(path: Path, *, options: ParseOptions | None = None, name: str | No
     """Parse a PDF with the backend of ``options`` (see docs/pdf.md); errors are ``PdfError`` E2xx."""
     opts = options or ParseOptions()
     prepare_reader(opts.backend, opts.timeout, opts.isolate, opts.memory_mb)  # start-up is not the file's time
-    with deadline(opts.timeout, "E207"), memory_budget(opts.build_memory_mb):
+    with deadline(opts.timeout, "E207"), memory_budget(opts.build_memory_mb), exhaustion_is_coded():
         ex = extract_pdf(path, backend=opts.backend, max_pages=opts.max_pages, timeout=opts.timeout,
                          isolate=opts.isolate, memory_mb=opts.memory_mb, max_file_mb=opts.max_file_mb,
                          content_limits=opts.content_limits)
@@ -639,7 +639,7 @@ def stage_language(st: ParseState) -> ParseState:
     """The document language, unless the options give it (lang.identify_document)."""
     if st.opts.lang != "auto":
         return replace(st, lang=st.opts.lang)
-    texts = [ln.s for ln in st.body[:400]]
+    texts = _lang_sample([ln.s for ln in st.body[:400]])
     lang = identify_document(texts)
     if lang in ("en", "fr", "es") and not looks_like_language(lang, texts):
         w = DocWarning("W104", f"the text does not look like one of the six UN languages; parsed with the rules for {lang!r} (set --lang to choose)")
@@ -814,12 +814,12 @@ def _adopt_items(prev: Block, items: tuple[Item, ...], syms: list[SymbolRef]) ->
 
 def stage_sentences(st: ParseState) -> ParseState:
     """Sentence spans of every block and item text, in the block's language (lang.split_sentences)."""
-    blocks = tuple(
-        replace(b, sentences=_sentences(b.text, b.lang),
-                items=tuple(replace(it, sentences=_sentences(it.text, b.lang)) for it in b.items))
-        for b in st.blocks
-    )
-    return replace(st, blocks=blocks)
+    def spans(b: Block) -> Block:
+        check()  # the parse deadline and memory budget, block by block (and sentence by sentence inside)
+        return replace(b, sentences=_sentences(b.text, b.lang),
+                       items=tuple(replace(it, sentences=_sentences(it.text, b.lang)) for it in b.items))
+
+    return replace(st, blocks=tuple(spans(b) for b in st.blocks))
 
 
 def stage_links(st: ParseState) -> ParseState:
@@ -1025,11 +1025,29 @@ def _metadata(front: dict[str, str], hints: dict[str, str], doc_symbol: str | No
     )
 
 
+# what a language decision reads: a block's first million characters, the first million of the
+# document's first 400 body lines (a real block or page: a few thousand). The identification
+# counts words, one object each: on one hostile 16 MB line that was 500 MB at once.
+_LANG_SAMPLE = 1_000_000
+
+
+def _lang_sample(texts: list[str]) -> list[str]:
+    """The first :data:`_LANG_SAMPLE` characters of ``texts`` (every text, when they are shorter)."""
+    out, n = [], 0
+    for t in texts:
+        if n + len(t) > _LANG_SAMPLE:
+            out.append(t[: _LANG_SAMPLE - n])
+            break
+        out.append(t)
+        n += len(t)
+    return out
+
+
 def _block_language(text: str, lang: str) -> str:
     """A block keeps the document language unless it is clearly another one (lang.identify_block)."""
     if not text:
         return lang
-    return identify_block(text, lang) or lang
+    return identify_block(text[:_LANG_SAMPLE], lang) or lang
 
 
 def _sentences(text: str, lang: str) -> tuple:

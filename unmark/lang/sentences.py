@@ -12,6 +12,7 @@ import logging
 import regex
 
 from ..labels import rule as label_rule
+from ..limits import tick
 from .data import LangRules, rules
 
 log = logging.getLogger(__name__)
@@ -177,6 +178,7 @@ def split_with_rules(text: str, lang: str, r: LangRules) -> list[tuple[int, int]
             e -= 1
         if e > s:
             spans.append((s, e))
+            tick()  # a block of millions of sentences: the deadline and memory budget checked inside
         start = end
     return spans
 

@@ -6,6 +6,7 @@ Patterns are data: ``resources/core/masthead.toml`` (per language) and ``resourc
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 from dataclasses import replace
 
@@ -25,6 +26,29 @@ from .structure import BlockBuilder, PartBuilder, ends_final, ends_on_function_w
 log = logging.getLogger(__name__)
 
 _CELL = re.compile(r"\S+(?:\s{1,2}\S+)*")
+_FIRST_NONSPACE = re.compile(r"\S")
+_LAST_NONSPACE = re.compile(r"(?r)\S")
+_LONG_LINE = 10_000  # (a masthead line is a few dozen characters)
+
+
+def cell_spans(s: str) -> dict[str, tuple[int, int]]:
+    """{cell: span} of the runs of text in ``s`` set apart by three or more white-space characters
+    (what ``_CELL`` finds). On a long line the same cells are found from the gaps between them:
+    the regex engine keeps a backtracking entry for each repetition of ``_CELL``'s group and gives
+    up with a ``MemoryError`` past a few million words on one line (a hostile text of one 16 MB line)."""
+    if len(s) <= _LONG_LINE:
+        return {m.group(): m.span() for m in _CELL.finditer(s)}
+    out: dict[str, tuple[int, int]] = {}
+    start = 0
+    for gap in itertools.chain(CELL_GAP.finditer(s), (None,)):  # (one match object at a time)
+        end = len(s) if gap is None else gap.start()
+        first = _FIRST_NONSPACE.search(s, start, end)
+        if first is not None:
+            last = _LAST_NONSPACE.search(s, start, end).end()
+            out[s[first.start():last]] = (first.start(), last)
+        if gap is not None:
+            start = gap.end()
+    return out
 
 METADATA_ONLY = ("organisation", "distribution", "date", "original_language", "language_line", "limited_note")
 
@@ -166,7 +190,7 @@ def parse_front(lines: list[SrcLine], lang: str) -> tuple[list[BlockBuilder], di
                 skip = True
                 continue
         cells = CELL_GAP.split(s)
-        spans = {m.group(): m.span() for m in _CELL.finditer(ln.s)}
+        spans = cell_spans(ln.s)
         if len(cells) == 1:
             # columns pasted into one line with single spaces: "General Assembly Distr.: Limited"
             tail = masthead_tail().search(ln.s)
