@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 #: the label that opens a footnote's text: asterisks, a number, an older "1/", or a letter (the
 #: label grammar, resources/core/labels.toml [note] start)
 NOTE_START = label_rule("note.start")
+_ALONE_NOTE = label_rule("alone.note")
 
 
 @dataclass
@@ -62,20 +63,22 @@ def _at_continuation_indent(ln: SrcLine, notes: list[NoteBuilder]) -> bool:
     ("…2020 年 5 月" / "27 日。"), not a new note."""
     if not notes or not notes[-1].src or _RTL.search(ln.s):
         return False  # (right-to-left lines are right-aligned: their left edge says nothing)
-    first = notes[-1].src[0]
-    conts = [s for s in notes[-1].src[1:] if s.page == ln.page]
-    alone = label_rule("alone.note")
+    src = notes[-1].src
+    first = src[0]
+    # the note's last wrapped line on this page (its lines are in reading order: the last one, mostly)
+    cont = next((src[k] for k in range(len(src) - 1, 0, -1) if src[k].page == ln.page), None)
+    alone = _ALONE_NOTE
     if (first.bbox is None and first.page == ln.page and ln.indent > first.indent + 2 and alone.match(first.raw.strip())
             and not alone.match(ln.raw.strip())):
         # text whose notes print their labels alone on a line (pdftotext of hanging notes): a line
         # with text, indented deeper than the labels, is note text, whatever it starts with
         return True
     if first.page != ln.page:
-        return bool(conts) and abs(conts[-1].indent - ln.indent) < 0.5 and ln.bbox is not None
+        return cont is not None and abs(cont.indent - ln.indent) < 0.5 and ln.bbox is not None
     if abs(first.indent - ln.indent) < 0.5:
         return False
-    if conts:
-        return abs(conts[-1].indent - ln.indent) < 0.5
+    if cont is not None:
+        return abs(cont.indent - ln.indent) < 0.5
     return ln.bbox is not None and ln.indent > first.indent + 2  # PDF geometry: hanging note text
 
 
