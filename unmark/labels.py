@@ -184,9 +184,12 @@ def rules() -> LabelRules:
     return compile_grammar(load_toml(RULES_FILE))
 
 
+_FIELD_OF = {place: f for f, place in _RULES.items()}   # "pdf.run" -> its field of LabelRules
+
+
 def rule(name: str) -> "re.Pattern[str]":
     """A grammar rule by its place in the file: ``"pdf.run"``, ``"note.head"``, ``"alone.body"`` ..."""
-    field = next((f for f, place in _RULES.items() if place == name), None)
+    field = _FIELD_OF.get(name)
     if field is None:
         raise KeyError(f"no label rule {name!r} (one of {', '.join(_RULES.values())})")
     return getattr(rules(), field)
