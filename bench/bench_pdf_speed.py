@@ -1,19 +1,27 @@
 """PDF speed, side by side in one process on the same files (not a test).
 
-    python bench/bench_pdf_speed.py [--repeat 3] [--shared ../shared] [FILE.pdf ...]
+    python bench/bench_pdf_speed.py [--repeat 3] [--rounds 3] [--shared ../shared] [FILE.pdf ...]
 
-Columns (seconds; per file the best of --repeat interleaved runs, summed over files):
+Columns (seconds; per file the best of --repeat interleaved runs, summed over files; with
+--rounds N the whole measurement is made N times and each figure is the median of the rounds):
   raw pypdf        PdfReader + page.extract_text() for every page
   unmark pypdf     unmark.parse(path, backend="pypdf")          (extraction + the shared back half)
   unmark pdfium    unmark.parse(path, backend="pdfium")    (the PDF reader in its reader process)
   unmark X in process  the same with isolate="never": the reader process's cost is the difference
   unmark X L       the same with the language given and no sentence split (the back half's
                    language identification is most of its cost)
-  extract pypdf    unmark.extract.pdf.extract_pdf(...)          (this package alone: runs + layout)
-  extract pdfium
+  read+lines pypdf unmark.extract.pdf.extract_pdf(...): the PDF read into glyph runs and the runs
+                   built into lines in reading order, nothing more (zoning, line breaks and
+                   everything after them are stages of the parse)
+  read+lines pdfium
   raw pdfium       pypdfium2 text page get_text_bounded() for every page
   pdftotext        poppler, subprocess, -layout
 Targets: unmark(pypdf) <= 1.25 x raw pypdf; unmark(pdfium) >= 200 pages/s on one core.
+
+A second table says where the time of ``unmark pdfium`` goes, in process (isolate="never"), by
+phase: PDFium's page load and text page alone (no text asked), the rest of the reader (runs,
+rules, links, the font and content checks), lines in reading order, and each parse stage timed on
+its own (per file the best of --repeat, summed over files).
 """
 from __future__ import annotations
 
@@ -80,8 +88,8 @@ TOOLS = {
     "unmark pypdf in process": lambda p: len(unmark.parse(str(p), backend="pypdf", isolate="never").blocks),
     "unmark pypdf L": lambda p: len(unmark.parse(str(p), backend="pypdf", lang=_lang(p), sentences=False).blocks),
     "unmark pdfium L": lambda p: len(unmark.parse(str(p), backend="pdfium", lang=_lang(p), sentences=False).blocks),
-    "extract pypdf": lambda p: len(extract_pdf(p, backend="pypdf").pages),
-    "extract pdfium": lambda p: len(extract_pdf(p, backend="pdfium").pages),
+    "read+lines pypdf": lambda p: len(extract_pdf(p, backend="pypdf").pages),
+    "read+lines pdfium": lambda p: len(extract_pdf(p, backend="pdfium").pages),
     "raw pdfium": raw_pdfium,
     "pdftotext": pdftotext,
 }
@@ -98,10 +106,104 @@ def machine() -> str:
     return f"{cpu}; {os.cpu_count()} cores; Python {platform.python_version()}; {platform.system()}"
 
 
+def raw_pdfium_load(p: Path) -> int:
+    """PDFium's page load and text page alone, no text asked, through the raw API as the reader
+    calls it: the floor under every PDFium reader."""
+    import pypdfium2.raw as c
+
+    data = p.read_bytes()
+    doc = c.FPDF_LoadMemDocument64(data, len(data), None)
+    n = c.FPDF_GetPageCount(doc)
+    for i in range(n):
+        page = c.FPDF_LoadPage(doc, i)
+        c.FPDFText_ClosePage(c.FPDFText_LoadPage(page))
+        c.FPDF_ClosePage(page)
+    c.FPDF_CloseDocument(doc)
+    return n
+
+
+def measure(files: list[Path], tools: dict, repeat: int) -> dict[str, float]:
+    """Per tool the seconds summed over files, per file the best of ``repeat`` interleaved runs
+    (every tool on a file, then the next file: robust against a busy shared machine)."""
+    per: dict[tuple[str, Path], float] = {}
+    for _ in range(repeat):
+        for f in files:
+            for name, fn in tools.items():
+                # each tool starts on a collected heap: the cyclic garbage another tool left
+                # (pypdf's object graphs) is not collected on the next tool's clock
+                gc.collect()
+                t0 = time.perf_counter()
+                fn(f)
+                dt = time.perf_counter() - t0
+                per[(name, f)] = min(per.get((name, f), dt), dt)
+    return {name: sum(per[(name, f)] for f in files) for name in tools}
+
+
+def phases(files: list[Path], repeat: int) -> dict[str, float]:
+    """Where the time of an in-process PDFium parse goes: seconds per phase, per file the best of
+    ``repeat``, summed over files. The stages run one by one over what the stage before left,
+    as ``pipeline.run_stages`` runs them."""
+    from unmark.extract.pdf import _extracted, read_raw_pages
+    from unmark.pipeline import STAGES, ParseOptions, ParseState, run_stage
+
+    opts = ParseOptions(backend="pdfium", isolate="never")
+    per: dict[tuple[str, Path], float] = {}
+
+    def timed(key, f, fn):
+        gc.collect()
+        t0 = time.perf_counter()
+        out = fn()
+        dt = time.perf_counter() - t0
+        per[(key, f)] = min(per.get((key, f), dt), dt)
+        return out
+
+    for k in range(repeat + 1):   # the first pass warms up (lazy resources), untimed
+        if k == 1:
+            per.clear()
+        for f in files:
+            timed("pdfium load", f, lambda: raw_pdfium_load(f))
+            raws = timed("reader", f, lambda: read_raw_pages(f, backend="pdfium", isolate="never"))
+            ex = timed("lines", f, lambda: _extracted(f, raws, "pdfium", None, 0.0, []))
+            st = ParseState(ex=ex, opts=opts, name=str(f), fixes=tuple(ex.fixes), warnings=tuple(ex.warnings))
+            for name, stage in STAGES:
+                if name == "sentences" and not opts.sentences:
+                    continue
+                st = timed(name, f, lambda: run_stage(stage, st))
+    keys = list(dict.fromkeys(k for k, _ in per))
+    out = {k: sum(per[(k, f)] for f in files) for k in keys}
+    out["reader"] -= out["pdfium load"]   # the reader beyond PDFium's own page and text page loads
+    return out
+
+
+PHASE_LABELS = {
+    "pdfium load": "PDFium page load + text page (C; no text asked)",
+    "reader": "the reader beyond that: glyph runs, rules, links, font and content checks",
+    "lines": "lines in reading order (layout)",
+}
+STAGE_GROUPS = (   # stages of the parse, shown in groups of neighbours
+    ("stages: PDF zones and line breaks (pdf_furniture, pdf_notes, pdf_breaks)", ("pdf_furniture", "pdf_notes", "pdf_breaks")),
+    ("stages: zones, contents, lines (glyphs ... lines)", ("glyphs", "furniture", "notes_end", "endnotes", "contents",
+                                                         "plain_notes", "lines")),
+    ("stage: document language", ("language",)),
+    ("stages: front matter, structure, footnotes (front ... footnotes)", ("front", "marker_gaps", "structure", "footnotes")),
+    ("stage: joins (lines joined, hyphens, URLs)", ("joins",)),
+    ("stage: markers", ("markers",)),
+    ("stage: blocks (block language, symbols, boxes)", ("blocks",)),
+    ("stages: sentences, links, metadata", ("sentences", "links", "metadata")),
+)
+
+
+def median(xs: list[float]) -> float:
+    xs = sorted(xs)
+    k = len(xs) // 2
+    return xs[k] if len(xs) % 2 else (xs[k - 1] + xs[k]) / 2
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="*")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=1, help="measure N times; report the median of the rounds")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     a = ap.parse_args(argv)
     files = [Path(f) for f in a.files]
@@ -113,49 +215,50 @@ def main(argv=None) -> int:
             print(f"note: {hd} not found; timing the committed fixtures only")
         files += sorted((ROOT / "tests/pdf/fixtures").glob("*.pdf"))
     tools = dict(TOOLS)
+    has_pdfium = True
     try:
         import pypdfium2  # noqa: F401
     except ImportError:
-        for k in ("unmark pdfium", "unmark pdfium in process", "unmark pdfium L", "extract pdfium", "raw pdfium"):
+        has_pdfium = False
+        for k in ("unmark pdfium", "unmark pdfium in process", "unmark pdfium L", "read+lines pdfium", "raw pdfium"):
             tools.pop(k)
         print("note: pypdfium2 not installed; pdfium columns skipped")
     if not shutil.which("pdftotext"):
         tools.pop("pdftotext")
     npages = sum(pages_of(f) for f in files)
-    load0 = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     print(f"machine: {machine()}")
-    print(f"files: {len(files)}, pages: {npages}, best of {a.repeat}, one process, one thread\n")
+    print(f"files: {len(files)}, pages: {npages}, best of {a.repeat}, {a.rounds} round(s), one process, one thread\n")
     for f in files:  # warm up imports and caches
         for fn in tools.values():
             fn(f)
         break
-    # interleaved: every tool on a file, then the next file; per (tool, file) the best of
-    # --repeat runs, summed over files (robust against a busy shared machine)
-    per: dict[tuple[str, Path], float] = {}
-    for _ in range(a.repeat):
-        for f in files:
-            for name, fn in tools.items():
-                # each tool starts on a collected heap: the cyclic garbage another tool left
-                # (pypdf's object graphs) is not collected on the next tool's clock
-                gc.collect()
-                t0 = time.perf_counter()
-                fn(f)
-                dt = time.perf_counter() - t0
-                per[(name, f)] = min(per.get((name, f), dt), dt)
-    best = {name: sum(per[(name, f)] for f in files) for name in tools}
+    rounds: list[dict[str, float]] = []
+    phase_rounds: list[dict[str, float]] = []
+    loads: list[tuple[float, float]] = []
+    for r in range(a.rounds):
+        l0 = os.getloadavg()[0]
+        rounds.append(measure(files, tools, a.repeat))
+        if has_pdfium:
+            phase_rounds.append(phases(files, a.repeat))
+        loads.append((l0, os.getloadavg()[0]))
+        if a.rounds > 1:
+            b = rounds[-1]
+            extra = f", unmark pdfium {npages / b['unmark pdfium']:.0f} pages/s" if has_pdfium else ""
+            print(f"round {r + 1}: load {l0:.1f} -> {loads[-1][1]:.1f}{extra}")
+    best = {name: median([rd[name] for rd in rounds]) for name in tools}
     base = best["raw pypdf"]
-    print(f"{'tool':16} {'seconds':>8} {'pages/s':>8} {'x raw pypdf':>12}")
+    print(f"{'tool':26} {'seconds':>8} {'pages/s':>8} {'x raw pypdf':>12}")
     for name, t in best.items():
-        print(f"{name:16} {t:8.3f} {npages / t:8.1f} {t / base:12.2f}")
+        print(f"{name:26} {t:8.3f} {npages / t:8.1f} {t / base:12.2f}")
     r1 = best["unmark pypdf"] / base
     print(f"\nunmark(pypdf) / raw pypdf = {r1:.2f}  (target <= 1.25)")
     print(f"unmark(pypdf, lang given, no sentences) / raw pypdf = {best['unmark pypdf L'] / base:.2f}")
-    print(f"extract(pypdf) / raw pypdf = {best['extract pypdf'] / base:.2f}  (this package alone)")
-    if "unmark pdfium" in best:
+    print(f"read+lines(pypdf) / raw pypdf = {best['read+lines pypdf'] / base:.2f}  (reading and lines only)")
+    if has_pdfium:
         print(f"unmark(pdfium): {npages / best['unmark pdfium']:.0f} pages/s  (target >= 200); "
               f"{best['raw pdfium'] / best['unmark pdfium']:.2f} of raw pypdfium2 ({npages / best['raw pdfium']:.0f} pages/s)")
         print(f"unmark(pdfium, lang given, no sentences): {npages / best['unmark pdfium L']:.0f} pages/s")
-        print(f"extract(pdfium): {npages / best['extract pdfium']:.0f} pages/s  (this package alone)")
+        print(f"read+lines(pdfium): {npages / best['read+lines pdfium']:.0f} pages/s  (reading and lines only)")
         iso = best["unmark pdfium"] / best["unmark pdfium in process"]
         print(f"reader process / in process, pdfium: {iso:.3f}")
     iso_pypdf = best["unmark pypdf"] / best["unmark pypdf in process"]
@@ -168,29 +271,45 @@ def main(argv=None) -> int:
         "unmark pypdf in process": "unmark, pypdf, reader in process (isolate=never)",
         "unmark pypdf L": "unmark, pypdf, language given, no sentences",
         "unmark pdfium L": "unmark, pdfium, language given, no sentences",
-        "extract pypdf": "extraction + layout only, pypdf (`extract_pdf`)",
-        "extract pdfium": "extraction + layout only, pdfium",
+        "read+lines pypdf": "PDF read + lines in reading order only, pypdf (`extract_pdf`; no zones, breaks or back half)",
+        "read+lines pdfium": "PDF read + lines in reading order only, pdfium (`extract_pdf`)",
         "raw pdfium": "raw pypdfium2 text",
         "pdftotext": "pdftotext -layout (subprocess)",
     }
-    try:
-        load = os.getloadavg()[0]
-    except OSError:
-        load = None
-    notes = [f"{len(files)} files, {npages} pages; per file the best of {a.repeat} interleaved runs, summed; "
-             f"one process, one thread" + (f"; load average {load0:.1f} at the start, {load:.1f} at the end" if load is not None else ""),
+    tables = [table("speed", "PDF speed", ["tool", "seconds", "pages/s", "x raw pypdf"],
+                    [[labels.get(n, n), round(t, 3), round(npages / t), round(t / base, 2)] for n, t in best.items()])]
+    if has_pdfium:
+        ph = {k: median([pr[k] for pr in phase_rounds]) for k in phase_rounds[0]}
+        rows = [[PHASE_LABELS[k], ph[k]] for k in ("pdfium load", "reader", "lines")]
+        rows += [[label, sum(ph.get(s, 0.0) for s in names)] for label, names in STAGE_GROUPS]
+        total = sum(r[1] for r in rows)
+        rows.append(["the reader process (isolated parse minus in-process parse)",
+                     best["unmark pdfium"] - best["unmark pdfium in process"]])
+        whole = best["unmark pdfium"]
+        print(f"\nwhere the time of unmark(pdfium) goes (in process, phases timed apart: {total:.3f} s):")
+        for label, t in rows:
+            print(f"  {t * 1000:8.1f} ms  {100 * t / whole:5.1f}%  {label}")
+        tables.append(table("phases", "Where the time of unmark(pdfium) goes", ["phase", "ms", "ms a page", "share"],
+                            [[label, round(t * 1000, 1), round(t * 1000 / npages, 2), f"{100 * t / whole:.0f}%"]
+                             for label, t in rows]))
+    loads_s = ", ".join(f"{x:.1f}->{y:.1f}" for x, y in loads)
+    notes = [f"{len(files)} files, {npages} pages; per file the best of {a.repeat} interleaved runs, summed"
+             + (f"; the median of {a.rounds} rounds" if a.rounds > 1 else "")
+             + f"; one process, one thread (the reader process is a second process, not pinned); "
+             f"load average (1 min) at the start and end of each round: {loads_s} on {os.cpu_count()} cores",
              f"the PDF reader process (default: PDFium always, pypdf under the default deadline) costs "
              f"{(iso_pypdf - 1) * 100:+.1f}% on pypdf"
              + (f" and {(best['unmark pdfium'] / best['unmark pdfium in process'] - 1) * 100:+.1f}% on pdfium"
-                if "unmark pdfium" in best else "") + " against the same parse in process (same run)",
+                if has_pdfium else "") + " against the same parse in process (same run)",
              f"targets: unmark(pypdf) <= 1.25 x raw pypdf (measured {r1:.2f})"
              + (f"; unmark(pdfium) >= 200 pages/s (measured {npages / best['unmark pdfium']:.0f}, "
                 f"{best['raw pdfium'] / best['unmark pdfium']:.2f} of raw pypdfium2's "
                 f"{npages / best['raw pdfium']:.0f} pages/s in the same run)"
-                if "unmark pdfium" in best else "")]
-    write_results("pdf_speed", [table("speed", "PDF speed", ["tool", "seconds", "pages/s", "x raw pypdf"],
-                                      [[labels.get(n, n), round(t, 3), round(npages / t), round(t / base, 2)]
-                                       for n, t in best.items()])], notes=notes)
+                if has_pdfium else "")]
+    if a.rounds > 1 and has_pdfium:
+        notes.append("unmark(pdfium) pages/s in each round: "
+                     + ", ".join(f"{npages / rd['unmark pdfium']:.0f}" for rd in rounds))
+    write_results("pdf_speed", tables, notes=notes)
     return 0
 
 

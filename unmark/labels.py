@@ -71,6 +71,8 @@ class LabelRules:
     item_token: "re.Pattern[str]"   # a list label as a word token ("4", "a", "IV")
     align_lead: "re.Pattern[str]"   # a label at the start of an aligned unit (align.calibrate)
     align_inner_number: "re.Pattern[str]"  # a paragraph number inside an aligned unit
+    align_glued_tail: "re.Pattern[str]"    # a heading glued to the end of an aligned unit (align.repair)
+    align_glued_prefix: "re.Pattern[str]"  # a heading glued to the start of an aligned unit (align.repair)
     lang: dict                        # language -> tuple of patterns (group `label`)
     bullets: str                      # the bullet characters
     ar_ordinals: tuple[str, ...]      # أولا = 1 ...
@@ -136,6 +138,7 @@ _RULES = {
     "paragraph_numbered_next": "paragraph.numbered_next", "paragraph_tokenised": "paragraph.tokenised",
     "item_early_letter": "item.early_letter", "item_run_in": "item.run_in", "item_lower_next": "item.lower_next", "item_before_stop": "item.before_stop", "item_token": "item.token",
     "align_lead": "align.lead", "align_inner_number": "align.inner_number",
+    "align_glued_tail": "align.glued_tail", "align_glued_prefix": "align.glued_prefix",
 }
 # the label kinds of a body line, in the order they are tried, and their places
 _KINDS = (("paragraph", "paragraph.pattern"), ("chapter", "heading.chapter"), ("section", "heading.section"),
@@ -178,9 +181,12 @@ def rules() -> LabelRules:
     return compile_grammar(load_toml(RULES_FILE))
 
 
+_FIELD_OF = {place: f for f, place in _RULES.items()}   # "pdf.run" -> its field of LabelRules
+
+
 def rule(name: str) -> "re.Pattern[str]":
     """A grammar rule by its place in the file: ``"pdf.run"``, ``"note.head"``, ``"alone.body"`` ..."""
-    field = next((f for f, place in _RULES.items() if place == name), None)
+    field = _FIELD_OF.get(name)
     if field is None:
         raise KeyError(f"no label rule {name!r} (one of {', '.join(_RULES.values())})")
     return getattr(rules(), field)

@@ -113,3 +113,29 @@ def test_pypdf_decode_matches_get_text_operands():
                             assert _decode(font, it, widths) == want
                             checked += 1
     assert checked > 1000
+
+
+def test_cjk_test_is_the_glyph_class_for_every_character():
+    # the layout's CJK test remembers its answers per character: the same answer as the class
+    # (unmark.scripts.CJK_GLYPH) for every character of the Basic Multilingual Plane and a few
+    # beyond, for one character and for the first of several, asked twice
+    from unmark.extract.pdf.layout import _first_word, _is_cjk
+    from unmark.scripts import CJK_GLYPH
+
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF] + ["\U00020000", "\U0001F600"]
+    for _ in range(2):
+        assert [_is_cjk(ch) for ch in chars] == [CJK_GLYPH.match(ch) is not None for ch in chars]
+    assert _is_cjk("中a") and not _is_cjk("a中") and not _is_cjk("")
+    assert _first_word("2.重申 其") == "2.重" and _first_word("Reaffirms its") == "Reaffirms"
+    assert _first_word("Ａ．　一") == "Ａ" and _first_word("   ") == ""
+
+
+def test_a_label_rule_by_its_place_in_the_grammar():
+    from unmark.labels import _RULES, rule, rules
+
+    for field, place in _RULES.items():
+        assert rule(place) is getattr(rules(), field)
+    import pytest
+
+    with pytest.raises(KeyError):
+        rule("no.such")

@@ -21,12 +21,14 @@ import numpy as np
 
 from ..errors import ResourceError
 from ..labels import rule as label_rule
+from .repair import end_class as _end_class
 
 FEATURES = (
     "bias", "raw", "raw_prev", "raw_next", "raw_min_nb", "skip", "one_one", "many", "short", "len_dev",
     "num_agree", "num_missing", "num_conflict", "num_one_side", "digit_gap", "nb_skip", "nb_many", "paragraph", "raw_paragraph",
     "post", "lpost", "post_min_nb", "lpost_paragraph", "skip_text", "absorb",
     "lab_mismatch", "lab_glued", "end_mismatch", "nb_glue", "skip_lab_nb", "boundary", "lboundary",
+    "lab_nb", "xmatch", "xmatch_dict",
 )
 # a paragraph/heading/item label at the start of a unit (12. / (a) / IV. / 三、 / 1．), and a
 # paragraph number inside a unit after a short prefix (a heading glued to its paragraph): the
@@ -99,16 +101,6 @@ def _mid_numbers(text: str) -> set[str]:
     return {str(int(m.group(1))) for m in _MID.finditer(text[:120])}
 
 
-def _end_class(text: str) -> str:
-    t = text.rstrip()
-    if not t:
-        return ""
-    ch = t[-1]
-    if ch.isalpha():
-        return "L"
-    return "" if ch.isdigit() else "P"
-
-
 def _glue(s: Sequence[int], t: Sequence[int], src: Sequence[str], tgt: Sequence[str],
           lead_a: Sequence[str | None], lead_b: Sequence[str | None]) -> tuple[float, float, float]:
     """Signs that a heading or a neighbour's piece is glued into one side of a two-sided bead:
@@ -158,6 +150,105 @@ def _absorb(beads: Sequence[Bead], la: Sequence[int], lb: Sequence[int], ratio: 
     return [min(g, 3.0) for g in out]
 
 
+def _unit_labels(texts: Sequence[str], leads: Sequence[str | None]) -> list[set[str]]:
+    """Per unit: the label it starts with and the paragraph numbers glued inside its start."""
+    return [({lead} - {None}) | _mid_numbers(t) for t, lead in zip(texts, leads)]
+
+
+def _label_nb(beads: Sequence[Bead], lab_a: Sequence[set[str]], lab_b: Sequence[set[str]]) -> list[float]:
+    """Per bead: a label carried by one of its units is missing from its other side but leads the
+    neighbouring row's other side (a split label ``三.`` | ``提议`` ↔ ``III. Proposals``, a paragraph
+    number kept in the row before): both rows are marked."""
+    n = len(beads)
+    out = [0.0] * n
+    side_a = [set().union(*(lab_a[i] for i in s)) for s, _, _ in beads]
+    side_b = [set().union(*(lab_b[j] for j in t)) for _, t, _ in beads]
+    for k in range(n):
+        own_a, own_b = side_a[k] - side_b[k], side_b[k] - side_a[k]
+        for q in (k - 1, k + 1):
+            if not 0 <= q < n:
+                continue
+            if (own_a and own_a & (side_b[q] - side_a[q])) or (own_b and own_b & (side_a[q] - side_b[q])):
+                out[k] = out[q] = 1.0
+    return out
+
+
+def _rows_of(X) -> list[dict[int, float]]:
+    """The rows of a :class:`unmark.align.sentence.Sparse` matrix as {slot: weight}."""
+    out = []
+    for r in range(len(X)):
+        p, q = int(X.indptr[r]), int(X.indptr[r + 1])
+        d: dict[int, float] = {}
+        for slot, w in zip(X.slots[p:q].tolist(), X.weights[p:q].tolist()):
+            d[slot] = d.get(slot, 0.0) + w
+        out.append(d)
+    return out
+
+
+def _cos(u: dict[int, float], v: dict[int, float]) -> float:
+    if not u or not v:
+        return 0.0
+    if len(u) > len(v):
+        u, v = v, u
+    dot = sum(w * v.get(k, 0.0) for k, w in u.items())
+    if dot <= 0.0:
+        return 0.0
+    return dot / math.sqrt(sum(w * w for w in u.values()) * sum(w * w for w in v.values()))
+
+
+def _add(rows: Sequence[dict[int, float]], ids: Sequence[int]) -> dict[int, float]:
+    out: dict[int, float] = {}
+    for i in ids:
+        for k, w in rows[i].items():
+            out[k] = out.get(k, 0.0) + w
+    return out
+
+
+def _cross_match(beads: Sequence[Bead], va: Sequence[dict[int, float]], vb: Sequence[dict[int, float]]) -> list[float]:
+    """Per bead: how much better one of its units matches the neighbouring row's other side than its
+    own row's other side (shared figures, names, symbols; dictionary words for zh-en): a unit the
+    aligner put one row off. Both rows are marked (the neighbour lacks what this row holds)."""
+    n = len(beads)
+    out = [0.0] * n
+    sa = [_add(va, s) for s, _, _ in beads]
+    sb = [_add(vb, t) for _, t, _ in beads]
+    for k, (s, t, _) in enumerate(beads):
+        for q in (k - 1, k + 1):
+            if not 0 <= q < n:
+                continue
+            gain = 0.0
+            if len(s) + len(t) > 1 or not (s and t):
+                for i in s:
+                    if beads[q][1]:
+                        gain = max(gain, _cos(va[i], sb[q]) - (_cos(va[i], sb[k]) if t else 0.0))
+                for j in t:
+                    if beads[q][0]:
+                        gain = max(gain, _cos(vb[j], sa[q]) - (_cos(vb[j], sa[k]) if s else 0.0))
+            else:
+                # a 1-1: does each side match the neighbour's other side better than its own partner
+                own = _cos(va[s[0]], vb[t[0]])
+                if beads[q][1]:
+                    gain = max(gain, _cos(va[s[0]], sb[q]) - own)
+                if beads[q][0]:
+                    gain = max(gain, _cos(vb[t[0]], sa[q]) - own)
+            if gain > 0.0:
+                out[k] = max(out[k], gain)
+                out[q] = max(out[q], gain)
+    return out
+
+
+def _unit_vectors(src: Sequence[str], tgt: Sequence[str]) -> list[tuple[list, list]]:
+    """Per evidence channel (anchors; dictionary words for zh-en when CC-CEDICT is installed), each
+    unit's hashed, rarity-weighted vector, as the aligner scores them."""
+    from . import sentence
+
+    A, B = sentence.anchor_vectors(src, tgt)
+    out = [(_rows_of(A), _rows_of(B))]
+    lex = sentence.dictionary_vectors(src, tgt, None, None) if src and tgt else None
+    out.append((_rows_of(lex[0]), _rows_of(lex[1])) if lex is not None else ([{}] * len(src), [{}] * len(tgt)))
+    return out
+
+
 def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], level: str = "paragraph",
              posterior: Sequence[float] | None = None, boundary: Sequence[float] | None = None) -> np.ndarray:
     """One row of :data:`FEATURES` per bead (``src``/``tgt``: the unit texts the beads index;
@@ -180,6 +271,8 @@ def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], leve
     lead_a = [_lead(x) for x in src]
     lead_b = [_lead(x) for x in tgt]
     glue = [_glue(s, t, src, tgt, lead_a, lead_b) if s and t else (0.0, 0.0, 0.0) for s, t, _ in beads]
+    lab_nb = _label_nb(beads, _unit_labels(src, lead_a), _unit_labels(tgt, lead_b))
+    xm = [_cross_match(beads, va, vb) for va, vb in _unit_vectors(src, tgt)]
     for k, (s, t, c) in enumerate(beads):
         a = sum(la[i] for i in s)
         b = sum(lb[j] for j in t)
@@ -228,7 +321,8 @@ def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], leve
                 float((k > 0 and is_skip[k - 1]) or (k + 1 < n and is_skip[k + 1])),
                 float((k > 0 and is_many[k - 1]) or (k + 1 < n and is_many[k + 1])), par, c * par,
                 post[k], _lpost(post[k]), min(p_prev, p_next), _lpost(post[k]) * par, skip_text, absorb[k],
-                *glue[k], nb_glue, skip_lab_nb, bound[k], _lpost(bound[k]))
+                *glue[k], nb_glue, skip_lab_nb, bound[k], _lpost(bound[k]), lab_nb[k], min(xm[0][k], 1.0),
+                min(xm[1][k], 1.0))
     return X
 
 

@@ -28,6 +28,7 @@ from ..lang import LANGUAGES, split_sentences
 from ..model import Block, Document, Footnote
 from . import anchors as _anchors
 from . import calibrate as _calibrate
+from . import repair as _repair
 from . import sentence as _sentence
 from .types import AlignedRow, Alignment, Segment
 
@@ -288,13 +289,17 @@ def _align_parts(a: Sequence[Unit], b: Sequence[Unit], la, lb, *, embed: bool, p
 
 def paragraph_beads(a: Document, b: Document, la: str | None, lb: str | None, *, embed: bool = False,
                     stats: dict | None = None, params: _sentence.Params | None = None,
-                    lead_labels: bool = True) -> tuple[list[Unit], list[Unit], list[Bead]]:
+                    lead_labels: bool = True, repair: bool = True) -> tuple[list[Unit], list[Unit], list[Bead]]:
     """Units of both documents and their beads. ``stats``: receives ``"posterior"`` and
     ``"boundary"``, one figure each per bead (see :func:`unmark.align.sentence.align`).
-    ``params``/``lead_labels``: other aligner settings (benchmarks compare them; default
-    :data:`PARAGRAPH_PARAMS` and label anchors read from the text)."""
+    ``params``/``lead_labels``/``repair``: other aligner settings (benchmarks compare them; default
+    :data:`PARAGRAPH_PARAMS`, label anchors read from the text, and a heading the aligner left one row
+    off moved back, :func:`unmark.align.repair.repair`)."""
     ua, ub = block_units(a, lead_labels), block_units(b, lead_labels)
-    return ua, ub, _align_parts(ua, ub, la, lb, embed=embed, params=params or PARAGRAPH_PARAMS, stats=stats)
+    beads = _align_parts(ua, ub, la, lb, embed=embed, params=params or PARAGRAPH_PARAMS, stats=stats)
+    if repair:
+        beads = _repair.repair(beads, [u.text for u in ua], [u.text for u in ub], stats)
+    return ua, ub, beads
 
 
 def sentence_beads(a: Document, b: Document, la: str | None, lb: str | None, *, embed: bool = False,

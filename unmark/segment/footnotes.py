@@ -11,6 +11,7 @@ adjoin digits, so they do not match.
 """
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 #: the label that opens a footnote's text: asterisks, a number, an older "1/", or a letter (the
 #: label grammar, resources/core/labels.toml [note] start)
 NOTE_START = label_rule("note.start")
+_ALONE_NOTE = label_rule("alone.note")
 
 
 @dataclass
@@ -61,20 +63,22 @@ def _at_continuation_indent(ln: SrcLine, notes: list[NoteBuilder]) -> bool:
     ("…2020 年 5 月" / "27 日。"), not a new note."""
     if not notes or not notes[-1].src or _RTL.search(ln.s):
         return False  # (right-to-left lines are right-aligned: their left edge says nothing)
-    first = notes[-1].src[0]
-    conts = [s for s in notes[-1].src[1:] if s.page == ln.page]
-    alone = label_rule("alone.note")
+    src = notes[-1].src
+    first = src[0]
+    # the note's last wrapped line on this page (its lines are in reading order: the last one, mostly)
+    cont = next((src[k] for k in range(len(src) - 1, 0, -1) if src[k].page == ln.page), None)
+    alone = _ALONE_NOTE
     if (first.bbox is None and first.page == ln.page and ln.indent > first.indent + 2 and alone.match(first.raw.strip())
             and not alone.match(ln.raw.strip())):
         # text whose notes print their labels alone on a line (pdftotext of hanging notes): a line
         # with text, indented deeper than the labels, is note text, whatever it starts with
         return True
     if first.page != ln.page:
-        return bool(conts) and abs(conts[-1].indent - ln.indent) < 0.5 and ln.bbox is not None
+        return cont is not None and abs(cont.indent - ln.indent) < 0.5 and ln.bbox is not None
     if abs(first.indent - ln.indent) < 0.5:
         return False
-    if conts:
-        return abs(conts[-1].indent - ln.indent) < 0.5
+    if cont is not None:
+        return abs(cont.indent - ln.indent) < 0.5
     return ln.bbox is not None and ln.indent > first.indent + 2  # PDF geometry: hanging note text
 
 
@@ -123,6 +127,11 @@ def _starts(texts: list[str], gaps: list[bool], fixed: list[int | None]) -> list
     return pos
 
 
+@functools.lru_cache(maxsize=2)
+def _alone_in_lines(pattern: str, flags: int) -> "re.Pattern[str]":
+    return re.compile(pattern, flags | re.MULTILINE)
+
+
 def labels_apart(lines: list[SrcLine], fixes: list[Fix] | None) -> list[SrcLine]:
     """Text input whose note labels were printed apart from their notes' text (plain pdftotext
     prints a column of labels -- ``*``, ``1``, ``2`` -- before or after the column of note texts):
@@ -131,15 +140,19 @@ def labels_apart(lines: list[SrcLine], fixes: list[Fix] | None) -> list[SrcLine]
     lines with no text between them (or one alone after every text), and it has a text line for
     each label. Other pages are left as they are. Each page so read is a fix ``notes.labels_apart``."""
     alone = label_rule("alone.note")
+    if any(ln.bbox is not None for ln in lines):
+        return lines  # (PDF input: the layout put each label on its note's line)
+    notes = [ln for ln in lines if ln.zone == "footnote"]
+    # (most documents print no label alone on its line: one search over the note lines says so)
+    if not notes or _alone_in_lines(alone.pattern, alone.flags).search("\n".join(ln.s.strip() for ln in notes)) is None:
+        return lines
     by_page: dict[int, list[SrcLine]] = {}
-    for ln in lines:
-        if ln.zone == "footnote" and ln.s.strip():
+    for ln in notes:
+        if ln.s.strip():
             by_page.setdefault(ln.page, []).append(ln)
     moved: dict[int, list[SrcLine]] = {}
     last: str | None = None  # the last label of the pages before
     for page, ls in by_page.items():
-        if any(x.bbox is not None for x in ls):
-            continue  # (PDF input: the layout put each label on its note's line)
         bare = [alone.match(x.s.strip()) is not None for x in ls]
         texts = [x for x, b in zip(ls, bare) if not b]
         labels: list[str] = []

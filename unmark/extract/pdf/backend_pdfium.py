@@ -162,6 +162,9 @@ class _Api:
         self.a_lbrt = tuple(base + 28 + 4 * k for k in range(4))
         self.unpack = struct.Struct("11f").unpack_from
         self.a_ul = ctypes.addressof(self.ul)
+        # meta(obj, height): (x0, baseline, x1, size, font name, artifact, bold) of a text object
+        # given by its handle as an integer; None for rotated or mirrored text
+        self.meta = self._meta_fn()
 
     def _set_buf(self, n: int) -> None:
         self.buf_len = n
@@ -169,20 +172,34 @@ class _Api:
         self.vbuf = ctypes.cast(self.buf, ctypes.c_void_p)
         self.a_buf = ctypes.addressof(self.buf)
 
-    def meta(self, obj: int, height: float):
-        """(x0, baseline, x1, size, font name, artifact, bold) of a text object given by its
-        handle as an integer; None for rotated or mirrored text."""
-        self.f_matrix(obj, self.a_m)
-        self.f_font_size(obj, self.a_fs)
+    def _meta_fn(self):
+        """:meth:`meta` as a closure over the bound C functions and buffers (it is called once
+        for every text object: no attribute look-ups there); fonts by handle: (name, bold)."""
+        f_matrix, f_font_size, f_bounds, f_font = self.f_matrix, self.f_font_size, self.f_bounds, self.f_font
+        a_m, a_fs = self.a_m, self.a_fs
         al, ab, ar, at = self.a_lbrt
-        self.f_bounds(obj, al, ab, ar, at)
-        a, b, cc, d, e, f, fs, l, _, r, _ = self.unpack(self.floats)
-        if abs(b) > 1e-3 or abs(cc) > 1e-3 or a <= 0 or d <= 0:
-            return None  # rotated text is not part of the reading flow
-        # x0 from the pen origin, not the ink box: gaps then mean what they mean in pypdf
-        x0 = e if l - 2 * fs * d < e < r else l
-        fname = self._font_name_of(self.f_font(obj))
-        return x0, height - f, r, round2(fs * d), fname, self._artifact_of(obj), _bold(fname)
+        unpack, floats = self.unpack, self.floats
+        count_marks, marked, font_name_of = self.f_count_marks, self._marked_artifact, self._font_name_of
+        fonts: dict = {}
+
+        def meta(obj: int, height: float):
+            f_matrix(obj, a_m)
+            f_font_size(obj, a_fs)
+            f_bounds(obj, al, ab, ar, at)
+            a, b, cc, d, e, f, fs, l, _, r, _ = unpack(floats)
+            if abs(b) > 1e-3 or abs(cc) > 1e-3 or a <= 0 or d <= 0:
+                return None  # rotated text is not part of the reading flow
+            # x0 from the pen origin, not the ink box: gaps then mean what they mean in pypdf
+            x0 = e if l - 2 * fs * d < e < r else l
+            font = f_font(obj)
+            nb = fonts.get(font)
+            if nb is None:
+                name = font_name_of(font)
+                nb = fonts[font] = (name, _bold(name))
+            k = count_marks(obj)
+            return x0, height - f, r, round2(fs * d), nb[0], k > 0 and marked(obj, k), nb[1]
+
+        return meta
 
     def _font_name_of(self, f) -> str:
         if not f:
@@ -194,8 +211,8 @@ class _Api:
             self.font_names[f] = name
         return name
 
-    def _artifact_of(self, obj: int) -> bool:
-        k = self.f_count_marks(obj)
+    def _marked_artifact(self, obj: int, k: int) -> bool:
+        """One of the object's ``k`` marks is ``/Artifact``."""
         seen = self.artifact_marks
         for i in range(k):
             mk = self.f_get_mark(obj, i)

@@ -184,8 +184,19 @@ def _wrapped_marker(g: list[Run], prev: list[Run], R: PdfRules) -> bool:
 
 
 def _is_cjk(ch: str) -> bool:
-    # nothing below U+1100 (Hangul Jamo) is CJK: skip the regex for Latin, Cyrillic, Arabic
-    return bool(ch) and ord(ch[0]) >= 0x1100 and bool(CJK_GLYPH.match(ch))
+    """The (first) character is CJK (:data:`unmark.scripts.CJK_GLYPH`, one character class)."""
+    # nothing below U+1100 (Hangul Jamo) is CJK: no look-up for Latin, Cyrillic, Arabic
+    if not ch or ch < _CJK_FLOOR:
+        return False
+    c = ch[0]
+    known = _CJK_KNOWN.get(c)
+    if known is None:
+        known = _CJK_KNOWN[c] = CJK_GLYPH.match(c) is not None
+    return known
+
+
+_CJK_FLOOR = chr(0x1100)   # Hangul Jamo: no character below it is CJK
+_CJK_KNOWN: dict[str, bool] = {}   # character -> CJK_GLYPH matches it (asked for every run and line)
 
 
 def _make_line(page: int, runs: list[Run], R: PdfRules) -> PLine:
@@ -311,6 +322,8 @@ def _first_word(text: str) -> str:
     if _is_cjk(t[0]):
         return t[0]
     w = _SPACE_TAB.split(t, maxsplit=1)[0]
+    if max(w) < _CJK_FLOOR:
+        return w  # (no CJK character below U+1100)
     for i, ch in enumerate(w):
         if _is_cjk(ch):
             return w[:i + 1]  # "2.重申…": the label and the first ideograph (typesetters differ on the break)

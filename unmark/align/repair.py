@@ -1,0 +1,145 @@
+"""Headings the aligner put one row off, found from the text and moved back.
+
+A heading kept as a unit of its own in one version and glued to a paragraph in the other (the
+segmentation of one side missed the break) is the commonest wrong paragraph row: the aligner pairs the
+paragraphs and leaves the lone heading in the neighbouring row, so both rows are wrong. Two shapes:
+
+* glued to the **end** of one side's paragraph (``… services . Mеньшинства и коренные народы``) while the
+  next row's other side starts with that heading as a unit of its own;
+* glued to the **start** of one side's paragraph, before its number (``Дети 67. В СП5 …``) while the row
+  before ends with the heading on the other side.
+
+:func:`moved_headings` finds them (the calibration reads it as a signal); :func:`repair` moves the lone
+heading into the row that holds its translation, so both rows become right.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..labels import rule as label_rule
+
+Bead = tuple[list[int], list[int], float]
+
+# (the label grammar's: resources/core/labels.toml)
+_TAIL = label_rule("align.glued_tail")
+_HEAD_PREFIX = label_rule("align.glued_prefix")
+_LEAD = label_rule("align.lead")
+
+
+def _length(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def end_class(text: str) -> str:
+    """``L`` when ``text`` ends with a letter, ``P`` with punctuation, ``""`` with a digit or nothing."""
+    t = text.rstrip()
+    if not t:
+        return ""
+    ch = t[-1]
+    if ch.isalpha():
+        return "L"
+    return "" if ch.isdigit() else "P"
+
+
+def heading_like(text: str) -> bool:
+    """A short unit that does not end like a sentence and is not mostly digits (a heading, not a job
+    number or a page label)."""
+    t = text.strip()
+    n = _length(t)
+    return 0 < n <= 60 and end_class(t) == "L" and sum(ch.isdigit() for ch in t) < 0.3 * n
+
+
+def glued_tail(text: str) -> bool:
+    """``text`` ends with a short unpunctuated tail after a sentence (not after a label: ``二. 现状`` is
+    a heading, not a glued one)."""
+    m = _TAIL.search(text.rstrip())
+    return bool(m) and end_class(text) == "L" and any(ch.isalpha() for ch in m.group(1)) and \
+        _length(text[: m.start()]) >= 15 and len(m.group(1)) < 0.5 * len(text)
+
+
+def glued_prefix(text: str) -> bool:
+    """``text`` starts with a short unlabelled prefix before a paragraph number."""
+    return bool(_HEAD_PREFIX.match(text)) and not _LEAD.match(text)
+
+
+def _label_only(text: str) -> str | None:
+    """The value of a unit that is nothing but a label (``三.``, ``12.``, ``(b)``), else None."""
+    from .anchors import label_value
+
+    m = _LEAD.match(text)
+    return label_value(m.group(0)) if m and not text[m.end():].strip() else None
+
+
+def _lead_value(text: str) -> str | None:
+    from .anchors import label_value
+
+    m = _LEAD.match(text)
+    return label_value(m.group(0)) if m else None
+
+
+def moved_headings(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str]) -> list[tuple[int, int, int]]:
+    """Each lone heading (or heading label) one row off: ``(row it sits in, side 0/1, row it belongs
+    to)``."""
+    n = len(beads)
+    out = []
+    texts = (src, tgt)
+    for k, bead in enumerate(beads):
+        for x in (0, 1):
+            y = 1 - x
+            mine, other, tx, ty = bead[x], bead[y], texts[x], texts[y]
+            if not mine:
+                continue
+            # (the other side's own last/first unit may be that heading: then it is in the right row)
+            if k + 1 < n and glued_tail(tx[mine[-1]]) and not (other and glued_tail(ty[other[-1]])) and \
+                    not (len(other) > 1 and heading_like(ty[other[-1]])):
+                nxt = beads[k + 1][y]
+                if nxt and heading_like(ty[nxt[0]]):
+                    out.append((k + 1, y, k))
+            # a label split from its heading (``三.`` | ``提议`` ↔ ``III. Proposals``), left at the end
+            # of the row before the one whose other side starts with it
+            lab = _label_only(tx[mine[-1]]) if len(mine) > 1 else None
+            if lab and k + 1 < n and beads[k + 1][y] and _lead_value(ty[beads[k + 1][y][0]]) == lab and \
+                    lab not in {_lead_value(ty[j]) for j in other}:
+                out.append((k, x, k + 1))
+            if k > 0 and glued_prefix(tx[mine[0]]) and not (other and glued_prefix(ty[other[0]])) and \
+                    not (len(other) > 1 and heading_like(ty[other[0]])):
+                prv = beads[k - 1][y]
+                if prv and heading_like(ty[prv[-1]]):
+                    out.append((k - 1, y, k))
+    return out
+
+
+def repair(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str],
+           stats: dict | None = None) -> list[Bead]:
+    """The beads with every lone heading of :func:`moved_headings` moved into the row that holds its
+    translation (a row left empty disappears). ``stats``: per-bead lists (posterior, boundary …) kept
+    in step; a changed row takes the lower figure of the two rows (its score: the lower of the two
+    rows' scores when the heading came from a two-sided row)."""
+    moves = moved_headings(beads, src, tgt)
+    if not moves:
+        return list(beads)
+    rows = [[list(s), list(t), c] for s, t, c in beads]
+    per_bead = {k: list(v) for k, v in (stats or {}).items() if isinstance(v, list) and len(v) == len(beads)}
+    done: set[int] = set()
+    for src_row, side, dst_row in moves:
+        if src_row in done or dst_row in done:
+            continue
+        units = rows[src_row][side]
+        if not units:
+            continue
+        both = bool(rows[src_row][0] and rows[src_row][1])
+        unit = units.pop(0 if dst_row < src_row else -1)
+        if dst_row < src_row:
+            rows[dst_row][side].append(unit)
+        else:
+            rows[dst_row][side].insert(0, unit)
+        if both:  # (a skip's score says nothing about the row it joins)
+            rows[dst_row][2] = min(rows[dst_row][2], rows[src_row][2])
+        for v in per_bead.values():
+            v[dst_row] = v[src_row] = min(v[dst_row], v[src_row])
+        done.update((src_row, dst_row))
+    keep = [k for k, (s, t, _) in enumerate(rows) if s or t]
+    if stats is not None:
+        for key, v in per_bead.items():
+            stats[key] = [v[k] for k in keep]
+    return [(rows[k][0], rows[k][1], rows[k][2] if rows[k][0] and rows[k][1] else 0.0) for k in keep]
