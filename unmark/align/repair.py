@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..labels import rule as label_rule
+from ..scripts import HAN_OR_KANA
 
 Bead = tuple[list[int], list[int], float]
 
@@ -85,7 +86,7 @@ def _lead_value(text: str) -> str | None:
 
 def _short(text: str) -> bool:
     """Short enough for a lead-in: 40 characters, 12 in Chinese or Japanese (denser)."""
-    han = sum("\u3400" <= ch <= "\u9fff" for ch in text)
+    han = len(HAN_OR_KANA.findall(text))
     return _length(text) <= (12 if han * 2 > _length(text) else 40)
 
 
