@@ -12,8 +12,8 @@ Baseline: "blank-line paragraphs" (split the text on blank lines, join lines wit
 user gets without unmark.
 
 Run: python3 bench/bench_text.py [--floor]   (--floor: exit 1 if a floor is missed)
-     python3 bench/bench_text.py --speed [--before REV]   (lines/s of this tree and of git revision
-     REV, alternating in one run -> bench/results/text_speed.json)
+     python3 bench/bench_text.py --speed [--before REV] [--runs N]   (lines/s of this tree and of git
+     revision REV, alternating in one run; N runs: medians -> bench/results/text_speed.json)
 """
 from __future__ import annotations
 
@@ -196,18 +196,30 @@ def write_speed(before: str) -> int:
 
     from benchutil import cpu_model
 
+    import statistics
+
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 1
     load0 = __import__("os").getloadavg()[0]
-    sp = speed_section(before)
+    sps = [speed_section(before) for _ in range(runs)]
     load1 = __import__("os").getloadavg()[0]
+    # per input: the median of the runs (before, after, after/before), and each run's after/before
+    sp = {"rows": [[r0[0], round(statistics.median(s["rows"][k][1] for s in sps)),
+                    round(statistics.median(s["rows"][k][2] for s in sps)),
+                    round(statistics.median(s["rows"][k][3] for s in sps), 3), r0[4],
+                    " ".join(f"{s['rows'][k][3]:.3f}" for s in sps)]
+                   for k, r0 in enumerate(sps[0]["rows"])],
+          "ratio": statistics.median(s["ratio"] for s in sps)}
     res = {
         "name": "text_speed",
         "machine": f"{cpu_model()}, {__import__('os').cpu_count()} cores (shared), Python {platform.python_version()}",
         "date": datetime.datetime.now().isoformat(timespec="seconds"),
-        "command": f"python3 bench/bench_text.py --speed --before {before}",
+        "command": f"python3 bench/bench_text.py --speed --before {before}" + (f" --runs {runs}" if runs > 1 else ""),
         "tables": [{"id": "speed", "title": f"Text input, lines per second (one core; before = {before})",
-                    "columns": ["input", "before", "after", "after/before", "% of text in footnotes (before -> after)"],
+                    "columns": ["input", "before", "after", "after/before", "% of text in footnotes (before -> after)",
+                                "after/before of each run"],
                     "rows": sp["rows"]}],
         "notes": ["CPU time of the parsing process (process_time), best of 5 parses per round, 5 rounds alternating before and after in one run; the machine is shared",
+                  f"{runs} run(s): each figure is the median of the runs" if runs > 1 else "one run",
                   "an input whose share of text in footnotes fell was mostly one footnote before (the body after the first "
                   "note went into it): it is now segmented, blocks and sentences, which costs time",
                   f"1-minute load average {load0:.1f} at the start, {load1:.1f} at the end (2 cores)"],

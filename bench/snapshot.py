@@ -6,9 +6,10 @@
 
 Parses every document in the repository (tests/, examples/) and in ../shared/corpus (seed text,
 huridocs PDFs, un_ga_55_100, the unpdf examples) with both PDF backends, and writes JSON (with
-provenance), Markdown and plain text of each; adds a paragraph and a sentence alignment (TMX and
-JSONL) of a small zh/en pair and a glossary (TBX and JSON) of a small parallel text. An input that
-fails writes its error code and message, so a changed error is a difference too.
+provenance), Markdown and plain text of each; adds a paragraph and a sentence alignment (TMX,
+JSONL and the HTML review page) of a small zh/fr pair and a glossary (TBX and JSON) of a small
+parallel text. An input that fails writes its error code and message, so a changed error is a
+difference too.
 Documents in ../shared are skipped with a message when it is absent.
 """
 from __future__ import annotations
@@ -78,6 +79,7 @@ def write_align_and_terms(out: Path) -> None:
         al = align(*docs, level=level)
         write(al, str(out / f"align_{level}.tmx"), "tmx")
         write(al, str(out / f"align_{level}.jsonl"), "jsonl")
+        write(al, str(out / f"align_{level}.html"), "html")  # the review page (its data and hash)
     tdir = ROOT / "tests/terms/data"
     pairs = read_parallel_text(tdir / "un_style.zh.txt", tdir / "un_style.en.txt", "zh", "en")
     g = extract_terms(pairs, "zh", "en")

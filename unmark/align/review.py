@@ -23,17 +23,16 @@ follows :func:`unmark.io.tmx.to_tmx`; tested in a browser).
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from ..errors import AlignmentError
+from ..io.review_html import PAGE_FORMAT, VERSION
 from .types import AlignedRow, Alignment, Segment
 
 FORMAT = "unmark-corrections"
-VERSION = 1
 OPS = ("edit", "merge", "split", "review")
 
 
@@ -41,17 +40,8 @@ def blank(text: str | None) -> bool:
     return text is None or not text.strip()
 
 
-def document_hash(al: Alignment) -> str:
-    """A short stable hash of the alignment a review was made on: languages, level, and per
-    row the kind, confidence and every cell's text and provenance (warnings and meta excluded)."""
-    payload = {
-        "langs": list(al.langs),
-        "level": al.level,
-        "rows": [[r.kind, round(r.confidence, 3), [(r.cells[lg].to_dict() if r.cells.get(lg) is not None else None)
-                                                  for lg in al.langs]] for r in al.rows],
-    }
-    data = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+#: the hash of the alignment a review was made on (:meth:`Alignment.document_hash`)
+document_hash = Alignment.document_hash
 
 
 @dataclass
@@ -236,34 +226,9 @@ def load_corrections(path: str | Path) -> dict:
     return data
 
 
-# --------------------------------------------------------------------------- page data
-def page_data(al: Alignment, *, low: float, xml_langs: dict[str, str] | None = None,
-              title: str = "", tool_version: str | None = None) -> dict:
-    """Everything the review page's script needs: the table, the threshold, the TMX settings."""
-    from ..io.tmx import xml_lang
-
-    if tool_version is None:
-        from .. import __version__ as tool_version
-    langs = list(al.langs)
-    return {
-        "format": "unmark-review",
-        "version": VERSION,
-        "document": document_hash(al),
-        "title": title,
-        "langs": langs,
-        "level": al.level,
-        "low": low,
-        "tool_version": str(tool_version),
-        "xml_langs": {lg: xml_lang(lg, xml_langs) for lg in langs},
-        "warnings": [{"code": str(w.get("code", "")), "message": str(w.get("message", ""))} for w in al.warnings],
-        "rows": [{"kind": r.kind, "confidence": round(r.confidence, 3),
-                  "cells": [(r.cells[lg].to_dict() if r.cells.get(lg) is not None else None) for lg in langs]}
-                 for r in al.rows],
-    }
-
-
 def alignment_from_page_data(data: dict) -> Alignment:
-    """The original alignment embedded in a review page (see :func:`page_data`)."""
+    """The original alignment embedded in a review page (written by
+    :func:`unmark.io.review_html.page_data`)."""
     langs = tuple(data["langs"])
     rows = []
     for r in data["rows"]:
@@ -297,7 +262,7 @@ def alignment_from_page(path: str | Path) -> Alignment:
         data = json.loads(m.group(1)) if m else None
     except ValueError:
         data = None
-    if not isinstance(data, dict) or data.get("format") != "unmark-review":
+    if not isinstance(data, dict) or data.get("format") != PAGE_FORMAT:
         raise AlignmentError("not an unmark review page (write one with unmark align -o page.html)",
                              code="E323", path=str(p))
     return alignment_from_page_data(data)

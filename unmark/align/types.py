@@ -6,6 +6,8 @@ when that language has nothing for the row (a 1-0 / 0-1 skip).
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,6 +88,19 @@ class Alignment:
                 continue
             out.append((a, b, r.confidence))
         return out
+
+    def document_hash(self) -> str:
+        """A short stable hash of the alignment (a review is made on one): languages, level, and
+        per row the kind, confidence and every cell's text and provenance (warnings and meta
+        excluded)."""
+        payload = {
+            "langs": list(self.langs),
+            "level": self.level,
+            "rows": [[r.kind, round(r.confidence, 3), [(r.cells[lg].to_dict() if r.cells.get(lg) is not None else None)
+                                                      for lg in self.langs]] for r in self.rows],
+        }
+        data = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
     # ---- outputs (unmark.align.export / unmark.io.*)
     def write(self, path: str, fmt: str | None = None, **kw: Any) -> str:

@@ -5,8 +5,11 @@ Rules as data: ``resources/core/contents.toml`` (patterns, limits, examples).
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import logging
+import re as _stdre
 from dataclasses import dataclass
 
 import regex as re
@@ -56,57 +59,75 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
-class _Lazy:
-    """``[item(i) for i in range(n)]``, each item computed when first read (a table of contents is
-    looked for on the first pages only; most lines are never read)."""
-
-    def __init__(self, item, n: int):
-        self.item, self.n, self.cache = item, n, {}
-
-    def __len__(self) -> int:
-        return self.n
-
-    def __getitem__(self, key):
-        if isinstance(key, slice):
-            return [self[i] for i in range(*key.indices(self.n))]
-        got = self.cache.get(key)
-        if got is None:
-            got = self.cache[key] = self.item(key)
-        return got
-
-
 def _is_entry(s: str, r: ContentsRules) -> bool:
     """A contents entry (a leader needs dots, an ellipsis or middle dots, so most lines are
     settled without the regex)."""
     return bool(s) and ("..." in s or ". ." in s or "…" in s or "··" in s) and r.entry.match(s) is not None
 
 
+# a leader as :func:`_is_entry` first asks for it, in normalised text (one space between words;
+# the standard library's engine: a plain search, several times faster than ``regex`` on it)
+_LEADER = _stdre.compile(r"\.\.\.|\. \.|…|··")
+
+
+@functools.lru_cache(maxsize=4)
+def _by_line(pattern: str, flags: int) -> "re.Pattern[str]":
+    """``pattern`` (matched against one whole line) to be searched for in lines joined by newlines."""
+    return re.compile(pattern, flags | re.MULTILINE)
+
+
 def contents_span(texts: list[str], pages: list[int] | None = None) -> tuple[int, int] | None:
     """(start, end) indices of the table of contents in ``texts`` (body lines in reading order), or None."""
     r = rules()
-    pages = pages or [1] * len(texts)
+    n = len(texts)
+    pages = pages or [1] * n
     # only the first pages can open a table of contents: read no further than needed
-    stop = next((i for i, p in enumerate(pages) if p > r.max_page), len(texts))
-    norm = _Lazy(lambda i: _norm(texts[i]), len(texts))
-    is_entry = _Lazy(lambda i: _is_entry(norm[i], r), len(texts))
-    for i, s in enumerate(norm[:stop]):
-        headed = r.heading.match(s) is not None
-        run = is_entry[i:i + r.min_run]
-        if not headed and not (len(run) == r.min_run and all(run)):
+    stop = next((i for i, p in enumerate(pages) if p > r.max_page), n)
+    first = [" ".join(t.split()) for t in texts[:stop]]
+    # the lines that may open a heading or an entry, found in one pass over the first pages' lines
+    # joined (each then asked as before; a line not found is neither)
+    joined = "\n".join(first)
+    starts = [0, *itertools.accumulate(len(s) + 1 for s in first)]
+    line_of = functools.partial(bisect.bisect_right, starts)
+    may_head = {line_of(m.start()) - 1 for m in _by_line(r.heading.pattern, r.heading.flags).finditer(joined, overlapped=True)}
+    may_lead = {line_of(m.start()) - 1 for m in _LEADER.finditer(joined)}
+    if not may_head and not may_lead:
+        return None
+    norm: dict[int, str] = {}
+    entry: dict[int, bool] = {}
+
+    def nm(i: int) -> str:
+        if i < stop:
+            return first[i]
+        s = norm.get(i)
+        if s is None:
+            s = norm[i] = _norm(texts[i])
+        return s
+
+    def is_entry(i: int) -> bool:
+        v = entry.get(i)
+        if v is None:
+            v = entry[i] = (i >= stop or i in may_lead) and _is_entry(nm(i), r)
+        return v
+
+    min_run = r.min_run
+    for i in sorted(may_head | may_lead):
+        headed = i in may_head and r.heading.match(first[i]) is not None
+        if not headed and not (i + min_run <= n and all(is_entry(k) for k in range(i, i + min_run))):
             continue
         j = i + 1 if headed else i
         bare = False
         entries = 0
-        while j < len(norm):
-            t = norm[j]
+        while j < n:
+            t = nm(j)
             if not t:
                 j += 1
                 continue
             if r.columns.match(t):
                 bare = bare or headed
-            elif is_entry[j] or (bare and r.bare_entry.match(t)):
+            elif is_entry(j) or (bare and r.bare_entry.match(t)):
                 entries += 1
-            elif not any(is_entry[j + 1:j + 1 + r.lookahead]):
+            elif not any(is_entry(k) for k in range(j + 1, min(n, j + 1 + r.lookahead))):
                 break
             j += 1
         if entries:

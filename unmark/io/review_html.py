@@ -23,6 +23,9 @@ if TYPE_CHECKING:  # type hints only: the writers sit above what they write
     from ..align.types import Alignment
 
 RTL = {"ar", "fa", "he", "ur"}
+#: the review page's data (``page_data``) and the corrections it exports: format names and version
+PAGE_FORMAT = "unmark-review"
+VERSION = 1
 HERE = Path(__file__).resolve().parent
 
 # characters that must not appear raw in the HTML: C0 (but tab/LF/CR kept as JSON escapes
@@ -47,10 +50,33 @@ def script_json(data: object) -> str:
     return _JSON_RAW.sub(lambda m: "\\u%04x" % ord(m.group()), s)
 
 
+def page_data(al: Alignment, *, low: float, xml_langs: Mapping[str, str] | None = None,
+              title: str = "", tool_version: str | None = None) -> dict:
+    """Everything the review page's script needs: the table, the threshold, the TMX settings."""
+    from .tmx import xml_lang
+
+    if tool_version is None:
+        from .. import __version__ as tool_version
+    langs = list(al.langs)
+    return {
+        "format": PAGE_FORMAT,
+        "version": VERSION,
+        "document": al.document_hash(),
+        "title": title,
+        "langs": langs,
+        "level": al.level,
+        "low": low,
+        "tool_version": str(tool_version),
+        "xml_langs": {lg: xml_lang(lg, xml_langs) for lg in langs},
+        "warnings": [{"code": str(w.get("code", "")), "message": str(w.get("message", ""))} for w in al.warnings],
+        "rows": [{"kind": r.kind, "confidence": round(r.confidence, 3),
+                  "cells": [(r.cells[lg].to_dict() if r.cells.get(lg) is not None else None) for lg in langs]}
+                 for r in al.rows],
+    }
+
+
 def to_html(al: Alignment, low: float | None = None, title: str | None = None, *,
             xml_langs: Mapping[str, str] | None = None, name: str | None = None) -> str:
-    from ..align.review import page_data
-
     meta = al.meta if isinstance(al.meta, dict) else {}
     thr = low if low is not None else float(meta.get("low_confidence", 0.5))
     symbols = meta.get("symbols", {}) or {}

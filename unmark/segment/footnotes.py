@@ -11,6 +11,7 @@ adjoin digits, so they do not match.
 """
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, field
 
@@ -126,6 +127,11 @@ def _starts(texts: list[str], gaps: list[bool], fixed: list[int | None]) -> list
     return pos
 
 
+@functools.lru_cache(maxsize=2)
+def _alone_in_lines(pattern: str, flags: int) -> "re.Pattern[str]":
+    return re.compile(pattern, flags | re.MULTILINE)
+
+
 def labels_apart(lines: list[SrcLine], fixes: list[Fix] | None) -> list[SrcLine]:
     """Text input whose note labels were printed apart from their notes' text (plain pdftotext
     prints a column of labels -- ``*``, ``1``, ``2`` -- before or after the column of note texts):
@@ -134,15 +140,19 @@ def labels_apart(lines: list[SrcLine], fixes: list[Fix] | None) -> list[SrcLine]
     lines with no text between them (or one alone after every text), and it has a text line for
     each label. Other pages are left as they are. Each page so read is a fix ``notes.labels_apart``."""
     alone = label_rule("alone.note")
+    if any(ln.bbox is not None for ln in lines):
+        return lines  # (PDF input: the layout put each label on its note's line)
+    notes = [ln for ln in lines if ln.zone == "footnote"]
+    # (most documents print no label alone on its line: one search over the note lines says so)
+    if not notes or _alone_in_lines(alone.pattern, alone.flags).search("\n".join(ln.s.strip() for ln in notes)) is None:
+        return lines
     by_page: dict[int, list[SrcLine]] = {}
-    for ln in lines:
-        if ln.zone == "footnote" and ln.s.strip():
+    for ln in notes:
+        if ln.s.strip():
             by_page.setdefault(ln.page, []).append(ln)
     moved: dict[int, list[SrcLine]] = {}
     last: str | None = None  # the last label of the pages before
     for page, ls in by_page.items():
-        if any(x.bbox is not None for x in ls):
-            continue  # (PDF input: the layout put each label on its note's line)
         bare = [alone.match(x.s.strip()) is not None for x in ls]
         texts = [x for x, b in zip(ls, bare) if not b]
         labels: list[str] = []

@@ -474,18 +474,24 @@ def _name_continued(k: int, src_side: tuple, tgt_side: tuple, segs: list[int], s
     neighbour) in at least ``share`` of the aligned pairs the entry was learned from: "Service Centre"
     always inside Global or Regional Service Centre, "Economic Commission" always "... for Africa",
     "... for Europe"? Then it is a piece of several names, not an entry. Listed UN names
-    (United Nations) and acronyms are never pieces."""
+    (United Nations) and acronyms are never pieces; between two Latin-script sides, both must be."""
     if share >= 1.0 or len(segs) < min_segments:
         return False
+    verdicts = []
     for side, key, surf in (src_side, tgt_side):
+        if side.lang == "zh":
+            continue            # no capitals to tell: the other side decides
         if not surf[:1].isupper() or is_acronym(surf) or acr.is_listed_name(surf):
+            verdicts.append(False)
             continue
         if surf != side.surface[key].lstrip(INITIAL_MARK):
-            continue            # grown or rewritten: its contexts were not counted for this form
+            verdicts.append(False)  # grown or rewritten: its contexts were not counted for this form
+            continue
         cont = sum(1 for i in segs if any(getattr(side.per_seg[i], "name_ctx", {}).get(key, ("", ""))))
-        if cont >= share * len(segs):
-            return True
-    return False
+        verdicts.append(cont >= share * len(segs))
+    # between two Latin-script sides both must be pieces (Council of Europe stays when
+    # "Council of Europe Commissioner" is frequent: Совет Европы is whole)
+    return bool(verdicts) and all(verdicts)
 
 
 def _saturation(cooc: int, saturation: int) -> float:
