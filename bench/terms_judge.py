@@ -2,7 +2,8 @@
 
     python bench/terms_judge.py                       # unpc-zh-en, huridocs-en-ru, huridocs-en-es
     python bench/terms_judge.py --set unpc-zh-en --set huridocs-en-ru
-    python bench/terms_judge.py --reuse bench/results/terms_judge_round2 --reuse bench/results/terms_judge_previous
+    python bench/terms_judge.py --reuse bench/results/terms_judge_round3 --reuse bench/results/terms_judge_round2 \
+        --reuse bench/results/terms_judge_previous
 
 For each set it extracts the glossary (default options, the same as ``unmark terms``) and writes
 ``bench/results/terms_judge_<set>_top100.tsv`` (ranks 1-100) and ``..._rand100.tsv`` (100 ranks drawn

@@ -628,9 +628,9 @@ def json_text(value: Any, indent: int | None = 1, end: str = "") -> str:
     memory. ``json.dumps`` with an indent collects every piece the encoder yields (a number, a
     separator: five pieces for each ``[start, end]`` sentence span) in one list before joining
     them; a document of millions of sentences made 1 GB of pieces for a 230 MB text. Here the
-    pieces are joined a batch at a time, and the parse deadline and memory budget
-    (:func:`unmark.limits.check`) are checked between batches when rendering runs under them
-    (``unmark parse``, batch)."""
+    pieces are joined a batch at a time, and :func:`unmark.limits.check` runs between batches: the
+    deadline of ``unmark parse`` and batch, which covers rendering, and a memory budget where the
+    caller opens one around it."""
     from itertools import islice
 
     from .limits import check
