@@ -75,6 +75,7 @@ class LabelRules:
     align_glued_prefix: "re.Pattern[str]"  # a heading glued to the start of an aligned unit (align.repair)
     align_lead_in: "re.Pattern[str]"       # a lead-in line: "The General Assembly," (align.repair)
     align_glued_lead_in: "re.Pattern[str]"  # a lead-in glued to the start of an aligned unit (align.repair)
+    align_labelled_line: "re.Pattern[str]"  # a labelled line "In favour:" / "反对：" (align.repair)
     lang: dict                        # language -> tuple of patterns (group `label`)
     bullets: str                      # the bullet characters
     ar_ordinals: tuple[str, ...]      # أولا = 1 ...
@@ -142,6 +143,7 @@ _RULES = {
     "align_lead": "align.lead", "align_inner_number": "align.inner_number",
     "align_glued_tail": "align.glued_tail", "align_glued_prefix": "align.glued_prefix",
     "align_lead_in": "align.lead_in", "align_glued_lead_in": "align.glued_lead_in",
+    "align_labelled_line": "align.labelled_line",
 }
 # the label kinds of a body line, in the order they are tried, and their places
 _KINDS = (("paragraph", "paragraph.pattern"), ("chapter", "heading.chapter"), ("section", "heading.section"),

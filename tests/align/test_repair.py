@@ -130,3 +130,20 @@ def test_lead_in_line_glued_to_a_paragraph_moves_to_it():
     assert lead_in("大会，") and lead_in("The General Assembly,") and lead_in("In favour:")
     assert not lead_in("重申所有的人权和基本自由都是普遍、不可分割、相互依存和相互关联的，")
     assert glued_lead_in("大会， 重申所有的人权和基本自由都是普遍的，") and not glued_lead_in("In 2024, the archive grew")
+
+
+def test_labelled_line_glued_to_its_neighbour_moves():
+    """A vote line a line of its own in one version, glued after the line before it in the other."""
+    src = ["赞成：阿富汗、阿尔及利亚、安哥拉、津巴布韦", "反对：美利坚合众国", "弃权：阿尔巴尼亚、安道尔、澳大利亚"]
+    tgt = ["Ont voté pour: Afghanistan, Algérie, Angola, Zimbabwe Ont voté contre: États-Unis d'Amérique",
+           "Se sont abstenus: Albanie, Andorre, Australie"]
+    wrong = [([0], [0], 0.9), ([1, 2], [1], 0.9)]
+    assert repair(wrong, src, tgt) == [([0, 1], [0], 0.9), ([2], [1], 0.9)]
+    # the same lines in the right rows stay
+    right = [([0, 1], [0], 0.9), ([2], [1], 0.9)]
+    assert moved_headings(right, src, tgt) == []
+    # every line separate in both versions: nothing moves
+    tgt3 = ["Ont voté pour: Afghanistan, Algérie, Angola, Zimbabwe", "Ont voté contre: États-Unis d'Amérique",
+            "Se sont abstenus: Albanie, Andorre, Australie"]
+    clean = [([0], [0], 0.9), ([1], [1], 0.9), ([2], [2], 0.9)]
+    assert repair(clean, src, tgt3) == clean

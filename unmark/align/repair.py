@@ -10,11 +10,14 @@ paragraphs and leaves the lone heading in the neighbouring row, so both rows are
   before ends with the heading on the other side;
 * a **label** split from its heading (``三.`` | ``提议`` ↔ ``III. Proposals``);
 * a **lead-in line** (``The General Assembly,``, ``大会，``: short, ending with a comma or a colon) glued
-  to the start of the paragraph it leads, or to the end of the line before it, in one version.
+  to the start of the paragraph it leads, or to the end of the line before it, in one version;
+* a **labelled line** (``反对：美利坚合众国`` / ``Against: United States of America``) glued to the line
+  before or after it in one version: the counts of labelled lines of two neighbouring rows disagree.
 
 :func:`moved_headings` finds them; :func:`repair` moves the lone heading (label, lead-in) into the row that
 holds its translation, so both rows become right. The patterns are the label grammar's
-(``align.glued_tail``, ``align.glued_prefix``, ``align.lead_in``, ``align.glued_lead_in``).
+(``align.glued_tail``, ``align.glued_prefix``, ``align.lead_in``, ``align.glued_lead_in``,
+``align.labelled_line``).
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ _HEAD_PREFIX = label_rule("align.glued_prefix")
 _LEAD = label_rule("align.lead")
 _LEAD_IN = label_rule("align.lead_in")
 _GLUED_LEAD_IN = label_rule("align.glued_lead_in")
+_LABELLED = label_rule("align.labelled_line")
 
 
 def _length(text: str) -> int:
@@ -102,6 +106,35 @@ def glued_lead_in(text: str) -> bool:
     return bool(m) and _short(m.group(1)) and _length(text[m.end(1):]) >= 2 * _length(m.group(1))
 
 
+def _labelled_lines(text: str) -> int:
+    return len(_LABELLED.findall(text))
+
+
+def _labelled_moves(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str]) -> list[tuple[int, int, int]]:
+    """Labelled lines (``In favour: …``, ``反对：…``) one row off: two neighbouring two-sided rows whose
+    counts of labelled lines disagree in opposite directions, and the unit at their boundary that
+    starts with one makes both agree when it moves (a line glued to its neighbour in one version)."""
+    texts = (src, tgt)
+    cnt = [[sum(_labelled_lines(texts[x][i]) for i in b[x]) for x in (0, 1)] for b in beads]
+    out = []
+    for k in range(len(beads) - 1):
+        a, b = beads[k], beads[k + 1]
+        if not (a[0] and a[1] and b[0] and b[1]):
+            continue
+        for x in (0, 1):
+            y = 1 - x
+            first, last = texts[x][b[x][0]], texts[x][a[x][-1]]
+            h = _labelled_lines(first)
+            if len(b[x]) > 1 and h and _LABELLED.match(first.lstrip()) and \
+                    cnt[k][y] - cnt[k][x] == h and cnt[k + 1][x] - cnt[k + 1][y] == h:
+                out.append((k + 1, x, k))
+            h = _labelled_lines(last)
+            if h and _LABELLED.match(last.lstrip()) and \
+                    cnt[k][x] - cnt[k][y] == h and cnt[k + 1][y] - cnt[k + 1][x] == h:
+                out.append((k, x, k + 1))
+    return out
+
+
 def moved_headings(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str]) -> list[tuple[int, int, int]]:
     """Each lone heading (or heading label) one row off: ``(row it sits in, side 0/1, row it belongs
     to)``."""
@@ -143,7 +176,7 @@ def moved_headings(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str]
                 prv = beads[k - 1][y]
                 if prv and heading_like(ty[prv[-1]]):
                     out.append((k - 1, y, k))
-    return out
+    return out + _labelled_moves(beads, src, tgt)
 
 
 def repair(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str],
