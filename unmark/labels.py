@@ -73,6 +73,8 @@ class LabelRules:
     align_inner_number: "re.Pattern[str]"  # a paragraph number inside an aligned unit
     align_glued_tail: "re.Pattern[str]"    # a heading glued to the end of an aligned unit (align.repair)
     align_glued_prefix: "re.Pattern[str]"  # a heading glued to the start of an aligned unit (align.repair)
+    align_lead_in: "re.Pattern[str]"       # a lead-in line: "The General Assembly," (align.repair)
+    align_glued_lead_in: "re.Pattern[str]"  # a lead-in glued to the start of an aligned unit (align.repair)
     lang: dict                        # language -> tuple of patterns (group `label`)
     bullets: str                      # the bullet characters
     ar_ordinals: tuple[str, ...]      # أولا = 1 ...
@@ -139,6 +141,7 @@ _RULES = {
     "item_early_letter": "item.early_letter", "item_run_in": "item.run_in", "item_lower_next": "item.lower_next", "item_before_stop": "item.before_stop", "item_token": "item.token",
     "align_lead": "align.lead", "align_inner_number": "align.inner_number",
     "align_glued_tail": "align.glued_tail", "align_glued_prefix": "align.glued_prefix",
+    "align_lead_in": "align.lead_in", "align_glued_lead_in": "align.glued_lead_in",
 }
 # the label kinds of a body line, in the order they are tried, and their places
 _KINDS = (("paragraph", "paragraph.pattern"), ("chapter", "heading.chapter"), ("section", "heading.section"),

@@ -101,3 +101,32 @@ def test_a_unit_one_row_off_is_marked_in_both_rows():
     t3 = ["Manual correction is estimated at 14 minutes per page.", "III. Proposals"]
     assert _feat([([0, 1], [0], 0.9), ([2], [1], 0.9)], s3, t3, "lab_nb") == [1.0, 1.0]
     assert _feat([([0], [0], 0.9), ([1, 2], [1], 0.9)], s3, t3, "lab_nb") == [0.0, 0.0]
+
+
+def test_lead_in_line_glued_to_a_paragraph_moves_to_it():
+    """``The General Assembly,`` a line of its own in one version, glued to the first preambular
+    paragraph (or to the title before it) in the other."""
+    title_en = "55/100. Respect for the right to universal freedom of travel and the vital importance of family reunification"
+    title_es = "55/100. Respeto del derecho a la libertad universal de viajar e importancia vital de la reunificación familiar"
+    pre_en = "Reaffirming that all human rights and fundamental freedoms are universal, indivisible and interrelated,"
+    pre_es = "Reafirmando que todos los derechos humanos y libertades fundamentales son universales e indivisibles,"
+    src = [title_en, "The General Assembly,", pre_en]
+    # glued to the start of the paragraph after it
+    tgt = [title_es, "La Asamblea General, " + pre_es]
+    wrong = [([0, 1], [0], 0.9), ([2], [1], 0.9)]
+    assert repair(wrong, src, tgt) == [([0], [0], 0.9), ([1, 2], [1], 0.9)]
+    # glued to the end of the title before it (no sentence end between them)
+    tgt2 = [title_es + " La Asamblea General,", pre_es]
+    wrong2 = [([0], [0], 0.9), ([1, 2], [1], 0.9)]
+    assert repair(wrong2, src, tgt2) == [([0, 1], [0], 0.9), ([2], [1], 0.9)]
+    # right rows stay; a sentence that starts with a clause and a comma is no lead-in
+    right = [([0], [0], 0.9), ([1, 2], [1], 0.9)]
+    assert repair(right, src, tgt) == right
+    assert repair([([0], [0], 0.9), ([1], [1], 0.9)], [title_en, pre_en], [title_es, pre_es]) == \
+        [([0], [0], 0.9), ([1], [1], 0.9)]
+    # a Chinese clause of 33 characters ending with a comma is a paragraph, not a lead-in
+    from unmark.align.repair import glued_lead_in, lead_in
+
+    assert lead_in("大会，") and lead_in("The General Assembly,") and lead_in("In favour:")
+    assert not lead_in("重申所有的人权和基本自由都是普遍、不可分割、相互依存和相互关联的，")
+    assert glued_lead_in("大会， 重申所有的人权和基本自由都是普遍的，") and not glued_lead_in("In 2024, the archive grew")

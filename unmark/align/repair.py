@@ -2,21 +2,26 @@
 
 A heading kept as a unit of its own in one version and glued to a paragraph in the other (the
 segmentation of one side missed the break) is the commonest wrong paragraph row: the aligner pairs the
-paragraphs and leaves the lone heading in the neighbouring row, so both rows are wrong. Two shapes:
+paragraphs and leaves the lone heading in the neighbouring row, so both rows are wrong. The shapes:
 
 * glued to the **end** of one side's paragraph (``… services . Mеньшинства и коренные народы``) while the
   next row's other side starts with that heading as a unit of its own;
 * glued to the **start** of one side's paragraph, before its number (``Дети 67. В СП5 …``) while the row
-  before ends with the heading on the other side.
+  before ends with the heading on the other side;
+* a **label** split from its heading (``三.`` | ``提议`` ↔ ``III. Proposals``);
+* a **lead-in line** (``The General Assembly,``, ``大会，``: short, ending with a comma or a colon) glued
+  to the start of the paragraph it leads, or to the end of the line before it, in one version.
 
-:func:`moved_headings` finds them (the calibration reads it as a signal); :func:`repair` moves the lone
-heading into the row that holds its translation, so both rows become right.
+:func:`moved_headings` finds them; :func:`repair` moves the lone heading (label, lead-in) into the row that
+holds its translation, so both rows become right. The patterns are the label grammar's
+(``align.glued_tail``, ``align.glued_prefix``, ``align.lead_in``, ``align.glued_lead_in``).
 """
 from __future__ import annotations
 
 from typing import Sequence
 
 from ..labels import rule as label_rule
+from ..scripts import HAN_OR_KANA
 
 Bead = tuple[list[int], list[int], float]
 
@@ -24,6 +29,8 @@ Bead = tuple[list[int], list[int], float]
 _TAIL = label_rule("align.glued_tail")
 _HEAD_PREFIX = label_rule("align.glued_prefix")
 _LEAD = label_rule("align.lead")
+_LEAD_IN = label_rule("align.lead_in")
+_GLUED_LEAD_IN = label_rule("align.glued_lead_in")
 
 
 def _length(text: str) -> int:
@@ -77,6 +84,24 @@ def _lead_value(text: str) -> str | None:
     return label_value(m.group(0)) if m else None
 
 
+def _short(text: str) -> bool:
+    """Short enough for a lead-in: 40 characters, 12 in Chinese or Japanese (denser)."""
+    han = len(HAN_OR_KANA.findall(text))
+    return _length(text) <= (12 if han * 2 > _length(text) else 40)
+
+
+def lead_in(text: str) -> bool:
+    """A lead-in line of its own (``The General Assembly,``, ``大会，``, ``In favour:``)."""
+    return bool(_LEAD_IN.match(text)) and _short(text)
+
+
+def glued_lead_in(text: str) -> bool:
+    """A lead-in glued to the start of a paragraph (``La Asamblea General, Reafirmando …``): the rest
+    is at least twice as long as the lead-in."""
+    m = _GLUED_LEAD_IN.match(text)
+    return bool(m) and _short(m.group(1)) and _length(text[m.end(1):]) >= 2 * _length(m.group(1))
+
+
 def moved_headings(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str]) -> list[tuple[int, int, int]]:
     """Each lone heading (or heading label) one row off: ``(row it sits in, side 0/1, row it belongs
     to)``."""
@@ -101,6 +126,18 @@ def moved_headings(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str]
             if lab and k + 1 < n and beads[k + 1][y] and _lead_value(ty[beads[k + 1][y][0]]) == lab and \
                     lab not in {_lead_value(ty[j]) for j in other}:
                 out.append((k, x, k + 1))
+            # a lead-in line glued to the start of one side's paragraph while the row before ends with
+            # it on the other side; or glued to the end of one side's last unit (after a heading without
+            # a sentence end) while the next row's other side starts with it
+            if k > 0 and glued_lead_in(tx[mine[0]]) and not (other and lead_in(ty[other[0]])):
+                prv, prv_x = beads[k - 1][y], beads[k - 1][x]
+                if prv and lead_in(ty[prv[-1]]) and not (prv_x and lead_in(tx[prv_x[-1]])):
+                    out.append((k - 1, y, k))
+            if k + 1 < n and other and tx[mine[-1]].rstrip()[-1:] in ",，:：" and not lead_in(tx[mine[-1]]) and \
+                    end_class(ty[other[-1]]) == "L":
+                nxt = beads[k + 1][y]
+                if len(nxt) > 1 and lead_in(ty[nxt[0]]):
+                    out.append((k + 1, y, k))
             if k > 0 and glued_prefix(tx[mine[0]]) and not (other and glued_prefix(ty[other[0]])) and \
                     not (len(other) > 1 and heading_like(ty[other[0]])):
                 prv = beads[k - 1][y]
