@@ -64,6 +64,10 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
     """Align two lists of sentences: beads ``(src indices, tgt indices, confidence)``, 0-based,
     in order, covering every sentence once (``([3], [], 0.0)`` is a deletion).
 
+    ``src_lang``/``tgt_lang``: language codes; a side given none is identified from its sentences
+    (``unmark.lang.identify.identify_units``), so a French or Spanish side is never taken for
+    English. Give the codes when you know them.
+
     ``calibrated``: the confidence is the calibrated probability that the bead is right (the
     sentence-level model of ``resources/align/calibration.json``, flag below
     ``calibrate.threshold("sentence")``), as ``unmark align --presplit`` writes it; otherwise the
