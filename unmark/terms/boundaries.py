@@ -244,30 +244,29 @@ def grow_zh(term: str, texts: Sequence[str], share: float = 0.8, min_occurrences
     return text
 
 
-def _word_starts(text: str) -> set[int]:
+def _word_starts(text: str) -> frozenset[int]:
     """Character offsets in ``text`` where a jieba word starts."""
-    out, pos = set(), 0
+    return _word_bounds(text)[0]
+
+
+def _word_ends(text: str) -> frozenset[int]:
+    """Character offsets in ``text`` where a jieba word ends (and the text's end)."""
+    return _word_bounds(text)[1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_bounds(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Where the segmenter's words of ``text`` start and end: one pass, asked per occurrence."""
+    starts, ends, pos = set(), {len(text)}, 0
     for chunk in _tokens(text).chunks:
         for w in chunk:
             at = text.find(w, pos)
             if at < 0:
                 continue
-            out.add(at)
+            starts.add(at)
             pos = at + len(w)
-    return out
-
-
-def _word_ends(text: str) -> set[int]:
-    """Character offsets in ``text`` where a jieba word ends."""
-    out, pos = {len(text)}, 0
-    for chunk in _tokens(text).chunks:
-        for w in chunk:
-            at = text.find(w, pos)
-            if at < 0:
-                continue
-            out.add(at + len(w))
-            pos = at + len(w)
-    return out
+            ends.add(pos)
+    return frozenset(starts), frozenset(ends)
 
 
 def _finds(text: str, term: str) -> list[int]:
