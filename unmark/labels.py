@@ -57,6 +57,8 @@ class LabelRules:
     note_line_end: "re.Pattern[str]"  # a marker glued at the end of a line
     note_after_stop: "re.Pattern[str]"  # a marker glued after the final punctuation
     note_wrapped_next: "re.Pattern[str]"  # what follows a marker wrapped to a line start
+    note_text_end: "re.Pattern[str]"  # a note text line that ends its note
+    note_line_done: "re.Pattern[str]"  # a note line after which body text may resume
     item_latin: "re.Pattern[str]"     # a Latin letter item label alone, "(a)" ... "(zz)"
     value_strip: "re.Pattern[str]"    # what surrounds the value of a label (brackets, stops, dashes)
     alone_marker: "re.Pattern[str]"   # running text: a footnote marker alone on its line
@@ -136,7 +138,8 @@ _RULES = {
     "note_run": "note.run", "note_slash": "note.slash", "note_head": "note.head",
     "note_start": "note.start", "note_open": "note.open", "paragraph_body": "paragraph.body",
     "note_in_text": "note.in_text", "note_seen": "note.seen", "note_line_end": "note.line_end",
-    "note_after_stop": "note.after_stop", "note_wrapped_next": "note.wrapped_next", "item_latin": "item.latin", "value_strip": "value.strip",
+    "note_after_stop": "note.after_stop", "note_wrapped_next": "note.wrapped_next", "note_text_end": "note.text_end",
+    "note_line_done": "note.line_done", "item_latin": "item.latin", "value_strip": "value.strip",
     "alone_marker": "alone.marker", "alone_number": "alone.number", "paragraph_numbered": "paragraph.numbered",
     "paragraph_numbered_next": "paragraph.numbered_next", "paragraph_tokenised": "paragraph.tokenised",
     "item_early_letter": "item.early_letter", "item_run_in": "item.run_in", "item_lower_next": "item.lower_next", "item_before_stop": "item.before_stop", "item_token": "item.token",

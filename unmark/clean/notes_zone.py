@@ -253,7 +253,7 @@ def _tables_out_of_notes(lines: list[SrcLine], facts: LineFacts) -> None:
 # --------------------------------------------------------------------------- where the body resumes
 # a numbered body paragraph ("12. Requests ...", "3．重申"), never a note label ("1/", "12 See")
 _BODY_NUMBERED = label_rule("paragraph.body")
-_NOTE_END = re.compile(r"[.;:!?。；：！？)\]）”’\"،؛,]\s*$")
+_NOTE_END = label_rule("note.line_done")
 
 
 def _opens_body(text: str, lang: str | None) -> bool:

@@ -82,7 +82,7 @@ def _at_continuation_indent(ln: SrcLine, notes: list[NoteBuilder]) -> bool:
     return ln.bbox is not None and ln.indent > first.indent + 2  # PDF geometry: hanging note text
 
 
-_NOTE_TEXT_END = re.compile(r"[.;:!?。；：！？)\]）”’\"،؛]\s*$")
+_NOTE_TEXT_END = label_rule("note.text_end")
 
 
 def _gap_scores(texts: list[str], gaps: list[bool]) -> list[int]:
@@ -139,7 +139,7 @@ def labels_apart(lines: list[SrcLine], fixes: list[Fix] | None) -> list[SrcLine]
     :func:`_starts`. A page is read so when its labels, in sequence, include two alone on their
     lines with no text between them (or one alone after every text), and it has a text line for
     each label. Other pages are left as they are. Each page so read is a fix ``notes.labels_apart``."""
-    alone = label_rule("alone.note")
+    alone = _ALONE_NOTE
     if any(ln.bbox is not None for ln in lines):
         return lines  # (PDF input: the layout put each label on its note's line)
     notes = [ln for ln in lines if ln.zone == "footnote"]
