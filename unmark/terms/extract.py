@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
+import regex
 
 from ..align.types import Segment
 from ..errors import TermsError
@@ -425,6 +426,75 @@ def _neighbour_edge(k: int, stats, src: _Side, tgt: _Side, lex, sample: int = 12
     return False
 
 
+def _equivalent_outside(pair: tuple[str, str], segs: list[int], src: _Side, lex, tgt_texts: Sequence[str],
+                        tgt_lang: str, sample: int = 12) -> str | None:
+    """The first or last word of the target that, in at least half of the pair's segments, translates
+    a source word beside the source term more strongly than any word inside it, and is not written
+    again elsewhere in the target segment (仇外心理 / "intolerance": 不容忍 of "xenophobia and related
+    intolerance" is beside it; 易卜拉欣 / "Khaled": 哈立德 is beside it); None when both edges are
+    the pair's own."""
+    a, b = pair
+    segs = segs[:sample]
+    if not segs or is_acronym(b):
+        return None
+    st = [w for c in tokenize(a, src.lang).chunks for w in c]
+    tt = [w for c in tokenize(b, tgt_lang).chunks for w in c]
+    content = [w for w in tt if any(ch.isalnum() for ch in w) and not lex.target_stopword(w)]
+    if not content or not st:
+        return None
+    for w in dict.fromkeys((content[0], content[-1])):
+        hits = 0
+        for i in segs:
+            if lex.stronger_outside(w, src.words[i], st) and not _written_outside(w, tt, tgt_texts[i]):
+                hits += 1
+        if hits * 2 >= len(segs):
+            return w
+    return None
+
+
+def _trim_neighbours(pair: tuple[str, str], segs: list[int], src: _Side, tgt: _Side, lex, tgt_texts: Sequence[str],
+                     min_lexical: float) -> str | None:
+    """The target without the edge word :func:`_equivalent_outside` finds (and the function words it
+    leaves at the edge), when what is left is a target candidate of the corpus whose words translate
+    the source; None when nothing consistent is left or a second edge word is a neighbour's too."""
+    a, b = pair
+    w = _equivalent_outside((a, b), segs, src, lex, tgt_texts, tgt.lang)
+    if w is None:
+        return b
+    words = b.split()
+    if words and words[0] == w:
+        words = words[1:]
+    elif words and words[-1] == w:
+        words = words[:-1]
+    else:
+        return None             # a word glued to another: no clean cut
+    while words and lex.target_stopword(words[0]):
+        words = words[1:]
+    while words and lex.target_stopword(words[-1]):
+        words = words[:-1]
+    if not words:
+        return None
+    b = " ".join(words)
+    if term_key(b, tgt.lang) not in tgt.df:
+        return None             # no candidate of its own: the cut leaves a piece of a phrase
+    st = [x for c in tokenize(a, src.lang).chunks for x in c]
+    tt = [x for c in tokenize(b, tgt.lang).chunks for x in c]
+    if lex.score(st, tt) < min_lexical or not lex.explains(st, tt):
+        return None
+    if _equivalent_outside((a, b), segs, src, lex, tgt_texts, tgt.lang) is not None:
+        return None
+    return b
+
+
+def _written_outside(word: str, term_tokens: Sequence[str], text: str) -> bool:
+    """Is ``word`` written in ``text`` more often than the term that holds it (a second "war" in a
+    sentence with "Second World War": the neighbour has its own translation)?"""
+    low = text.lower()
+    n_word = len(regex.findall(r"(?<![\w-])" + regex.escape(word.lower()) + r"(?![\w-])", low))
+    n_term = max(1, low.count(" ".join(term_tokens).lower()))
+    return n_word > n_term
+
+
 def _grown_part_elsewhere(lex, grown: str, term: str, segs: list[int], other: _Side, other_tokens, is_source: bool) -> bool:
     """Do the characters a Chinese term grew by translate, in most of its segments, a word of the
     other side outside the other term (塞浦路斯共和国 + 领空 "airspace" for "Republic of Cyprus")? Then
@@ -761,6 +831,22 @@ def extract_terms(
                         completed.add(k)
             a, b = sides
         surf_of[k] = (a, b)
+    if lex is not None and opts.outside_check and src_lang == "zh":
+        # equivalence: an edge word of the English whose translation in most segments is a word
+        # beside the Chinese term, not in it, was taken from a neighbour: it is cut off (叙利亚戈兰 /
+        # "occupied Syrian Golan" -> "Syrian Golan"); a pair left with no consistent English goes
+        dropped_k: set[int] = set()
+        for k in linked:
+            if same_state[k]:
+                continue
+            trimmed = _trim_neighbours(surf_of[k], segs_of[k], src, tgt, lex, tgt_texts, opts.min_lexical)
+            if trimmed is None:
+                log.debug("terms: %s / %s dropped: its English translates a neighbour", *surf_of[k])
+                dropped_k.add(k)
+            elif trimmed != surf_of[k][1]:
+                log.debug("terms: %s / %s trimmed to %r", *surf_of[k], trimmed)
+                surf_of[k] = (surf_of[k][0], trimmed)
+        linked = [k for k in linked if k not in dropped_k]
     # a term grown into another entry's source: one entry for that source, the pair seen together
     # more often, unless one target is the full name of the other's (全球环境 grown to 全球环境基金
     # yields to 全球环境基金 / Global Environment Facility); ties: the one not grown
