@@ -46,7 +46,7 @@ from .candidates import (
     nominal_single_en,
     segment_candidates,
 )
-from .boundaries import complete_cut_piece, grow_latin, grow_zh
+from .boundaries import complete_cut_piece, grow_latin, grow_zh, zh_cut_piece
 from .generality import specificity
 from .status import GENERAL, NAME, TERM, un_dictionary_word, attributive_modifier, compositional_with_state, zh_transliterated_name, is_proper_name, coordinations, entry_status, label_series
 from .glossary import Example, Glossary, TermEntry
@@ -428,7 +428,7 @@ def _neighbour_edge(k: int, stats, src: _Side, tgt: _Side, lex, sample: int = 12
 
 def _equivalent_outside(pair: tuple[str, str], segs: list[int], src: _Side, lex, tgt_texts: Sequence[str],
                         tgt_lang: str, sample: int = 12) -> str | None:
-    """The first or last word of the target that, in at least half of the pair's segments, translates
+    """The first or last word of the target that, in more than half of the pair's segments, translates
     a source word beside the source term more strongly than any word inside it, and is not written
     again elsewhere in the target segment (仇外心理 / "intolerance": 不容忍 of "xenophobia and related
     intolerance" is beside it; 易卜拉欣 / "Khaled": 哈立德 is beside it); None when both edges are
@@ -447,7 +447,7 @@ def _equivalent_outside(pair: tuple[str, str], segs: list[int], src: _Side, lex,
         for i in segs:
             if lex.stronger_outside(w, src.words[i], st) and not _written_outside(w, tt, tgt_texts[i]):
                 hits += 1
-        if hits * 2 >= len(segs):
+        if hits * 2 > len(segs):
             return w
     return None
 
@@ -562,6 +562,19 @@ def _name_continued(k: int, src_side: tuple, tgt_side: tuple, segs: list[int], s
     # between two Latin-script sides both must be pieces (Council of Europe stays when
     # "Council of Europe Commissioner" is frequent: Совет Европы is whole)
     return bool(verdicts) and all(verdicts)
+
+
+def _cut_in_name(a: str, b: str, tgt: _Side, kt: str, src_texts: list[str], segs: list[int], share: float) -> bool:
+    """Two pieces of one longer name, on both sides at once: in the (two or more) pairs the entry was
+    learned from, the Chinese side has the same character beside it (萨摩亚 in 美属萨摩亚, 发展基金 in
+    资本发展基金) and the English side, capitalised, is continued by a capitalised word (American
+    Samoa, Capital Development Fund). Two pairs are enough when both sides agree."""
+    if len(segs) < 2 or not b[:1].isupper() or is_acronym(b) or b != tgt.surface[kt].lstrip(INITIAL_MARK):
+        return False
+    cont = sum(1 for i in segs if any(getattr(tgt.per_seg[i], "name_ctx", {}).get(kt, ("", ""))))
+    if cont < share * len(segs):
+        return False
+    return zh_cut_piece(a, src_texts, share, min_occurrences=2) is not None
 
 
 def _saturation(cooc: int, saturation: int) -> float:
@@ -830,6 +843,10 @@ def extract_terms(
                         sides[side] = whole
                         completed.add(k)
             a, b = sides
+        if (opts.cut_share > 0 and src_lang == "zh" and k not in cut_of and k not in completed
+                and _cut_in_name(a, b, tgt, tgt.keys[stats.tgt[k]], [join_cjk(pairs[i][0].text) for i in grow_segs[k]],
+                                 grow_segs[k], 1.0)):
+            cut_of[k] = a
         surf_of[k] = (a, b)
     if lex is not None and opts.outside_check and src_lang == "zh":
         # equivalence: an edge word of the English whose translation in most segments is a word

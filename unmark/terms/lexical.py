@@ -276,8 +276,8 @@ class LexicalModel:
     def stronger_outside(self, word: str, segment_tokens: Iterable[str], term_tokens: Sequence[str],
                          word_is_target: bool = True, margin: float = 1.25, strong: float = 0.45) -> bool:
         """Does ``word`` of one term translate a word of the segment outside the other term more
-        strongly (Dice at least ``strong`` and ``margin`` times the best inside; numbers are no
-        words here) than any word inside it? "intolerance" beside
+        strongly (Dice at least ``strong`` and ``margin`` times the best inside; numbers and single
+        Chinese characters are no words here) than any word inside it? "intolerance" beside
         仇外心理 belongs to 不容忍 of the same sentence ("xenophobia and related intolerance"),
         "Khaled" beside 易卜拉欣 to 哈立德: the pair took its equivalent from a neighbour."""
         if word_is_target:
@@ -290,7 +290,8 @@ class LexicalModel:
         if w is None or (word_is_target and w not in self.strict_by_tgt) or (not word_is_target and w not in self.strict_by_src):
             return False
         inside = self._units(term_tokens, other_lang, freq)
-        outside = {u for u in self._units(segment_tokens, other_lang, freq) - inside - stop if not u.isdigit()}
+        outside = {u for u in self._units(segment_tokens, other_lang, freq) - inside - stop
+                   if not u.isdigit() and (other_lang != "zh" or len(u) > 1)}
         out_best = self._best(w, outside, other_vocab, word_is_target)
         if out_best < max(strong, self.threshold):
             return False
