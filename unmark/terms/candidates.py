@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..labels import rule as label_rule
 from ..resources import load_toml
-from .lexicon import internal_words, pattern, stopwords
+from .lexicon import complex_prepositions, internal_words, pattern, stopwords
 from .morph import singular_en  # noqa: F401 - here too, where the candidates use it
 from .tokenize import Tokenized, has_cjk, has_letter
 
@@ -141,6 +141,11 @@ def latin_ngram_spans(chunk: tuple[str, ...], lang: str, max_n: int) -> Iterable
         edge_end = [e and not (i and chunk[i - 1].lower() == "to" and t[:1].islower()) for i, (e, t) in enumerate(zip(edge_end, chunk))]
     if lang != "en":
         edge_end = edge
+    in_prep = complex_preposition_tokens(chunk, lang)
+    if in_prep:
+        # a word of a compound preposition never opens or closes a term ("риторика в отношении")
+        edge = [e and i not in in_prep for i, e in enumerate(edge)]
+        edge_end = [e and i not in in_prep for i, e in enumerate(edge_end)]
     # a proper name (capitalised words and the function words between them) may run longer:
     # "United Nations Relief and Works Agency for Palestine Refugees in the Near East"
     name_ok = [t[:1].isupper() or t.lower() in inner for t in chunk]
@@ -154,6 +159,22 @@ def latin_ngram_spans(chunk: tuple[str, ...], lang: str, max_n: int) -> Iterable
                 break
             if edge_end[j]:
                 yield i, j + 1
+
+
+def complex_preposition_tokens(chunk: tuple[str, ...], lang: str) -> set[int]:
+    """Indexes of the tokens of ``chunk`` that belong to a compound preposition of the language
+    (``lexicon.complex_prepositions``)."""
+    preps = complex_prepositions(lang)
+    if not preps:
+        return set()
+    low = [t.lower().replace("ё", "е") for t in chunk]
+    out: set[int] = set()
+    for p in preps:
+        m = len(p)
+        for i in range(len(low) - m + 1):
+            if low[i] == p[0] and tuple(low[i:i + m]) == p:
+                out.update(range(i, i + m))
+    return out
 
 
 def _edge_ok_zh(tok: str, stop: frozenset[str]) -> bool:

@@ -37,6 +37,23 @@ def singular_en(word: str) -> str:
     return w
 
 
+def singular_es(word: str) -> str:
+    """Fold a regular Spanish plural: resoluciones -> resolución, necesidades -> necesidad,
+    nacionales -> nacional, veces -> vez, Estados -> estado (rules, not a lexicon; lower case in)."""
+    w = word
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith("iones") and len(w) > 6:
+        return w[:-5] + "ión"
+    if w.endswith("ces") and len(w) > 5:
+        return w[:-3] + "z"
+    if w.endswith("es") and len(w) > 4 and w[-3] in "dlnrj":
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
 _RU_NOT_EDGE = frozenset({"VERB", "INFN", "PRTS", "GRND", "PRED", "CONJ", "PREP", "PRCL", "NPRO", "INTJ", "COMP"})
 _RU_BREAK = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 
@@ -93,7 +110,9 @@ def lemma(word: str, lang: str) -> str:
         return (p.normal_form if p is not None else stem_ru(w)).replace("ё", "е")
     if lang == "en":
         return singular_en(w)
-    if lang in ("fr", "es"):
+    if lang == "es":
+        return singular_es(w)
+    if lang == "fr":
         if len(w) > 3 and w.isalpha() and w.endswith(("s", "x")) and not w.endswith(("ss", "us", "is")):
             return w[:-1]
         return w
