@@ -485,6 +485,12 @@ def _trim_neighbours(pair: tuple[str, str], segs: list[int], src: _Side, tgt: _S
         return None
     if _equivalent_outside((a, b), segs, src, lex, tgt_texts, tgt.lang) is not None:
         return None
+    # what is left must be the source's own: no word of it translates a neighbour at least as well
+    # (解除武装 / "demobilization" left from "demobilization and reintegration": 复员 is beside it)
+    for x in (x for x in tt if any(ch.isalnum() for ch in x) and not lex.target_stopword(x)):
+        if sum(lex.stronger_outside(x, src.words[i], st, margin=1.0) and not _written_outside(x, tt, tgt_texts[i])
+               for i in segs[:12]) * 2 > len(segs[:12]):
+            return None
     return b
 
 
