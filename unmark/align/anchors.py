@@ -186,13 +186,21 @@ def extract(text: str, *, punctuation: bool = False, all_latin: bool | None = No
         elif (sum(c.isupper() for c in w) >= 2 or any(c.isdigit() for c in w)) and len(w) >= 2:
             keys.append("lat:" + w.lower())
     if punctuation:
-        for ch in t:
-            k = _PUNCT.get(ch)
-            if k is not None:
-                keys.append("p:" + k)
-        if "..." in t:
-            keys.append("p:…")
+        keys.extend(_punctuation(t))
     return keys
+
+
+def _punctuation(t: str) -> list[str]:
+    keys = ["p:" + k for k in map(_PUNCT.get, t) if k is not None]
+    if "..." in t:
+        keys.append("p:…")
+    return keys
+
+
+def punctuation_keys(text: str) -> list[str]:
+    """The punctuation keys :func:`extract` adds with ``punctuation=True`` (so
+    ``extract(t, punctuation=True) == extract(t) + punctuation_keys(t)``)."""
+    return _punctuation(normalise(text))
 
 
 def kind(key: str) -> str:

@@ -107,7 +107,8 @@ def glued_lead_in(text: str) -> bool:
 
 
 def _labelled_lines(text: str) -> int:
-    return len(_LABELLED.findall(text))
+    # (every labelled line has a colon: most units have none and skip the pattern)
+    return len(_LABELLED.findall(text)) if ":" in text or "：" in text else 0
 
 
 def _labelled_moves(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str]) -> list[tuple[int, int, int]]:

@@ -657,7 +657,7 @@ def _align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, 
     s2 = p.s2 if p.s2 else 12.0
     digits: tuple = (None, None)
     if p.digit_weight:
-        digits = tuple(np.concatenate([[0.0], np.cumsum([sum(ch.isdigit() for ch in t) for t in side])])
+        digits = tuple(np.concatenate([[0.0], np.cumsum([sum(map(str.isdigit, t)) for t in side])])
                        for side in (src, tgt))
     prior = {b: PRIOR[b] for b in beads}
     path: list[tuple[int, int]] | None = None
