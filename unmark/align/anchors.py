@@ -183,7 +183,9 @@ def extract(text: str, *, punctuation: bool = False, all_latin: bool | None = No
         if all_latin:
             if len(w) >= 2 or w.isupper():
                 keys.append("lat:" + w.lower())
-        elif (sum(c.isupper() for c in w) >= 2 or any(c.isdigit() for c in w)) and len(w) >= 2:
+        elif len(w) >= 2 and not (w.isalpha() and w.islower()) and \
+                (sum(map(str.isupper, w)) >= 2 or any(map(str.isdigit, w))):
+            # (a plain lower-case word has neither capitals nor digits: most words skip the counts)
             keys.append("lat:" + w.lower())
     if punctuation:
         keys.extend(_punctuation(t))
