@@ -46,6 +46,8 @@ from .candidates import (
     segment_candidates,
 )
 from .boundaries import complete_cut_piece, grow_latin, grow_zh
+from .cognates import ALPHABETIC
+from .cognates import inconsistent as cognates_inconsistent
 from .generality import specificity
 from .status import GENERAL, NAME, TERM, un_dictionary_word, attributive_modifier, compositional_with_state, zh_transliterated_name, is_proper_name, coordinations, entry_status, label_series
 from .glossary import Example, Glossary, TermEntry
@@ -425,6 +427,31 @@ def _neighbour_edge(k: int, stats, src: _Side, tgt: _Side, lex, sample: int = 12
     return False
 
 
+def _distinct_cooc_filter(linked: list[int], stats, src: _Side, tgt: _Side, pairs, min_cooc: int) -> list[int]:
+    """The linked pairs seen together in at least ``min_cooc`` aligned pairs of distinct text (a
+    pair repeated verbatim counts once)."""
+    first: dict[tuple[str, str], int] = {}
+    canon = [first.setdefault((a.text, b.text), i) for i, (a, b) in enumerate(pairs)]
+    if len(first) == len(pairs) or min_cooc <= 1:
+        return linked
+    out = []
+    for k in linked:
+        s, t = int(stats.src[k]), int(stats.tgt[k])
+        segs = {canon[i] for i in src.cached_segments_of().get(s, ()) if t in tgt.id_sets()[i]}
+        if len(segs) >= min_cooc:
+            out.append(k)
+    return out
+
+
+def _cognate_elsewhere(k: int, stats, src: _Side, tgt: _Side, src_texts, tgt_texts, sample: int = 12) -> bool:
+    """Is a word of either term, by its cognate, translated outside the other term in most of the
+    pair's segments (``terms/cognates.py``)?"""
+    s, t = int(stats.src[k]), int(stats.tgt[k])
+    segs = [i for i in src.cached_segments_of().get(s, ()) if t in tgt.id_sets()[i]][:sample]
+    return cognates_inconsistent(src.surface[src.keys[s]].lstrip(INITIAL_MARK), tgt.surface[tgt.keys[t]].lstrip(INITIAL_MARK),
+                                 [src_texts[i] for i in segs], [tgt_texts[i] for i in segs])
+
+
 def _grown_part_elsewhere(lex, grown: str, term: str, segs: list[int], other: _Side, other_tokens, is_source: bool) -> bool:
     """Do the characters a Chinese term grew by translate, in most of its segments, a word of the
     other side outside the other term (塞浦路斯共和国 + 领空 "airspace" for "Republic of Cyprus")? Then
@@ -647,6 +674,11 @@ def extract_terms(
     order = np.lexsort((-cv, -stats.cooc, -link_score))
     ok = (d >= opts.min_dice) & (lexf >= opts.min_lexical)
     order = order[ok[order]]
+    if opts.cognate_check and src_lang in ALPHABETIC and tgt_lang in ALPHABETIC:
+        # cognates outside the other term: no link, so the pair that keeps them together can win
+        # ("dollars gross" / "dólares en cifras brutas", not "dollars net" / "cifras brutas")
+        bad = {int(k) for k in order if _cognate_elsewhere(int(k), stats, src, tgt, src_texts, tgt_texts)}
+        order = np.array([k for k in order if int(k) not in bad], dtype=order.dtype)
 
     taken_s = {src.index[ks] for ks, _ in known_keys if ks in src.index}
     taken_t = {tgt.index[kt] for _, kt in known_keys if kt in tgt.index}
@@ -692,6 +724,9 @@ def extract_terms(
     # a pair seen together only in a couple of aligned pairs is an entry only on strong association
     # (Dice x termhood x word-alignment consistency): two chance co-occurrences in one document
     # pair neighbours ("Criminal Code" / включение, "NHRI" / свои)
+    # an aligned pair given twice word for word (a paragraph repeated by the alignment) is one
+    # observation: a pair seen together fewer than min_cooc times in distinct pairs is no entry
+    linked = _distinct_cooc_filter(linked, stats, src, tgt, pairs, opts.min_cooc)
     if opts.thin_cooc > 0 and opts.thin_min_strength > 0:
         strength = d_rank * tw * lexf ** opts.rank_lexical
         linked = [k for k in linked if eff[k] >= opts.thin_cooc or strength[k] >= opts.thin_min_strength
@@ -702,6 +737,10 @@ def extract_terms(
                                                           src_lang, tgt_lang)]
     # a target that is its source copied (an untranslated passage, English notes in a Russian text) is no entry
     linked = [k for k in linked if not _copied(src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]])]
+    if opts.cognate_check and src_lang in ALPHABETIC and tgt_lang in ALPHABETIC:
+        # a word whose cognate stands outside the other term in most of the pair's segments is
+        # translated elsewhere: "Sinti" / каминанти beside Camminanti, "dollars net" / "cifras brutas"
+        linked = [k for k in linked if not _cognate_elsewhere(k, stats, src, tgt, src_texts, tgt_texts)]
     if lex is not None and opts.edge_check:
         # boundaries: an edge word of either term that translates nothing in the other term is a
         # neighbour taken along (or a piece cut off): the pair is no entry
