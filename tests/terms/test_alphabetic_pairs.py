@@ -18,8 +18,7 @@ def test_hyphen_broken_compound_is_one_word():
 
 
 def _surfaces(text: str, lang: str) -> set[str]:
-    chunk = tokenize(text, lang).chunks[0]
-    return {" ".join(chunk[i:j]) for i, j in latin_ngram_spans(chunk, lang, 6)}
+    return {" ".join(chunk[i:j]) for chunk in tokenize(text, lang).chunks for i, j in latin_ngram_spans(chunk, lang, 6)}
 
 
 def test_compound_preposition_never_at_a_term_edge():
@@ -87,3 +86,29 @@ def test_verbatim_repeated_pair_counts_once():
     g2 = extract_terms([one, (one[0] + " ", one[1])] + other, "en", "ru", TermOptions(min_freq=2, min_cooc=2))
     # text differing by a space is a distinct pair: the same entry is learned
     assert [e for e in g2.entries if e.source == "transit point for onward trafficking of victims"]
+
+
+def test_russian_adjective_not_agreeing_breaks_a_term():
+    from unmark.terms.morph import has_ru_morphology, ru_agrees
+
+    if not has_ru_morphology():
+        pytest.skip("pymorphy3 not installed")
+    assert not ru_agrees("альтернативным", "содержанию")
+    assert ru_agrees("альтернативные", "меры") and ru_agrees("Национального", "плана")
+    spans = _surfaces("принятие мер, альтернативных содержанию под стражей, и альтернативные меры", "ru")
+    assert "альтернативных содержанию" not in spans
+    assert "альтернативные меры" in spans
+
+
+def test_gross_and_net_kept_apart():
+    # "gross" and "net" always together in one formula: each keeps its own target
+    en = ["the amount of {} dollars gross ({} dollars net) for the Mission;".format(a, b)
+          for a, b in (("1,383,000", "1,364,000"), ("143,700", "138,100"), ("5,600", "5,100"), ("22,000", "21,000"))]
+    es = ["la suma de {} dólares en cifras brutas ({} dólares en cifras netas) para la Misión;".format(a, b)
+          for a, b in (("1.383.000", "1.364.000"), ("143.700", "138.100"), ("5.600", "5.100"), ("22.000", "21.000"))]
+    pairs = list(zip(en, es))
+    g = {(e.source, e.target) for e in extract_terms(pairs, "en", "es", TermOptions(min_freq=2, min_cooc=2)).entries}
+    assert ("dollars net", "cifras brutas") not in g and ("dollars gross", "cifras netas") not in g
+    for e in extract_terms(pairs, "en", "es", TermOptions(min_freq=2, min_cooc=2)).entries:
+        if e.source in ("dollars net", "dollars gross"):
+            assert ("net" in e.source) == ("netas" in e.target), (e.source, e.target)

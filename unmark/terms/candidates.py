@@ -129,11 +129,15 @@ def latin_ngram_spans(chunk: tuple[str, ...], lang: str, max_n: int) -> Iterable
     acronyms_ok = any(any(ch.islower() for ch in t) for t in chunk)
     edge = [_edge_ok_latin(t, stop, acronyms_ok) for t in chunk]
     mid = [_inner_ok_latin(t, stop, inner) or (acronyms_ok and is_acronym(t)) for t in chunk]
+    link = [True] * n     # may tokens k and k + 1 stand in one term?
     if lang == "ru":
-        from .morph import ru_edge_ok, ru_inner_ok
+        from .morph import ru_agrees, ru_edge_ok, ru_inner_ok
 
         edge = [e and ru_edge_ok(t) for e, t in zip(edge, chunk)]
         mid = [m and ru_inner_ok(t) for m, t in zip(mid, chunk)]
+        # an adjective that does not agree with the next word modifies another noun
+        # ("мерам, альтернативным содержанию под стражей"): no term runs across it
+        link = [ru_agrees(chunk[k], chunk[k + 1]) for k in range(n - 1)] + [True]
     elif lang == "en":
         # a lower-case past form never ends a term ("JS6 recommended", "Council welcomed")
         edge_end = [e and not (t[:1].islower() and t.endswith("ed")) for e, t in zip(edge, chunk)]
@@ -153,7 +157,7 @@ def latin_ngram_spans(chunk: tuple[str, ...], lang: str, max_n: int) -> Iterable
         if not edge[i]:
             continue
         for j in range(i, min(n, i + max_n + NAME_EXTRA_TOKENS)):
-            if j > i and not mid[j]:
+            if j > i and (not mid[j] or not link[j - 1]):
                 break
             if j >= i + max_n and not all(name_ok[i : j + 1]):
                 break

@@ -51,17 +51,40 @@ def cognate_key(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=262144)
-def cognates(a: str, b: str) -> bool:
-    """Are two words (of two languages) cognates or transliterations of each other?"""
+def _key_match(ka: str, kb: str) -> bool:
     m = _rules()["match"]
-    ka, kb = cognate_key(a), cognate_key(b)
     if len(ka) < m["min_length"] or len(kb) < m["min_length"] or ka[0] != kb[0]:
         return False
-    return ka == kb or difflib.SequenceMatcher(None, ka, kb).ratio() >= m["min_ratio"]
+    if ka == kb:
+        return True
+    # the ratio cannot reach min_ratio when the lengths differ this much
+    if 2 * min(len(ka), len(kb)) < m["min_ratio"] * (len(ka) + len(kb)):
+        return False
+    return difflib.SequenceMatcher(None, ka, kb).ratio() >= m["min_ratio"]
+
+
+def cognates(a: str, b: str) -> bool:
+    """Are two words (of two languages) cognates or transliterations of each other?"""
+    return _key_match(cognate_key(a), cognate_key(b))
 
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _text_keys(text: str) -> dict[str, tuple[str, ...]]:
+    """The comparison keys of a text's words, by first letter."""
+    out: dict[str, set[str]] = {}
+    for w in words(text):
+        k = cognate_key(w)
+        if k:
+            out.setdefault(k[0], set()).add(k)
+    return {c: tuple(v) for c, v in out.items()}
+
+
+def _in_text(key: str, text: str) -> bool:
+    return any(_key_match(key, k) for k in _text_keys(text).get(key[:1], ()))
 
 
 def translated_elsewhere(term_a: str, term_b: str, texts_b: Sequence[str], min_length: int = 4) -> bool:
@@ -70,11 +93,12 @@ def translated_elsewhere(term_a: str, term_b: str, texts_b: Sequence[str], min_l
     ``term_b``: the two terms are not each other's equivalent."""
     if not texts_b:
         return False
-    inside = words(term_b)
+    inside = [cognate_key(v) for v in words(term_b)]
     for w in words(term_a):
-        if len(w) < min_length or any(cognates(w, v) for v in inside):
+        kw = cognate_key(w)
+        if len(kw) < min_length or any(_key_match(kw, v) for v in inside):
             continue
-        hits = sum(any(cognates(w, v) for v in words(t)) for t in texts_b)
+        hits = sum(_in_text(kw, t) for t in texts_b)
         if hits * 2 > len(texts_b):
             return True
     return False

@@ -761,6 +761,11 @@ def extract_terms(
     order = np.lexsort((-cv, -stats.cooc, -link_score))
     ok = (d >= opts.min_dice) & (lexf >= opts.min_lexical)
     order = order[ok[order]]
+    if opts.cognate_check and src_lang in ALPHABETIC and tgt_lang in ALPHABETIC:
+        # cognates outside the other term: no link, so the pair that keeps them together can win
+        # ("dollars gross" / "dólares en cifras brutas", not "dollars net" / "cifras brutas")
+        bad = {int(k) for k in order if _cognate_elsewhere(int(k), stats, src, tgt, src_texts, tgt_texts)}
+        order = np.array([k for k in order if int(k) not in bad], dtype=order.dtype)
 
     taken_s = {src.index[ks] for ks, _ in known_keys if ks in src.index}
     taken_t = {tgt.index[kt] for _, kt in known_keys if kt in tgt.index}

@@ -150,6 +150,35 @@ def ru_inner_ok(word: str) -> bool:
     return pos_ru(word) not in _RU_BREAK
 
 
+@functools.lru_cache(maxsize=200_000)
+def _ru_forms(word: str) -> tuple[str | None, frozenset]:
+    """(best part of speech, {(case, number)} of its adjective/noun readings) of a Russian word."""
+    m = _morph_ru()
+    if m is None or not _cyrillic(word) or "-" in word or (word.isupper() and len(word) > 1):
+        return None, frozenset()
+    ps = m.parse(word.lower())
+    return ps[0].tag.POS, frozenset((p.tag.case, p.tag.number) for p in ps
+                                    if p.tag.POS in ("ADJF", "PRTF", "NOUN") and p.tag.case)
+
+
+def ru_agrees(left: str, right: str) -> bool:
+    """May an adjective (or full participle) stand right before ``right`` in one term? Only when
+    some reading of both shares case and number ("альтернативные меры", not "альтернативным
+    содержанию": there the adjective belongs to a noun before it). Anything that is not an
+    adjective before a declinable word agrees."""
+    pos, a = _ru_forms(left)
+    if pos not in ("ADJF", "PRTF") or not a:
+        return True
+    pos_r, b = _ru_forms(right)
+    if pos_r not in ("NOUN", "ADJF", "PRTF") or not b:
+        return True
+    numbers_b = {n for _, n in b}
+    # an indeclinable noun (рома) or one without number is read in every case: no test
+    if None in numbers_b or len({c for c, _ in b}) >= 6:
+        return True
+    return bool(a & b)
+
+
 def ru_nominative(word: str) -> bool:
     """Is the word in the nominative (or caseless: a number, an acronym)?"""
     if not _cyrillic(word):
