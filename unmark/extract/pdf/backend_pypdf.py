@@ -160,7 +160,7 @@ class _PageVisitor:
                         self.raw.font_maps[self.font_names[key].lstrip("/")] = em[1]
                         continue
                     self.bad_fonts.add(key)
-                    self.raw.unmapped_fonts[self.font_names[key].lstrip("/")] = _program_why(why)
+                    self.raw.unmapped_fonts[self.font_names[key].lstrip("/")] = _program_why(fo, why)
             xo = res.get("/XObject")
             self.xobjects = xo.get_object() if xo is not None else {}
         except Exception as exc:  # noqa: BLE001
@@ -397,8 +397,10 @@ class _PageVisitor:
             self.pen_key = None
 
 
-def _program_why(why: str) -> str:
-    return why if "not embedded" in why else why.replace(", no ToUnicode", ", embedded program names no glyph, no ToUnicode")
+def _program_why(fo, why: str) -> str:
+    from .fontmap import unmapped_detail
+
+    return unmapped_detail(fo, why)
 
 
 def _embedded(cache: dict, ck, fo):
