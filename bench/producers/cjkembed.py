@@ -19,6 +19,9 @@ classes with a message when no such font is found). Each kind is a way real prod
 - ``ttf-cmap``: TrueType (``/FontFile2``, CIDFontType2) with a (3,1)/(3,10) cmap and no glyph names,
   CIDs mapped to glyph ids by a ``/CIDToGIDMap`` stream (CIDs are not glyph ids).
 - ``ttf-post``: TrueType with ``post`` format 2 glyph names and no cmap, ``/CIDToGIDMap /Identity``.
+- ``cmap-stream``: a name-keyed CFF as ``cff-names``, its codes turned into CIDs by an embedded
+  CMap stream (``/Encoding`` a stream, not a name): 2-byte codes from ``<A1A1>`` on, in rows of 94
+  as a national encoding lays them out.
 - ``cff-unnamed``: a CID-keyed CFF of ``Adobe-Identity`` without cmap or names: nothing tells the
   characters (E208 by construction, naming the font and why).
 """
@@ -29,7 +32,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-KINDS = ("cff-names", "cff-ros", "otf-cmap", "ttf-cmap", "ttf-post", "cff-unnamed")
+KINDS = ("cff-names", "cff-ros", "otf-cmap", "ttf-cmap", "ttf-post", "cmap-stream", "cff-unnamed")
 #: kinds whose text can be read (every kind but the one built to be unreadable)
 READABLE = KINDS[:-1]
 SOURCES = ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
@@ -238,9 +241,20 @@ def _ttf(chars: list[str], names: list[str], with_cmap: bool, with_names: bool) 
 def _build(chars: tuple[str, ...], kind: str) -> Program:
     chars = list(chars)
     names = [_name(ord(c), k) for k, c in enumerate(chars)]
-    if kind == "cff-names":
+    if kind in ("cff-names", "cmap-stream"):
         data = _cff_bytes(_cff_font(chars, names, False))
-        return Program(kind, data, {c: k + 1 for k, c in enumerate(chars)}, "CIDFontType0", "FontFile3", "CIDFontType0C")
+        prog = Program(kind, data, {c: k + 1 for k, c in enumerate(chars)}, "CIDFontType0", "FontFile3", "CIDFontType0C")
+        if kind == "cmap-stream":
+            cid = prog.extra["cid"] = prog.code
+            prog.code = {c: ((0xA1 + k // 94) << 8) | (0xA1 + k % 94) for k, c in enumerate(chars)}
+            lines = [f"<{prog.code[c]:04x}> {cid[c]}" for c in chars]
+            body = "".join(f"{len(lines[i:i + 100])} begincidchar\n" + "\n".join(lines[i:i + 100]) + "\nendcidchar\n"
+                           for i in range(0, len(lines), 100))
+            prog.extra["cmap"] = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << "
+                                  "/Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def /CMapName /UNMK-Rows-H def "
+                                  "/CMapType 1 def 1 begincodespacerange <A1A1> <FEFE> endcodespacerange\n" + body +
+                                  "endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+        return prog
     if kind in ("cff-ros", "cff-unnamed", "otf-cmap"):
         from fontTools.ttLib import TTFont
 

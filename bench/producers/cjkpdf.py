@@ -9,7 +9,8 @@ What it varies (each a keyword of :func:`render`):
   UniGB-UCS2-H, UniGB-UTF16-H, GBK-EUC-H, GB-EUC-H, GBK2K-H (STSong-Light, Adobe-GB1),
   UniCNS-UCS2-H (MSung-Light, Adobe-CNS1), UniJIS-UCS2-H (HeiseiMin-W3, Adobe-Japan1),
   UniKS-UCS2-H (HYSMyeongJo-Medium, Adobe-Korea1); Identity-H (STSong-Light shown by its
-  Adobe-GB1 CIDs; needs Adobe's UniGB-UTF32-H CMap from poppler-data to encode). Latin and digits are set in the standard
+  Adobe-GB1 CIDs; needs Adobe's UniGB-UTF32-H CMap from poppler-data to encode); GB-H (GB 2312
+  row and cell, 7-bit). Latin and digits are set in the standard
   Times-Roman (WinAnsi), as Word's "Western" font.
 - ``bold``: how headings and the title are bold: ``font`` (a ``,Bold`` font name), ``stroke``
   (fill+stroke text render mode 2, the same regular font), ``double`` (the glyphs drawn twice,
@@ -48,6 +49,8 @@ FONTS = {  # CMap -> (standard font, registry ordering, supplement, python codec
     # the codes are Adobe-GB1 CIDs (Distiller showing a font by its CIDs); encoded with Adobe's
     # UniGB-UTF32-H (poppler-data), read back by its inverse (resources/pdf/cid_unicode)
     "Identity-H": ("STSong-Light", "GB1", 5, "adobe-gb1-cid"),
+    # GB 2312 by row and cell without the high bit (ISO 2022 style): the EUC code minus 0x8080
+    "GB-H": ("STSong-Light", "GB1", 0, "gb2312-7bit"),
 }
 CID_CMAPS = "/usr/share/poppler/cMap"
 
@@ -68,7 +71,11 @@ _GB1: dict | None = None
 
 
 def _encode(s: str, codec: str) -> bytes:
-    return _cid_encode(s) if codec == "adobe-gb1-cid" else s.encode(codec)
+    if codec == "adobe-gb1-cid":
+        return _cid_encode(s)
+    if codec == "gb2312-7bit":
+        return bytes(b & 0x7F for b in s.encode("gb2312"))
+    return s.encode(codec)
 
 
 def cid_cmaps_available() -> bool:
@@ -245,7 +252,7 @@ def break_lines(text: str, first_w: float, w: float, size: float, bold: bool = F
 
 # ------------------------------------------------------------------ the document
 def render(doc: dict, out, *, cmap="UniGB-UCS2-H", bold="font", label_sep="gap", fn_sep="line", marker="rise",
-           masthead="spaced", page="A4", justify=False, program: str | None = None) -> dict:
+           masthead="spaced", page="A4", justify=False, program: str | None = None, tounicode: bool = False) -> dict:
     kw = dict(cmap=cmap, bold=bold, label_sep=label_sep, fn_sep=fn_sep, marker=marker, masthead=masthead, page=page,
               justify=justify)
     if program is None:
@@ -254,7 +261,9 @@ def render(doc: dict, out, *, cmap="UniGB-UCS2-H", bold="font", label_sep="gap",
 
     chars: set[str] = set()
     _render(doc, None, Writer(cmap, bold, marker, chars), **kw)   # the characters the program needs
-    truth = _render(doc, out, Writer(cmap, bold, marker, build(chars, program)), **kw)
+    wr = Writer(cmap, bold, marker, build(chars, program))
+    wr.tounicode = tounicode   # the same PDF with ToUnicode maps: what other tools can read
+    truth = _render(doc, out, wr, **kw)
     truth["render"].update(cmap="Identity-H", program=program)
     return truth
 
@@ -443,8 +452,23 @@ def _write(path: Path, pages: list[Page], wr: Writer, W: float, H: float) -> Non
         tmpl = wr.fonts()["cid"]
         c1 = add(tmpl.format(name=wr.font, fd=fd).encode())
         c2 = add(tmpl.format(name=wr.font + ",Bold", fd=fdb).encode())
-    f1 = add(f"<< /Type /Font /Subtype /Type0 /BaseFont /{wr.font} /Encoding /{wr.cmap} /DescendantFonts [{c1} 0 R] >>".encode())
-    f2 = add(f"<< /Type /Font /Subtype /Type0 /BaseFont /{wr.font},Bold /Encoding /{wr.cmap} /DescendantFonts [{c2} 0 R] >>".encode())
+    tu = ""
+    if getattr(wr, "tounicode", False):
+        pairs = [f"<{code:04x}> <{ch.encode('utf-16-be').hex()}>" for ch, code in sorted(wr.program.code.items(), key=lambda kv: kv[1])]
+        body = "".join(f"{len(pairs[k:k + 100])} beginbfchar\n" + "\n".join(pairs[k:k + 100]) + "\nendbfchar\n"
+                       for k in range(0, len(pairs), 100))
+        cm = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def "
+              "/CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange\n" + body +
+              "endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+        ref = add(f"<< /Length {len(cm)} >>\nstream\n".encode() + cm + b"\nendstream")
+        tu = f" /ToUnicode {ref} 0 R"
+    enc = f"/{wr.cmap}"
+    if wr.program is not None and "cmap" in wr.program.extra:   # an embedded CMap stream
+        cm = wr.program.extra["cmap"]
+        ref = add(f"<< /Type /CMap /CMapName /UNMK-Rows-H /Length {len(cm)} >>\nstream\n".encode() + cm + b"\nendstream")
+        enc = f"{ref} 0 R"
+    f1 = add(f"<< /Type /Font /Subtype /Type0 /BaseFont /{wr.font} /Encoding {enc} /DescendantFonts [{c1} 0 R]{tu} >>".encode())
+    f2 = add(f"<< /Type /Font /Subtype /Type0 /BaseFont /{wr.font},Bold /Encoding {enc} /DescendantFonts [{c2} 0 R]{tu} >>".encode())
     f3 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>")
     f4 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Bold /Encoding /WinAnsiEncoding >>")
     res = f"<< /Font << /F1 {f1} 0 R /F2 {f2} 0 R /F3 {f3} 0 R /F4 {f4} 0 R >> >>"
@@ -491,8 +515,9 @@ def _embedded(add, wr: Writer, fd: int, fdb: int, objs: list[bytes]) -> tuple[in
     reg, order, sup = prog.ordering
     out = []
     for name, desc, latin_font in ((wr.font, fd, "Times-Roman"), (wr.font + ",Bold", fdb, "Times-Bold")):
-        w = " ".join(f"{code} [{stringWidth(ch, latin_font, 1000) if ord(ch) < 0x2000 and ch != '·' else 1000:.0f}]"
-                     for ch, code in sorted(prog.code.items(), key=lambda kv: kv[1]))
+        cids = prog.extra.get("cid", prog.code)   # /W is by CID
+        w = " ".join(f"{cid} [{stringWidth(ch, latin_font, 1000) if ord(ch) < 0x2000 and ch != '·' else 1000:.0f}]"
+                     for ch, cid in sorted(cids.items(), key=lambda kv: kv[1]))
         out.append(add(f"<< /Type /Font /Subtype /{prog.subtype} /BaseFont /{name} /CIDSystemInfo << /Registry ({reg}) "
                        f"/Ordering ({order}) /Supplement {sup} >> /FontDescriptor {desc} 0 R /DW 1000 /W [{w}]{c2g} >>"
                        .encode()))

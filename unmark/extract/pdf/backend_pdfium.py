@@ -23,8 +23,8 @@ from operator import is_, ne
 from pathlib import Path
 
 from .cidmap import read_by_collection
-from .cmaps import unmapped_reason
-from .fontmap import embedded_map, unmapped_detail
+from .cmaps import pdfium_map, unmapped_reason
+from .fontmap import code_length, embedded_map, unmapped_detail
 from ...errors import PdfError
 from ...limits import PDFIUM_TEXT_OBJECT_MAX
 from ...scripts import RTL_CHAR as _RTL
@@ -710,13 +710,18 @@ def fonts_without_unicode(path, data: bytes | None = None,
                 seen.add(key)
                 f = ref.get_object()
                 why = unmapped_reason(f)
+                if why is None and key is not None and patch is not None and "/ToUnicode" not in f:
+                    # a predefined CMap the table reads and PDFium does not (GB-H): a ToUnicode map for PDFium
+                    pm = pdfium_map(str(f.get("/Encoding", "")))
+                    if pm:
+                        refs.setdefault(_font_key(str(f.get("/BaseFont", ""))), []).append(((key, ref.generation), (pm, 2)))
                 if why is not None:
                     name = str(f.get("/BaseFont", ""))
                     em = embedded_map(f)
                     if em is not None and maps is not None:
                         maps[_font_key(name)] = (name.lstrip("/"), em[0], em[1])
                         if key is not None and not read_by_collection(em[1]):
-                            refs.setdefault(_font_key(name), []).append(((key, ref.generation), em[0]))
+                            refs.setdefault(_font_key(name), []).append(((key, ref.generation), (em[0], code_length(f))))
                         continue
                     out[_font_key(name)] = (name.lstrip("/"), unmapped_detail(f, why))
         if patch is not None and refs and data is not None:

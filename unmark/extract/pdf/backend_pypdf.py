@@ -204,7 +204,10 @@ class _PageVisitor:
                 _predefined_encoding(f, fo)
                 em = cache.get(("embedded", ck))
                 if em is not None:
+                    from .fontmap import adapt_pypdf_font
+
                     f.character_map = {chr(code): text for code, text in em[0].items()}
+                    adapt_pypdf_font(f, fo)
             except Exception:  # noqa: BLE001
                 f = None
             cache[ck] = f
@@ -414,6 +417,20 @@ def _embedded(cache: dict, ck, fo):
     return cache[k]
 
 
+class _KnownEncoding(logging.Filter):
+    """Drops pypdf's "Advanced encoding /GB-H not implemented yet" for a predefined CMap the
+    table (resources/pdf/cmaps.toml) reads (:func:`_predefined_encoding`): not a problem."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith("Advanced encoding"):
+            return True
+        enc = record.args.get("encoding") if isinstance(record.args, dict) else None
+        return not (isinstance(enc, str) and enc.startswith("/") and predefined_codec(enc))
+
+
+_KNOWN = _KnownEncoding()
+
+
 def _predefined_encoding(font, fo) -> None:
     """A composite font with a predefined CMap and no ToUnicode: decode its codes with the
     CMap's codec (pypdf knows some of them; resources/pdf/cmaps.toml knows the rest)."""
@@ -528,7 +545,12 @@ def read_pages(path, max_pages: int | None = None, deadline: float | None = None
             v.raw.tagged = _is_tagged(reader)
             with _warnings.catch_warnings():
                 _warnings.simplefilter("ignore")
-                page.extract_text(orientations=(), visitor_operand_before=v)
+                cmap_log = logging.getLogger("pypdf._cmap")
+                cmap_log.addFilter(_KNOWN)
+                try:
+                    page.extract_text(orientations=(), visitor_operand_before=v)
+                finally:
+                    cmap_log.removeFilter(_KNOWN)
             v._flush()
             v.raw.links = _links(page, v.top, v.left)
         except _Timeout:

@@ -180,9 +180,48 @@ def _bare_cff(data: bytes, collection: str | None) -> tuple[dict[int, str], str,
     return out, ("CFF glyph names" if out else ""), None
 
 
-def _codes(font) -> bool:
-    """The font's codes are its CIDs (an Identity CMap)."""
-    return _name(font.get("/Encoding")) in ("/Identity-H", "/Identity-V")
+def _codes(font) -> tuple[int, dict[int, int] | None] | None:
+    """How the font's codes give CIDs: (code length in bytes, None) for an Identity CMap (the
+    codes are the CIDs), (code length, code -> CID) for an embedded CMap stream read by
+    :func:`.cmaps.embedded_cmap`; None otherwise (a predefined CMap: :mod:`.cmaps`)."""
+    enc = font.get("/Encoding")
+    if enc is None:
+        return None
+    if _name(enc) in ("/Identity-H", "/Identity-V"):
+        return 2, None
+    enc = enc.get_object()
+    if hasattr(enc, "get_data"):
+        from .cmaps import embedded_cmap
+
+        return embedded_cmap(enc)
+    return None
+
+
+def code_length(font) -> int:
+    """Bytes per code of a font :func:`embedded_map` maps (1 or 2)."""
+    try:
+        c = _codes(font)
+    except Exception:  # noqa: BLE001
+        return 2
+    return c[0] if c else 2
+
+
+def adapt_pypdf_font(f, font) -> None:
+    """pypdf's decoder of a font whose codes an embedded CMap stream turns into CIDs: its codes
+    cut by their length (pypdf reads such an /Encoding as a simple font's), the widths it keeps
+    by CID moved to the codes that show them."""
+    try:
+        c = _codes(font)
+        if c is None or c[1] is None:
+            return
+        n, cids = c
+        f.encoding = "latin-1" if n == 1 else "utf-16-be"
+        w = f.character_widths
+        moved = {chr(code): w[chr(cid)] for code, cid in cids.items() if chr(cid) in w}
+        moved["default"] = w.get("default", 1000)
+        f.character_widths = moved
+    except Exception as exc:  # noqa: BLE001 - the font keeps pypdf's reading
+        log.debug("embedded CMap not applied: %s", exc)
 
 
 def _read(font) -> tuple[dict[int, str] | None, str]:
@@ -233,9 +272,15 @@ def embedded_map(font) -> tuple[dict[int, str], str] | None:
     (code -> text, a description of the source, e.g. ``"embedded TrueType cmap"``); None when
     there is nothing to read."""
     try:
-        if _name(font.get("/Subtype")) != "/Type0" or "/ToUnicode" in font or not _codes(font):
+        if _name(font.get("/Subtype")) != "/Type0" or "/ToUnicode" in font:
+            return None
+        codes = _codes(font)
+        if codes is None:
             return None
         m, how = _read(font)
+        if m and codes[1] is not None:
+            m = {code: m[cid] for code, cid in codes[1].items() if cid in m}
+            how += " through its embedded CMap"
         return (m, how) if m else None
     except (ImportError, ResourceError):
         raise   # fonttools is a dependency: never read as "the font has no map"
@@ -252,9 +297,14 @@ def unmapped_detail(font, why: str) -> str:
         return why
     detail = ""
     try:
-        if _name(font.get("/Subtype")) == "/Type0" and _codes(font):
-            m, detail = _read(font)
-            detail = "" if m else detail
+        if _name(font.get("/Subtype")) == "/Type0":
+            if _codes(font) is not None:
+                m, detail = _read(font)
+                detail = "" if m else detail
+            else:
+                enc = font.get("/Encoding")
+                if enc is not None and hasattr(enc.get_object(), "get_data"):
+                    detail = "embedded CMap this reader cannot use (codes of mixed lengths or a /UseCMap)"
     except (ImportError, ResourceError):
         raise
     except Exception as exc:  # noqa: BLE001 - an unreadable program is its own reason
@@ -263,4 +313,4 @@ def unmapped_detail(font, why: str) -> str:
     return why.replace(", no ToUnicode", f", {detail}, no ToUnicode")
 
 
-__all__ = ["embedded_map", "unmapped_detail"]
+__all__ = ["adapt_pypdf_font", "code_length", "embedded_map", "unmapped_detail"]

@@ -20,12 +20,13 @@ _STARTXREF = re.compile(rb"startxref\s+(\d+)")
 _BLOCK = 100   # entries per bfchar/bfrange block (the CMap syntax allows at most 100)
 
 
-def cmap_stream(m: dict[int, str]) -> bytes:
-    """A ToUnicode CMap of 2-byte codes for the code -> text map ``m`` (runs of consecutive codes
-    giving consecutive single characters become ranges)."""
+def cmap_stream(m: dict[int, str], nbytes: int = 2) -> bytes:
+    """A ToUnicode CMap of ``nbytes``-byte codes for the code -> text map ``m`` (runs of
+    consecutive codes giving consecutive single characters become ranges)."""
     ranges: list[tuple[int, int, str]] = []
     chars: list[tuple[int, str]] = []
-    items = sorted((c, t) for c, t in m.items() if 0 <= c <= 0xFFFF and t)
+    top = 0xFF if nbytes == 1 else 0xFFFF
+    items = sorted((c, t) for c, t in m.items() if 0 <= c <= top and t)
     i = 0
     while i < len(items):
         c, t = items[i]
@@ -47,24 +48,26 @@ def cmap_stream(m: dict[int, str]) -> bytes:
     out = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
            "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
-           "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange"]
+           "1 begincodespacerange", "<00> <FF>" if nbytes == 1 else "<0000> <FFFF>", "endcodespacerange"]
+    f = "{:02x}" if nbytes == 1 else "{:04x}"
     for k in range(0, len(chars), _BLOCK):
         block = chars[k:k + _BLOCK]
         out.append(f"{len(block)} beginbfchar")
-        out += [f"<{c:04x}> <{hexs(t)}>" for c, t in block]
+        out += [f"<{f.format(c)}> <{hexs(t)}>" for c, t in block]
         out.append("endbfchar")
     for k in range(0, len(ranges), _BLOCK):
         block = ranges[k:k + _BLOCK]
         out.append(f"{len(block)} beginbfrange")
-        out += [f"<{a:04x}> <{b:04x}> <{hexs(t)}>" for a, b, t in block]
+        out += [f"<{f.format(a)}> <{f.format(b)}> <{hexs(t)}>" for a, b, t in block]
         out.append("endbfrange")
     out += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
     return "\n".join(out).encode("ascii")
 
 
-def with_tounicode(data: bytes, reader, fonts: dict[tuple[int, int], dict[int, str]]) -> bytes | None:
+def with_tounicode(data: bytes, reader, fonts: dict[tuple[int, int], tuple[dict[int, str], int]]) -> bytes | None:
     """``data`` (the file read by pypdf ``reader``) with an incremental update that gives each
-    font object ``(number, generation)`` of ``fonts`` a /ToUnicode map of its code -> text map;
+    font object ``(number, generation)`` of ``fonts`` a /ToUnicode map of its (code -> text map,
+    bytes per code);
     None when the file is encrypted (the new streams would need its key) or the update cannot
     be written."""
     from pypdf.generic import DictionaryObject, IndirectObject, NameObject
@@ -83,11 +86,11 @@ def with_tounicode(data: bytes, reader, fonts: dict[tuple[int, int], dict[int, s
             out += b"\n"
         offsets: dict[int, tuple[int, int]] = {}
         nxt = size
-        for (num, gen), m in sorted(fonts.items()):
+        for (num, gen), (m, nbytes) in sorted(fonts.items()):
             font = reader.get_object(IndirectObject(num, gen, reader))
             if not isinstance(font, DictionaryObject):
                 continue
-            cm = cmap_stream(m)
+            cm = cmap_stream(m, nbytes)
             offsets[nxt] = (len(out), 0)
             out += b"%d 0 obj\n<< /Length %d >>\nstream\n" % (nxt, len(cm)) + cm + b"\nendstream\nendobj\n"
             new = DictionaryObject()
