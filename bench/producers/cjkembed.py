@@ -22,6 +22,10 @@ classes with a message when no such font is found). Each kind is a way real prod
 - ``cmap-stream``: a name-keyed CFF as ``cff-names``, its codes turned into CIDs by an embedded
   CMap stream (``/Encoding`` a stream, not a name): 2-byte codes from ``<A1A1>`` on, in rows of 94
   as a national encoding lays them out.
+- ``ttf-hostile``: ``ttf-cmap`` with CIDs that read as something else when taken for characters:
+  ``。`` 0x2D and ``，`` 0xAD (a hyphen at a line end), ``、`` CR, ``：`` LF, ``的`` a space, ``国`` a
+  tab, the rest right-to-left letters (U+0590-U+08FF, U+FB50-): what a reader that shows an
+  unmapped code as that character reorders, joins or drops.
 - ``cff-unnamed``: a CID-keyed CFF of ``Adobe-Identity`` without cmap or names: nothing tells the
   characters (E208 by construction, naming the font and why).
 """
@@ -32,7 +36,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-KINDS = ("cff-names", "cff-ros", "otf-cmap", "ttf-cmap", "ttf-post", "cmap-stream", "cff-unnamed")
+KINDS = ("cff-names", "cff-ros", "otf-cmap", "ttf-cmap", "ttf-post", "cmap-stream", "ttf-hostile", "cff-unnamed")
 #: kinds whose text can be read (every kind but the one built to be unreadable)
 READABLE = KINDS[:-1]
 SOURCES = ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
@@ -275,10 +279,14 @@ def _build(chars: tuple[str, ...], kind: str) -> Program:
         if kind == "otf-cmap":
             return Program(kind, _otf_bytes(font), code, "CIDFontType0", "FontFile3", "OpenType")
         return Program(kind, _cff_bytes(font), code, "CIDFontType0", "FontFile3", "CIDFontType0C")
-    if kind == "ttf-cmap":
+    if kind in ("ttf-cmap", "ttf-hostile"):
         data = _ttf(chars, names, True, False)
         # CIDs that are not glyph ids: CID 3k+5 shows glyph k+1
         code = {c: 3 * k + 5 for k, c in enumerate(chars)}
+        if kind == "ttf-hostile":
+            special = {"。": 0x2D, "，": 0xAD, "、": 0x0D, "：": 0x0A, "的": 0x20, "国": 0x09}
+            rtl = iter([*range(0x590, 0x900), *range(0xFB50, 0xFE00)])
+            code = {c: special[c] if c in special else next(rtl) for c in chars}
         c2g = bytearray(2 * (max(code.values()) + 1))
         for k, c in enumerate(chars):
             cid = code[c]

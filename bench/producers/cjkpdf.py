@@ -262,7 +262,7 @@ def render(doc: dict, out, *, cmap="UniGB-UCS2-H", bold="font", label_sep="gap",
     chars: set[str] = set()
     _render(doc, None, Writer(cmap, bold, marker, chars), **kw)   # the characters the program needs
     wr = Writer(cmap, bold, marker, build(chars, program))
-    wr.tounicode = tounicode   # the same PDF with ToUnicode maps: what other tools can read
+    wr.tounicode = tounicode   # the same PDF with ToUnicode maps (what other tools can read); "name": /Identity-H
     truth = _render(doc, out, wr, **kw)
     truth["render"].update(cmap="Identity-H", program=program)
     return truth
@@ -453,7 +453,9 @@ def _write(path: Path, pages: list[Page], wr: Writer, W: float, H: float) -> Non
         c1 = add(tmpl.format(name=wr.font, fd=fd).encode())
         c2 = add(tmpl.format(name=wr.font + ",Bold", fd=fdb).encode())
     tu = ""
-    if getattr(wr, "tounicode", False):
+    if getattr(wr, "tounicode", False) == "name":
+        tu = " /ToUnicode /Identity-H"   # a name where a stream belongs: a map of nothing
+    elif getattr(wr, "tounicode", False):
         pairs = [f"<{code:04x}> <{ch.encode('utf-16-be').hex()}>" for ch, code in sorted(wr.program.code.items(), key=lambda kv: kv[1])]
         body = "".join(f"{len(pairs[k:k + 100])} beginbfchar\n" + "\n".join(pairs[k:k + 100]) + "\nendbfchar\n"
                        for k in range(0, len(pairs), 100))

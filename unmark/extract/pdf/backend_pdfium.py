@@ -23,7 +23,7 @@ from operator import is_, ne
 from pathlib import Path
 
 from .cidmap import read_by_collection
-from .cmaps import pdfium_map, unmapped_reason
+from .cmaps import has_tounicode, pdfium_map, unmapped_reason
 from .fontmap import code_length, embedded_map, unmapped_detail
 from ...errors import PdfError
 from ...limits import PDFIUM_TEXT_OBJECT_MAX
@@ -608,6 +608,7 @@ def _font_key(name: str) -> str:
 
 
 _TYPE0 = re.compile(rb"/Type0\b")
+_TOUNICODE = re.compile(rb"/ToUnicode\s*\d+\s+\d+\s+R")   # a map (a stream), not a name
 _OBJSTM = re.compile(rb"/Type\s*/ObjStm\b")
 _FIRST = re.compile(rb"/First\s+(\d+)")
 _FLATE_ONLY = re.compile(rb"/Filter\s*(?:/FlateDecode|\[\s*/FlateDecode\s*\])")
@@ -615,8 +616,9 @@ _MAX_OBJSTM = 64 << 20   # decompressed bytes per object stream read for the che
 
 
 def _type0_mapped(objects) -> bool:
-    """Every object (bytes) that says ``/Type0`` also holds ``/ToUnicode``."""
-    return all(b"/ToUnicode" in o for o in objects if _TYPE0.search(o))
+    """Every object (bytes) that says ``/Type0`` also holds a ``/ToUnicode`` map (a reference to
+    a stream; ``/ToUnicode /Identity-H``, a name, maps nothing)."""
+    return all(_TOUNICODE.search(o) for o in objects if _TYPE0.search(o))
 
 
 def _plain_objects(data: bytes):
@@ -710,7 +712,7 @@ def fonts_without_unicode(path, data: bytes | None = None,
                 seen.add(key)
                 f = ref.get_object()
                 why = unmapped_reason(f)
-                if why is None and key is not None and patch is not None and "/ToUnicode" not in f:
+                if why is None and key is not None and patch is not None and not has_tounicode(f):
                     # a predefined CMap the table reads and PDFium does not (GB-H): a ToUnicode map for PDFium
                     pm = pdfium_map(str(f.get("/Encoding", "")))
                     if pm:

@@ -17,7 +17,7 @@ import warnings as _warnings
 from typing import Any
 
 from ...errors import PdfError
-from .cmaps import predefined_codec, unmapped_reason
+from .cmaps import has_tounicode, predefined_codec, unmapped_reason
 from .runs import RawLink, RawPage, Rule, Run, is_bold
 
 log = logging.getLogger(__name__)
@@ -434,7 +434,7 @@ _KNOWN = _KnownEncoding()
 def _predefined_encoding(font, fo) -> None:
     """A composite font with a predefined CMap and no ToUnicode: decode its codes with the
     CMap's codec (pypdf knows some of them; resources/pdf/cmaps.toml knows the rest)."""
-    if fo.get("/Subtype") != "/Type0" or "/ToUnicode" in fo:
+    if fo.get("/Subtype") != "/Type0" or has_tounicode(fo):
         return
     enc = fo.get("/Encoding")
     name = str(enc.get_object()) if enc is not None else ""

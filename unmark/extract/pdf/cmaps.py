@@ -106,10 +106,22 @@ def _name(obj) -> str:
     return str(obj) if obj is not None else ""
 
 
+def has_tounicode(font) -> bool:
+    """The (pypdf) font dictionary has a /ToUnicode map: a stream. A name there
+    (``/ToUnicode /Identity-H``, as some producers write) maps nothing."""
+    tu = font.get("/ToUnicode")
+    if tu is None:
+        return False
+    try:
+        return hasattr(tu.get_object(), "get_data")
+    except Exception:  # noqa: BLE001 - a broken reference maps nothing either
+        return False
+
+
 def unmapped_reason(font) -> str | None:
     """None when the text of this (pypdf) font dictionary can be mapped to Unicode; else why
     not, e.g. ``"Identity-H, Adobe-GB1, not embedded, no ToUnicode"``."""
-    if font.get("/Subtype") != "/Type0" or "/ToUnicode" in font:
+    if font.get("/Subtype") != "/Type0" or has_tounicode(font):
         return None
     enc = font.get("/Encoding")
     enc_name = _name(enc) if enc is not None else ""
@@ -128,7 +140,7 @@ def unmapped_reason(font) -> str | None:
             parts.append("not embedded")
     except Exception:  # noqa: BLE001 - a broken descendant only shortens the reason
         pass
-    parts.append("no ToUnicode")
+    parts.append("no ToUnicode" if "/ToUnicode" not in font else f"/ToUnicode {_name(font.get('/ToUnicode')).lstrip('/')} (not a map)")
     return ", ".join(parts)
 
 
@@ -178,4 +190,4 @@ def examples() -> list[dict]:
     return list(load_toml(RULES_FILE).get("examples", []))
 
 
-__all__ = ["predefined_codec", "pdfium_map", "unmapped_reason", "embedded_cmap", "examples"]
+__all__ = ["has_tounicode", "predefined_codec", "pdfium_map", "unmapped_reason", "embedded_cmap", "examples"]

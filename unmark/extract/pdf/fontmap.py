@@ -25,7 +25,7 @@ import io
 import logging
 
 from ...errors import ResourceError
-from .cmaps import _name
+from .cmaps import _name, has_tounicode
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +177,7 @@ def _bare_cff(data: bytes, collection: str | None) -> tuple[dict[int, str], str,
     if out:
         for g in range(len(top.charset)):
             out.setdefault(g, "\ufffd")
-    return out, ("CFF glyph names" if out else ""), None
+    return out, ("glyph names" if out else ""), None
 
 
 def _codes(font) -> tuple[int, dict[int, int] | None] | None:
@@ -272,7 +272,7 @@ def embedded_map(font) -> tuple[dict[int, str], str] | None:
     (code -> text, a description of the source, e.g. ``"embedded TrueType cmap"``); None when
     there is nothing to read."""
     try:
-        if _name(font.get("/Subtype")) != "/Type0" or "/ToUnicode" in font:
+        if _name(font.get("/Subtype")) != "/Type0" or has_tounicode(font):
             return None
         codes = _codes(font)
         if codes is None:
@@ -310,7 +310,8 @@ def unmapped_detail(font, why: str) -> str:
     except Exception as exc:  # noqa: BLE001 - an unreadable program is its own reason
         detail = f"embedded program unreadable ({str(exc)[:80]})"
     detail = detail.replace(" program ", " ", 1) if detail.startswith("embedded ") else "embedded program names no glyph"
-    return why.replace(", no ToUnicode", f", {detail}, no ToUnicode")
+    last = why.rsplit(", ", 1)
+    return f"{last[0]}, {detail}, {last[1]}" if len(last) == 2 else f"{why}, {detail}"
 
 
 __all__ = ["adapt_pypdf_font", "code_length", "embedded_map", "unmapped_detail"]
