@@ -25,6 +25,7 @@ from pathlib import Path
 from .cidmap import read_by_collection
 from .cmaps import has_tounicode, pdfium_map, unmapped_reason
 from .fontmap import code_length, embedded_map, unmapped_detail
+from .tounicode import with_tounicode
 from ...errors import PdfError
 from ...limits import PDFIUM_TEXT_OBJECT_MAX
 from ...scripts import RTL_CHAR as _RTL
@@ -727,8 +728,6 @@ def fonts_without_unicode(path, data: bytes | None = None,
                         continue
                     out[_font_key(name)] = (name.lstrip("/"), unmapped_detail(f, why))
         if patch is not None and refs and data is not None:
-            from .tounicode import with_tounicode
-
             fixed = with_tounicode(data, reader, {r: m for lst in refs.values() for r, m in lst})
             if fixed is not None:
                 patch["data"], patch["keys"] = fixed, set(refs)

@@ -18,6 +18,7 @@ from typing import Any
 
 from ...errors import PdfError
 from .cmaps import has_tounicode, predefined_codec, unmapped_reason
+from .fontmap import adapt_pypdf_font, embedded_map, unmapped_detail
 from .runs import RawLink, RawPage, Rule, Run, is_bold
 
 log = logging.getLogger(__name__)
@@ -204,8 +205,6 @@ class _PageVisitor:
                 _predefined_encoding(f, fo)
                 em = cache.get(("embedded", ck))
                 if em is not None:
-                    from .fontmap import adapt_pypdf_font
-
                     f.character_map = {chr(code): text for code, text in em[0].items()}
                     adapt_pypdf_font(f, fo)
             except Exception:  # noqa: BLE001
@@ -401,8 +400,6 @@ class _PageVisitor:
 
 
 def _program_why(fo, why: str) -> str:
-    from .fontmap import unmapped_detail
-
     return unmapped_detail(fo, why)
 
 
@@ -411,8 +408,6 @@ def _embedded(cache: dict, ck, fo):
     document; None when it has none."""
     k = ("embedded", ck)
     if k not in cache:
-        from .fontmap import embedded_map
-
         cache[k] = embedded_map(fo)
     return cache[k]
 
