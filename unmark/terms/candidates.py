@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..labels import rule as label_rule
 from ..resources import load_toml
-from .lexicon import internal_words, pattern, stopwords
+from .lexicon import complex_prepositions, internal_words, pattern, stopwords
 from .morph import singular_en  # noqa: F401 - here too, where the candidates use it
 from .tokenize import Tokenized, has_cjk, has_letter
 
@@ -129,11 +129,15 @@ def latin_ngram_spans(chunk: tuple[str, ...], lang: str, max_n: int) -> Iterable
     acronyms_ok = any(any(ch.islower() for ch in t) for t in chunk)
     edge = [_edge_ok_latin(t, stop, acronyms_ok) for t in chunk]
     mid = [_inner_ok_latin(t, stop, inner) or (acronyms_ok and is_acronym(t)) for t in chunk]
+    link = [True] * n     # may tokens k and k + 1 stand in one term?
     if lang == "ru":
-        from .morph import ru_edge_ok, ru_inner_ok
+        from .morph import ru_agrees, ru_edge_ok, ru_inner_ok
 
         edge = [e and ru_edge_ok(t) for e, t in zip(edge, chunk)]
         mid = [m and ru_inner_ok(t) for m, t in zip(mid, chunk)]
+        # an adjective that does not agree with the next word modifies another noun
+        # ("мерам, альтернативным содержанию под стражей"): no term runs across it
+        link = [ru_agrees(chunk[k], chunk[k + 1]) for k in range(n - 1)] + [True]
     elif lang == "en":
         # a lower-case past form never ends a term ("JS6 recommended", "Council welcomed")
         edge_end = [e and not (t[:1].islower() and t.endswith("ed")) for e, t in zip(edge, chunk)]
@@ -141,6 +145,11 @@ def latin_ngram_spans(chunk: tuple[str, ...], lang: str, max_n: int) -> Iterable
         edge_end = [e and not (i and chunk[i - 1].lower() == "to" and t[:1].islower()) for i, (e, t) in enumerate(zip(edge_end, chunk))]
     if lang != "en":
         edge_end = edge
+    in_prep = complex_preposition_tokens(chunk, lang)
+    if in_prep:
+        # a word of a compound preposition never opens or closes a term ("риторика в отношении")
+        edge = [e and i not in in_prep for i, e in enumerate(edge)]
+        edge_end = [e and i not in in_prep for i, e in enumerate(edge_end)]
     # a proper name (capitalised words and the function words between them) may run longer:
     # "United Nations Relief and Works Agency for Palestine Refugees in the Near East"
     name_ok = [t[:1].isupper() or t.lower() in inner for t in chunk]
@@ -148,12 +157,28 @@ def latin_ngram_spans(chunk: tuple[str, ...], lang: str, max_n: int) -> Iterable
         if not edge[i]:
             continue
         for j in range(i, min(n, i + max_n + NAME_EXTRA_TOKENS)):
-            if j > i and not mid[j]:
+            if j > i and (not mid[j] or not link[j - 1]):
                 break
             if j >= i + max_n and not all(name_ok[i : j + 1]):
                 break
             if edge_end[j]:
                 yield i, j + 1
+
+
+def complex_preposition_tokens(chunk: tuple[str, ...], lang: str) -> set[int]:
+    """Indexes of the tokens of ``chunk`` that belong to a compound preposition of the language
+    (``lexicon.complex_prepositions``)."""
+    preps = complex_prepositions(lang)
+    if not preps:
+        return set()
+    low = [t.lower().replace("ё", "е") for t in chunk]
+    out: set[int] = set()
+    for p in preps:
+        m = len(p)
+        for i in range(len(low) - m + 1):
+            if low[i] == p[0] and tuple(low[i:i + m]) == p:
+                out.update(range(i, i + m))
+    return out
 
 
 def _edge_ok_zh(tok: str, stop: frozenset[str]) -> bool:

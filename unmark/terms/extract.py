@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
+import regex
 
 from ..align.types import Segment
 from ..errors import TermsError
@@ -45,7 +46,9 @@ from .candidates import (
     nominal_single_en,
     segment_candidates,
 )
-from .boundaries import complete_cut_piece, grow_latin, grow_zh
+from .boundaries import complete_cut_piece, grow_latin, grow_zh, zh_cut_piece
+from .cognates import ALPHABETIC
+from .cognates import inconsistent as cognates_inconsistent
 from .generality import specificity
 from .status import GENERAL, NAME, TERM, un_dictionary_word, attributive_modifier, compositional_with_state, zh_transliterated_name, is_proper_name, coordinations, entry_status, label_series
 from .glossary import Example, Glossary, TermEntry
@@ -425,6 +428,104 @@ def _neighbour_edge(k: int, stats, src: _Side, tgt: _Side, lex, sample: int = 12
     return False
 
 
+def _equivalent_outside(pair: tuple[str, str], segs: list[int], src: _Side, lex, tgt_texts: Sequence[str],
+                        tgt_lang: str, sample: int = 12) -> str | None:
+    """The first or last word of the target that, in more than half of the pair's segments, translates
+    a source word beside the source term more strongly than any word inside it, and is not written
+    again elsewhere in the target segment (仇外心理 / "intolerance": 不容忍 of "xenophobia and related
+    intolerance" is beside it; 易卜拉欣 / "Khaled": 哈立德 is beside it); None when both edges are
+    the pair's own."""
+    a, b = pair
+    segs = segs[:sample]
+    if not segs or is_acronym(b):
+        return None
+    st = [w for c in tokenize(a, src.lang).chunks for w in c]
+    tt = [w for c in tokenize(b, tgt_lang).chunks for w in c]
+    content = [w for w in tt if any(ch.isalnum() for ch in w) and not lex.target_stopword(w)]
+    if not content or not st:
+        return None
+    for w in dict.fromkeys((content[0], content[-1])):
+        hits = 0
+        for i in segs:
+            if lex.stronger_outside(w, src.words[i], st) and not _written_outside(w, tt, tgt_texts[i]):
+                hits += 1
+        if hits * 2 > len(segs):
+            return w
+    return None
+
+
+def _trim_neighbours(pair: tuple[str, str], segs: list[int], src: _Side, tgt: _Side, lex, tgt_texts: Sequence[str],
+                     min_lexical: float) -> str | None:
+    """The target without the edge word :func:`_equivalent_outside` finds (and the function words it
+    leaves at the edge), when what is left is a target candidate of the corpus whose words translate
+    the source; None when nothing consistent is left or a second edge word is a neighbour's too."""
+    a, b = pair
+    w = _equivalent_outside((a, b), segs, src, lex, tgt_texts, tgt.lang)
+    if w is None:
+        return b
+    words = b.split()
+    if words and words[0] == w:
+        words = words[1:]
+    elif words and words[-1] == w:
+        words = words[:-1]
+    else:
+        return None             # a word glued to another: no clean cut
+    while words and lex.target_stopword(words[0]):
+        words = words[1:]
+    while words and lex.target_stopword(words[-1]):
+        words = words[:-1]
+    if not words:
+        return None
+    b = " ".join(words)
+    if term_key(b, tgt.lang) not in tgt.df:
+        return None             # no candidate of its own: the cut leaves a piece of a phrase
+    st = [x for c in tokenize(a, src.lang).chunks for x in c]
+    tt = [x for c in tokenize(b, tgt.lang).chunks for x in c]
+    if lex.score(st, tt) < min_lexical or not lex.explains(st, tt):
+        return None
+    if _equivalent_outside((a, b), segs, src, lex, tgt_texts, tgt.lang) is not None:
+        return None
+    # what is left must be the source's own: no word of it translates a neighbour at least as well
+    # (解除武装 / "demobilization" left from "demobilization and reintegration": 复员 is beside it)
+    for x in (x for x in tt if any(ch.isalnum() for ch in x) and not lex.target_stopword(x)):
+        if sum(lex.stronger_outside(x, src.words[i], st, margin=1.0) and not _written_outside(x, tt, tgt_texts[i])
+               for i in segs[:12]) * 2 > len(segs[:12]):
+            return None
+    return b
+
+
+def _written_outside(word: str, term_tokens: Sequence[str], text: str) -> bool:
+    """Is ``word`` written in ``text`` more often than the term that holds it (a second "war" in a
+    sentence with "Second World War": the neighbour has its own translation)?"""
+    low = text.lower()
+    n_word = len(regex.findall(r"(?<![\w-])" + regex.escape(word.lower()) + r"(?![\w-])", low))
+    n_term = max(1, low.count(" ".join(term_tokens).lower()))
+    return n_word > n_term
+def _distinct_cooc_filter(linked: list[int], stats, src: _Side, tgt: _Side, pairs, min_cooc: int) -> list[int]:
+    """The linked pairs seen together in at least ``min_cooc`` aligned pairs of distinct text (a
+    pair repeated verbatim counts once)."""
+    first: dict[tuple[str, str], int] = {}
+    canon = [first.setdefault((a.text, b.text), i) for i, (a, b) in enumerate(pairs)]
+    if len(first) == len(pairs) or min_cooc <= 1:
+        return linked
+    out = []
+    for k in linked:
+        s, t = int(stats.src[k]), int(stats.tgt[k])
+        segs = {canon[i] for i in src.cached_segments_of().get(s, ()) if t in tgt.id_sets()[i]}
+        if len(segs) >= min_cooc:
+            out.append(k)
+    return out
+
+
+def _cognate_elsewhere(k: int, stats, src: _Side, tgt: _Side, src_texts, tgt_texts, sample: int = 12) -> bool:
+    """Is a word of either term, by its cognate, translated outside the other term in most of the
+    pair's segments (``terms/cognates.py``)?"""
+    s, t = int(stats.src[k]), int(stats.tgt[k])
+    segs = [i for i in src.cached_segments_of().get(s, ()) if t in tgt.id_sets()[i]][:sample]
+    return cognates_inconsistent(src.surface[src.keys[s]].lstrip(INITIAL_MARK), tgt.surface[tgt.keys[t]].lstrip(INITIAL_MARK),
+                                 [src_texts[i] for i in segs], [tgt_texts[i] for i in segs])
+
+
 def _grown_part_elsewhere(lex, grown: str, term: str, segs: list[int], other: _Side, other_tokens, is_source: bool) -> bool:
     """Do the characters a Chinese term grew by translate, in most of its segments, a word of the
     other side outside the other term (塞浦路斯共和国 + 领空 "airspace" for "Republic of Cyprus")? Then
@@ -492,6 +593,19 @@ def _name_continued(k: int, src_side: tuple, tgt_side: tuple, segs: list[int], s
     # between two Latin-script sides both must be pieces (Council of Europe stays when
     # "Council of Europe Commissioner" is frequent: Совет Европы is whole)
     return bool(verdicts) and all(verdicts)
+
+
+def _cut_in_name(a: str, b: str, tgt: _Side, kt: str, src_texts: list[str], segs: list[int], share: float) -> bool:
+    """Two pieces of one longer name, on both sides at once: in the (two or more) pairs the entry was
+    learned from, the Chinese side has the same character beside it (萨摩亚 in 美属萨摩亚, 发展基金 in
+    资本发展基金) and the English side, capitalised, is continued by a capitalised word (American
+    Samoa, Capital Development Fund). Two pairs are enough when both sides agree."""
+    if len(segs) < 2 or not b[:1].isupper() or is_acronym(b) or b != tgt.surface[kt].lstrip(INITIAL_MARK):
+        return False
+    cont = sum(1 for i in segs if any(getattr(tgt.per_seg[i], "name_ctx", {}).get(kt, ("", ""))))
+    if cont < share * len(segs):
+        return False
+    return zh_cut_piece(a, src_texts, share, min_occurrences=2) is not None
 
 
 def _saturation(cooc: int, saturation: int) -> float:
@@ -647,6 +761,11 @@ def extract_terms(
     order = np.lexsort((-cv, -stats.cooc, -link_score))
     ok = (d >= opts.min_dice) & (lexf >= opts.min_lexical)
     order = order[ok[order]]
+    if opts.cognate_check and src_lang in ALPHABETIC and tgt_lang in ALPHABETIC:
+        # cognates outside the other term: no link, so the pair that keeps them together can win
+        # ("dollars gross" / "dólares en cifras brutas", not "dollars net" / "cifras brutas")
+        bad = {int(k) for k in order if _cognate_elsewhere(int(k), stats, src, tgt, src_texts, tgt_texts)}
+        order = np.array([k for k in order if int(k) not in bad], dtype=order.dtype)
 
     taken_s = {src.index[ks] for ks, _ in known_keys if ks in src.index}
     taken_t = {tgt.index[kt] for _, kt in known_keys if kt in tgt.index}
@@ -692,6 +811,9 @@ def extract_terms(
     # a pair seen together only in a couple of aligned pairs is an entry only on strong association
     # (Dice x termhood x word-alignment consistency): two chance co-occurrences in one document
     # pair neighbours ("Criminal Code" / включение, "NHRI" / свои)
+    # an aligned pair given twice word for word (a paragraph repeated by the alignment) is one
+    # observation: a pair seen together fewer than min_cooc times in distinct pairs is no entry
+    linked = _distinct_cooc_filter(linked, stats, src, tgt, pairs, opts.min_cooc)
     if opts.thin_cooc > 0 and opts.thin_min_strength > 0:
         strength = d_rank * tw * lexf ** opts.rank_lexical
         linked = [k for k in linked if eff[k] >= opts.thin_cooc or strength[k] >= opts.thin_min_strength
@@ -702,6 +824,10 @@ def extract_terms(
                                                           src_lang, tgt_lang)]
     # a target that is its source copied (an untranslated passage, English notes in a Russian text) is no entry
     linked = [k for k in linked if not _copied(src.surface[src.keys[stats.src[k]]], tgt.surface[tgt.keys[stats.tgt[k]]])]
+    if opts.cognate_check and src_lang in ALPHABETIC and tgt_lang in ALPHABETIC:
+        # a word whose cognate stands outside the other term in most of the pair's segments is
+        # translated elsewhere: "Sinti" / каминанти beside Camminanti, "dollars net" / "cifras brutas"
+        linked = [k for k in linked if not _cognate_elsewhere(k, stats, src, tgt, src_texts, tgt_texts)]
     if lex is not None and opts.edge_check:
         # boundaries: an edge word of either term that translates nothing in the other term is a
         # neighbour taken along (or a piece cut off): the pair is no entry
@@ -760,7 +886,27 @@ def extract_terms(
                         sides[side] = whole
                         completed.add(k)
             a, b = sides
+        if (opts.cut_share > 0 and src_lang == "zh" and k not in cut_of and k not in completed
+                and _cut_in_name(a, b, tgt, tgt.keys[stats.tgt[k]], [join_cjk(pairs[i][0].text) for i in grow_segs[k]],
+                                 grow_segs[k], 1.0)):
+            cut_of[k] = a
         surf_of[k] = (a, b)
+    if lex is not None and opts.outside_check and src_lang == "zh":
+        # equivalence: an edge word of the English whose translation in most segments is a word
+        # beside the Chinese term, not in it, was taken from a neighbour: it is cut off (叙利亚戈兰 /
+        # "occupied Syrian Golan" -> "Syrian Golan"); a pair left with no consistent English goes
+        dropped_k: set[int] = set()
+        for k in linked:
+            if same_state[k]:
+                continue
+            trimmed = _trim_neighbours(surf_of[k], segs_of[k], src, tgt, lex, tgt_texts, opts.min_lexical)
+            if trimmed is None:
+                log.debug("terms: %s / %s dropped: its English translates a neighbour", *surf_of[k])
+                dropped_k.add(k)
+            elif trimmed != surf_of[k][1]:
+                log.debug("terms: %s / %s trimmed to %r", *surf_of[k], trimmed)
+                surf_of[k] = (surf_of[k][0], trimmed)
+        linked = [k for k in linked if k not in dropped_k]
     # a term grown into another entry's source: one entry for that source, the pair seen together
     # more often, unless one target is the full name of the other's (全球环境 grown to 全球环境基金
     # yields to 全球环境基金 / Global Environment Facility); ties: the one not grown

@@ -44,6 +44,18 @@ def internal_words(lang: str) -> frozenset[str]:
 
 
 @functools.cache
+def complex_prepositions(lang: str) -> tuple[tuple[str, ...], ...]:
+    """Compound prepositions of a language (``resources/terms/complex_prep_<lang>.txt``: Russian "в
+    отношении", Spanish "de conformidad con"), as lower-case token tuples; none where no list exists."""
+    from ..resources import resources_dir
+
+    name = f"terms/complex_prep_{check_lang(lang)}.txt"
+    if not resources_dir().joinpath(name).is_file():
+        return ()
+    return tuple(tuple(line.lower().split()) for line in load_lines(name))
+
+
+@functools.cache
 def user_dictionary_zh() -> tuple[tuple[str, int, str | None], ...]:
     """Entries of the jieba user dictionary: (word, frequency, part of speech)."""
     out = []

@@ -37,6 +37,23 @@ def singular_en(word: str) -> str:
     return w
 
 
+def singular_es(word: str) -> str:
+    """Fold a regular Spanish plural: resoluciones -> resolución, necesidades -> necesidad,
+    nacionales -> nacional, veces -> vez, Estados -> estado (rules, not a lexicon; lower case in)."""
+    w = word
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith("iones") and len(w) > 6:
+        return w[:-5] + "ión"
+    if w.endswith("ces") and len(w) > 5:
+        return w[:-3] + "z"
+    if w.endswith("es") and len(w) > 4 and w[-3] in "dlnrj":
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
 _RU_NOT_EDGE = frozenset({"VERB", "INFN", "PRTS", "GRND", "PRED", "CONJ", "PREP", "PRCL", "NPRO", "INTJ", "COMP"})
 _RU_BREAK = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 
@@ -93,7 +110,9 @@ def lemma(word: str, lang: str) -> str:
         return (p.normal_form if p is not None else stem_ru(w)).replace("ё", "е")
     if lang == "en":
         return singular_en(w)
-    if lang in ("fr", "es"):
+    if lang == "es":
+        return singular_es(w)
+    if lang == "fr":
         if len(w) > 3 and w.isalpha() and w.endswith(("s", "x")) and not w.endswith(("ss", "us", "is")):
             return w[:-1]
         return w
@@ -129,6 +148,35 @@ def ru_edge_ok(word: str) -> bool:
 def ru_inner_ok(word: str) -> bool:
     """May a Russian word sit inside a term? Not a finite verb, infinitive, short participle, gerund."""
     return pos_ru(word) not in _RU_BREAK
+
+
+@functools.lru_cache(maxsize=200_000)
+def _ru_forms(word: str) -> tuple[str | None, frozenset]:
+    """(best part of speech, {(case, number)} of its adjective/noun readings) of a Russian word."""
+    m = _morph_ru()
+    if m is None or not _cyrillic(word) or "-" in word or (word.isupper() and len(word) > 1):
+        return None, frozenset()
+    ps = m.parse(word.lower())
+    return ps[0].tag.POS, frozenset((p.tag.case, p.tag.number) for p in ps
+                                    if p.tag.POS in ("ADJF", "PRTF", "NOUN") and p.tag.case)
+
+
+def ru_agrees(left: str, right: str) -> bool:
+    """May an adjective (or full participle) stand right before ``right`` in one term? Only when
+    some reading of both shares case and number ("альтернативные меры", not "альтернативным
+    содержанию": there the adjective belongs to a noun before it). Anything that is not an
+    adjective before a declinable word agrees."""
+    pos, a = _ru_forms(left)
+    if pos not in ("ADJF", "PRTF") or not a:
+        return True
+    pos_r, b = _ru_forms(right)
+    if pos_r not in ("NOUN", "ADJF", "PRTF") or not b:
+        return True
+    numbers_b = {n for _, n in b}
+    # an indeclinable noun (рома) or one without number is read in every case: no test
+    if None in numbers_b or len({c for c, _ in b}) >= 6:
+        return True
+    return bool(a & b)
 
 
 def ru_nominative(word: str) -> bool:

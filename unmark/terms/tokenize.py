@@ -42,12 +42,16 @@ _ZH_PUNCT_SPACE_RE = regex.compile(rf"(?<=[{_ZH_MARKS}])[ \t\u3000]+|[ \t\u3000]
 
 
 _ZH_DIGIT_SPACE_RE = regex.compile(rf"(?<=[0-9])[ \t\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000]+(?=[0-9])")
+# a hyphen the tokeniser spaced between two Han characters joins one name (纳戈尔诺 - 卡拉巴赫)
+_ZH_HYPHEN_SPACE_RE = regex.compile(rf"(?<=[{_CJK}])[ \t\u3000]+-[ \t\u3000]+(?=[{_CJK}])")
 
 
 def join_cjk(text: str) -> str:
     """Remove spaces between CJK characters, around CJK punctuation and between a digit and a CJK
-    character (word-tokenised corpora such as the UNPC ``.zh.tok``: "2015 年 后" -> "2015年后");
-    spaces between Latin words and digits stay."""
+    character (word-tokenised corpora such as the UNPC ``.zh.tok``: "2015 年 后" -> "2015年后"), and
+    around a single hyphen between Han characters ("纳戈尔诺 - 卡拉巴赫" -> "纳戈尔诺-卡拉巴赫", as UN
+    Chinese writes the name); spaces between Latin words and digits stay."""
+    text = _ZH_HYPHEN_SPACE_RE.sub("-", text)
     return _ZH_DIGIT_SPACE_RE.sub("", _ZH_PUNCT_SPACE_RE.sub("", _ZH_SPACE_RE.sub("", text)))
 
 
@@ -161,12 +165,20 @@ def spacy_tokenizer(lang: str):
 _GLUE = {"-", "‐", "‑", "/", "'s", "’s", "'", "’"}
 
 
-def _glued_tokens(doc) -> list[str]:
-    """spaCy tokens with hyphen/slash compounds re-joined (Secretary-General, HIV/AIDS, UN-Women)."""
+def _glued_tokens(doc, stop: frozenset[str] = frozenset()) -> list[str]:
+    """spaCy tokens with hyphen/slash compounds re-joined (Secretary-General, HIV/AIDS, UN-Women).
+    A compound broken at its hyphen by a line end of the extraction ("non- refoulement",
+    "Уголовно- процессуальном") is one word again; a suspended hyphen before a function word of
+    ``stop`` ("pre- and post-natal") stays as written."""
     out: list[str] = []
     glue_next = False
     for tok in doc:
         t = tok.text
+        if (out and len(out[-1]) > 2 and out[-1][-1] in "-‐‑" and out[-1][-2].isalpha()
+                and t[:1].islower() and t.isalpha() and t not in stop):
+            out[-1] += t
+            glue_next = False
+            continue
         if out and (glue_next or (t in _GLUE and not doc[tok.i - 1].whitespace_)):
             if t in ("'s", "’s"):
                 out.append(t)  # possessive stays a token: "Children 's Fund" -> shown as Children's
@@ -180,13 +192,16 @@ def _glued_tokens(doc) -> list[str]:
 
 
 def tokenize_latin(text: str, lang: str) -> Tokenized:
+    from .lexicon import stopwords
+
     tok = spacy_tokenizer(lang)
+    stop = stopwords(lang)
     chunks: list[tuple[str, ...]] = []
     for kind, piece in mask_spans(text, lang):
         if kind != "text":
             continue
         cur: list[str] = []
-        for t in _glued_tokens(tok(piece)):
+        for t in _glued_tokens(tok(piece), stop):
             if t in ("'s", "’s") or (is_wordlike(t) and not regex.fullmatch(r"[\p{P}\p{S}]+", t)):
                 cur.append(t)
             else:

@@ -9,6 +9,7 @@ format as the pypdf backend. Imported lazily: without pypdfium2 the caller gets 
 from __future__ import annotations
 
 import ctypes
+import io
 import functools
 import logging
 import re
@@ -23,8 +24,9 @@ from operator import is_, ne
 from pathlib import Path
 
 from .cidmap import read_by_collection
-from .cmaps import unmapped_reason
-from .fontmap import embedded_map
+from .cmaps import has_tounicode, pdfium_map, unmapped_reason
+from .fontmap import code_length, embedded_map, unmapped_detail
+from .tounicode import with_tounicode
 from ...errors import PdfError
 from ...limits import PDFIUM_TEXT_OBJECT_MAX
 from ...scripts import RTL_CHAR as _RTL
@@ -615,6 +617,7 @@ def _font_key(name: str) -> str:
 
 
 _TYPE0 = re.compile(rb"/Type0\b")
+_TOUNICODE = re.compile(rb"/ToUnicode\s*\d+\s+\d+\s+R")   # a map (a stream), not a name
 _OBJSTM = re.compile(rb"/Type\s*/ObjStm\b")
 _FIRST = re.compile(rb"/First\s+(\d+)")
 _FLATE_ONLY = re.compile(rb"/Filter\s*(?:/FlateDecode|\[\s*/FlateDecode\s*\])")
@@ -622,8 +625,9 @@ _MAX_OBJSTM = 64 << 20   # decompressed bytes per object stream read for the che
 
 
 def _type0_mapped(objects) -> bool:
-    """Every object (bytes) that says ``/Type0`` also holds ``/ToUnicode``."""
-    return all(b"/ToUnicode" in o for o in objects if _TYPE0.search(o))
+    """Every object (bytes) that says ``/Type0`` also holds a ``/ToUnicode`` map (a reference to
+    a stream; ``/ToUnicode /Identity-H``, a name, maps nothing)."""
+    return all(_TOUNICODE.search(o) for o in objects if _TYPE0.search(o))
 
 
 def _plain_objects(data: bytes):
@@ -686,19 +690,22 @@ def _all_type0_mapped(path, data: bytes | None = None) -> bool:
 
 
 def fonts_without_unicode(path, data: bytes | None = None,
-                          maps: dict | None = None) -> dict[str, tuple[str, str]]:
+                          maps: dict | None = None, patch: dict | None = None) -> dict[str, tuple[str, str]]:
     """Base names of composite fonts that neither a /ToUnicode map nor a predefined Unicode or
     national CMap nor their embedded program (:mod:`.fontmap`) can map (their text is glyph
     ids), with the reason. PDFium does not tell; the font dictionaries do (read with pypdf, no
     content parsing). Fonts read from their embedded program go to ``maps`` (font key ->
-    (base name, code -> text, source)): PDFium gives their codes as characters."""
+    (base name, code -> text, source)): PDFium gives their codes as characters. With ``patch``,
+    the document PDFium should read instead is put there under ``"data"`` (:mod:`.tounicode`:
+    those maps as /ToUnicode maps), and the keys of the fonts it maps under ``"keys"``."""
     out: dict[str, tuple[str, str]] = {}  # font key -> (base name, why)
     if _all_type0_mapped(path, data):
         return out
     try:
         from pypdf import PdfReader
 
-        reader = PdfReader(str(path), strict=False)
+        reader = PdfReader(io.BytesIO(data) if data is not None else str(path), strict=False)
+        refs: dict = {}
         if reader.is_encrypted:
             reader.decrypt("")
         seen: set[int] = set()
@@ -714,15 +721,24 @@ def fonts_without_unicode(path, data: bytes | None = None,
                 seen.add(key)
                 f = ref.get_object()
                 why = unmapped_reason(f)
+                if why is None and key is not None and patch is not None and not has_tounicode(f):
+                    # a predefined CMap the table reads and PDFium does not (GB-H): a ToUnicode map for PDFium
+                    pm = pdfium_map(str(f.get("/Encoding", "")))
+                    if pm:
+                        refs.setdefault(_font_key(str(f.get("/BaseFont", ""))), []).append(((key, ref.generation), (pm, 2)))
                 if why is not None:
                     name = str(f.get("/BaseFont", ""))
                     em = embedded_map(f)
                     if em is not None and maps is not None:
                         maps[_font_key(name)] = (name.lstrip("/"), em[0], em[1])
+                        if key is not None and not read_by_collection(em[1]):
+                            refs.setdefault(_font_key(name), []).append(((key, ref.generation), (em[0], code_length(f))))
                         continue
-                    if "not embedded" not in why:
-                        why = why.replace(", no ToUnicode", ", embedded program names no glyph, no ToUnicode")
-                    out[_font_key(name)] = (name.lstrip("/"), why)
+                    out[_font_key(name)] = (name.lstrip("/"), unmapped_detail(f, why))
+        if patch is not None and refs and data is not None:
+            fixed = with_tounicode(data, reader, {r: m for lst in refs.values() for r, m in lst})
+            if fixed is not None:
+                patch["data"], patch["keys"] = fixed, set(refs)
     except Exception as exc:  # noqa: BLE001 - a check, never a failure
         log.debug("font check skipped: %s", exc)
     return out
@@ -732,6 +748,7 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
     pdfium, c = _lib()
     doc, n = reader_n or open_reader(path)
     api = _Api(c)
+    owned = None
     tagged = False
     try:
         root_marked = c.FPDFCatalog_IsTagged(doc.raw) if hasattr(c, "FPDFCatalog_IsTagged") else False
@@ -739,10 +756,29 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
     except Exception:  # noqa: BLE001
         pass
     maps: dict = {}
-    no_unicode = fonts_without_unicode(path, getattr(doc, "data", None), maps)
-    # PDFium maps the CIDs of an Adobe character collection itself: only a font read from its
-    # embedded program needs its codes mapped here
-    code_maps = {k: m for k, (_, m, how) in maps.items() if not read_by_collection(how)}
+    patch: dict = {}
+    no_unicode = fonts_without_unicode(path, getattr(doc, "data", None), maps, patch)
+    # PDFium maps the CIDs of an Adobe character collection itself; the other fonts read from
+    # their embedded program or a collection PDFium lacks get their maps as /ToUnicode maps in
+    # the copy PDFium reads (.tounicode), else their codes are mapped here
+    code_maps = {k: m for k, (_, m, how) in maps.items() if not read_by_collection(how) and k not in patch.get("keys", ())}
+    if "data" in patch:
+        fixed = c.FPDF_LoadMemDocument64(patch["data"], len(patch["data"]), None)
+        if fixed and c.FPDF_GetPageCount(fixed) == n:
+            doc = _Document(c, fixed, patch["data"])
+            owned = doc
+        else:
+            if fixed:
+                c.FPDF_CloseDocument(fixed)
+            code_maps = {k: m for k, (_, m, how) in maps.items() if not read_by_collection(how)}
+    try:
+        yield from _pages(api, c, doc, path, n, deadline, tagged, maps, no_unicode, code_maps)
+    finally:
+        if owned is not None:
+            owned.close()
+
+
+def _pages(api, c, doc, path, n, deadline, tagged, maps, no_unicode, code_maps):
     for i in range(n):
         if deadline is not None and time.monotonic() > deadline:
             raise _Timeout()
