@@ -49,6 +49,7 @@ from .segment.footnotes import NoteBuilder, TextSlot, collect_footnotes, find_ma
 from .segment.front import METADATA_ONLY, front_end, parse_front
 from .rules.masthead import match_masthead
 from .segment.join import URL_SCHEME, JoinContext, cjk_spacing_majority, join_parts, vocabulary_of
+from .segment.stacked import stacked_labels
 from .segment.structure import BlockBuilder, PartBuilder, Segmenter, merge_label_lines
 from .segment.symbols import find_symbols, symbol_spans
 
@@ -624,8 +625,8 @@ def stage_lines(st: ParseState) -> ParseState:
                 first = False
             elif ln.zone == "footnote" and ln.s.strip():
                 note_lines.append(ln)
-    body = merge_label_lines(body_lines)
     fixes: list[Fix] = []
+    body = merge_label_lines(stacked_labels(body_lines, fixes))
     notes = merge_label_lines(labels_apart(note_lines, fixes), "footnote")
     # a label line merged with the next is a new line: it starts a page as its label line does
     for ln in body:
