@@ -11,7 +11,7 @@ from unmark.align import align
 from unmark.align import calibrate as cal
 from unmark.errors import ResourceError
 
-from align_cases import EN_BLOCKS, NOTES, ZH_BLOCKS, make_doc
+from align_cases import EN_BLOCKS, NOTES, PREAMBLE_EN, PREAMBLE_ES, PREAMBLE_OFF, ZH_BLOCKS, make_doc
 
 
 def test_shipped_model_is_valid_and_threshold_is_a_probability():
@@ -177,14 +177,7 @@ def test_split_piece_and_cognate_signals():
     assert _feat(beads, src, tgt, "sent_absorb") == [1.0, 1.0, 0.0]
     whole = [([0], [0, 1], 0.9), ([1], [2], 0.9)]
     assert _feat(whole, src, tgt, "sent_absorb") == [0.0, 0.0]
-    en = ["Reaffirming that the costs of the Mission are expenses of the Organization,",
-          "Recalling its previous decision regarding the different procedure required for the Mission,",
-          "Bearing in mind the special responsibilities of the permanent members,"]
-    es = ["Reafirmando que los gastos de la Misión son gastos de la Organización,",
-          "Recordando su decisión anterior de que se requiere un procedimiento diferente para la Misión,",
-          "Teniendo en cuenta que los países más desarrollados pueden aportar más,",
-          "Teniendo presentes las responsabilidades especiales de los miembros permanentes,"]
-    off = [([0], [0], 0.9), ([], [1], 0.0), ([1], [2], 0.7), ([2], [3], 0.9)]
+    en, es, off = PREAMBLE_EN, PREAMBLE_ES, PREAMBLE_OFF
     cog = _feat(off, en, es, "xmatch_cognate")
     assert cog[1] > 0.5 and cog[2] > 0.5 and cog[0] < 0.3
     right = [([0], [0], 0.9), ([1], [1], 0.9), ([], [2], 0.0), ([2], [3], 0.9)]

@@ -7,7 +7,7 @@ from unmark.align import align
 from unmark.align import calibrate as cal
 from unmark.align.repair import glued_prefix, glued_tail, heading_like, moved_headings, repair
 
-from align_cases import make_doc
+from align_cases import PREAMBLE_EN, PREAMBLE_ES, PREAMBLE_OFF, make_doc
 
 EN_75 = "75. Joint Submission 11 (JS11) stressed the importance of libraries in the provision of materials and services."
 RU_75 = "75. В совместном представлении 11 (СП11) было подчеркнуто важное значение библиотек в предоставлении материалов и услуг ."
@@ -203,14 +203,7 @@ def test_a_skip_and_its_neighbour_change_places_on_cognates():
     """Two versions in Latin letters: the aligner paired "Recalling …" with the wrong Spanish neighbour and
     skipped "Recordando …"; the cognates put them right. Between scripts, or with no clear margin,
     nothing moves."""
-    en = ["Reaffirming that the costs of the Mission are expenses of the Organization,",
-          "Recalling its previous decision regarding the different procedure required for the Mission,",
-          "Bearing in mind the special responsibilities of the permanent members,"]
-    es = ["Reafirmando que los gastos de la Misión son gastos de la Organización,",
-          "Recordando su decisión anterior de que se requiere un procedimiento diferente para la Misión,",
-          "Teniendo en cuenta que los países más desarrollados pueden aportar más,",
-          "Teniendo presentes las responsabilidades especiales de los miembros permanentes,"]
-    off = [([0], [0], 0.9), ([], [1], 0.0), ([1], [2], 0.7), ([2], [3], 0.9)]
+    en, es, off = PREAMBLE_EN, PREAMBLE_ES, PREAMBLE_OFF
     st = {"posterior": [0.9, 0.8, 0.6, 0.9]}
     assert repair(off, en, es, st) == [([0], [0], 0.9), ([1], [1], 0.7), ([], [2], 0.0), ([2], [3], 0.9)]
     assert st["posterior"] == [0.9, 0.6, 0.6, 0.9]

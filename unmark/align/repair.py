@@ -28,7 +28,7 @@ from typing import Sequence
 import regex
 
 from ..labels import rule as label_rule
-from ..scripts import HAN_OR_KANA
+from ..scripts import HAN_OR_KANA, LATIN, LATIN_CHAR
 
 Bead = tuple[list[int], list[int], float]
 
@@ -40,8 +40,7 @@ _LEAD_IN = label_rule("align.lead_in")
 _GLUED_LEAD_IN = label_rule("align.glued_lead_in")
 _LABELLED = label_rule("align.labelled_line")
 # a word of the Latin script long enough to carry a cognate (Recalling / Recordando / Rappelant)
-_LATIN_WORD = regex.compile(r"\p{Latin}{5,}")
-_LATIN_LETTER = regex.compile(r"\p{Latin}")
+_LATIN_WORD = regex.compile(LATIN + "{5,}")
 _INNER = label_rule("align.inner_number")
 # what ends a sentence before a paragraph number glued after it
 _SENTENCE_END = frozenset(".!?。！？;；…»”\"")
@@ -250,7 +249,7 @@ def cognate_vectors(src: Sequence[str], tgt: Sequence[str]):
     def latin(texts: Sequence[str]) -> bool:
         body = "".join(texts)[:5000]  # (the script of a version shows in its first pages)
         letters = sum(map(str.isalpha, body))
-        return letters > 0 and len(_LATIN_LETTER.findall(body)) > 0.5 * letters
+        return letters > 0 and len(LATIN_CHAR.findall(body)) > 0.5 * letters
 
     if not src or not tgt or not latin(src) or not latin(tgt):
         return None
