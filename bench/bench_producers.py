@@ -11,7 +11,11 @@ annex). Producers:
   sizes; skipped with a message when ../shared or its venv is absent.
 - ``cjkpdf``: bench/producers/cjkpdf.py, non-embedded standard Asian fonts with predefined
   CMaps (no ToUnicode), synthetic bold, label and footnote separators, marker styles,
-  letter-spaced masthead, A4/Letter, justified or not.
+  letter-spaced masthead, A4/Letter, justified or not; and (axis ``program``) every character
+  in an embedded font program without ToUnicode (bench/producers/cjkembed.py: a name-keyed CFF
+  in a CIDFont, a CID-keyed CFF whose ROS names Adobe-GB1, OpenType CFF with a cmap, TrueType
+  with a cmap and a CIDToGIDMap, TrueType with glyph names, and ``cff-unnamed``, a CID-keyed
+  CFF of Adobe-Identity that names nothing: refused with E208 by construction).
 
 Each variant is parsed with both backends and as the text pdftotext makes of it; scored
 against its truth (bench/producers/score.py). Results per class (every value of every axis)
@@ -35,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench" / "producers"))
 
 import unmark  # noqa: E402
+import cjkembed  # noqa: E402
 from cjkpdf import FONTS, cid_cmaps_available, encodable, render  # noqa: E402
 from score import agreement, block_keys, lost_chars, score  # noqa: E402
 
@@ -81,12 +86,14 @@ def variants(docs: dict[str, dict], with_unpdf: bool) -> list[dict]:
                 page=["A4", "letter"], justify=[False, True], labels=["ascii", "fullstop", "fullwidth"])
     k = 0
     # the CMaps in their order, then Identity-H (added later: the other variants keep their axes)
-    old = [c for c in FONTS if c != "Identity-H"]
+    later = ("Identity-H", "GB-H")
+    old = [c for c in FONTS if c not in later]
     runs = [(name, cmap) for name in docs for cmap in old]
     if cid_cmaps_available():
         runs += [(name, "Identity-H") for name in docs]
     else:
         print("SKIP Identity-H variants: Adobe's UniGB-UTF32-H CMap not found (poppler-data)")
+    runs += [(name, "GB-H") for name in docs]
     for name, cmap in runs:
         for rep in range(5):
             v = dict(doc=name, producer="cjkpdf", cmap=cmap, tagged=False)
@@ -94,6 +101,20 @@ def variants(docs: dict[str, dict], with_unpdf: bool) -> list[dict]:
                 v[ax] = vals[(k * (i + 1) + rep * (2 * i + 1)) % len(vals)]
             k += 1
             out.append(v)
+    # embedded font programs without ToUnicode (added after the others: their axes stay)
+    for ki, kind in enumerate(cjkembed.KINDS):
+        why = cjkembed.available(kind)
+        if why:
+            print(f"SKIP program={kind} variants: {why}")
+            continue
+        for name in docs:
+            for rep in range(3 if kind in cjkembed.READABLE else 1):
+                v = dict(doc=name, producer="cjkpdf", cmap="Identity-H", program=kind, tagged=False)
+                for i, (ax, vals) in enumerate(axes.items()):
+                    # shifted by the kind: each kind meets other values of every axis
+                    v[ax] = vals[((k + ki) * (i + 1) + rep * (2 * i + 1)) % len(vals)]
+                k += 1
+                out.append(v)
     return out
 
 
@@ -109,10 +130,17 @@ def generate(v: dict, src: dict, out: Path, shared: Path) -> Path | None:
         return pdf
     doc = relabel(src, v["labels"])
     if v["producer"] == "cjkpdf":
-        if not encodable(doc, v["cmap"]):
+        prog = v.get("program")
+        if prog is None and not encodable(doc, v["cmap"]):
             return None
-        t = render(doc, pdf, cmap=v["cmap"], bold=v["bold"], label_sep=v["label_sep"], fn_sep=v["fn_sep"],
-                   marker=v["marker"], masthead=v["masthead"], page=v["page"], justify=v["justify"])
+        kw = dict(bold=v["bold"], label_sep=v["label_sep"], fn_sep=v["fn_sep"], marker=v["marker"],
+                  masthead=v["masthead"], page=v["page"], justify=v["justify"])
+        if prog is not None:
+            # its twin with ToUnicode maps: the text other tools make of the same document
+            render(doc, twin(pdf), program=prog, tounicode=True, **kw)
+            t = render(doc, pdf, program=prog, **kw)
+        else:
+            t = render(doc, pdf, cmap=v["cmap"], **kw)
         truth.write_text(json.dumps(t, ensure_ascii=False))
         return pdf
     if v["producer"] == "unpdf-wt":
@@ -135,6 +163,11 @@ def generate(v: dict, src: dict, out: Path, shared: Path) -> Path | None:
         print(f"  unpdf failed for {pdf.name}: {r.stderr.strip()[-200:]}")
         return None
     return pdf
+
+
+def twin(pdf: Path) -> Path:
+    """The same variant with ToUnicode maps (embedded-program variants only)."""
+    return pdf.with_name(pdf.stem + ".tounicode.pdf")
 
 
 def pdftotext(pdf: Path) -> str | None:
@@ -177,6 +210,8 @@ def evaluate(pdf: Path, src: dict) -> dict:
     if "pypdf" not in docs:
         row["refused"] = True
         return row
+    if "pdfium" not in docs and "error_pdfium" in row:
+        row["refused_pdfium"] = True
     doc = docs["pypdf"]
     s = score(doc, truth, src)
     row.update({k: s[k] for k in METRICS})
@@ -186,7 +221,9 @@ def evaluate(pdf: Path, src: dict) -> dict:
     if "pdfium" in docs:
         s2 = score(docs["pdfium"], truth, src)
         row["pdfium_paragraph"] = s2["paragraph"]
-    txt = pdftotext(pdf)
+    # a font without ToUnicode that only unmark reads: the other tools read its twin with ToUnicode maps
+    text_src = twin(pdf) if twin(pdf).exists() else pdf
+    txt = pdftotext(text_src)
     han = sum(1 for b in doc.blocks for c in b.full_text("") if "\u4e00" <= c <= "\u9fff")
     if txt is not None and sum(1 for c in txt if "\u4e00" <= c <= "\u9fff") >= 0.98 * han:
         tdoc = unmark.parse(txt, lang="zh", sentences=False)
@@ -195,7 +232,10 @@ def evaluate(pdf: Path, src: dict) -> dict:
         row["text_tool"] = "pdftotext"
         if lost:
             row["text_lost"] = "".join(sorted(lost))
-    ptxt = pdfium_text(pdf)
+    ptxt = pdfium_text(text_src)
+    if ptxt is not None and sum(1 for c in ptxt if "\u4e00" <= c <= "\u9fff") < 0.98 * han:
+        ptxt = None   # PDFium cannot read this font's characters (GB-H, KSC-H): no text of it to compare
+        row["pdfium_text_unreadable"] = True
     if ptxt is not None:
         lost = lost_chars(doc, ptxt)
         row["pdfium_text_agree"] = agreement(block_keys(doc, False, lost),
@@ -251,9 +291,20 @@ def main(argv=None) -> int:
         for c in classes(r["variant"]):
             g = agg[c]
             g["variants"][0] += 1
-            if r.get("refused"):
+            readable = r["variant"].get("program") in (None, *cjkembed.READABLE)
+            if r.get("refused") or r.get("refused_pdfium"):
                 g["refused"][0] += 1
+                g["refused_bad"][0] += readable
+            if r.get("refused"):
+                if not readable:
+                    # unreadable by construction: refused on both backends, with E208 naming the font and why
+                    ok = all(r.get(f"error_{be}", "").startswith("E208") and "Adobe-Identity" in r[f"error_{be}"]
+                             for be in ("pypdf", "pdfium"))
+                    g["e208"][0] += ok
+                    g["e208"][1] += 1
                 continue
+            if not readable:
+                g["e208"][1] += 1   # read although nothing maps it: garbage
             for m in METRICS:
                 g[m][0] += r[m][0]
                 g[m][1] += r[m][1]
@@ -273,12 +324,12 @@ def main(argv=None) -> int:
     def pct(x):
         return round(100.0 * x[0] / x[1], 1) if x[1] else None
 
-    cols = ["class", "variants", "refused", "paragraphs %", "headings %", "items %", "footnotes+marker %", "metadata %",
+    cols = ["class", "variants", "refused", "decodable refused", "undecodable: E208 %", "paragraphs %", "headings %", "items %", "footnotes+marker %", "metadata %",
             "furniture leaks", "backends same %", "pdf~text ≥99% %", "pdf~pdftotext ≥99% %", "pdf~PDFium text ≥99% %"]
     table = []
     for c in sorted(agg, key=lambda c: (c != "all", c)):
         g = agg[c]
-        table.append([c, g["variants"][0], g["refused"][0], pct(g["paragraph"]), pct(g["heading"]), pct(g["item"]),
+        table.append([c, g["variants"][0], g["refused"][0], g["refused_bad"][0], pct(g["e208"]), pct(g["paragraph"]), pct(g["heading"]), pct(g["item"]),
                       pct(g["footnote"]), pct(g["metadata"]), g["furniture"][0], pct(g["backends"]), pct(g["text"]),
                       pct(g["pdftotext"]), pct(g["pdfiumtext"])])
     worst = []
@@ -286,12 +337,13 @@ def main(argv=None) -> int:
         vals = [(row[j], row[0]) for row in table if row[j] is not None]
         if not vals:
             continue
-        v, c = (max if name == "furniture leaks" else min)(vals)
+        v, c = (max if name in ("furniture leaks", "decodable refused") else min)(vals)
         worst.append([name, c, v])
     from benchutil import table as mk_table, write_results
 
-    fails = [f"{r['file']}: {r.get('error_pypdf') or '; '.join(r.get('wrong') or [])}" for r in rows
-             if r.get("refused") or r.get("wrong")]
+    expected = [r for r in rows if r["variant"].get("program") not in (None, *cjkembed.READABLE)]
+    fails = [f"{r['file']}: {r.get('error_pypdf') or r.get('error_pdfium') or '; '.join(r.get('wrong') or [])}"
+             for r in rows if (r.get("refused") or r.get("refused_pdfium") or r.get("wrong")) and r not in expected]
     text_rows = [r["text_agree"] for r in rows if "text_agree" in r]
     by_tool = defaultdict(list)
     for r in rows:
@@ -311,11 +363,20 @@ def main(argv=None) -> int:
              "they have no CID for: poppler maps code -> CID -> Unicode and drops them) PDFium's plain text "
              "(pypdfium2 get_text_range). pdf~pdftotext and pdf~PDFium text: each tool on its own, PDFium's "
              "plain text on every variant (no layout: no blank lines, no indentation, notes run into the body)",
+             "decodable refused: variants whose fonts can be read but a backend refused them; undecodable: "
+             "E208 %: variants of program=cff-unnamed (a CID-keyed CFF of Adobe-Identity, no cmap, no names, no "
+             "ToUnicode: nothing maps its glyphs) refused by both backends with E208 naming the font and why. "
+             "Embedded-program variants (program=...): the text other tools give is that of the same PDF with "
+             "ToUnicode maps (pdftotext and PDFium read neither a CFF's glyph names nor a ROS). PDFium's plain text "
+             "is compared where PDFium reads the characters (it does not map GB-H: those variants have "
+             "pdftotext's text only)",
              (f"pdf~text block agreement over {len(text_rows)} variants: mean {100 * sum(text_rows) / len(text_rows):.1f}%, "
               f"min {100 * min(text_rows):.1f}%") if text_rows else "pdf~text: pdftotext not available"]
     notes += [f"text from {tool}: {len(v)} variants, block agreement mean {100 * sum(v) / len(v):.1f}%, "
               f"min {100 * min(v):.1f}%, >= 99% on {sum(x >= 0.99 for x in v)}" for tool, v in sorted(by_tool.items())]
     notes += [f"failure: {f}" for f in fails[:20]]
+    if expected and expected[0].get("error_pypdf"):
+        notes.append(f"E208 as expected ({expected[0]['file']}): {expected[0]['error_pypdf'][:400]}")
     lost = sorted({(r["text_lost"], r["file"].split("__")[0]) for r in rows if r.get("text_lost")})
     if lost:
         notes.append("characters the text tool never gives, left out of both sides: "

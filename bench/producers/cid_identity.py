@@ -39,7 +39,7 @@ def build(text: str, out: Path, collection: str = "Adobe-GB1", font: str = "STSo
         ops.append(f"<{''.join(f'{c:04x}' for c in cids)}> Tj T*" if cids else "T*")
     ops.append("ET")
     reg, order = collection.split("-", 1)
-    supplement = {"GB1": 5, "CNS1": 7, "Japan1": 6, "Korea1": 2}[order]
+    supplement = {"GB1": 5, "CNS1": 7, "Japan1": 6, "Korea1": 2, "KR": 9}[order]
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

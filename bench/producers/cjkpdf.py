@@ -9,7 +9,8 @@ What it varies (each a keyword of :func:`render`):
   UniGB-UCS2-H, UniGB-UTF16-H, GBK-EUC-H, GB-EUC-H, GBK2K-H (STSong-Light, Adobe-GB1),
   UniCNS-UCS2-H (MSung-Light, Adobe-CNS1), UniJIS-UCS2-H (HeiseiMin-W3, Adobe-Japan1),
   UniKS-UCS2-H (HYSMyeongJo-Medium, Adobe-Korea1); Identity-H (STSong-Light shown by its
-  Adobe-GB1 CIDs; needs Adobe's UniGB-UTF32-H CMap from poppler-data to encode). Latin and digits are set in the standard
+  Adobe-GB1 CIDs; needs Adobe's UniGB-UTF32-H CMap from poppler-data to encode); GB-H (GB 2312
+  row and cell, 7-bit). Latin and digits are set in the standard
   Times-Roman (WinAnsi), as Word's "Western" font.
 - ``bold``: how headings and the title are bold: ``font`` (a ``,Bold`` font name), ``stroke``
   (fill+stroke text render mode 2, the same regular font), ``double`` (the glyphs drawn twice,
@@ -21,6 +22,10 @@ What it varies (each a keyword of :func:`render`):
   moving the text matrix).
 - ``masthead``: ``spaced`` (联 合 国 with blanks), ``tracked`` (联合国 with character spacing)
   or ``plain``; ``page``: ``A4`` or ``letter``; ``justify``: CJK lines spread by Tc.
+- ``program``: instead of a non-embedded standard font, every character (Latin too) in a font
+  program embedded without a /ToUnicode map, shown by 2-byte codes under Identity-H: one of
+  bench/producers/cjkembed.py's kinds (name-keyed CFF, CID-keyed CFF of Adobe-GB1, OpenType,
+  TrueType with a cmap or glyph names, an unreadable one). The ``cmap`` argument is then ignored.
 
 The truth has the shape of unpdf's truth files (blocks with label, clean text and markers;
 footnotes; page count, symbol, job number), so one scorer reads both.
@@ -44,6 +49,8 @@ FONTS = {  # CMap -> (standard font, registry ordering, supplement, python codec
     # the codes are Adobe-GB1 CIDs (Distiller showing a font by its CIDs); encoded with Adobe's
     # UniGB-UTF32-H (poppler-data), read back by its inverse (resources/pdf/cid_unicode)
     "Identity-H": ("STSong-Light", "GB1", 5, "adobe-gb1-cid"),
+    # GB 2312 by row and cell without the high bit (ISO 2022 style): the EUC code minus 0x8080
+    "GB-H": ("STSong-Light", "GB1", 0, "gb2312-7bit"),
 }
 CID_CMAPS = "/usr/share/poppler/cMap"
 
@@ -64,7 +71,11 @@ _GB1: dict | None = None
 
 
 def _encode(s: str, codec: str) -> bytes:
-    return _cid_encode(s) if codec == "adobe-gb1-cid" else s.encode(codec)
+    if codec == "adobe-gb1-cid":
+        return _cid_encode(s)
+    if codec == "gb2312-7bit":
+        return bytes(b & 0x7F for b in s.encode("gb2312"))
+    return s.encode(codec)
 
 
 def cid_cmaps_available() -> bool:
@@ -107,11 +118,21 @@ class Page:
 
 
 class Writer:
-    def __init__(self, cmap: str, bold: str, marker: str):
+    def __init__(self, cmap: str, bold: str, marker: str, program=None):
         self.cmap = cmap
         self.font, self.ordering, self.supplement, self.codec = FONTS[cmap]
         self.bold = bold
         self.marker = marker
+        # an embedded program (cjkembed.Program), or a set collecting the characters it needs
+        self.program = program
+        if program is not None and not isinstance(program, set):
+            self.cmap, self.font = "Identity-H", "ABCDEF+" + program.extra.get("ps_name", "NotoSansCJKsc-Regular")
+
+    def _codes(self, seg: str) -> bytes:
+        if isinstance(self.program, set):
+            self.program.update(seg)
+            return b"\0\0" * len(seg)
+        return b"".join(self.program.code[c].to_bytes(2, "big") for c in seg)
 
     # ---- width of a string in the mixed CJK/Times setting
     @staticmethod
@@ -132,7 +153,14 @@ class Writer:
             # the text state (Tr, Ts, Tc) outlives BT/ET: set it every time
             ops = ["BT", "2 Tr 0.35 w" if fake and self.bold == "stroke" else "0 Tr", f"{rise:.2f} Ts"]
             for seg, latin in _segments(s):
-                if latin:
+                if self.program is not None:
+                    # one embedded font for everything; Latin keeps Times' widths (/W)
+                    fk = "F2" if bold and (self.bold == "font" or (latin and not fake)) else "F1"
+                    ops.append(f"/{fk} {size:.2f} Tf {0.0 if latin else tc:.3f} Tc 1 0 0 1 {cx:.2f} {y + dy:.2f} Tm")
+                    ops.append(_esc(self._codes(seg)) + " Tj")
+                    cx += (stringWidth(seg, "Times-Bold" if bold and not fake else "Times-Roman", size) if latin
+                           else (size + tc) * len(seg))
+                elif latin:
                     fk = "F4" if bold and not fake else "F3"
                     ops.append(f"/{fk} {size:.2f} Tf 0 Tc 1 0 0 1 {cx:.2f} {y + dy:.2f} Tm")
                     data = seg.encode("cp1252", "replace")
@@ -224,9 +252,24 @@ def break_lines(text: str, first_w: float, w: float, size: float, bold: bool = F
 
 # ------------------------------------------------------------------ the document
 def render(doc: dict, out, *, cmap="UniGB-UCS2-H", bold="font", label_sep="gap", fn_sep="line", marker="rise",
-           masthead="spaced", page="A4", justify=False) -> dict:
+           masthead="spaced", page="A4", justify=False, program: str | None = None, tounicode: bool = False) -> dict:
+    kw = dict(cmap=cmap, bold=bold, label_sep=label_sep, fn_sep=fn_sep, marker=marker, masthead=masthead, page=page,
+              justify=justify)
+    if program is None:
+        return _render(doc, out, Writer(cmap, bold, marker), **kw)
+    from cjkembed import build
+
+    chars: set[str] = set()
+    _render(doc, None, Writer(cmap, bold, marker, chars), **kw)   # the characters the program needs
+    wr = Writer(cmap, bold, marker, build(chars, program))
+    wr.tounicode = tounicode   # the same PDF with ToUnicode maps (what other tools can read); "name": /Identity-H
+    truth = _render(doc, out, wr, **kw)
+    truth["render"].update(cmap="Identity-H", program=program)
+    return truth
+
+
+def _render(doc: dict, out, wr: Writer, *, cmap, bold, label_sep, fn_sep, marker, masthead, page, justify) -> dict:
     W, H = SIZES[page]
-    wr = Writer(cmap, bold, marker)
     left, right, top, bottom = 72.0, W - 72.0, 60.0, 70.0
     text_x = left + 36.0
     pages: list[Page] = []
@@ -375,7 +418,8 @@ def render(doc: dict, out, *, cmap="UniGB-UCS2-H", bold="font", label_sep="gap",
             else:
                 wr.show(pg, right - 40 - Writer.width(doc["job_number"], 9), 40, doc["job_number"], 9)
                 wr.show(pg, right - Writer.width(foot, 9), 40, foot, 9)
-    _write(Path(out), pages, wr, W, H)
+    if out is not None:
+        _write(Path(out), pages, wr, W, H)
     order = [lb for lbs in notes_on for lb in lbs]
     return {
         "producer": "cjkpdf", "symbol": doc["symbol"], "job_number": doc["job_number"], "page_count": n,
@@ -402,11 +446,31 @@ def _write(path: Path, pages: list[Page], wr: Writer, W: float, H: float) -> Non
              f"/Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>".encode())
     fdb = add(f"<< /Type /FontDescriptor /FontName /{wr.font},Bold /Flags 262150 /FontBBox [-25 -254 1000 880] "
               f"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 160 >>".encode())
-    tmpl = wr.fonts()["cid"]
-    c1 = add(tmpl.format(name=wr.font, fd=fd).encode())
-    c2 = add(tmpl.format(name=wr.font + ",Bold", fd=fdb).encode())
-    f1 = add(f"<< /Type /Font /Subtype /Type0 /BaseFont /{wr.font} /Encoding /{wr.cmap} /DescendantFonts [{c1} 0 R] >>".encode())
-    f2 = add(f"<< /Type /Font /Subtype /Type0 /BaseFont /{wr.font},Bold /Encoding /{wr.cmap} /DescendantFonts [{c2} 0 R] >>".encode())
+    if wr.program is not None:
+        c1, c2 = _embedded(add, wr, fd, fdb, objs)
+    else:
+        tmpl = wr.fonts()["cid"]
+        c1 = add(tmpl.format(name=wr.font, fd=fd).encode())
+        c2 = add(tmpl.format(name=wr.font + ",Bold", fd=fdb).encode())
+    tu = ""
+    if getattr(wr, "tounicode", False) == "name":
+        tu = " /ToUnicode /Identity-H"   # a name where a stream belongs: a map of nothing
+    elif getattr(wr, "tounicode", False):
+        pairs = [f"<{code:04x}> <{ch.encode('utf-16-be').hex()}>" for ch, code in sorted(wr.program.code.items(), key=lambda kv: kv[1])]
+        body = "".join(f"{len(pairs[k:k + 100])} beginbfchar\n" + "\n".join(pairs[k:k + 100]) + "\nendbfchar\n"
+                       for k in range(0, len(pairs), 100))
+        cm = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def "
+              "/CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange\n" + body +
+              "endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+        ref = add(f"<< /Length {len(cm)} >>\nstream\n".encode() + cm + b"\nendstream")
+        tu = f" /ToUnicode {ref} 0 R"
+    enc = f"/{wr.cmap}"
+    if wr.program is not None and "cmap" in wr.program.extra:   # an embedded CMap stream
+        cm = wr.program.extra["cmap"]
+        ref = add(f"<< /Type /CMap /CMapName /UNMK-Rows-H /Length {len(cm)} >>\nstream\n".encode() + cm + b"\nendstream")
+        enc = f"{ref} 0 R"
+    f1 = add(f"<< /Type /Font /Subtype /Type0 /BaseFont /{wr.font} /Encoding {enc} /DescendantFonts [{c1} 0 R]{tu} >>".encode())
+    f2 = add(f"<< /Type /Font /Subtype /Type0 /BaseFont /{wr.font},Bold /Encoding {enc} /DescendantFonts [{c2} 0 R]{tu} >>".encode())
     f3 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>")
     f4 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Bold /Encoding /WinAnsiEncoding >>")
     res = f"<< /Font << /F1 {f1} 0 R /F2 {f2} 0 R /F3 {f3} 0 R /F4 {f4} 0 R >> >>"
@@ -430,3 +494,33 @@ def _write(path: Path, pages: list[Page], wr: Writer, W: float, H: float) -> Non
         out += f"{o:010d} 00000 n \n".encode()
     out += f"trailer\n<< /Size {len(objs) + 1} /Root {cat} 0 R /Info {info} 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(bytes(out))
+
+
+def _embedded(add, wr: Writer, fd: int, fdb: int, objs: list[bytes]) -> tuple[int, int]:
+    """The two CIDFonts (regular, ``,Bold``) of an embedded program without ToUnicode: its file,
+    /W from the widths the page was laid out with (Times for Latin, an em for the rest), its
+    /CIDToGIDMap; the two font descriptors point at the file."""
+    prog = wr.program
+    extra = f" /Subtype /{prog.file_subtype}" if prog.file_subtype else f" /Length1 {len(prog.data)}"
+    data = zlib.compress(prog.data)
+    ff = add(f"<< /Length {len(data)} /Filter /FlateDecode{extra} >>\nstream\n".encode() + data + b"\nendstream")
+    for k in (fd, fdb):
+        objs[k - 1] = objs[k - 1].replace(b" >>", f" /{prog.file_key} {ff} 0 R >>".encode())
+    c2g = ""
+    if prog.subtype == "CIDFontType2":
+        if prog.cid_to_gid is None:
+            c2g = " /CIDToGIDMap /Identity"
+        else:
+            m = zlib.compress(prog.cid_to_gid)
+            ref = add(f"<< /Length {len(m)} /Filter /FlateDecode >>\nstream\n".encode() + m + b"\nendstream")
+            c2g = f" /CIDToGIDMap {ref} 0 R"
+    reg, order, sup = prog.ordering
+    out = []
+    for name, desc, latin_font in ((wr.font, fd, "Times-Roman"), (wr.font + ",Bold", fdb, "Times-Bold")):
+        cids = prog.extra.get("cid", prog.code)   # /W is by CID
+        w = " ".join(f"{cid} [{stringWidth(ch, latin_font, 1000) if ord(ch) < 0x2000 and ch != '·' else 1000:.0f}]"
+                     for ch, cid in sorted(cids.items(), key=lambda kv: kv[1]))
+        out.append(add(f"<< /Type /Font /Subtype /{prog.subtype} /BaseFont /{name} /CIDSystemInfo << /Registry ({reg}) "
+                       f"/Ordering ({order}) /Supplement {sup} >> /FontDescriptor {desc} 0 R /DW 1000 /W [{w}]{c2g} >>"
+                       .encode()))
+    return out[0], out[1]

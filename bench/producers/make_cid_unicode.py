@@ -1,6 +1,6 @@
-"""Build resources/pdf/cid_unicode/<Registry-Ordering>.txt: CID -> Unicode for the four Adobe CJK
+"""Build resources/pdf/cid_unicode/<Registry-Ordering>.txt: CID -> Unicode for the Adobe CJK
 character collections, inverted from Adobe's own Unicode CMaps (``UniGB-UTF32-H`` and ``-V``,
-``UniCNS-…``, ``UniJIS-…``, ``UniKS-…``; Adobe's cmap-resources, BSD-3-Clause, as poppler-data
+``UniCNS-…``, ``UniJIS-…``, ``UniKS-…``, ``UniAKR-UTF32-H``; Adobe's cmap-resources, BSD-3-Clause, as poppler-data
 and Ghostscript ship them).
 
     python bench/producers/make_cid_unicode.py [--cmaps /usr/share/poppler/cMap]
@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from unmark.extract.pdf.fontmap import _rank  # noqa: E402
 
-COLLECTIONS = {"Adobe-GB1": "UniGB", "Adobe-CNS1": "UniCNS", "Adobe-Japan1": "UniJIS", "Adobe-Korea1": "UniKS"}
+COLLECTIONS = {"Adobe-GB1": "UniGB", "Adobe-CNS1": "UniCNS", "Adobe-Japan1": "UniJIS", "Adobe-Korea1": "UniKS",
+               "Adobe-KR": "UniAKR"}
 LICENSE = """# CID -> Unicode of the {coll} character collection, inverted from Adobe's {files}
 # (bench/producers/make_cid_unicode.py). Source: Adobe cmap-resources,
 # Copyright 1990-2019 Adobe. All rights reserved. Redistribution and use in source and binary
@@ -97,8 +98,9 @@ def main(argv=None) -> int:
     dst = ROOT / "resources/pdf/cid_unicode"
     dst.mkdir(parents=True, exist_ok=True)
     for coll, prefix in COLLECTIONS.items():
-        files = [Path(a.cmaps) / coll / f"{prefix}-UTF32-{d}" for d in "HV"]
-        if not all(f.is_file() for f in files):
+        # Adobe-KR has no vertical CMap: its horizontal one alone
+        files = [f for f in (Path(a.cmaps) / coll / f"{prefix}-UTF32-{d}" for d in "HV") if f.is_file()]
+        if not files or files[0].name.endswith("-V"):
             print(f"SKIP {coll}: {files[0]} not found (poppler-data or Adobe cmap-resources)")
             continue
         m = invert([read_cmap(f) for f in files])

@@ -11,7 +11,7 @@ from unmark.align import align
 from unmark.align import calibrate as cal
 from unmark.errors import ResourceError
 
-from align_cases import EN_BLOCKS, ZH_BLOCKS, make_doc
+from align_cases import EN_BLOCKS, NOTES, ZH_BLOCKS, make_doc
 
 
 def test_shipped_model_is_valid_and_threshold_is_a_probability():
@@ -135,3 +135,31 @@ def test_one_model_per_level_and_bad_level_weights_are_E602(tmp_path, monkeypatc
     assert set(m["thresholds"]) == {"paragraph", "sentence"}
     assert cal.weights("sentence") is m["level_weights"]["sentence"] and cal.weights("paragraph") is m["weights"]
     _assert_refused(tmp_path, monkeypatch, dict(m, level_weights={"sentence": {"bias": 1.0}}))
+
+
+def test_the_aligner_hands_the_calibration_what_it_found():
+    """The anchor keys found with each unit are the ones the calibration would extract from its text
+    (a block with items, whose unit text joins them differently, and footnotes too), and features
+    computed from them and from the known languages equal features found from the text alone."""
+    from unmark.align import anchors
+    from unmark.align.paragraph import block_units, paragraph_beads, sentence_units
+
+    zh_blocks = ZH_BLOCKS + [("paragraph", "9.", 9, "大会：", [("(a)", "决定于2021年3月5日开会；"), ("(b)", "请秘书长（A/75/1）报告！")])]
+    en_blocks = EN_BLOCKS + [("paragraph", "9.", 9, "The Assembly:", [("(a)", "Decides to meet on 5 March 2021;"),
+                                                                      ("(b)", "Requests a report (A/75/1)!")])]
+    zh = make_doc(zh_blocks, "zh", footnotes=NOTES["zh"])
+    en = make_doc(en_blocks, "en", footnotes=NOTES["en"])
+    for units in (block_units(zh), block_units(en), sentence_units(zh, "zh"), sentence_units(en, "en")):
+        assert any(u.part == "notes" for u in units)
+        for u in units:
+            assert list(u.anchors) == anchors.extract(u.text, punctuation=True), u.text
+    for t in ("Voir A/74/292, par. 12 : « oui »... ¿Qué?", "见A/74/292，第12段！（注）"):
+        assert anchors.extract(t, punctuation=True) == anchors.extract(t) + anchors.punctuation_keys(t)
+    st: dict = {}
+    ua, ub, beads = paragraph_beads(zh, en, "zh", "en", stats=st)
+    src, tgt = [u.text for u in ua], [u.text for u in ub]
+    given = cal.features(beads, src, tgt, "paragraph", st["posterior"], st["boundary"],
+                         keys=([u.anchors for u in ua], [u.anchors for u in ub]), langs=("zh", "en"))
+    found = cal.features(beads, src, tgt, "paragraph", st["posterior"], st["boundary"])
+    assert np.array_equal(given, found)
+    assert given[:, cal.FEATURES.index("xmatch")].any() or given[:, cal.FEATURES.index("num_agree")].any()

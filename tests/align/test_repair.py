@@ -147,3 +147,27 @@ def test_labelled_line_glued_to_its_neighbour_moves():
             "Se sont abstenus: Albanie, Andorre, Australie"]
     clean = [([0], [0], 0.9), ([1], [1], 0.9), ([2], [2], 0.9)]
     assert repair(clean, src, tgt3) == clean
+
+
+def test_labelled_line_moves_with_the_furniture_before_it():
+    """A job number left between the vote line and the row it belongs to moves with the line; furniture
+    alone never moves, and a job number is furniture while a short heading is not."""
+    from unmark.align.repair import furniture
+
+    src = ["赞成：阿富汗、阿尔及利亚、安哥拉、津巴布韦 弃权：阿尔巴尼亚、安道尔、澳大利亚、奥地利、阿塞拜疆、巴林、比利时、保加利亚",
+           "GE.10-64206", "反对：美利坚合众国", "55/100. 对普遍旅行自由权的尊重"]
+    tgt = ["Голосовали за: Алжир, Ангола, Зимбабве", "Голосовали против: Соединенные Штаты Америки",
+           "Воздержались: Австралия, Австрия, Азербайджан, Албания, Андорра, Бахрейн, Бельгия, Болгария",
+           "55/100. Уважение права на всеобщую свободу передвижения"]
+    wrong = [([0], [0, 1, 2], 0.9), ([1, 2, 3], [3], 0.9)]
+    assert moved_headings(wrong, src, tgt) == [(1, 0, 0, 2)]
+    assert repair(wrong, src, tgt) == [([0, 1, 2], [0, 1, 2], 0.9), ([3], [3], 0.9)]
+    right = [([0, 1, 2], [0, 1, 2], 0.9), ([3], [3], 0.9)]
+    assert repair(right, src, tgt) == right
+    # the same at the end of a row: the line and the job number after it go to the next row
+    src2 = ["Ont voté pour: Afghanistan, Zimbabwe", "Ont voté contre: États-Unis d'Amérique", "GE.10-64206",
+            "Se sont abstenus: Albanie, Andorre"]
+    tgt2 = ["赞成：阿富汗、津巴布韦", "反对：美利坚合众国 弃权：阿尔巴尼亚、安道尔"]
+    wrong2 = [([0, 1, 2], [0], 0.9), ([3], [1], 0.9)]
+    assert repair(wrong2, src2, tgt2) == [([0], [0], 0.9), ([1, 2, 3], [1], 0.9)]
+    assert furniture("GE.10-64206") and furniture("- 3 -") and not furniture("Pattern of conferences")

@@ -1,7 +1,7 @@
 """Composite fonts shown by CIDs (Identity-H) with no /ToUnicode map and no program that names
 its glyphs -- a non-embedded standard Asian font, or an embedded CID-keyed CFF subset, as
 Distiller writes them -- are read by their Adobe character collection (Adobe-GB1, -CNS1,
--Japan1, -Korea1), on both backends, and W401 says how. Fixtures:
+-Japan1, -Korea1, -KR), on both backends, and W401 says how. Fixtures:
 tests/pdf/fixtures/no_tounicode/*_identity.pdf, made by bench/producers/cid_identity.py (text ->
 CIDs with Adobe's forward Unicode CMaps; the reader inverts the other way, so a wrong table
 entry shows as a wrong character)."""
@@ -21,6 +21,8 @@ CASES = {
     "sample_zht.cns1_identity.pdf": ("Adobe-CNS1", "MSung-Light", "聯合國打擊跨國有組織犯罪公約締約方會議：第一屆會議"),
     "sample_ja.japan1_identity.pdf": ("Adobe-Japan1", "HeiseiMin-W3", "国際連合総会の決議を採択する。"),
     "sample_ko.korea1_identity.pdf": ("Adobe-Korea1", "HYSMyeongJo-Medium", "국제연합 총회 결의를 채택한다"),
+    # a collection PDFium does not know: it gets the table as a /ToUnicode map
+    "sample_ko.kr_identity.pdf": ("Adobe-KR", "SourceHanSerifK-Regular", "국제연합 총회 결의를 채택한다"),
 }
 
 

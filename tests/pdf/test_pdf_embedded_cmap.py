@@ -43,7 +43,8 @@ def test_font_program_without_names_is_refused_naming_the_font(backend):
         unmark.parse(str(FIX / "no_tounicode" / "letter_zh.bare.pdf"), backend=backend, lang="zh")
     assert ei.value.code == "E208"
     msg = str(ei.value)
-    assert "Noto Serif CJK SC Regular (Identity-H, Adobe-Identity, embedded program names no glyph, no ToUnicode)" in msg
+    assert ("Noto Serif CJK SC Regular (Identity-H, Adobe-Identity, embedded TrueType without a Unicode cmap or glyph "
+            "names, no ToUnicode)") in msg
     # the heading font is whole (not a subset) and keeps its cmap: it is read, so not named
     assert "Noto Sans CJK SC Bold (" not in msg
 

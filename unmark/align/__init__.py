@@ -77,9 +77,14 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
         return _align_sentences(src, tgt, src_lang, tgt_lang, embed=embed, params=params)
     from .calibrate import calibrate
 
+    from .anchors import extract
+
     st: dict = {}
-    beads = _align_sentences(src, tgt, src_lang, tgt_lang, embed=embed, params=params, stats=st)
-    return calibrate(beads, src, tgt, "sentence", posterior=st["posterior"], boundary=st["boundary"])
+    # the anchor keys the aligner extracts by itself, found once for the aligner and the calibration
+    keys = ([extract(t, punctuation=True) for t in src], [extract(t, punctuation=True) for t in tgt])
+    beads = _align_sentences(src, tgt, src_lang, tgt_lang, embed=embed, params=params, stats=st, keys=keys)
+    return calibrate(beads, src, tgt, "sentence", posterior=st["posterior"], boundary=st["boundary"], keys=keys,
+                     langs=(src_lang, tgt_lang))
 
 
 def format_beads(beads: Sequence[tuple[Sequence[int], Sequence[int], float]]) -> str:

@@ -183,16 +183,26 @@ def extract(text: str, *, punctuation: bool = False, all_latin: bool | None = No
         if all_latin:
             if len(w) >= 2 or w.isupper():
                 keys.append("lat:" + w.lower())
-        elif (sum(c.isupper() for c in w) >= 2 or any(c.isdigit() for c in w)) and len(w) >= 2:
+        elif len(w) >= 2 and not (w.isalpha() and w.islower()) and \
+                (sum(map(str.isupper, w)) >= 2 or any(map(str.isdigit, w))):
+            # (a plain lower-case word has neither capitals nor digits: most words skip the counts)
             keys.append("lat:" + w.lower())
     if punctuation:
-        for ch in t:
-            k = _PUNCT.get(ch)
-            if k is not None:
-                keys.append("p:" + k)
-        if "..." in t:
-            keys.append("p:…")
+        keys.extend(_punctuation(t))
     return keys
+
+
+def _punctuation(t: str) -> list[str]:
+    keys = ["p:" + k for k in map(_PUNCT.get, t) if k is not None]
+    if "..." in t:
+        keys.append("p:…")
+    return keys
+
+
+def punctuation_keys(text: str) -> list[str]:
+    """The punctuation keys :func:`extract` adds with ``punctuation=True`` (so
+    ``extract(t, punctuation=True) == extract(t) + punctuation_keys(t)``)."""
+    return _punctuation(normalise(text))
 
 
 def kind(key: str) -> str:

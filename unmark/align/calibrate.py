@@ -83,7 +83,7 @@ def _numbers(text: str) -> set[str]:
 
 
 def _digits(text: str) -> int:
-    return sum(ch.isdigit() for ch in text)
+    return sum(map(str.isdigit, text))
 
 
 def _length(text: str) -> int:
@@ -237,23 +237,32 @@ def _cross_match(beads: Sequence[Bead], va: Sequence[dict[int, float]], vb: Sequ
     return out
 
 
-def _unit_vectors(src: Sequence[str], tgt: Sequence[str]) -> list[tuple[list, list]]:
+Keys = tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]]
+
+
+def _unit_vectors(src: Sequence[str], tgt: Sequence[str], keys: Keys | None = None,
+                  langs: tuple[str | None, str | None] = (None, None)) -> list[tuple[list, list]]:
     """Per evidence channel (anchors; dictionary words for zh-en when CC-CEDICT is installed), each
-    unit's hashed, rarity-weighted vector, as the aligner scores them."""
+    unit's hashed, rarity-weighted vector, as the aligner scores them. ``keys``: each unit's
+    ``anchors.extract(text, punctuation=True)`` when the caller has them; ``langs``: the sides'
+    language codes (None: identified from the text)."""
     from . import sentence
 
-    A, B = sentence.anchor_vectors(src, tgt)
+    A, B = sentence.anchor_vectors(src, tgt, keys=keys)
     out = [(_rows_of(A), _rows_of(B))]
-    lex = sentence.dictionary_vectors(src, tgt, None, None) if src and tgt else None
+    lex = sentence.dictionary_vectors(src, tgt, *langs) if src and tgt else None
     out.append((_rows_of(lex[0]), _rows_of(lex[1])) if lex is not None else ([{}] * len(src), [{}] * len(tgt)))
     return out
 
 
 def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], level: str = "paragraph",
-             posterior: Sequence[float] | None = None, boundary: Sequence[float] | None = None) -> np.ndarray:
+             posterior: Sequence[float] | None = None, boundary: Sequence[float] | None = None, *,
+             keys: Keys | None = None, langs: tuple[str | None, str | None] = (None, None)) -> np.ndarray:
     """One row of :data:`FEATURES` per bead (``src``/``tgt``: the unit texts the beads index;
     ``posterior`` and ``boundary``: the aligner's posterior probability of each bead and of its
-    ends, from ``stats`` of :func:`unmark.align.sentence.align`; 1.0 for every bead when not given)."""
+    ends, from ``stats`` of :func:`unmark.align.sentence.align`; 1.0 for every bead when not given).
+    ``keys``/``langs``: what the aligner already knows, to save finding it again (each unit's
+    ``anchors.extract(text, punctuation=True)``; the sides' language codes, None: identified)."""
     n = len(beads)
     X = np.zeros((n, len(FEATURES)))
     post = [float(x) for x in posterior] if posterior is not None else [1.0] * n
@@ -272,7 +281,7 @@ def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], leve
     lead_b = [_lead(x) for x in tgt]
     glue = [_glue(s, t, src, tgt, lead_a, lead_b) if s and t else (0.0, 0.0, 0.0) for s, t, _ in beads]
     lab_nb = _label_nb(beads, _unit_labels(src, lead_a), _unit_labels(tgt, lead_b))
-    xm = [_cross_match(beads, va, vb) for va, vb in _unit_vectors(src, tgt)]
+    xm = [_cross_match(beads, va, vb) for va, vb in _unit_vectors(src, tgt, keys, langs)]
     for k, (s, t, c) in enumerate(beads):
         a = sum(la[i] for i in s)
         b = sum(lb[j] for j in t)
@@ -336,13 +345,14 @@ def probabilities(X: np.ndarray, coefficients: dict[str, float] | None = None, l
 
 def calibrate(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], level: str = "paragraph",
               weights: dict[str, float] | None = None, posterior: Sequence[float] | None = None,
-              boundary: Sequence[float] | None = None) -> list[Bead]:
+              boundary: Sequence[float] | None = None, *, keys: Keys | None = None,
+              langs: tuple[str | None, str | None] = (None, None)) -> list[Bead]:
     """The beads with their confidence replaced by the calibrated probability (3 decimals).
     ``posterior``/``boundary``: the aligner's figures per bead (``stats`` of
-    :func:`unmark.align.sentence.align`)."""
+    :func:`unmark.align.sentence.align`); ``keys``/``langs``: see :func:`features`."""
     if not beads:
         return []
-    p = probabilities(features(beads, src, tgt, level, posterior, boundary), weights, level)
+    p = probabilities(features(beads, src, tgt, level, posterior, boundary, keys=keys, langs=langs), weights, level)
     return [(list(s), list(t), round(float(q), 3)) for (s, t, _), q in zip(beads, p)]
 
 

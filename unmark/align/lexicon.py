@@ -129,12 +129,13 @@ def zh_features(text: str, lex: Lexicon, cache: dict[str, tuple[tuple[str, float
     """Dictionary and pinyin keys of a Chinese sentence (forward maximum matching)."""
     out: list[tuple[str, float]] = []
     g = lex.defs
+    mx = lex.max_len
     memo = cache if cache is not None else {}
     for run in HAN_RUNS.findall(text):
         i = 0
         n = len(run)
         while i < n:
-            k = min(lex.max_len, n - i)
+            k = n - i if n - i < mx else mx
             while k > 1 and run[i: i + k] not in g:
                 k -= 1
             word = run[i: i + k]
@@ -169,12 +170,27 @@ def _stem_cached(w: str) -> str:
 
 
 def en_features(text: str) -> list[tuple[str, float]]:
+    """Dictionary keys of an English sentence: each word's stem, and a capitalised word (a name) as
+    the pinyin it may transcribe."""
     out: list[tuple[str, float]] = []
-    for m in _WORD.finditer(text):
-        w = m.group(0)
-        s = _stem_cached(w)
-        if len(s) >= 3 and s not in _STOP:
-            out.append(("en:" + s, 1.0))
-        if w[:1].isupper() and len(w) >= 2 and w.lower() not in _STOP:
-            out.append(("py:" + w.lower().replace("-", "").replace("'", ""), 1.0))
+    for w in _WORD.findall(text):
+        feats = _EN_WORD.get(w)
+        if feats is None:
+            feats = _en_word(w)
+            if len(_EN_WORD) < 200_000:
+                _EN_WORD[w] = feats
+        out.extend(feats)
     return out
+
+
+_EN_WORD: dict[str, tuple[tuple[str, float], ...]] = {}
+
+
+def _en_word(w: str) -> tuple[tuple[str, float], ...]:
+    out: list[tuple[str, float]] = []
+    s = _stem_cached(w)
+    if len(s) >= 3 and s not in _STOP:
+        out.append(("en:" + s, 1.0))
+    if w[:1].isupper() and len(w) >= 2 and w.lower() not in _STOP:
+        out.append(("py:" + w.lower().replace("-", "").replace("'", ""), 1.0))
+    return tuple(out)

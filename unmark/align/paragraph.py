@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from .. import labels as _labels
@@ -59,6 +59,9 @@ class Unit:
     page: int | None
     part: str            # "body" | "notes"
     sentence_index: int | None = None
+    # the anchor keys of ``text`` with punctuation (``anchors.extract(text, punctuation=True)``), the
+    # calibration's evidence, when found with the unit's own keys (None: not computed)
+    anchors: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
 
 def _label_keys(label: str | None, number: int | None, btype: str) -> list[str]:
@@ -89,11 +92,12 @@ def _lead_keys(text: str) -> list[str]:
     return [f"{_LEAD_KIND[m.kind]}:{v}"] if v else []
 
 
-def _block_keys(b: Block, lead_labels: bool = True) -> list[str]:
+def _block_keys(b: Block, lead_labels: bool = True, found: Sequence[str] | None = None) -> list[str]:
+    """``found``: the anchor keys of ``b.full_text()`` when already extracted."""
     keys = _label_keys(b.label, b.number, b.type)
     if not keys and lead_labels:
         keys = _lead_keys(b.full_text(" "))
-    keys += _anchors.extract(b.full_text())
+    keys += _anchors.extract(b.full_text()) if found is None else found
     keys += [f"fn:{lab}" for lab in b.all_footnote_labels()]
     for s in b.symbols:
         if s.kind == "document":
@@ -125,7 +129,12 @@ def block_units(doc: Document, lead_labels: bool = True) -> list[Unit]:
         text = b.full_text(" ")
         if not text.strip():
             continue
-        out.append(Unit(text, tuple(_block_keys(b, lead_labels)), i, _block_label(b), _first_page(b.pages), "body"))
+        found = _anchors.extract(b.full_text())
+        # (without items the unit's text is b.full_text(): its anchors are found already)
+        anchors = found + _anchors.punctuation_keys(text) if not b.items else \
+            _anchors.extract(text, punctuation=True)
+        out.append(Unit(text, tuple(_block_keys(b, lead_labels, found)), i, _block_label(b), _first_page(b.pages),
+                        "body", anchors=tuple(anchors)))
     out.extend(_footnote_units(doc.footnotes))
     return out
 
@@ -135,8 +144,10 @@ def _footnote_units(notes: Sequence[Footnote]) -> list[Unit]:
     for f in notes:
         if not f.text.strip():
             continue
-        keys = [f"fn:{f.label}"] + _anchors.extract(f.text)
-        out.append(Unit(f.text, tuple(keys), None, f"fn {f.label}", _first_page(f.pages), "notes"))
+        found = _anchors.extract(f.text)
+        keys = [f"fn:{f.label}"] + found
+        out.append(Unit(f.text, tuple(keys), None, f"fn {f.label}", _first_page(f.pages), "notes",
+                        anchors=tuple(found + _anchors.punctuation_keys(f.text))))
     return out
 
 
@@ -186,6 +197,12 @@ def _spans(text: str, given: Sequence[tuple[int, int]], lang: str | None) -> lis
     return spans or _split(text, lang)  # type: ignore[return-value]
 
 
+def _sentence_unit(text: str, block_index: int | None, label: str | None, page: int | None, part: str,
+                   k: int) -> Unit:
+    keys = tuple(_anchors.extract(text, punctuation=True))
+    return Unit(text, keys, block_index, label, page, part, k, anchors=keys)
+
+
 def sentence_units(doc: Document, lang: str | None) -> list[Unit]:
     """Sentences of every block (block text, then each item with its label), then of footnotes."""
     out: list[Unit] = []
@@ -196,20 +213,20 @@ def sentence_units(doc: Document, lang: str | None) -> list[Unit]:
         if b.text.strip():
             for a, e in _spans(b.text, b.sentences, lang):
                 t = b.text[a:e]
-                out.append(Unit(t, tuple(_anchors.extract(t, punctuation=True)), i, label, page, "body", k))
+                out.append(_sentence_unit(t, i, label, page, "body", k))
                 k += 1
         for it in b.items:
             for n, (a, e) in enumerate(_spans(it.text, it.sentences, lang)):
                 t = it.text[a:e]
                 if n == 0 and it.label:
                     t = f"{it.label} {t}"
-                out.append(Unit(t, tuple(_anchors.extract(t, punctuation=True)), i, label, page, "body", k))
+                out.append(_sentence_unit(t, i, label, page, "body", k))
                 k += 1
     for f in doc.footnotes:
         page = _first_page(f.pages)
         for k, (a, e) in enumerate(_spans(f.text, f.sentences, lang)):
             t = f.text[a:e]
-            out.append(Unit(t, tuple(_anchors.extract(t, punctuation=True)), None, f"fn {f.label}", page, "notes", k))
+            out.append(_sentence_unit(t, None, f"fn {f.label}", page, "notes", k))
     return out
 
 
@@ -461,6 +478,11 @@ def combine(pivot_units: Sequence[Unit], pairwise: Sequence[tuple[str, Sequence[
     return rows
 
 
+def _unit_anchors(units: Sequence[Unit]) -> list[Sequence[str]]:
+    """Each unit's anchor keys with punctuation (found with the unit, else now)."""
+    return [u.anchors if u.anchors is not None else _anchors.extract(u.text, punctuation=True) for u in units]
+
+
 def align_many(docs: Sequence[Document], *, level: str = "paragraph", embed: bool = False,
                pivot: str | int | None = None, langs: Sequence[str] | None = None) -> Alignment:
     """Align two or more language versions; one column per language, pivot first."""
@@ -488,7 +510,9 @@ def align_many(docs: Sequence[Document], *, level: str = "paragraph", embed: boo
         st: dict = {}
         ua, ub, beads = fn(pdoc, d, codes[p], codes[k], embed=embed, stats=st)
         beads = _calibrate.calibrate(beads, [u.text for u in ua], [u.text for u in ub], level,
-                                     posterior=st["posterior"], boundary=st["boundary"])
+                                     posterior=st["posterior"], boundary=st["boundary"],
+                                     keys=(_unit_anchors(ua), _unit_anchors(ub)),
+                                     langs=(doc_lang(pdoc), doc_lang(d)))
         pivot_units = ua
         pairwise.append((names[k], ub, d, beads))
     assert pivot_units is not None

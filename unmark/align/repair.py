@@ -21,6 +21,7 @@ holds its translation, so both rows become right. The patterns are the label gra
 """
 from __future__ import annotations
 
+import math
 from typing import Sequence
 
 from ..labels import rule as label_rule
@@ -107,37 +108,75 @@ def glued_lead_in(text: str) -> bool:
 
 
 def _labelled_lines(text: str) -> int:
-    return len(_LABELLED.findall(text))
+    # (every labelled line has a colon: most units have none and skip the pattern)
+    return len(_LABELLED.findall(text)) if ":" in text or "：" in text else 0
 
 
-def _labelled_moves(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str]) -> list[tuple[int, int, int]]:
+def furniture(text: str) -> bool:
+    """A unit that is no running text: a job number, a page label, a barcode line (fewer than three
+    letters, or a fifth as many digits as letters)."""
+    letters = sum(map(str.isalpha, text))
+    return letters < 3 or sum(map(str.isdigit, text)) >= 0.2 * letters
+
+
+def _labelled_moves(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str]) -> list[tuple[int, ...]]:
     """Labelled lines (``In favour: …``, ``反对：…``) one row off: two neighbouring two-sided rows whose
     counts of labelled lines disagree in opposite directions, and the unit at their boundary that
-    starts with one makes both agree when it moves (a line glued to its neighbour in one version)."""
+    starts with one brings both closer to agreement when it moves (a line glued to its neighbour in
+    one version; a line lost in one version leaves the counts apart) -- with the furniture between it
+    and the boundary (a job number left between two lines)."""
     texts = (src, tgt)
     cnt = [[sum(_labelled_lines(texts[x][i]) for i in b[x]) for x in (0, 1)] for b in beads]
-    out = []
+    out: list[tuple[int, ...]] = []
+    lengths = ([_length(t) for t in src], [_length(t) for t in tgt])
     for k in range(len(beads) - 1):
         a, b = beads[k], beads[k + 1]
         if not (a[0] and a[1] and b[0] and b[1]):
             continue
+        found: list[tuple[int, ...]] = []
         for x in (0, 1):
             y = 1 - x
-            first, last = texts[x][b[x][0]], texts[x][a[x][-1]]
+            f = 0  # furniture at the start of the next row's side, then its first unit of text
+            while f < len(b[x]) - 1 and furniture(texts[x][b[x][f]]):
+                f += 1
+            first = texts[x][b[x][f]]
             h = _labelled_lines(first)
-            if len(b[x]) > 1 and h and _LABELLED.match(first.lstrip()) and \
-                    cnt[k][y] - cnt[k][x] == h and cnt[k + 1][x] - cnt[k + 1][y] == h:
-                out.append((k + 1, x, k))
+            if len(b[x]) > f + 1 and h and _LABELLED.match(first.lstrip()) and \
+                    cnt[k][y] - cnt[k][x] >= h and cnt[k + 1][x] - cnt[k + 1][y] >= h:
+                found.append((k + 1, x, k) if f == 0 else (k + 1, x, k, f + 1))
+            f = 0  # furniture at the end of this row's side, then its last unit of text
+            while f < len(a[x]) - 1 and furniture(texts[x][a[x][-1 - f]]):
+                f += 1
+            last = texts[x][a[x][-1 - f]]
             h = _labelled_lines(last)
-            if h and _LABELLED.match(last.lstrip()) and \
-                    cnt[k][x] - cnt[k][y] == h and cnt[k + 1][y] - cnt[k + 1][x] == h:
-                out.append((k, x, k + 1))
+            if h and _LABELLED.match(last.lstrip()) and (f == 0 or len(a[x]) > f + 1) and \
+                    cnt[k][x] - cnt[k][y] >= h and cnt[k + 1][y] - cnt[k + 1][x] >= h:
+                found.append((k, x, k + 1) if f == 0 else (k, x, k + 1, f + 1))
+        if found:
+            # two moves that each make the counts agree (a line of each version one row off the other
+            # way): the one after which both rows' lengths fit the pair's ratio best
+            out.append(min(found, key=lambda m: _misfit(beads, m, lengths)))
     return out
 
 
-def moved_headings(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str]) -> list[tuple[int, int, int]]:
+def _misfit(beads: Sequence[Bead], move: tuple[int, ...], lengths: tuple[list[int], list[int]]) -> float:
+    """How far the two rows a move touches are from the pair's length ratio after it (the sum of the
+    squared log ratios against the pair's)."""
+    src_row, side, dst_row, *count = move
+    n = count[0] if count else 1
+    rows = {r: [list(beads[r][0]), list(beads[r][1])] for r in (src_row, dst_row)}
+    units = rows[src_row][side]
+    moved = units[:n] if dst_row < src_row else units[-n:]
+    rows[src_row][side] = units[n:] if dst_row < src_row else units[:-n]
+    rows[dst_row][side] = rows[dst_row][side] + moved if dst_row < src_row else moved + rows[dst_row][side]
+    ratio = math.log((sum(lengths[1]) + 1.0) / (sum(lengths[0]) + 1.0))
+    return sum((math.log((sum(lengths[1][j] for j in t) + 1.0) / (sum(lengths[0][i] for i in s) + 1.0)) - ratio) ** 2
+               for s, t in rows.values())
+
+
+def moved_headings(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str]) -> list[tuple[int, ...]]:
     """Each lone heading (or heading label) one row off: ``(row it sits in, side 0/1, row it belongs
-    to)``."""
+    to)``, and a fourth figure when more than one unit moves (the units at that end of the side)."""
     n = len(beads)
     out = []
     texts = (src, tgt)
@@ -191,18 +230,20 @@ def repair(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str],
     rows = [[list(s), list(t), c] for s, t, c in beads]
     per_bead = {k: list(v) for k, v in (stats or {}).items() if isinstance(v, list) and len(v) == len(beads)}
     done: set[int] = set()
-    for src_row, side, dst_row in moves:
+    for src_row, side, dst_row, *count in moves:
         if src_row in done or dst_row in done:
             continue
         units = rows[src_row][side]
-        if not units:
+        n = count[0] if count else 1
+        if len(units) < n or not n:
             continue
         both = bool(rows[src_row][0] and rows[src_row][1])
-        unit = units.pop(0 if dst_row < src_row else -1)
         if dst_row < src_row:
-            rows[dst_row][side].append(unit)
+            rows[dst_row][side].extend(units[:n])
+            del units[:n]
         else:
-            rows[dst_row][side].insert(0, unit)
+            rows[dst_row][side][:0] = units[-n:]
+            del units[-n:]
         if both:  # (a skip's score says nothing about the row it joins)
             rows[dst_row][2] = min(rows[dst_row][2], rows[src_row][2])
         for v in per_bead.values():

@@ -27,6 +27,7 @@ import functools
 import itertools
 import logging
 import math
+import operator
 import zlib
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -323,8 +324,8 @@ def _hash_vectors(keys: Sequence[Sequence[str]], weights: dict[str, float], dim:
     lengths = np.fromiter((len(ks) for ks in keys), dtype=np.int64, count=len(keys))
     flat = list(itertools.chain.from_iterable(keys))
     slot_of = {k: _stable_hash(k) % dim for k in weights}
-    slots = np.fromiter((slot_of.get(k, -1) for k in flat), dtype=np.int64, count=len(flat))
-    w = np.fromiter((weights.get(k, 0.0) for k in flat), dtype=np.float64, count=len(flat))
+    slots = np.fromiter(map(slot_of.get, flat, itertools.repeat(-1)), dtype=np.int64, count=len(flat))
+    w = np.fromiter(map(weights.get, flat, itertools.repeat(0.0)), dtype=np.float64, count=len(flat))
     if local is not None:
         w = w * np.fromiter(itertools.chain.from_iterable(local), dtype=np.float64, count=len(flat))
     rows = np.repeat(np.arange(len(keys)), lengths)
@@ -398,12 +399,13 @@ def dictionary_vectors(src: Sequence[str], tgt: Sequence[str], src_lang: str | N
     memo: dict = {}
     fz = [lexicon.zh_features(t, lex, memo) for t in zh]
     fe = [lexicon.en_features(t) for t in en]
-    kz = [[k for k, _ in f] for f in fz]
-    ke = [[k for k, _ in f] for f in fe]
+    key, weight = operator.itemgetter(0), operator.itemgetter(1)
+    kz = [list(map(key, f)) for f in fz]
+    ke = [list(map(key, f)) for f in fe]
     vocab = _anchors.shared_vocabulary(kz, ke)
     w = _anchors.idf_weights(kz, ke, vocab)
-    Z = _hash_vectors(kz, w, dim, [[x for _, x in f] for f in fz])
-    E = _hash_vectors(ke, w, dim, [[x for _, x in f] for f in fe])
+    Z = _hash_vectors(kz, w, dim, [list(map(weight, f)) for f in fz])
+    E = _hash_vectors(ke, w, dim, [list(map(weight, f)) for f in fe])
     return (E, Z) if flip else (Z, E)
 
 
@@ -657,7 +659,7 @@ def _align(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None, 
     s2 = p.s2 if p.s2 else 12.0
     digits: tuple = (None, None)
     if p.digit_weight:
-        digits = tuple(np.concatenate([[0.0], np.cumsum([sum(ch.isdigit() for ch in t) for t in side])])
+        digits = tuple(np.concatenate([[0.0], np.cumsum([sum(map(str.isdigit, t)) for t in side])])
                        for side in (src, tgt))
     prior = {b: PRIOR[b] for b in beads}
     path: list[tuple[int, int]] | None = None

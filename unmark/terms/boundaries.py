@@ -31,13 +31,16 @@ def zh_cut_neutral() -> frozenset[str]:
     return frozenset(ch for line in load_lines("terms/zh_cut_neutral.txt") for ch in line.split())
 
 
-def zh_cut_piece(term: str, texts: Sequence[str], share: float = 0.75, min_occurrences: int = 3) -> str | None:
+def zh_cut_piece(term: str, texts: Sequence[str], share: float = 0.75, min_occurrences: int = 3,
+                 name_side: str | None = None) -> str | None:
     """Is ``term`` a piece cut out of a longer word in ``texts`` (the aligned pairs an entry was
     learned from)? The side and character ("亚+", "+所") when at least ``share`` of its occurrences
     (and ``min_occurrences``) have the same Han character on one side and that character is not a
     particle, preposition, pronoun or counter (``resources/terms/zh_cut_neutral.txt``), or a hyphen
     or middle dot inside a transliterated name (卡拉巴赫 of 纳戈尔诺-卡拉巴赫); None for a
-    term whose edges are free (the left and right contexts vary or are function characters)."""
+    term whose edges are free (the left and right contexts vary or are function characters).
+    ``name_side`` ("left"/"right"): that edge is the rest of a name across a hyphen, which goes on
+    whatever the count (纳戈尔诺 of 纳戈尔诺-卡拉巴赫冲突 seen twice)."""
     if not term or term.startswith("《") or not _HAN.search(term):
         return None
     neutral = zh_cut_neutral()
@@ -50,11 +53,14 @@ def zh_cut_piece(term: str, texts: Sequence[str], share: float = 0.75, min_occur
             left[t[at - 1] if at > 0 else ""] += 1
             end = at + len(term)
             right[t[end] if end < len(t) else ""] += 1
-    if n < min_occurrences:
+    if not n:
         return None
     for side, cnt in (("left", left), ("right", right)):
         ch, c = cnt.most_common(1)[0]
-        if ch and c >= share * n and ((_HAN.match(ch) and ch not in neutral) or ch in NAME_JOINERS):
+        # a name joiner needs no count: a hyphen between Han characters is inside one name
+        if ch and c >= share * n and ((_HAN.match(ch) and ch not in neutral
+                                       and (n >= min_occurrences or side == name_side))
+                                      or ch in NAME_JOINERS):
             return f"{ch}+" if side == "left" else f"+{ch}"
     return None
 
@@ -70,11 +76,14 @@ def complete_cut_piece(term: str, texts: Sequence[str], share: float = 0.75, min
 
     function_words = stopwords("zh")
     cur, steps = term, []
+    name_side = None
     while len(cur) < max_chars:
-        cut = zh_cut_piece(cur, texts, share, min_occurrences)
+        cut = zh_cut_piece(cur, texts, share, min_occurrences, name_side)
         if cut is None:
             break
         cur = cut[0] + cur if cut.endswith("+") else cur + cut[-1]
+        if cut.strip("+") in NAME_JOINERS:
+            name_side = "left" if cut.endswith("+") else "right"
         steps.append(cur)
     if not steps:
         return [term]
@@ -90,8 +99,27 @@ def complete_cut_piece(term: str, texts: Sequence[str], share: float = 0.75, min
                  for c in _tokens(part).chunks for w in c]
         if any(len(w) > 1 and w in function_words for w in added):
             continue
+        if name_side and not _name_words_only(whole, at, len(term), name_side):
+            continue
         out.append(whole)
     return out
+
+
+_NAME_TAGS = ("n", "x", "j", "eng")     # jieba tags of nouns, names, abbreviations, unknown strings
+
+
+def _name_words_only(whole: str, at: int, size: int, side: str) -> bool:
+    """Are the words a piece grew by across a name hyphen, beyond the hyphen, nouns or names
+    (纳戈尔诺 in 纳戈尔诺-卡拉巴赫) and no verb, preposition or adverb (解决 in 解决纳戈尔诺-…)?"""
+    from .tokenize import zh_pos_tokenizer
+
+    added = (0, at) if side == "left" else (at + size, len(whole))
+    pos = 0
+    for w in zh_pos_tokenizer().cut(whole, HMM=True):
+        start, pos = pos, pos + len(w.word)
+        if start >= added[0] and pos <= added[1] and w.word not in NAME_JOINERS and not w.flag.startswith(_NAME_TAGS):
+            return False
+    return True
 
 
 def _occurrences(texts: Sequence[str], term: str) -> list[tuple[str, int]]:

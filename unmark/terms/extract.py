@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
+import regex
 
 from ..align.types import Segment
 from ..errors import TermsError
@@ -45,8 +46,9 @@ from .candidates import (
     nominal_single_en,
     segment_candidates,
 )
-from .boundaries import complete_cut_piece, grow_latin, grow_zh
+from .boundaries import complete_cut_piece, grow_latin, grow_zh, zh_cut_piece
 from .cognates import ALPHABETIC
+from .cognates import foreign_piece
 from .cognates import inconsistent as cognates_inconsistent
 from .generality import specificity
 from .status import GENERAL, NAME, TERM, un_dictionary_word, attributive_modifier, compositional_with_state, zh_transliterated_name, is_proper_name, coordinations, entry_status, label_series
@@ -427,6 +429,79 @@ def _neighbour_edge(k: int, stats, src: _Side, tgt: _Side, lex, sample: int = 12
     return False
 
 
+def _equivalent_outside(pair: tuple[str, str], segs: list[int], src: _Side, lex, tgt_texts: Sequence[str],
+                        tgt_lang: str, sample: int = 12) -> str | None:
+    """The first or last word of the target that, in more than half of the pair's segments, translates
+    a source word beside the source term more strongly than any word inside it, and is not written
+    again elsewhere in the target segment (仇外心理 / "intolerance": 不容忍 of "xenophobia and related
+    intolerance" is beside it; 易卜拉欣 / "Khaled": 哈立德 is beside it); None when both edges are
+    the pair's own."""
+    a, b = pair
+    segs = segs[:sample]
+    if not segs or is_acronym(b):
+        return None
+    st = [w for c in tokenize(a, src.lang).chunks for w in c]
+    tt = [w for c in tokenize(b, tgt_lang).chunks for w in c]
+    content = [w for w in tt if any(ch.isalnum() for ch in w) and not lex.target_stopword(w)]
+    if not content or not st:
+        return None
+    for w in dict.fromkeys((content[0], content[-1])):
+        hits = 0
+        for i in segs:
+            if lex.stronger_outside(w, src.words[i], st) and not _written_outside(w, tt, tgt_texts[i]):
+                hits += 1
+        if hits * 2 > len(segs):
+            return w
+    return None
+
+
+def _trim_neighbours(pair: tuple[str, str], segs: list[int], src: _Side, tgt: _Side, lex, tgt_texts: Sequence[str],
+                     min_lexical: float) -> str | None:
+    """The target without the edge word :func:`_equivalent_outside` finds (and the function words it
+    leaves at the edge), when what is left is a target candidate of the corpus whose words translate
+    the source; None when nothing consistent is left or a second edge word is a neighbour's too."""
+    a, b = pair
+    w = _equivalent_outside((a, b), segs, src, lex, tgt_texts, tgt.lang)
+    if w is None:
+        return b
+    words = b.split()
+    if words and words[0] == w:
+        words = words[1:]
+    elif words and words[-1] == w:
+        words = words[:-1]
+    else:
+        return None             # a word glued to another: no clean cut
+    while words and lex.target_stopword(words[0]):
+        words = words[1:]
+    while words and lex.target_stopword(words[-1]):
+        words = words[:-1]
+    if not words:
+        return None
+    b = " ".join(words)
+    if term_key(b, tgt.lang) not in tgt.df:
+        return None             # no candidate of its own: the cut leaves a piece of a phrase
+    st = [x for c in tokenize(a, src.lang).chunks for x in c]
+    tt = [x for c in tokenize(b, tgt.lang).chunks for x in c]
+    if lex.score(st, tt) < min_lexical or not lex.explains(st, tt):
+        return None
+    if _equivalent_outside((a, b), segs, src, lex, tgt_texts, tgt.lang) is not None:
+        return None
+    # what is left must be the source's own: no word of it translates a neighbour at least as well
+    # (解除武装 / "demobilization" left from "demobilization and reintegration": 复员 is beside it)
+    for x in (x for x in tt if any(ch.isalnum() for ch in x) and not lex.target_stopword(x)):
+        if sum(lex.stronger_outside(x, src.words[i], st, margin=1.0) and not _written_outside(x, tt, tgt_texts[i])
+               for i in segs[:12]) * 2 > len(segs[:12]):
+            return None
+    return b
+
+
+def _written_outside(word: str, term_tokens: Sequence[str], text: str) -> bool:
+    """Is ``word`` written in ``text`` more often than the term that holds it (a second "war" in a
+    sentence with "Second World War": the neighbour has its own translation)?"""
+    low = text.lower()
+    n_word = len(regex.findall(r"(?<![\w-])" + regex.escape(word.lower()) + r"(?![\w-])", low))
+    n_term = max(1, low.count(" ".join(term_tokens).lower()))
+    return n_word > n_term
 def _distinct_cooc_filter(linked: list[int], stats, src: _Side, tgt: _Side, pairs, min_cooc: int) -> list[int]:
     """The linked pairs seen together in at least ``min_cooc`` aligned pairs of distinct text (a
     pair repeated verbatim counts once)."""
@@ -519,6 +594,19 @@ def _name_continued(k: int, src_side: tuple, tgt_side: tuple, segs: list[int], s
     # between two Latin-script sides both must be pieces (Council of Europe stays when
     # "Council of Europe Commissioner" is frequent: Совет Европы is whole)
     return bool(verdicts) and all(verdicts)
+
+
+def _cut_in_name(a: str, b: str, tgt: _Side, kt: str, src_texts: list[str], segs: list[int], share: float) -> bool:
+    """Two pieces of one longer name, on both sides at once: in the (two or more) pairs the entry was
+    learned from, the Chinese side has the same character beside it (萨摩亚 in 美属萨摩亚, 发展基金 in
+    资本发展基金) and the English side, capitalised, is continued by a capitalised word (American
+    Samoa, Capital Development Fund). Two pairs are enough when both sides agree."""
+    if len(segs) < 2 or not b[:1].isupper() or is_acronym(b) or b != tgt.surface[kt].lstrip(INITIAL_MARK):
+        return False
+    cont = sum(1 for i in segs if any(getattr(tgt.per_seg[i], "name_ctx", {}).get(kt, ("", ""))))
+    if cont < share * len(segs):
+        return False
+    return zh_cut_piece(a, src_texts, share, min_occurrences=2) is not None
 
 
 def _saturation(cooc: int, saturation: int) -> float:
@@ -799,7 +887,27 @@ def extract_terms(
                         sides[side] = whole
                         completed.add(k)
             a, b = sides
+        if (opts.cut_share > 0 and src_lang == "zh" and k not in cut_of and k not in completed
+                and _cut_in_name(a, b, tgt, tgt.keys[stats.tgt[k]], [join_cjk(pairs[i][0].text) for i in grow_segs[k]],
+                                 grow_segs[k], 1.0)):
+            cut_of[k] = a
         surf_of[k] = (a, b)
+    if lex is not None and opts.outside_check and src_lang == "zh":
+        # equivalence: an edge word of the English whose translation in most segments is a word
+        # beside the Chinese term, not in it, was taken from a neighbour: it is cut off (叙利亚戈兰 /
+        # "occupied Syrian Golan" -> "Syrian Golan"); a pair left with no consistent English goes
+        dropped_k: set[int] = set()
+        for k in linked:
+            if same_state[k]:
+                continue
+            trimmed = _trim_neighbours(surf_of[k], segs_of[k], src, tgt, lex, tgt_texts, opts.min_lexical)
+            if trimmed is None:
+                log.debug("terms: %s / %s dropped: its English translates a neighbour", *surf_of[k])
+                dropped_k.add(k)
+            elif trimmed != surf_of[k][1]:
+                log.debug("terms: %s / %s trimmed to %r", *surf_of[k], trimmed)
+                surf_of[k] = (surf_of[k][0], trimmed)
+        linked = [k for k in linked if k not in dropped_k]
     # a term grown into another entry's source: one entry for that source, the pair seen together
     # more often, unless one target is the full name of the other's (全球环境 grown to 全球环境基金
     # yields to 全球环境基金 / Global Environment Facility); ties: the one not grown
@@ -821,6 +929,7 @@ def extract_terms(
     labels_s = label_series(src.keys, opts.label_series) if opts.label_series else set()
     labels_t = label_series(tgt.keys, opts.label_series) if opts.label_series else set()
     status: dict[int, str] = {}
+    alphabetic = src_lang in ALPHABETIC and tgt_lang in ALPHABETIC
     for k in linked:
         is_state = bool((src_state is not None and src_state[stats.src[k]] >= 0)
                         or (tgt_state is not None and tgt_state[stats.tgt[k]] >= 0))
@@ -836,6 +945,7 @@ def extract_terms(
                     and not (acr.is_listed_name(a) or acr.is_listed_name(b)))  # a piece of one longer name
                 or compositional_with_state(b, tgt_lang) or compositional_with_state(a, src_lang)
                 or k in cut_of                                           # a piece cut out of a longer word
+                or (alphabetic and (foreign_piece(a, src_lang, b) or foreign_piece(b, tgt_lang, a)))  # Associazione
                 or _name_continued(k, (src, ks, a), (tgt, kt, b), segs_of[k], opts.max_name_continued)):
             status[k] = GENERAL
     # two main-list entries joined by "and" are a phrase of the text, not an entry

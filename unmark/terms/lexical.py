@@ -88,6 +88,7 @@ class LexicalModel:
             cond = np.zeros(0, dtype=bool)
         keep = (d >= threshold) | cond
         self.assoc: dict[tuple[int, int], float] = {(int(a), int(b)): float(x) for a, b, x in zip(st.src[keep], st.tgt[keep], d[keep])}
+        self.assoc_n: dict[tuple[int, int], float] = {(int(a), int(b)): float(n) for a, b, n in zip(st.src[keep], st.tgt[keep], st.cooc[keep])}
         self.strict_by_tgt: dict[int, set[int]] = defaultdict(set)
         self.strict_by_src: dict[int, set[int]] = defaultdict(set)
         for a, b, x in zip(st.src[keep], st.tgt[keep], d[keep]):
@@ -252,3 +253,53 @@ class LexicalModel:
         outside = self._units(segment_tokens, self.src_lang, self.freq_s) - inside - self.stop_s
         cands = self.strict_by_tgt[b]
         return any(self.src_vocab.get(u, -1) in cands for u in outside)
+
+    def explains(self, src_tokens: Sequence[str], tgt_tokens: Sequence[str]) -> bool:
+        """Is some word of the target term associated with some word of the source term?"""
+        a_all = {i for g in self._groups(src_tokens, self.src_lang) for i in g if i >= 0}
+        b_all = {i for g in self._groups(tgt_tokens, self.tgt_lang) for i in g if i >= 0}
+        return any((a, b) in self.assoc for a in a_all for b in b_all)
+
+    def target_stopword(self, word: str) -> bool:
+        return _norm(word, self.tgt_lang) in self.stop_t
+
+    def _best(self, word_id: int, units: Iterable[str], vocab: dict[str, int], is_tgt_word: bool,
+              min_cooc: float = 0.0) -> float:
+        best = 0.0
+        for u in units:
+            o = vocab.get(u)
+            if o is None:
+                continue
+            key = (o, word_id) if is_tgt_word else (word_id, o)
+            x = self.assoc.get(key)
+            if x is not None and x > best and (min_cooc <= 0 or self.assoc_n.get(key, 0.0) >= min_cooc):
+                best = x
+        return best
+
+    def stronger_outside(self, word: str, segment_tokens: Iterable[str], term_tokens: Sequence[str],
+                         word_is_target: bool = True, margin: float = 1.25, strong: float = 0.45,
+                         evidence: float = 3.0) -> bool:
+        """Does ``word`` of one term translate a word of the segment outside the other term more
+        strongly (Dice at least ``strong`` and ``margin`` times the best inside; numbers, single
+        Chinese characters and the segmenter's other cuts of the term itself are no words here, and
+        the outside association must rest on ``evidence`` segments) than any word inside it? "intolerance" beside
+        仇外心理 belongs to 不容忍 of the same sentence ("xenophobia and related intolerance"),
+        "Khaled" beside 易卜拉欣 to 哈立德: the pair took its equivalent from a neighbour."""
+        if word_is_target:
+            lang, vocab, other_lang, other_vocab, freq, stop = (self.tgt_lang, self.tgt_vocab, self.src_lang,
+                                                                  self.src_vocab, self.freq_s, self.stop_s)
+        else:
+            lang, vocab, other_lang, other_vocab, freq, stop = (self.src_lang, self.src_vocab, self.tgt_lang,
+                                                                  self.tgt_vocab, self.freq_t, self.stop_t)
+        w = vocab.get(_norm(word, lang))
+        if w is None or (word_is_target and w not in self.strict_by_tgt) or (not word_is_target and w not in self.strict_by_src):
+            return False
+        inside = self._units(term_tokens, other_lang, freq)
+        whole = "".join(term_tokens) if other_lang == "zh" else None
+        outside = {u for u in self._units(segment_tokens, other_lang, freq) - inside - stop
+                   if not u.isdigit() and (whole is None or (len(u) > 1 and u not in whole and whole not in u))}
+        out_best = self._best(w, outside, other_vocab, word_is_target, evidence)
+        if out_best < max(strong, self.threshold):
+            return False
+        return out_best >= margin * self._best(w, inside, other_vocab, word_is_target)
+

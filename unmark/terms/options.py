@@ -37,6 +37,7 @@ class TermOptions:
     lexical_check: bool = True     # word-alignment consistency of every linked pair
     min_lexical: float = 0.2       # lowest consistency score of an accepted pair
     edge_check: bool = True        # drop a pair whose first/last word translates nothing in the other term
+    outside_check: bool = True     # zh-en: an English edge word translating, in most segments, a Chinese word beside the term (more strongly than any in it) is cut off, or the pair goes
     cognate_check: bool = True     # alphabetic pairs: drop a pair whose word has its cognate outside the other term (Sinti / каминанти)
     max_entries: int | None = None
     general: str = "last"          # entries of status "general": last (after the main list) | drop | keep (ranked in place)

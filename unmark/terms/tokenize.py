@@ -42,12 +42,16 @@ _ZH_PUNCT_SPACE_RE = regex.compile(rf"(?<=[{_ZH_MARKS}])[ \t\u3000]+|[ \t\u3000]
 
 
 _ZH_DIGIT_SPACE_RE = regex.compile(rf"(?<=[0-9])[ \t\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000]+(?=[0-9])")
+# a hyphen the tokeniser spaced between two Han characters joins one name (纳戈尔诺 - 卡拉巴赫)
+_ZH_HYPHEN_SPACE_RE = regex.compile(rf"(?<=[{_CJK}])[ \t\u3000]+-[ \t\u3000]+(?=[{_CJK}])")
 
 
 def join_cjk(text: str) -> str:
     """Remove spaces between CJK characters, around CJK punctuation and between a digit and a CJK
-    character (word-tokenised corpora such as the UNPC ``.zh.tok``: "2015 年 后" -> "2015年后");
-    spaces between Latin words and digits stay."""
+    character (word-tokenised corpora such as the UNPC ``.zh.tok``: "2015 年 后" -> "2015年后"), and
+    around a single hyphen between Han characters ("纳戈尔诺 - 卡拉巴赫" -> "纳戈尔诺-卡拉巴赫", as UN
+    Chinese writes the name); spaces between Latin words and digits stay."""
+    text = _ZH_HYPHEN_SPACE_RE.sub("-", text)
     return _ZH_DIGIT_SPACE_RE.sub("", _ZH_PUNCT_SPACE_RE.sub("", _ZH_SPACE_RE.sub("", text)))
 
 

@@ -9,6 +9,7 @@ format as the pypdf backend. Imported lazily: without pypdfium2 the caller gets 
 from __future__ import annotations
 
 import ctypes
+import io
 import functools
 import logging
 import re
@@ -17,13 +18,15 @@ import time
 import unicodedata
 
 import regex
+from collections.abc import Collection
 from itertools import compress, islice, repeat
 from operator import is_, ne
 from pathlib import Path
 
 from .cidmap import read_by_collection
-from .cmaps import unmapped_reason
-from .fontmap import embedded_map
+from .cmaps import has_tounicode, pdfium_map, unmapped_reason
+from .fontmap import code_length, embedded_map, unmapped_detail
+from .tounicode import with_tounicode
 from ...errors import PdfError
 from ...limits import PDFIUM_TEXT_OBJECT_MAX
 from ...scripts import RTL_CHAR as _RTL
@@ -140,6 +143,8 @@ def _int_functions(c) -> dict:
         "f_char_origin": fn("FPDFText_GetCharOrigin", ci, vp, ci, vp, vp),
         "is_generated": fn("FPDFText_IsGenerated", ci, vp, ci),
         "get_unicode": fn("FPDFText_GetUnicode", ctypes.c_uint, vp, ci),
+        "count_chars": fn("FPDFText_CountChars", ci, vp),
+        "get_text": fn("FPDFText_GetText", ci, vp, ci, ci, vp),
     }
 
 
@@ -323,21 +328,22 @@ def _stretches(get, tpv: int, text: str) -> list[tuple]:
     return list(zip(first, [*first[1:], n], keys))
 
 
-def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None, code_maps: dict | None = None) -> None:
+def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None, code_maps: dict | None = None) -> Collection[int]:
     """All characters of the text page in one call, grouped by the text object that
-    draws them; each object's geometry, size, font and marks are read once."""
+    draws them; each object's geometry, size, font and marks are read once. Returns the
+    handles of the text objects read (:func:`_walk` need not ask their type)."""
     c = api.c
-    n = c.FPDFText_CountChars(tp)
-    if n <= 0:
-        return
-    buf = ctypes.create_string_buffer(2 * n + 2)
-    c.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-    # PDFium reports a hyphen it takes for a line-end break as U+FFFE; the page shows "-"
-    text = buf.raw[: 2 * n].decode("utf-16-le", "replace").replace("\ufffe", "-")
-    if _RTL.search(text):
-        _visual_runs(api, tp, raw, height, text)
-        return
     tpv = ctypes.cast(tp, ctypes.c_void_p).value
+    n = api.count_chars(tpv)
+    if n <= 0:
+        return ()
+    if 2 * n + 2 > api.buf_len:
+        api._set_buf(2 * n + 2)
+    api.get_text(tpv, 0, n, api.a_buf)
+    # PDFium reports a hyphen it takes for a line-end break as U+FFFE; the page shows "-"
+    text = ctypes.string_at(api.a_buf, 2 * n).decode("utf-16-le", "replace").replace("\ufffe", "-")
+    if _RTL.search(text):
+        return _visual_runs(api, tp, raw, height, text)
     stretches = _stretches(api.get_obj_int, tpv, text)
     if n >= PDFIUM_TEXT_OBJECT_MAX:
         raw.truncated += _cut_objects(stretches)
@@ -403,6 +409,7 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None, code_maps:
         append(cur)
         if bad and "\ufffd" in chunk:
             raw.undecodable += chunk.count("\ufffd")
+    return info
 
 
 # a space between two characters of a CJK line (the class of :data:`unmark.scripts.CJK_GLYPH`)
@@ -483,7 +490,7 @@ def _bidi(ch: str) -> str:
 
 
 
-def _visual_runs(api: _Api, tp, raw: RawPage, height: float, text: str) -> None:
+def _visual_runs(api: _Api, tp, raw: RawPage, height: float, text: str) -> Collection[int]:
     """A page with right-to-left text: PDFium's text page puts characters in its own bidi
     order, which scrambles numbers inside Arabic lines. Runs are rebuilt as the pypdf
     backend sees them: each text object's characters in drawing position order (left to
@@ -539,16 +546,21 @@ def _visual_runs(api: _Api, tp, raw: RawPage, height: float, text: str) -> None:
             last_x = x
             if ch == "\ufffd":
                 raw.undecodable += 1
+    return by_obj
 
 
-def _walk(api: _Api, parent, is_form: bool, raw: RawPage, height: float, deadline, ctm=None, depth=0):
-    """Rules (thin wide paths) and images; text comes from :func:`_text_runs`."""
+def _walk(api: _Api, parent, is_form: bool, raw: RawPage, height: float, deadline, ctm=None, depth=0,
+          text_objs: Collection[int] = ()):
+    """Rules (thin wide paths) and images; text comes from :func:`_text_runs` (``text_objs``: the
+    handles of text objects it read, whose type is known)."""
     count = api.f_form_count(parent) if is_form else api.f_page_count(parent)
     get = api.f_form_obj if is_form else api.f_page_obj
     kind = api.f_type
     for i in range(count):
+        if deadline is not None and not (i & 255) and time.monotonic() > deadline:
+            raise _Timeout()
         obj = get(parent, i)
-        if not obj:
+        if not obj or obj in text_objs:
             continue
         t = kind(obj)
         if t == PATH:
@@ -562,9 +574,7 @@ def _walk(api: _Api, parent, is_form: bool, raw: RawPage, height: float, deadlin
             raw.images += 1
         elif t == FORM and depth < 4:
             m = api.matrix(obj)
-            _walk(api, obj, True, raw, height, deadline, m if ctm is None else _compose(m, ctm), depth + 1)
-        if deadline is not None and not (i & 255) and time.monotonic() > deadline:
-            raise _Timeout()
+            _walk(api, obj, True, raw, height, deadline, m if ctm is None else _compose(m, ctm), depth + 1, text_objs)
 
 
 def _compose(m, n):
@@ -607,6 +617,7 @@ def _font_key(name: str) -> str:
 
 
 _TYPE0 = re.compile(rb"/Type0\b")
+_TOUNICODE = re.compile(rb"/ToUnicode\s*\d+\s+\d+\s+R")   # a map (a stream), not a name
 _OBJSTM = re.compile(rb"/Type\s*/ObjStm\b")
 _FIRST = re.compile(rb"/First\s+(\d+)")
 _FLATE_ONLY = re.compile(rb"/Filter\s*(?:/FlateDecode|\[\s*/FlateDecode\s*\])")
@@ -614,8 +625,9 @@ _MAX_OBJSTM = 64 << 20   # decompressed bytes per object stream read for the che
 
 
 def _type0_mapped(objects) -> bool:
-    """Every object (bytes) that says ``/Type0`` also holds ``/ToUnicode``."""
-    return all(b"/ToUnicode" in o for o in objects if _TYPE0.search(o))
+    """Every object (bytes) that says ``/Type0`` also holds a ``/ToUnicode`` map (a reference to
+    a stream; ``/ToUnicode /Identity-H``, a name, maps nothing)."""
+    return all(_TOUNICODE.search(o) for o in objects if _TYPE0.search(o))
 
 
 def _plain_objects(data: bytes):
@@ -678,19 +690,22 @@ def _all_type0_mapped(path, data: bytes | None = None) -> bool:
 
 
 def fonts_without_unicode(path, data: bytes | None = None,
-                          maps: dict | None = None) -> dict[str, tuple[str, str]]:
+                          maps: dict | None = None, patch: dict | None = None) -> dict[str, tuple[str, str]]:
     """Base names of composite fonts that neither a /ToUnicode map nor a predefined Unicode or
     national CMap nor their embedded program (:mod:`.fontmap`) can map (their text is glyph
     ids), with the reason. PDFium does not tell; the font dictionaries do (read with pypdf, no
     content parsing). Fonts read from their embedded program go to ``maps`` (font key ->
-    (base name, code -> text, source)): PDFium gives their codes as characters."""
+    (base name, code -> text, source)): PDFium gives their codes as characters. With ``patch``,
+    the document PDFium should read instead is put there under ``"data"`` (:mod:`.tounicode`:
+    those maps as /ToUnicode maps), and the keys of the fonts it maps under ``"keys"``."""
     out: dict[str, tuple[str, str]] = {}  # font key -> (base name, why)
     if _all_type0_mapped(path, data):
         return out
     try:
         from pypdf import PdfReader
 
-        reader = PdfReader(str(path), strict=False)
+        reader = PdfReader(io.BytesIO(data) if data is not None else str(path), strict=False)
+        refs: dict = {}
         if reader.is_encrypted:
             reader.decrypt("")
         seen: set[int] = set()
@@ -706,15 +721,24 @@ def fonts_without_unicode(path, data: bytes | None = None,
                 seen.add(key)
                 f = ref.get_object()
                 why = unmapped_reason(f)
+                if why is None and key is not None and patch is not None and not has_tounicode(f):
+                    # a predefined CMap the table reads and PDFium does not (GB-H): a ToUnicode map for PDFium
+                    pm = pdfium_map(str(f.get("/Encoding", "")))
+                    if pm:
+                        refs.setdefault(_font_key(str(f.get("/BaseFont", ""))), []).append(((key, ref.generation), (pm, 2)))
                 if why is not None:
                     name = str(f.get("/BaseFont", ""))
                     em = embedded_map(f)
                     if em is not None and maps is not None:
                         maps[_font_key(name)] = (name.lstrip("/"), em[0], em[1])
+                        if key is not None and not read_by_collection(em[1]):
+                            refs.setdefault(_font_key(name), []).append(((key, ref.generation), (em[0], code_length(f))))
                         continue
-                    if "not embedded" not in why:
-                        why = why.replace(", no ToUnicode", ", embedded program names no glyph, no ToUnicode")
-                    out[_font_key(name)] = (name.lstrip("/"), why)
+                    out[_font_key(name)] = (name.lstrip("/"), unmapped_detail(f, why))
+        if patch is not None and refs and data is not None:
+            fixed = with_tounicode(data, reader, {r: m for lst in refs.values() for r, m in lst})
+            if fixed is not None:
+                patch["data"], patch["keys"] = fixed, set(refs)
     except Exception as exc:  # noqa: BLE001 - a check, never a failure
         log.debug("font check skipped: %s", exc)
     return out
@@ -724,6 +748,7 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
     pdfium, c = _lib()
     doc, n = reader_n or open_reader(path)
     api = _Api(c)
+    owned = None
     tagged = False
     try:
         root_marked = c.FPDFCatalog_IsTagged(doc.raw) if hasattr(c, "FPDFCatalog_IsTagged") else False
@@ -731,10 +756,29 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
     except Exception:  # noqa: BLE001
         pass
     maps: dict = {}
-    no_unicode = fonts_without_unicode(path, getattr(doc, "data", None), maps)
-    # PDFium maps the CIDs of an Adobe character collection itself: only a font read from its
-    # embedded program needs its codes mapped here
-    code_maps = {k: m for k, (_, m, how) in maps.items() if not read_by_collection(how)}
+    patch: dict = {}
+    no_unicode = fonts_without_unicode(path, getattr(doc, "data", None), maps, patch)
+    # PDFium maps the CIDs of an Adobe character collection itself; the other fonts read from
+    # their embedded program or a collection PDFium lacks get their maps as /ToUnicode maps in
+    # the copy PDFium reads (.tounicode), else their codes are mapped here
+    code_maps = {k: m for k, (_, m, how) in maps.items() if not read_by_collection(how) and k not in patch.get("keys", ())}
+    if "data" in patch:
+        fixed = c.FPDF_LoadMemDocument64(patch["data"], len(patch["data"]), None)
+        if fixed and c.FPDF_GetPageCount(fixed) == n:
+            doc = _Document(c, fixed, patch["data"])
+            owned = doc
+        else:
+            if fixed:
+                c.FPDF_CloseDocument(fixed)
+            code_maps = {k: m for k, (_, m, how) in maps.items() if not read_by_collection(how)}
+    try:
+        yield from _pages(api, c, doc, path, n, deadline, tagged, maps, no_unicode, code_maps)
+    finally:
+        if owned is not None:
+            owned.close()
+
+
+def _pages(api, c, doc, path, n, deadline, tagged, maps, no_unicode, code_maps):
     for i in range(n):
         if deadline is not None and time.monotonic() > deadline:
             raise _Timeout()
@@ -749,8 +793,8 @@ def read_pages(path, max_pages=None, deadline=None, reader_n=None):
                 tp = c.FPDFText_LoadPage(page)
                 try:
                     page_int = ctypes.cast(page, ctypes.c_void_p).value
-                    _text_runs(api, tp, raw, h, page_int, code_maps)
-                    _walk(api, page_int, False, raw, h, deadline)
+                    text_objs = _text_runs(api, tp, raw, h, page_int, code_maps)
+                    _walk(api, page_int, False, raw, h, deadline, text_objs=text_objs)
                 finally:
                     c.FPDFText_ClosePage(tp)
                 raw.links = _links(api, doc.raw, page, h)

@@ -17,7 +17,8 @@ import warnings as _warnings
 from typing import Any
 
 from ...errors import PdfError
-from .cmaps import predefined_codec, unmapped_reason
+from .cmaps import has_tounicode, predefined_codec, unmapped_reason
+from .fontmap import adapt_pypdf_font, embedded_map, unmapped_detail
 from .runs import RawLink, RawPage, Rule, Run, is_bold
 
 log = logging.getLogger(__name__)
@@ -160,7 +161,7 @@ class _PageVisitor:
                         self.raw.font_maps[self.font_names[key].lstrip("/")] = em[1]
                         continue
                     self.bad_fonts.add(key)
-                    self.raw.unmapped_fonts[self.font_names[key].lstrip("/")] = _program_why(why)
+                    self.raw.unmapped_fonts[self.font_names[key].lstrip("/")] = _program_why(fo, why)
             xo = res.get("/XObject")
             self.xobjects = xo.get_object() if xo is not None else {}
         except Exception as exc:  # noqa: BLE001
@@ -205,6 +206,7 @@ class _PageVisitor:
                 em = cache.get(("embedded", ck))
                 if em is not None:
                     f.character_map = {chr(code): text for code, text in em[0].items()}
+                    adapt_pypdf_font(f, fo)
             except Exception:  # noqa: BLE001
                 f = None
             cache[ck] = f
@@ -397,8 +399,8 @@ class _PageVisitor:
             self.pen_key = None
 
 
-def _program_why(why: str) -> str:
-    return why if "not embedded" in why else why.replace(", no ToUnicode", ", embedded program names no glyph, no ToUnicode")
+def _program_why(fo, why: str) -> str:
+    return unmapped_detail(fo, why)
 
 
 def _embedded(cache: dict, ck, fo):
@@ -406,16 +408,28 @@ def _embedded(cache: dict, ck, fo):
     document; None when it has none."""
     k = ("embedded", ck)
     if k not in cache:
-        from .fontmap import embedded_map
-
         cache[k] = embedded_map(fo)
     return cache[k]
+
+
+class _KnownEncoding(logging.Filter):
+    """Drops pypdf's "Advanced encoding /GB-H not implemented yet" for a predefined CMap the
+    table (resources/pdf/cmaps.toml) reads (:func:`_predefined_encoding`): not a problem."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith("Advanced encoding"):
+            return True
+        enc = record.args.get("encoding") if isinstance(record.args, dict) else None
+        return not (isinstance(enc, str) and enc.startswith("/") and predefined_codec(enc))
+
+
+_KNOWN = _KnownEncoding()
 
 
 def _predefined_encoding(font, fo) -> None:
     """A composite font with a predefined CMap and no ToUnicode: decode its codes with the
     CMap's codec (pypdf knows some of them; resources/pdf/cmaps.toml knows the rest)."""
-    if fo.get("/Subtype") != "/Type0" or "/ToUnicode" in fo:
+    if fo.get("/Subtype") != "/Type0" or has_tounicode(fo):
         return
     enc = fo.get("/Encoding")
     name = str(enc.get_object()) if enc is not None else ""
@@ -526,7 +540,12 @@ def read_pages(path, max_pages: int | None = None, deadline: float | None = None
             v.raw.tagged = _is_tagged(reader)
             with _warnings.catch_warnings():
                 _warnings.simplefilter("ignore")
-                page.extract_text(orientations=(), visitor_operand_before=v)
+                cmap_log = logging.getLogger("pypdf._cmap")
+                cmap_log.addFilter(_KNOWN)
+                try:
+                    page.extract_text(orientations=(), visitor_operand_before=v)
+                finally:
+                    cmap_log.removeFilter(_KNOWN)
             v._flush()
             v.raw.links = _links(page, v.top, v.left)
         except _Timeout:

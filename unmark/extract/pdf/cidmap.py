@@ -1,4 +1,4 @@
-"""CID -> Unicode of the Adobe CJK character collections (Adobe-GB1, -CNS1, -Japan1, -Korea1).
+"""CID -> Unicode of the Adobe CJK character collections (Adobe-GB1, -CNS1, -Japan1, -Korea1, -KR).
 
 A composite font whose CMap is ``Identity-H``/``-V`` shows CIDs. Without a /ToUnicode map and
 without an embedded program that names its glyphs, the CIDs still mean characters when the font
@@ -15,15 +15,19 @@ import functools
 from ...errors import ResourceError
 from ...resources import load_lines
 
-COLLECTIONS = ("Adobe-GB1", "Adobe-CNS1", "Adobe-Japan1", "Adobe-Korea1")
+COLLECTIONS = ("Adobe-GB1", "Adobe-CNS1", "Adobe-Japan1", "Adobe-Korea1", "Adobe-KR")
+#: the collections PDFium maps itself when the font dictionary names them
+PDFIUM_COLLECTIONS = COLLECTIONS[:4]
 #: how a font read by its collection's table is described (W401), after the collection's name
 TABLE_SOURCE = "CIDs (Adobe's CID -> Unicode table)"
+#: the same when the collection is named by the embedded CID-keyed CFF's ROS, not the dictionary
+PROGRAM_SOURCE = "CIDs named by the embedded CFF's ROS (Adobe's CID -> Unicode table)"
 
 
 def read_by_collection(how: str) -> bool:
-    """The font's text was read by its character collection's table (PDFium maps such CIDs
-    itself: its text needs no second mapping)."""
-    return how.endswith(TABLE_SOURCE)
+    """The font's text was read by the table of a character collection its dictionary names
+    and PDFium knows (PDFium maps such CIDs itself: its text needs no second mapping)."""
+    return how.endswith(TABLE_SOURCE) and how.split(" ", 1)[0] in PDFIUM_COLLECTIONS
 
 
 @functools.lru_cache(maxsize=4)
@@ -60,4 +64,5 @@ def collection_of(desc) -> str | None:
     return f"{reg}-{order}"
 
 
-__all__ = ["cid_unicode", "collection_of", "read_by_collection", "COLLECTIONS", "TABLE_SOURCE"]
+__all__ = ["cid_unicode", "collection_of", "read_by_collection", "COLLECTIONS", "PDFIUM_COLLECTIONS", "TABLE_SOURCE",
+           "PROGRAM_SOURCE"]
