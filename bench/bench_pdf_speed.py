@@ -3,7 +3,9 @@
     python bench/bench_pdf_speed.py [--repeat 3] [--rounds 3] [--shared ../shared] [FILE.pdf ...]
 
 Columns (seconds; per file the best of --repeat interleaved runs, summed over files; with
---rounds N the whole measurement is made N times and each figure is the median of the rounds):
+--rounds N the whole measurement is made N times and each figure is the median of the rounds),
+each both in wall-clock time and in CPU time (this process, the PDF reader process and any
+subprocess: what one core spends, the figure a machine shared with other jobs disturbs least):
   raw pypdf        PdfReader + page.extract_text() for every page
   unmark pypdf     unmark.parse(path, backend="pypdf")          (extraction + the shared back half)
   unmark pdfium    unmark.parse(path, backend="pdfium")    (the PDF reader in its reader process)
@@ -18,10 +20,10 @@ Columns (seconds; per file the best of --repeat interleaved runs, summed over fi
   pdftotext        poppler, subprocess, -layout
 Targets: unmark(pypdf) <= 1.25 x raw pypdf; unmark(pdfium) >= 200 pages/s on one core.
 
-A second table says where the time of ``unmark pdfium`` goes, in process (isolate="never"), by
+A second table says where the CPU time of ``unmark pdfium`` goes, in process (isolate="never"), by
 phase: PDFium's page load and text page alone (no text asked), the rest of the reader (runs,
 rules, links, the font and content checks), lines in reading order, and each parse stage timed on
-its own (per file the best of --repeat, summed over files).
+its own (per file the best of --repeat, summed over files), and what the reader process adds.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ import argparse
 import gc
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -122,21 +125,51 @@ def raw_pdfium_load(p: Path) -> int:
     return n
 
 
-def measure(files: list[Path], tools: dict, repeat: int) -> dict[str, float]:
-    """Per tool the seconds summed over files, per file the best of ``repeat`` interleaved runs
-    (every tool on a file, then the next file: robust against a busy shared machine)."""
+def _reader_cpu() -> tuple[int, float]:
+    """(pid, CPU seconds so far) of this thread's PDF reader process ((0, 0.0) when there is none):
+    the scheduler's own count in nanoseconds (/proc/PID/schedstat), not clock ticks."""
+    from unmark.extract.pdf import isolate
+
+    r = getattr(isolate._local, "reader", None)
+    if r is None:
+        return 0, 0.0
+    try:
+        with open(f"/proc/{r.proc.pid}/schedstat") as fh:
+            return r.proc.pid, int(fh.read().split()[0]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return 0, 0.0
+
+
+def cpu_now() -> tuple[int, float]:
+    """(reader pid, CPU seconds used so far by this process, its finished subprocesses (pdftotext)
+    and the PDF reader process)."""
+    ch = resource.getrusage(resource.RUSAGE_CHILDREN)
+    pid, reader = _reader_cpu()
+    return pid, time.process_time() + ch.ru_utime + ch.ru_stime + reader
+
+
+def measure(files: list[Path], tools: dict, repeat: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Per tool the wall-clock and the CPU seconds summed over files, per file the best of
+    ``repeat`` interleaved runs (every tool on a file, then the next file: robust against a busy
+    shared machine). A run whose reader process was started again has no CPU figure of its own."""
     per: dict[tuple[str, Path], float] = {}
+    cpu: dict[tuple[str, Path], float] = {}
     for _ in range(repeat):
         for f in files:
             for name, fn in tools.items():
                 # each tool starts on a collected heap: the cyclic garbage another tool left
                 # (pypdf's object graphs) is not collected on the next tool's clock
                 gc.collect()
+                p0, c0 = cpu_now()
                 t0 = time.perf_counter()
                 fn(f)
                 dt = time.perf_counter() - t0
+                p1, c1 = cpu_now()
                 per[(name, f)] = min(per.get((name, f), dt), dt)
-    return {name: sum(per[(name, f)] for f in files) for name in tools}
+                if p0 == p1:
+                    cpu[(name, f)] = min(cpu.get((name, f), c1 - c0), c1 - c0)
+    return ({name: sum(per[(name, f)] for f in files) for name in tools},
+            {name: sum(cpu.get((name, f), per[(name, f)]) for f in files) for name in tools})
 
 
 def phases(files: list[Path], repeat: int) -> dict[str, float]:
@@ -151,9 +184,9 @@ def phases(files: list[Path], repeat: int) -> dict[str, float]:
 
     def timed(key, f, fn):
         gc.collect()
-        t0 = time.perf_counter()
+        t0 = time.process_time()   # CPU time: all of it in this process
         out = fn()
-        dt = time.perf_counter() - t0
+        dt = time.process_time() - t0
         per[(key, f)] = min(per.get((key, f), dt), dt)
         return out
 
@@ -193,6 +226,50 @@ STAGE_GROUPS = (   # stages of the parse, shown in groups of neighbours
 )
 
 
+INSTR_TOOLS = {   # one pass in process under callgrind: instructions, the same on a busy machine as on an idle one
+    "PDFium page load + text page": "pdfium load",
+    "raw pypdfium2 text": "raw pdfium",
+    "unmark, pdfium, reader in process (isolate=never)": "unmark pdfium in process",
+    "PDF read + lines in reading order only, pdfium (`extract_pdf`, in process)": "read+lines pdfium in process",
+}
+
+
+def _cg_child(tool: str, files: list[Path]) -> None:
+    """Run under callgrind (instrumentation off at the start): warm up, then count one pass of
+    ``tool`` over ``files`` (callgrind_control switches the instrumentation on and off)."""
+    fn = {"pdfium load": raw_pdfium_load, "raw pdfium": raw_pdfium,
+          "unmark pdfium in process": TOOLS["unmark pdfium in process"],
+          "read+lines pdfium in process": lambda p: len(extract_pdf(p, backend="pdfium", isolate="never").pages)}[tool]
+    for f in files:
+        fn(f)
+    gc.collect()
+    gc.disable()   # (a collection lands where the allocation count says: not part of the comparison)
+    subprocess.run(["callgrind_control", "-i", "on", str(os.getpid())], capture_output=True, check=False)
+    for f in files:
+        fn(f)
+    subprocess.run(["callgrind_control", "-i", "off", str(os.getpid())], capture_output=True, check=False)
+
+
+def instructions(files: list[Path]) -> dict[str, int] | None:
+    """Instructions of one in-process pass of each :data:`INSTR_TOOLS` tool, counted by valgrind's
+    callgrind (None without valgrind). Slow: about a minute a tool."""
+    import tempfile
+
+    if not (shutil.which("valgrind") and shutil.which("callgrind_control")):
+        return None
+    out: dict[str, int] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, tool in INSTR_TOOLS.items():
+            cg = Path(tmp) / f"{tool.replace(' ', '_')}.out"
+            subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={cg}",
+                            sys.executable, str(Path(__file__).resolve()), "--cg-child", tool, *map(str, files)],
+                           capture_output=True, check=True)
+            totals = [ln for ln in cg.read_text().splitlines() if ln.startswith(("totals:", "summary:"))]
+            out[label] = max(int(ln.split()[1]) for ln in totals)
+            print(f"  {label}: {out[label] / 1e6:.0f} M instructions")
+    return out
+
+
 def median(xs: list[float]) -> float:
     xs = sorted(xs)
     k = len(xs) // 2
@@ -205,8 +282,14 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--rounds", type=int, default=1, help="measure N times; report the median of the rounds")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count instructions of one in-process pass under valgrind's callgrind (slow)")
+    ap.add_argument("--cg-child", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     files = [Path(f) for f in a.files]
+    if a.cg_child:
+        _cg_child(a.cg_child, files)
+        return 0
     if not files:
         hd = Path(a.shared) / "corpus/huridocs/pdfs"
         if hd.is_dir():
@@ -233,34 +316,44 @@ def main(argv=None) -> int:
             fn(f)
         break
     rounds: list[dict[str, float]] = []
+    cpu_rounds: list[dict[str, float]] = []
     phase_rounds: list[dict[str, float]] = []
     loads: list[tuple[float, float]] = []
     for r in range(a.rounds):
         l0 = os.getloadavg()[0]
-        rounds.append(measure(files, tools, a.repeat))
+        wall, cpu = measure(files, tools, a.repeat)
+        rounds.append(wall)
+        cpu_rounds.append(cpu)
         if has_pdfium:
             phase_rounds.append(phases(files, a.repeat))
         loads.append((l0, os.getloadavg()[0]))
         if a.rounds > 1:
-            b = rounds[-1]
-            extra = f", unmark pdfium {npages / b['unmark pdfium']:.0f} pages/s" if has_pdfium else ""
+            extra = (f", unmark pdfium {npages / wall['unmark pdfium']:.0f} pages/s, "
+                     f"{npages / cpu['unmark pdfium']:.0f} pages/s of CPU") if has_pdfium else ""
             print(f"round {r + 1}: load {l0:.1f} -> {loads[-1][1]:.1f}{extra}")
     best = {name: median([rd[name] for rd in rounds]) for name in tools}
+    best_cpu = {name: median([rd[name] for rd in cpu_rounds]) for name in tools}
     base = best["raw pypdf"]
-    print(f"{'tool':26} {'seconds':>8} {'pages/s':>8} {'x raw pypdf':>12}")
+    print(f"{'tool':26} {'seconds':>8} {'pages/s':>8} {'x raw pypdf':>12} {'CPU s':>8} {'pages/s CPU':>12}")
     for name, t in best.items():
-        print(f"{name:26} {t:8.3f} {npages / t:8.1f} {t / base:12.2f}")
+        print(f"{name:26} {t:8.3f} {npages / t:8.1f} {t / base:12.2f} {best_cpu[name]:8.3f} {npages / best_cpu[name]:12.1f}")
     r1 = best["unmark pypdf"] / base
-    print(f"\nunmark(pypdf) / raw pypdf = {r1:.2f}  (target <= 1.25)")
+    r1_cpu = best_cpu["unmark pypdf"] / best_cpu["raw pypdf"]
+    print(f"\nunmark(pypdf) / raw pypdf = {r1:.2f}, in CPU time {r1_cpu:.2f}  (target <= 1.25)")
     print(f"unmark(pypdf, lang given, no sentences) / raw pypdf = {best['unmark pypdf L'] / base:.2f}")
     print(f"read+lines(pypdf) / raw pypdf = {best['read+lines pypdf'] / base:.2f}  (reading and lines only)")
     if has_pdfium:
-        print(f"unmark(pdfium): {npages / best['unmark pdfium']:.0f} pages/s  (target >= 200); "
-              f"{best['raw pdfium'] / best['unmark pdfium']:.2f} of raw pypdfium2 ({npages / best['raw pdfium']:.0f} pages/s)")
-        print(f"unmark(pdfium, lang given, no sentences): {npages / best['unmark pdfium L']:.0f} pages/s")
-        print(f"read+lines(pdfium): {npages / best['read+lines pdfium']:.0f} pages/s  (reading and lines only)")
-        iso = best["unmark pdfium"] / best["unmark pdfium in process"]
-        print(f"reader process / in process, pdfium: {iso:.3f}")
+        pps, pps_cpu = npages / best["unmark pdfium"], npages / best_cpu["unmark pdfium"]
+        raw_pps_cpu = npages / best_cpu["raw pdfium"]
+        print(f"unmark(pdfium): {pps_cpu:.0f} pages/s on one core (CPU time; target >= 200), {pps:.0f} pages/s "
+              f"wall-clock; {best_cpu['raw pdfium'] / best_cpu['unmark pdfium']:.2f} of raw pypdfium2 "
+              f"({raw_pps_cpu:.0f} pages/s CPU; wall-clock {best['raw pdfium'] / best['unmark pdfium']:.2f} "
+              f"of {npages / best['raw pdfium']:.0f})")
+        print(f"unmark(pdfium, lang given, no sentences): {npages / best_cpu['unmark pdfium L']:.0f} pages/s CPU")
+        print(f"read+lines(pdfium): {npages / best_cpu['read+lines pdfium']:.0f} pages/s CPU  (reading and lines only)")
+        iso = best_cpu["unmark pdfium"] / best_cpu["unmark pdfium in process"]
+        print(f"reader process / in process, pdfium: {iso:.3f} CPU, "
+              f"{best['unmark pdfium'] / best['unmark pdfium in process']:.3f} wall-clock")
     iso_pypdf = best["unmark pypdf"] / best["unmark pypdf in process"]
     print(f"reader process / in process, pypdf: {iso_pypdf:.3f}")
     labels = {
@@ -276,8 +369,10 @@ def main(argv=None) -> int:
         "raw pdfium": "raw pypdfium2 text",
         "pdftotext": "pdftotext -layout (subprocess)",
     }
-    tables = [table("speed", "PDF speed", ["tool", "seconds", "pages/s", "x raw pypdf"],
-                    [[labels.get(n, n), round(t, 3), round(npages / t), round(t / base, 2)] for n, t in best.items()])]
+    tables = [table("speed", "PDF speed", ["tool", "seconds", "pages/s", "x raw pypdf", "CPU seconds",
+                                           "pages/s on one core (CPU)"],
+                    [[labels.get(n, n), round(t, 3), round(npages / t), round(t / base, 2), round(best_cpu[n], 3),
+                      round(npages / best_cpu[n])] for n, t in best.items()])]
     if has_pdfium:
         ph = {k: median([pr[k] for pr in phase_rounds]) for k in phase_rounds[0]}
         rows = [[PHASE_LABELS[k], ph[k]] for k in ("pdfium load", "reader", "layout")]
@@ -285,32 +380,50 @@ def main(argv=None) -> int:
         total = sum(r[1] for r in rows)
         # (the median of each round's own difference: the two medians apart may come from
         # rounds of different load)
-        rows.append(["the reader process (isolated parse minus in-process parse, same round)",
-                     median([rd["unmark pdfium"] - rd["unmark pdfium in process"] for rd in rounds])])
-        whole = best["unmark pdfium"]
-        print(f"\nwhere the time of unmark(pdfium) goes (in process, phases timed apart: {total:.3f} s):")
+        rows.append(["the reader process (isolated parse minus in-process parse, CPU of both processes, same round)",
+                     median([rd["unmark pdfium"] - rd["unmark pdfium in process"] for rd in cpu_rounds])])
+        whole = best_cpu["unmark pdfium"]
+        print(f"\nwhere the CPU time of unmark(pdfium) goes (in process, phases timed apart: {total:.3f} s):")
         for label, t in rows:
             print(f"  {t * 1000:8.1f} ms  {100 * t / whole:5.1f}%  {label}")
-        tables.append(table("phases", "Where the time of unmark(pdfium) goes", ["phase", "ms", "ms a page", "share"],
+        tables.append(table("phases", "Where the CPU time of unmark(pdfium) goes", ["phase", "ms", "ms a page", "share"],
                             [[label, round(t * 1000, 1), round(t * 1000 / npages, 2), f"{100 * t / whole:.0f}%"]
                              for label, t in rows]))
     loads_s = ", ".join(f"{x:.1f}->{y:.1f}" for x, y in loads)
     notes = [f"{len(files)} files, {npages} pages; per file the best of {a.repeat} interleaved runs, summed"
              + (f"; the median of {a.rounds} rounds" if a.rounds > 1 else "")
-             + f"; one process, one thread (the reader process is a second process, not pinned); "
-             f"load average (1 min) at the start and end of each round: {loads_s} on {os.cpu_count()} cores",
+             + f"; one process, one thread (the reader process is a second process, not pinned; its CPU time is "
+             f"counted in the CPU columns); load average (1 min) at the start and end of each round: {loads_s} on "
+             f"{os.cpu_count()} cores",
              f"the PDF reader process (default: PDFium always, pypdf under the default deadline) costs "
              f"{(iso_pypdf - 1) * 100:+.1f}% on pypdf"
-             + (f" and {(best['unmark pdfium'] / best['unmark pdfium in process'] - 1) * 100:+.1f}% on pdfium"
+             + (f" and {(best['unmark pdfium'] / best['unmark pdfium in process'] - 1) * 100:+.1f}% on pdfium "
+                f"({(best_cpu['unmark pdfium'] / best_cpu['unmark pdfium in process'] - 1) * 100:+.1f}% in CPU time)"
                 if has_pdfium else "") + " against the same parse in process (same run)",
-             f"targets: unmark(pypdf) <= 1.25 x raw pypdf (measured {r1:.2f})"
-             + (f"; unmark(pdfium) >= 200 pages/s (measured {npages / best['unmark pdfium']:.0f}, "
-                f"{best['raw pdfium'] / best['unmark pdfium']:.2f} of raw pypdfium2's "
-                f"{npages / best['raw pdfium']:.0f} pages/s in the same run)"
+             f"targets: unmark(pypdf) <= 1.25 x raw pypdf (measured {r1:.2f}; {r1_cpu:.2f} in CPU time)"
+             + (f"; unmark(pdfium) >= 200 pages/s on one core (measured {pps_cpu:.0f} pages/s of CPU time, "
+                f"{best_cpu['raw pdfium'] / best_cpu['unmark pdfium']:.2f} of raw pypdfium2's {raw_pps_cpu:.0f} in the "
+                f"same run; wall-clock {pps:.0f} pages/s, {best['raw pdfium'] / best['unmark pdfium']:.2f} of raw "
+                f"pypdfium2's {npages / best['raw pdfium']:.0f})"
                 if has_pdfium else "")]
     if a.rounds > 1 and has_pdfium:
-        notes.append("unmark(pdfium) pages/s in each round: "
-                     + ", ".join(f"{npages / rd['unmark pdfium']:.0f}" for rd in rounds))
+        notes.append("unmark(pdfium) pages/s in each round, CPU time: "
+                     + ", ".join(f"{npages / rd['unmark pdfium']:.0f}" for rd in cpu_rounds)
+                     + "; wall-clock: " + ", ".join(f"{npages / rd['unmark pdfium']:.0f}" for rd in rounds))
+    if a.instructions and has_pdfium:
+        print("\ninstructions of one pass in process (valgrind callgrind):")
+        ins = instructions(files)
+        if ins is None:
+            print("note: valgrind not found; no instruction counts")
+        else:
+            raw_i, um = ins["raw pypdfium2 text"], ins["unmark, pdfium, reader in process (isolate=never)"]
+            tables.append(table("instructions", "Instructions of one pass, in process (valgrind callgrind)",
+                                ["tool", "million instructions", "million a page", "x raw pypdfium2"],
+                                [[k, round(v / 1e6), round(v / 1e6 / npages, 1), round(v / raw_i, 2)]
+                                 for k, v in ins.items()]))
+            notes.append(f"instructions (callgrind, one pass in process, the same on a busy machine): unmark(pdfium) "
+                         f"{um / 1e6:.0f} M, {raw_i / um:.2f} of raw pypdfium2's {raw_i / 1e6:.0f} M; PDFium's page "
+                         f"load and text page alone {ins['PDFium page load + text page'] / 1e6:.0f} M")
     write_results("pdf_speed", tables, notes=notes)
     return 0
 

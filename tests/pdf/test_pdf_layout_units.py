@@ -128,6 +128,9 @@ def test_cjk_test_is_the_glyph_class_for_every_character():
     assert _is_cjk("中a") and not _is_cjk("a中") and not _is_cjk("")
     assert _first_word("2.重申 其") == "2.重" and _first_word("Reaffirms its") == "Reaffirms"
     assert _first_word("Ａ．　一") == "Ａ" and _first_word("   ") == ""
+    # the word ends at the first space or tab, whichever comes first; a no-break space binds
+    assert _first_word("1.\tThe") == "1." and _first_word("(a) \tx") == "(a)" and _first_word("a\tb c") == "a"
+    assert _first_word("5\u00a0000 people") == "5\u00a0000" and _first_word("Word") == "Word"
 
 
 def test_a_label_rule_by_its_place_in_the_grammar():

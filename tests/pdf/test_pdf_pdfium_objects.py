@@ -89,3 +89,43 @@ def test_stretches_without_unicode_map(tmp_path):
     # character is asked there
     p = no_tounicode_pdf(tmp_path / "n.pdf", FIXTURES / "ctoc_zh.wordlike.pdf")
     assert _check(p)[0]
+
+
+def _walks(path):
+    """(rules, images) of every page walked twice: asking the type of every object, and told which
+    objects the text page already named (the reader's way)."""
+    import pypdfium2.raw as c
+
+    from unmark.extract.pdf import backend_pdfium as be
+    from unmark.extract.pdf.runs import RawPage
+
+    api = be._Api(c)
+    doc = pdfium.PdfDocument(str(path))
+    out = []
+    try:
+        for i in range(len(doc)):
+            page = c.FPDF_LoadPage(doc.raw, i)
+            tp = c.FPDFText_LoadPage(page)
+            try:
+                h = c.FPDF_GetPageHeightF(page)
+                pv = ctypes.cast(page, ctypes.c_void_p).value
+                told, asked = RawPage(i + 1, 1.0, h), RawPage(i + 1, 1.0, h)
+                objs = be._text_runs(api, tp, told, h, pv, {})
+                be._walk(api, pv, False, told, h, None, text_objs=objs)
+                be._walk(api, pv, False, asked, h, None)
+                out.append((len(objs), (told.rules, told.images), (asked.rules, asked.images)))
+            finally:
+                c.FPDFText_ClosePage(tp)
+                c.FPDF_ClosePage(page)
+    finally:
+        doc.close()
+    return out
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.pdf")), ids=lambda p: p.name)
+def test_walk_told_the_text_objects_finds_the_same_rules(path):
+    # the walk skips the type query of the objects the text page named: the same rules and images
+    pages = _walks(path)
+    assert pages and any(n for n, _, _ in pages)
+    for n, told, asked in pages:
+        assert told == asked

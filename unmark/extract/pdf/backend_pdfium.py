@@ -18,6 +18,7 @@ import time
 import unicodedata
 
 import regex
+from collections.abc import Collection
 from itertools import compress, islice, repeat
 from operator import is_, ne
 from pathlib import Path
@@ -142,6 +143,8 @@ def _int_functions(c) -> dict:
         "f_char_origin": fn("FPDFText_GetCharOrigin", ci, vp, ci, vp, vp),
         "is_generated": fn("FPDFText_IsGenerated", ci, vp, ci),
         "get_unicode": fn("FPDFText_GetUnicode", ctypes.c_uint, vp, ci),
+        "count_chars": fn("FPDFText_CountChars", ci, vp),
+        "get_text": fn("FPDFText_GetText", ci, vp, ci, ci, vp),
     }
 
 
@@ -325,21 +328,22 @@ def _stretches(get, tpv: int, text: str) -> list[tuple]:
     return list(zip(first, [*first[1:], n], keys))
 
 
-def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None, code_maps: dict | None = None) -> None:
+def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None, code_maps: dict | None = None) -> Collection[int]:
     """All characters of the text page in one call, grouped by the text object that
-    draws them; each object's geometry, size, font and marks are read once."""
+    draws them; each object's geometry, size, font and marks are read once. Returns the
+    handles of the text objects read (:func:`_walk` need not ask their type)."""
     c = api.c
-    n = c.FPDFText_CountChars(tp)
-    if n <= 0:
-        return
-    buf = ctypes.create_string_buffer(2 * n + 2)
-    c.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-    # PDFium reports a hyphen it takes for a line-end break as U+FFFE; the page shows "-"
-    text = buf.raw[: 2 * n].decode("utf-16-le", "replace").replace("\ufffe", "-")
-    if _RTL.search(text):
-        _visual_runs(api, tp, raw, height, text)
-        return
     tpv = ctypes.cast(tp, ctypes.c_void_p).value
+    n = api.count_chars(tpv)
+    if n <= 0:
+        return ()
+    if 2 * n + 2 > api.buf_len:
+        api._set_buf(2 * n + 2)
+    api.get_text(tpv, 0, n, api.a_buf)
+    # PDFium reports a hyphen it takes for a line-end break as U+FFFE; the page shows "-"
+    text = ctypes.string_at(api.a_buf, 2 * n).decode("utf-16-le", "replace").replace("\ufffe", "-")
+    if _RTL.search(text):
+        return _visual_runs(api, tp, raw, height, text)
     stretches = _stretches(api.get_obj_int, tpv, text)
     if n >= PDFIUM_TEXT_OBJECT_MAX:
         raw.truncated += _cut_objects(stretches)
@@ -405,6 +409,7 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None, code_maps:
         append(cur)
         if bad and "\ufffd" in chunk:
             raw.undecodable += chunk.count("\ufffd")
+    return info
 
 
 # a space between two characters of a CJK line (the class of :data:`unmark.scripts.CJK_GLYPH`)
@@ -485,7 +490,7 @@ def _bidi(ch: str) -> str:
 
 
 
-def _visual_runs(api: _Api, tp, raw: RawPage, height: float, text: str) -> None:
+def _visual_runs(api: _Api, tp, raw: RawPage, height: float, text: str) -> Collection[int]:
     """A page with right-to-left text: PDFium's text page puts characters in its own bidi
     order, which scrambles numbers inside Arabic lines. Runs are rebuilt as the pypdf
     backend sees them: each text object's characters in drawing position order (left to
@@ -541,16 +546,21 @@ def _visual_runs(api: _Api, tp, raw: RawPage, height: float, text: str) -> None:
             last_x = x
             if ch == "\ufffd":
                 raw.undecodable += 1
+    return by_obj
 
 
-def _walk(api: _Api, parent, is_form: bool, raw: RawPage, height: float, deadline, ctm=None, depth=0):
-    """Rules (thin wide paths) and images; text comes from :func:`_text_runs`."""
+def _walk(api: _Api, parent, is_form: bool, raw: RawPage, height: float, deadline, ctm=None, depth=0,
+          text_objs: Collection[int] = ()):
+    """Rules (thin wide paths) and images; text comes from :func:`_text_runs` (``text_objs``: the
+    handles of text objects it read, whose type is known)."""
     count = api.f_form_count(parent) if is_form else api.f_page_count(parent)
     get = api.f_form_obj if is_form else api.f_page_obj
     kind = api.f_type
     for i in range(count):
+        if deadline is not None and not (i & 255) and time.monotonic() > deadline:
+            raise _Timeout()
         obj = get(parent, i)
-        if not obj:
+        if not obj or obj in text_objs:
             continue
         t = kind(obj)
         if t == PATH:
@@ -564,9 +574,7 @@ def _walk(api: _Api, parent, is_form: bool, raw: RawPage, height: float, deadlin
             raw.images += 1
         elif t == FORM and depth < 4:
             m = api.matrix(obj)
-            _walk(api, obj, True, raw, height, deadline, m if ctm is None else _compose(m, ctm), depth + 1)
-        if deadline is not None and not (i & 255) and time.monotonic() > deadline:
-            raise _Timeout()
+            _walk(api, obj, True, raw, height, deadline, m if ctm is None else _compose(m, ctm), depth + 1, text_objs)
 
 
 def _compose(m, n):
@@ -785,8 +793,8 @@ def _pages(api, c, doc, path, n, deadline, tagged, maps, no_unicode, code_maps):
                 tp = c.FPDFText_LoadPage(page)
                 try:
                     page_int = ctypes.cast(page, ctypes.c_void_p).value
-                    _text_runs(api, tp, raw, h, page_int, code_maps)
-                    _walk(api, page_int, False, raw, h, deadline)
+                    text_objs = _text_runs(api, tp, raw, h, page_int, code_maps)
+                    _walk(api, page_int, False, raw, h, deadline, text_objs=text_objs)
                 finally:
                     c.FPDFText_ClosePage(tp)
                 raw.links = _links(api, doc.raw, page, h)

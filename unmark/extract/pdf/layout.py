@@ -51,7 +51,6 @@ FINAL = tuple(".;:!?。．；：！？,，、")
 CLOSERS = "”’」』）)》>\"'*0123456789 "
 _DIGITS = re.compile(r"\d+")
 _WS = re.compile(r"\s+")
-_SPACE_TAB = re.compile(r"[ \t]")
 
 
 @dataclass(slots=True)
@@ -174,8 +173,13 @@ def _append_marker(g: list[Run], prev: list[Run]) -> None:
 def _wrapped_marker(g: list[Run], prev: list[Run], R: PdfRules) -> bool:
     """``g`` is a lone line of small marker glyphs ("6", "12", "*") at the line start just below
     ``prev``, a line of body text."""
-    if len(g) > 3 or not all(R.marker.match(r.text.strip()) for r in g if r.text.strip()):
+    if len(g) > 3:
         return False
+    match = R.marker.match
+    for r in g:
+        t = r.text.strip()
+        if t and match(t) is None:
+            return False
     psz, py = _dominant(prev)
     gsz = max(r.size for r in g)
     gy = min(r.y for r in g)
@@ -321,7 +325,7 @@ def _first_word(text: str) -> str:
         return ""
     if _is_cjk(t[0]):
         return t[0]
-    w = _SPACE_TAB.split(t, maxsplit=1)[0]
+    w = t.split(" ", 1)[0].split("\t", 1)[0]   # (up to the first space or tab)
     if max(w) < _CJK_FLOOR:
         return w  # (no CJK character below U+1100)
     for i, ch in enumerate(w):
