@@ -124,3 +124,11 @@ def test_translated_word_of_a_foreign_name_is_a_piece():
     assert not foreign_piece("Sinti", "en", "синти")                 # transliterated: the name itself
     assert not foreign_piece("Observatory", "en", "Центр")           # an English word
     assert not foreign_piece("Associazione Comunità", "en", "Ассоциация «Община»")   # one word only
+
+
+def test_inflected_form_of_the_other_term_is_inside_it():
+    # the entry's citation form (сексуальная) is a weaker match of "sexual" than the text's
+    # сексуальной: that text word is the term itself, not a translation outside it
+    src = ["sexual exploitation of women", "protection against sexual exploitation", "sexual exploitation cases"]
+    tgt = ["сексуальной эксплуатации женщин", "защита от сексуальной эксплуатации", "случаи сексуальной эксплуатации"]
+    assert not inconsistent("sexual exploitation", "сексуальная эксплуатация", src, tgt)

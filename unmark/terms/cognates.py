@@ -83,8 +83,17 @@ def _text_keys(text: str) -> dict[str, tuple[str, ...]]:
     return {c: tuple(v) for c, v in out.items()}
 
 
-def _in_text(key: str, text: str) -> bool:
-    return any(_key_match(key, k) for k in _text_keys(text).get(key[:1], ()))
+def _form_of(k: str, u: str) -> bool:
+    """Are two comparison keys forms of one word (one stem, endings differ: seksualnoi, seksualnaia)?"""
+    n = max(4, min(len(k), len(u)) - 3)
+    return len(k) >= n and len(u) >= n and k[:n] == u[:n]
+
+
+def _in_text(key: str, text: str, inside: Sequence[str] = ()) -> bool:
+    """Has ``text`` a cognate of ``key`` that is no form of a word of ``inside`` (the other term,
+    which the text writes inflected: the term's сексуальная is the text's сексуальной)?"""
+    return any(_key_match(key, k) and not any(_form_of(k, u) for u in inside)
+               for k in _text_keys(text).get(key[:1], ()))
 
 
 def translated_elsewhere(term_a: str, term_b: str, texts_b: Sequence[str], min_length: int = 4) -> bool:
@@ -98,7 +107,7 @@ def translated_elsewhere(term_a: str, term_b: str, texts_b: Sequence[str], min_l
         kw = cognate_key(w)
         if len(kw) < min_length or any(_key_match(kw, v) for v in inside):
             continue
-        hits = sum(_in_text(kw, t) for t in texts_b)
+        hits = sum(_in_text(kw, t, inside) for t in texts_b)
         if hits * 2 > len(texts_b):
             return True
     return False
