@@ -355,7 +355,6 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None, code_maps:
     info: dict[int, tuple | None] = {}
     append = raw.runs.append
     bad = "\ufffd" in text
-    cjk = _CJK_CHAR.search(text) is not None   # (a page without CJK has no CJK spaces to drop)
     cur: Run | None = None
     orphans: list[tuple[float, float, float, float]] | None = None
     for a, b, key in stretches:
@@ -395,7 +394,7 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None, code_maps:
                 chunk = _map_codes(api, tpv, a, chunk, fmap)
                 if "\ufffd" in chunk:
                     raw.undecodable += chunk.count("\ufffd")
-        if cjk and " " in chunk and _CJK_SPACE.search(chunk):
+        if " " in chunk and _CJK_SPACE.search(chunk):
             chunk = _drop_made_up_cjk_spaces(api, tpv, a, chunk)
         cur = Run(chunk, *meta)
         if chunk and _is_cjk(chunk[-1]):
@@ -416,7 +415,6 @@ def _text_runs(api: _Api, tp, raw: RawPage, height: float, page=None, code_maps:
 # a space between two characters of a CJK line (the class of :data:`unmark.scripts.CJK_GLYPH`)
 _CJK = "[" + HAN + KANA + HANGUL + CJK_PUNCTUATION + FULLWIDTH_FORMS + "]"
 _CJK_SPACE = regex.compile("(?<=" + _CJK + ") (?=" + _CJK + ")")
-_CJK_CHAR = regex.compile(_CJK)
 
 
 def _drop_made_up_cjk_spaces(api: _Api, tpv: int, start: int, chunk: str) -> str:
