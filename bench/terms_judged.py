@@ -19,7 +19,8 @@ sys.path.insert(0, str(HERE))
 from benchutil import table, write_results  # noqa: E402
 
 RESULTS = HERE / "results"
-PREVIOUS = RESULTS / "terms_judge_round3"     # the samples judged in the previous round, kept as they were
+PREVIOUS = RESULTS / "terms_judge_round4"     # the samples judged in the previous round, kept as they were
+ROUND3 = RESULTS / "terms_judge_round3"       # the third round, kept as they were
 ROUND2 = RESULTS / "terms_judge_round2"       # the second round, kept as they were
 ROUND1 = RESULTS / "terms_judge_previous"     # the first round (an earlier session), kept as they were
 TARGETS = {"top100": (0.95, 0.99), "rand100": (0.85, 0.99)}
@@ -82,6 +83,7 @@ def main() -> int:
     notes: list[str] = []
     rows = table_rows(RESULTS, notes)
     previous = table_rows(PREVIOUS, []) if PREVIOUS.is_dir() else []
+    round3 = table_rows(ROUND3, []) if ROUND3.is_dir() else []
     round2 = table_rows(ROUND2, []) if ROUND2.is_dir() else []
     round1 = table_rows(ROUND1, []) if ROUND1.is_dir() else []
     if not rows:
@@ -91,7 +93,8 @@ def main() -> int:
     write_results(
         "terms_judged",
         [table("judged", "Judged glossary samples (reviewer verdicts, rubric in docs/glossary.md)", columns, rows),
-         table("previous", "Previous round's judged samples (round 3, bench/results/terms_judge_round3/)", columns, previous),
+         table("previous", "Previous round's judged samples (round 4, bench/results/terms_judge_round4/)", columns, previous),
+         table("round3", "Third round's judged samples (bench/results/terms_judge_round3/)", columns, round3),
          table("round2", "Second round's judged samples (bench/results/terms_judge_round2/)", columns, round2),
          table("round1", "First round's judged samples (bench/results/terms_judge_previous/)", columns, round1)],
         notes=notes + ["top100: ranks 1-100 of the main list; rand100: 100 ranks drawn with seed 15 from 101-1000",

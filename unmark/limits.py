@@ -237,25 +237,49 @@ class _Budget:
     def __init__(self, limit: int):
         self.start = _resident()
         self.limit = limit
-        self.next = 0.0
+        self.next = time.monotonic() + _BUDGET_EVERY_S  # (read at most every 50 ms: the start was just read)
 
 
 _BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("unmark_memory_budget", default=None)
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
+_STATM = [-1]  # /proc/self/statm kept open and read again (os.pread), not reopened for every reading; -2: none
+
+
+def _forget_statm() -> None:
+    # a forked child: the file it inherited is its parent's (/proc/self named the parent when opened)
+    if _STATM[0] >= 0:
+        os.close(_STATM[0])
+    _STATM[0] = -1
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_statm)
+
+
+def _statm() -> bytes:
+    if _STATM[0] == -1:
+        _STATM[0] = os.open("/proc/self/statm", os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    return os.pread(_STATM[0], 128, 0)
+
+
 def _resident() -> int:
     """This process's resident memory in bytes (Linux; elsewhere its peak, ru_maxrss)."""
-    try:
-        with open("/proc/self/statm", "rb") as fh:
-            return int(fh.read().split()[1]) * _PAGE
-    except (OSError, ValueError, IndexError):
+    for _ in range(2 if _STATM[0] != -2 else 0):  # (again through a fresh file, should the kept one be closed under us)
         try:
-            import resource
+            return int(_statm().split()[1]) * _PAGE
+        except FileNotFoundError:
+            _STATM[0] = -2  # no /proc (not Linux): not asked again
+            break
+        except (OSError, ValueError, IndexError, AttributeError):
+            _STATM[0] = -1
+    try:
+        import resource
 
-            return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-        except (ImportError, OSError):  # pragma: no cover
-            return 0
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    except (ImportError, OSError):  # pragma: no cover
+        return 0
 
 
 @contextlib.contextmanager

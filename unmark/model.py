@@ -42,6 +42,11 @@ class Origin(NamedTuple):
         return [self.offset, self.length, self.page, self.line, self.col]
 
 
+# ``Origin(...)`` without the named tuple's own ``__new__`` (a Python function): the same tuple, made
+# where every edit of a text makes several
+_tuple_new = tuple.__new__
+
+
 @dataclass(frozen=True, slots=True)
 class MappedText:
     """A string whose every character knows its source page, line and column."""
@@ -54,13 +59,13 @@ class MappedText:
     def from_source(cls, text: str, page: int, line: int, col: int = 0) -> "MappedText":
         if not text:
             return cls("", ())
-        return cls(text, (Origin(0, len(text), page, line, col),))
+        return cls(text, (_tuple_new(Origin, (0, len(text), page, line, col)),))
 
     @classmethod
     def inserted(cls, text: str, page: int, line: int) -> "MappedText":
         if not text:
             return cls("", ())
-        return cls(text, (Origin(0, len(text), page, line, -1),))
+        return cls(text, (_tuple_new(Origin, (0, len(text), page, line, -1)),))
 
     @classmethod
     def join(cls, parts: Iterable["MappedText"]) -> "MappedText":
@@ -72,7 +77,7 @@ class MappedText:
                 continue
             texts.append(p.text)
             if pos:
-                origins += [Origin(o.offset + pos, o.length, o.page, o.line, o.col) for o in p.origins]
+                origins += [_tuple_new(Origin, (o[0] + pos, o[1], o[2], o[3], o[4])) for o in p.origins]
             else:
                 origins += p.origins
             pos += len(p.text)
@@ -118,7 +123,7 @@ class MappedText:
             s, e = max(a, o.offset), min(b, o.offset + o.length)
             if s < e:
                 col = -1 if o.col < 0 else o.col + (s - o.offset)
-                out.append(Origin(s - a, e - s, o.page, o.line, col))
+                out.append(_tuple_new(Origin, (s - a, e - s, o.page, o.line, col)))
         return MappedText(self.text[a:b], tuple(out))
 
     def replace_span(self, a: int, b: int, new: str) -> "MappedText":
@@ -207,7 +212,7 @@ class MappedText:
             s, e = max(a, o.offset), min(b, o.offset + o.length)
             if s < e:
                 col = -1 if o.col < 0 else o.col + (s - o.offset)
-                out.append(Origin(s - a, e - s, o.page, o.line, col))
+                out.append(_tuple_new(Origin, (s - a, e - s, o.page, o.line, col)))
         return MappedText(self.text[a:b], tuple(out))
 
     def strip(self) -> "MappedText":
@@ -232,7 +237,7 @@ def _merge(origins: list[Origin]) -> tuple[Origin, ...]:
                 and p.offset + p.length == o.offset
                 and ((p.col < 0 and o.col < 0) or (p.col >= 0 and p.col + p.length == o.col))
             ):
-                out[-1] = Origin(p.offset, p.length + o.length, p.page, p.line, p.col)
+                out[-1] = _tuple_new(Origin, (p.offset, p.length + o.length, p.page, p.line, p.col))
                 continue
         out.append(o)
     return tuple(out)

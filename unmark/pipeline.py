@@ -9,6 +9,7 @@ runs them (:func:`run_stages`) and assembles the document. A stage named in
 """
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import time
@@ -117,6 +118,19 @@ class ParseOptions:
             raise InputError(f"unknown parse stage {unknown[0]!r}; the stages are {', '.join(STAGE_NAMES)}", code="E610")
 
 
+@functools.lru_cache(maxsize=8)
+def _default_options(lang: str) -> ParseOptions:
+    return ParseOptions(lang=lang)
+
+
+def _options(lang: str, kw: dict) -> ParseOptions:
+    """``ParseOptions(lang=lang, **kw)``; the options of a call that sets nothing but the language are
+    made once per language (they are frozen) and not again for every document."""
+    if not kw and isinstance(lang, str):
+        return _default_options(lang)
+    return ParseOptions(lang=lang, **kw)
+
+
 # --------------------------------------------------------------------------- entry points
 def parse(src: str | os.PathLike | bytes | None = None, lang: str = "auto", *, text: str | None = None,
           options: ParseOptions | None = None, **kw) -> Document:
@@ -149,7 +163,7 @@ def parse(src: str | os.PathLike | bytes | None = None, lang: str = "auto", *, t
         >>> doc.metadata.symbol                                           # doctest: +SKIP
         'CTOC/COP/WG.7/2020/2'
     """
-    opts = options or ParseOptions(lang=lang, **kw)
+    opts = options or _options(lang, kw)
     if text is not None:
         if src is not None:
             raise InputError("give either a source or text=, not both", code="E150")
@@ -206,7 +220,7 @@ def parse_file(path: str | os.PathLike, lang: str = "auto", *, options: ParseOpt
 
     Raises E105 when the file does not exist, E120 for a directory or device, E104 over the size limit.
     """
-    opts = options or ParseOptions(lang=lang, **kw)
+    opts = options or _options(lang, kw)
     if not isinstance(path, (str, os.PathLike)):
         raise InputError(f"a path is a str or os.PathLike, not a {type(path).__name__}", code="E151")
     p = Path(path)
@@ -273,7 +287,7 @@ def parse_text(text: str, lang: str = "auto", *, options: ParseOptions | None = 
     see docs/text-input.md. Lone surrogates become U+FFFD and control characters are removed, each recorded
     as a fix (:func:`unmark.safe.clean_input`). Raises E101 for empty text, E104 over the size limit.
     """
-    opts = options or ParseOptions(lang=lang, **kw)
+    opts = options or _options(lang, kw)
     if not isinstance(text, str):
         raise InputError(f"parse_text takes a str, not a {type(text).__name__}", code="E151", path=name)
     if not text.strip():

@@ -172,3 +172,14 @@ def furniture(doc, truth: dict) -> list[str]:
 
 __all__ = ["score", "truth_units", "doc_units", "block_keys", "agreement", "expected_metadata", "norm"]
 _ = unicodedata  # NFC is the parser's business; the scorer compares as printed
+
+
+def truth_failures(doc, truth: dict) -> list:
+    """Everything of a fixture's truth the parse does not give (empty when it gives it all): each
+    unit kind not all exact (with what is wrong), each metadata field of ``expected_metadata``
+    that differs, each furniture leak. The tests of the producer fixtures assert it is empty."""
+    s = score(doc, truth)
+    out: list = [(kind, s["wrong"]) for kind in ("paragraph", "heading", "item", "footnote") if s[kind][0] != s[kind][1]]
+    out += [(k, getattr(doc.metadata, k), v) for k, v in truth.get("expected_metadata", {}).items()
+            if norm(getattr(doc.metadata, k)) != norm(v)]
+    return out + [("furniture", x) for x in s["furniture"]]

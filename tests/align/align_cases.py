@@ -99,3 +99,16 @@ NOTES = {
     "fr": [("1", "Voir A/74/292, par. 12.")],
     "ar": [("1", "انظر A/74/292، الفقرة 12.")],
 }
+
+
+# Preamble paragraphs of a resolution, English and Spanish (Spanish keeps a paragraph the English lost),
+# and the alignment the length model makes of them: "Recalling …" paired with the Spanish paragraph
+# after "Recordando …", which is left as a skip
+PREAMBLE_EN = ["Reaffirming that the costs of the Mission are expenses of the Organization,",
+               "Recalling its previous decision regarding the different procedure required for the Mission,",
+               "Bearing in mind the special responsibilities of the permanent members,"]
+PREAMBLE_ES = ["Reafirmando que los gastos de la Misión son gastos de la Organización,",
+               "Recordando su decisión anterior de que se requiere un procedimiento diferente para la Misión,",
+               "Teniendo en cuenta que los países más desarrollados pueden aportar más,",
+               "Teniendo presentes las responsabilidades especiales de los miembros permanentes,"]
+PREAMBLE_OFF = [([0], [0], 0.9), ([], [1], 0.0), ([1], [2], 0.7), ([2], [3], 0.9)]

@@ -11,7 +11,7 @@ from unmark.align import align
 from unmark.align import calibrate as cal
 from unmark.errors import ResourceError
 
-from align_cases import EN_BLOCKS, NOTES, ZH_BLOCKS, make_doc
+from align_cases import EN_BLOCKS, NOTES, PREAMBLE_EN, PREAMBLE_ES, PREAMBLE_OFF, ZH_BLOCKS, make_doc
 
 
 def test_shipped_model_is_valid_and_threshold_is_a_probability():
@@ -163,3 +163,24 @@ def test_the_aligner_hands_the_calibration_what_it_found():
     found = cal.features(beads, src, tgt, "paragraph", st["posterior"], st["boundary"])
     assert np.array_equal(given, found)
     assert given[:, cal.FEATURES.index("xmatch")].any() or given[:, cal.FEATURES.index("num_agree")].any()
+
+
+def test_split_piece_and_cognate_signals():
+    """A paragraph split in one version with its second piece left as a skip: the sentence counts of the
+    row beside it differ by just that piece. A unit one row off in two Latin-script versions: its
+    cognates match the neighbouring row's other side better than its own."""
+    src = ["47. LFJL noted that Italy had adopted Law No. 199. It expressed concern that the law was limited.",
+           "48. AI noted progress."]
+    tgt = ["47. LFJL отметила, что Италия приняла Закон № 199.", "Она выразила обеспокоенность ограниченностью закона.",
+           "48. МА отметила прогресс."]
+    beads = [([0], [0], 0.9), ([], [1], 0.0), ([1], [2], 0.9)]
+    assert _feat(beads, src, tgt, "sent_absorb") == [1.0, 1.0, 0.0]
+    whole = [([0], [0, 1], 0.9), ([1], [2], 0.9)]
+    assert _feat(whole, src, tgt, "sent_absorb") == [0.0, 0.0]
+    en, es, off = PREAMBLE_EN, PREAMBLE_ES, PREAMBLE_OFF
+    cog = _feat(off, en, es, "xmatch_cognate")
+    assert cog[1] > 0.5 and cog[2] > 0.5 and cog[0] < 0.3
+    right = [([0], [0], 0.9), ([1], [1], 0.9), ([], [2], 0.0), ([2], [3], 0.9)]
+    assert max(_feat(right, en, es, "xmatch_cognate")) < 0.3
+    # no cognates between scripts
+    assert _feat(beads, src, tgt, "xmatch_cognate") == [0.0, 0.0, 0.0]

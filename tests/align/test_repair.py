@@ -7,7 +7,7 @@ from unmark.align import align
 from unmark.align import calibrate as cal
 from unmark.align.repair import glued_prefix, glued_tail, heading_like, moved_headings, repair
 
-from align_cases import make_doc
+from align_cases import PREAMBLE_EN, PREAMBLE_ES, PREAMBLE_OFF, make_doc
 
 EN_75 = "75. Joint Submission 11 (JS11) stressed the importance of libraries in the provision of materials and services."
 RU_75 = "75. В совместном представлении 11 (СП11) было подчеркнуто важное значение библиотек в предоставлении материалов и услуг ."
@@ -171,3 +171,43 @@ def test_labelled_line_moves_with_the_furniture_before_it():
     wrong2 = [([0, 1, 2], [0], 0.9), ([3], [1], 0.9)]
     assert repair(wrong2, src2, tgt2) == [([0], [0], 0.9), ([1, 2, 3], [1], 0.9)]
     assert furniture("GE.10-64206") and furniture("- 3 -") and not furniture("Pattern of conferences")
+
+
+def test_paragraph_numbers_put_right():
+    """A skipped paragraph whose number the neighbouring row holds glued after a sentence end on its other
+    side joins that row; in that row, a paragraph at the other end whose number the other side lacks
+    altogether (lost in that version) leaves as a skip. A unit that shares a number stays."""
+    from unmark.align.repair import paragraph_numbers
+
+    ru = ["76. Alpha noted the data gap.", "77. КМ-СЕ рекомендовал принять меры. 78. КМ-СЕ рекомендовал языки.",
+          "79. ОПИ23 рекомендовала конвенцию."]
+    en = ["76. Alpha noted the data gap.", "75. ASSO21 noted the lack of data.",
+          "77. CoE-CM recommended urgent steps.", "78. CoE-CM recommended languages.",
+          "79. APG23 recommended the convention."]
+    wrong = [([0], [0], 0.9), ([1], [1, 2], 0.8), ([], [3], 0.0), ([2], [4], 0.9)]
+    st = {"posterior": [0.9, 0.8, 0.7, 0.9]}
+    assert repair(wrong, ru, en, st) == [([0], [0], 0.9), ([], [1], 0.0), ([1], [2, 3], 0.8), ([2], [4], 0.9)]
+    assert st["posterior"] == [0.9, 0.7, 0.7, 0.9]
+    right = [([0], [0], 0.9), ([], [1], 0.0), ([1], [2, 3], 0.8), ([2], [4], 0.9)]
+    assert repair(right, ru, en) == right
+    # the number must follow a sentence end (a reference "para. 78." or "No. 78 of" is no paragraph)
+    assert paragraph_numbers("77. The Committee recalled para. 78. of its report") == {"77"}
+    assert paragraph_numbers("77. КМ-СЕ рекомендовал принять меры. 78. КМ-СЕ") == {"77", "78"}
+    assert paragraph_numbers("Дети 67. В СП5 было сказано") == {"67"}
+    # a skip whose number the neighbour's own side holds too is a paragraph lost in the other version
+    lost = [([0], [0], 0.9), ([], [1], 0.0), ([1], [2, 3], 0.8), ([2], [4], 0.9)]
+    assert repair(lost, ru, en) == lost
+
+
+def test_a_skip_and_its_neighbour_change_places_on_cognates():
+    """Two versions in Latin letters: the aligner paired "Recalling …" with the wrong Spanish neighbour and
+    skipped "Recordando …"; the cognates put them right. Between scripts, or with no clear margin,
+    nothing moves."""
+    en, es, off = PREAMBLE_EN, PREAMBLE_ES, PREAMBLE_OFF
+    st = {"posterior": [0.9, 0.8, 0.6, 0.9]}
+    assert repair(off, en, es, st) == [([0], [0], 0.9), ([1], [1], 0.7), ([], [2], 0.0), ([2], [3], 0.9)]
+    assert st["posterior"] == [0.9, 0.6, 0.6, 0.9]
+    right = [([0], [0], 0.9), ([1], [1], 0.9), ([], [2], 0.0), ([2], [3], 0.9)]
+    assert repair(right, en, es) == right
+    ru = ["Ссылаясь на свое предыдущее решение о процедуре для Миссии,"] * 4
+    assert repair(off, en, ru) == off

@@ -15,7 +15,7 @@ import unmark
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench" / "producers"))
-from score import agreement, block_keys, lost_chars, norm, score  # noqa: E402
+from score import agreement, block_keys, lost_chars, truth_failures  # noqa: E402
 
 DIR = Path(__file__).resolve().parent / "fixtures" / "producers"
 TRUTHS = sorted(DIR.glob("*.truth.json"))
@@ -25,19 +25,6 @@ def _ids(p: Path) -> str:
     v = json.loads(p.read_text())["variant"]
     extra = v.get("cmap") or ("tagged" if v.get("tagged") else "untagged")
     return f"{p.name.split('.truth')[0]}-{v['producer']}-{extra}-{v['labels']}"
-
-
-@pytest.fixture(scope="module")
-def parsed():
-    return {}
-
-
-def _parse(parsed, tf: Path, backend: str):
-    key = (tf.name, backend)
-    if key not in parsed:
-        parsed[key] = unmark.parse(str(tf.with_name(tf.name.replace(".truth.json", ".pdf"))), backend=backend,
-                                   lang="zh", sentences=False)
-    return parsed[key]
 
 
 def test_the_sample_covers_the_matrix():
@@ -55,21 +42,13 @@ def test_the_sample_covers_the_matrix():
 
 @pytest.mark.parametrize("tf", TRUTHS, ids=_ids)
 def test_blocks_notes_metadata(tf, backend, parsed):
-    truth = json.loads(tf.read_text())
-    doc = _parse(parsed, tf, backend)
-    s = score(doc, truth)
-    for kind in ("paragraph", "heading", "item", "footnote"):
-        ok, n = s[kind]
-        assert ok == n, (kind, s["wrong"])
-    for k, v in truth["expected_metadata"].items():
-        assert norm(getattr(doc.metadata, k)) == norm(v), k
-    assert s["furniture"] == []
+    assert truth_failures(parsed(tf, backend), json.loads(tf.read_text())) == []
 
 
 @pytest.mark.parametrize("tf", TRUTHS, ids=_ids)
 def test_both_backends_give_the_same_blocks(tf, parsed):
     pytest.importorskip("pypdfium2")
-    assert block_keys(_parse(parsed, tf, "pypdf")) == block_keys(_parse(parsed, tf, "pdfium"))
+    assert block_keys(parsed(tf, "pypdf")) == block_keys(parsed(tf, "pdfium"))
 
 
 def _han(s: str) -> int:
@@ -81,7 +60,7 @@ def test_pdf_and_its_pdftotext_text_agree(tf, parsed):
     """parse(pdf) and parse(the text pdftotext -layout made of it) take the same decisions
     (whitespace aside). Where poppler lacks glyphs of a non-embedded CNS1/Japan1/Korea1 font
     for simplified characters its text is incomplete: nothing to compare."""
-    doc = _parse(parsed, tf, "pypdf")
+    doc = parsed(tf, "pypdf")
     txt = tf.with_name(tf.name.replace(".truth.json", ".pdftotext.txt")).read_text(encoding="utf-8")
     if _han(txt) < 0.98 * sum(_han(b.full_text("")) for b in doc.blocks):
         pytest.skip("pdftotext could not map this font's characters (poppler-data CMap lacks them)")
@@ -96,7 +75,7 @@ def test_pdf_and_its_pdfium_plain_text_agree(tf, parsed):
     """The same with the plain text PDFium gives (no layout: no blank lines, no indentation),
     on every fixture: also those whose fonts pdftotext cannot read."""
     pdfium = pytest.importorskip("pypdfium2")
-    doc = _parse(parsed, tf, "pypdf")
+    doc = parsed(tf, "pypdf")
     pdf = pdfium.PdfDocument(str(tf.with_name(tf.name.replace(".truth.json", ".pdf"))))
     try:
         txt = "\f".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))

@@ -112,3 +112,15 @@ def test_gross_and_net_kept_apart():
     for e in extract_terms(pairs, "en", "es", TermOptions(min_freq=2, min_cooc=2)).entries:
         if e.source in ("dollars net", "dollars gross"):
             assert ("net" in e.source) == ("netas" in e.target), (e.source, e.target)
+
+
+def test_translated_word_of_a_foreign_name_is_a_piece():
+    from unmark.terms.cognates import foreign_piece
+    from unmark.terms.generality import zipf
+
+    if zipf("associazione", "it") is None:
+        pytest.skip("wordfreq not installed")
+    assert foreign_piece("Associazione", "en", "Ассоциация")       # Italian word, Russian translation
+    assert not foreign_piece("Sinti", "en", "синти")                 # transliterated: the name itself
+    assert not foreign_piece("Observatory", "en", "Центр")           # an English word
+    assert not foreign_piece("Associazione Comunità", "en", "Ассоциация «Община»")   # one word only

@@ -18,9 +18,12 @@ import re
 from typing import Sequence
 
 import numpy as np
+import regex
 
 from ..errors import ResourceError
 from ..labels import rule as label_rule
+from .repair import cognate_vectors, sparse_row
+from .repair import cosine as _cos
 from .repair import end_class as _end_class
 
 FEATURES = (
@@ -28,7 +31,7 @@ FEATURES = (
     "num_agree", "num_missing", "num_conflict", "num_one_side", "digit_gap", "nb_skip", "nb_many", "paragraph", "raw_paragraph",
     "post", "lpost", "post_min_nb", "lpost_paragraph", "skip_text", "absorb",
     "lab_mismatch", "lab_glued", "end_mismatch", "nb_glue", "skip_lab_nb", "boundary", "lboundary",
-    "lab_nb", "xmatch", "xmatch_dict",
+    "lab_nb", "xmatch", "xmatch_dict", "xmatch_cognate", "sent_absorb",
 )
 # a paragraph/heading/item label at the start of a unit (12. / (a) / IV. / 三、 / 1．), and a
 # paragraph number inside a unit after a short prefix (a heading glued to its paragraph): the
@@ -36,6 +39,9 @@ FEATURES = (
 _LEAD = label_rule("align.lead")
 _MID = label_rule("align.inner_number")
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
+# where a sentence ends inside a unit: a stop before a capital, or a Chinese/Japanese full stop before
+# more text (a stop before a digit is an abbreviation: "No. 199", "para. 12")
+_SENT_END = regex.compile(r"[.!?…]\s+(?=[\p{Lu}\p{Lt}«“\"(])|[。！？](?=\s*\S)")
 
 Bead = tuple[list[int], list[int], float]
 
@@ -175,25 +181,7 @@ def _label_nb(beads: Sequence[Bead], lab_a: Sequence[set[str]], lab_b: Sequence[
 
 def _rows_of(X) -> list[dict[int, float]]:
     """The rows of a :class:`unmark.align.sentence.Sparse` matrix as {slot: weight}."""
-    out = []
-    for r in range(len(X)):
-        p, q = int(X.indptr[r]), int(X.indptr[r + 1])
-        d: dict[int, float] = {}
-        for slot, w in zip(X.slots[p:q].tolist(), X.weights[p:q].tolist()):
-            d[slot] = d.get(slot, 0.0) + w
-        out.append(d)
-    return out
-
-
-def _cos(u: dict[int, float], v: dict[int, float]) -> float:
-    if not u or not v:
-        return 0.0
-    if len(u) > len(v):
-        u, v = v, u
-    dot = sum(w * v.get(k, 0.0) for k, w in u.items())
-    if dot <= 0.0:
-        return 0.0
-    return dot / math.sqrt(sum(w * w for w in u.values()) * sum(w * w for w in v.values()))
+    return [sparse_row(X, r) for r in range(len(X))]
 
 
 def _add(rows: Sequence[dict[int, float]], ids: Sequence[int]) -> dict[int, float]:
@@ -210,6 +198,8 @@ def _cross_match(beads: Sequence[Bead], va: Sequence[dict[int, float]], vb: Sequ
     aligner put one row off. Both rows are marked (the neighbour lacks what this row holds)."""
     n = len(beads)
     out = [0.0] * n
+    if not any(va) or not any(vb):  # (a channel with no evidence in this pair)
+        return out
     sa = [_add(va, s) for s, _, _ in beads]
     sb = [_add(vb, t) for _, t, _ in beads]
     for k, (s, t, _) in enumerate(beads):
@@ -242,8 +232,9 @@ Keys = tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]]
 
 def _unit_vectors(src: Sequence[str], tgt: Sequence[str], keys: Keys | None = None,
                   langs: tuple[str | None, str | None] = (None, None)) -> list[tuple[list, list]]:
-    """Per evidence channel (anchors; dictionary words for zh-en when CC-CEDICT is installed), each
-    unit's hashed, rarity-weighted vector, as the aligner scores them. ``keys``: each unit's
+    """Per evidence channel (anchors; dictionary words for zh-en when CC-CEDICT is installed, as the
+    aligner scores them; cognates when both versions write in Latin letters), each unit's hashed,
+    rarity-weighted vector. ``keys``: each unit's
     ``anchors.extract(text, punctuation=True)`` when the caller has them; ``langs``: the sides'
     language codes (None: identified from the text)."""
     from . import sentence
@@ -252,6 +243,34 @@ def _unit_vectors(src: Sequence[str], tgt: Sequence[str], keys: Keys | None = No
     out = [(_rows_of(A), _rows_of(B))]
     lex = sentence.dictionary_vectors(src, tgt, *langs) if src and tgt else None
     out.append((_rows_of(lex[0]), _rows_of(lex[1])) if lex is not None else ([{}] * len(src), [{}] * len(tgt)))
+    cog = cognate_vectors(src, tgt)
+    out.append((_rows_of(cog[0]), _rows_of(cog[1])) if cog is not None else ([{}] * len(src), [{}] * len(tgt)))
+    return out
+
+
+def _sentences(text: str) -> int:
+    return 1 + len(_SENT_END.findall(text.strip()))
+
+
+def _sentence_absorb(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str]) -> list[float]:
+    """Per bead: a skip next to a two-sided row whose side in the skip's version has fewer sentences than
+    the other side by just the skip's sentences (a paragraph split in one version, its second piece
+    left apart): both rows are marked."""
+    n = len(beads)
+    out = [0.0] * n
+    ns = ([_sentences(t) for t in src], [_sentences(t) for t in tgt])
+    for k, (s, t, _) in enumerate(beads):
+        if bool(s) == bool(t):
+            continue
+        x, mine = (0, s) if s else (1, t)
+        c = sum(ns[x][i] for i in mine)
+        for q in (k - 1, k + 1):
+            if not 0 <= q < n or not beads[q][0] or not beads[q][1]:
+                continue
+            have = sum(ns[x][i] for i in beads[q][x])
+            other = sum(ns[1 - x][j] for j in beads[q][1 - x])
+            if other - have == c:
+                out[k] = out[q] = 1.0
     return out
 
 
@@ -282,6 +301,7 @@ def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], leve
     glue = [_glue(s, t, src, tgt, lead_a, lead_b) if s and t else (0.0, 0.0, 0.0) for s, t, _ in beads]
     lab_nb = _label_nb(beads, _unit_labels(src, lead_a), _unit_labels(tgt, lead_b))
     xm = [_cross_match(beads, va, vb) for va, vb in _unit_vectors(src, tgt, keys, langs)]
+    sent_absorb = _sentence_absorb(beads, src, tgt)
     for k, (s, t, c) in enumerate(beads):
         a = sum(la[i] for i in s)
         b = sum(lb[j] for j in t)
@@ -331,7 +351,7 @@ def features(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str], leve
                 float((k > 0 and is_many[k - 1]) or (k + 1 < n and is_many[k + 1])), par, c * par,
                 post[k], _lpost(post[k]), min(p_prev, p_next), _lpost(post[k]) * par, skip_text, absorb[k],
                 *glue[k], nb_glue, skip_lab_nb, bound[k], _lpost(bound[k]), lab_nb[k], min(xm[0][k], 1.0),
-                min(xm[1][k], 1.0))
+                min(xm[1][k], 1.0), min(xm[2][k], 1.0), sent_absorb[k])
     return X
 
 

@@ -315,7 +315,8 @@ def paragraph_beads(a: Document, b: Document, la: str | None, lb: str | None, *,
     ua, ub = block_units(a, lead_labels), block_units(b, lead_labels)
     beads = _align_parts(ua, ub, la, lb, embed=embed, params=params or PARAGRAPH_PARAMS, stats=stats)
     if repair:
-        beads = _repair.repair(beads, [u.text for u in ua], [u.text for u in ub], stats)
+        beads = _repair.repair(beads, [u.text for u in ua], [u.text for u in ub], stats, langs=(la, lb),
+                               parts=([u.part for u in ua], [u.part for u in ub]))
     return ua, ub, beads
 
 

@@ -22,10 +22,13 @@ holds its translation, so both rows become right. The patterns are the label gra
 from __future__ import annotations
 
 import math
+import unicodedata
 from typing import Sequence
 
+import regex
+
 from ..labels import rule as label_rule
-from ..scripts import HAN_OR_KANA
+from ..scripts import HAN_OR_KANA, LATIN, LATIN_CHAR
 
 Bead = tuple[list[int], list[int], float]
 
@@ -36,6 +39,11 @@ _LEAD = label_rule("align.lead")
 _LEAD_IN = label_rule("align.lead_in")
 _GLUED_LEAD_IN = label_rule("align.glued_lead_in")
 _LABELLED = label_rule("align.labelled_line")
+# a word of the Latin script long enough to carry a cognate (Recalling / Recordando / Rappelant)
+_LATIN_WORD = regex.compile(LATIN + "{5,}")
+_INNER = label_rule("align.inner_number")
+# what ends a sentence before a paragraph number glued after it
+_SENTENCE_END = frozenset(".!?。！？;；…»”\"")
 
 
 def _length(text: str) -> int:
@@ -218,15 +226,240 @@ def moved_headings(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str]
     return out + _labelled_moves(beads, src, tgt)
 
 
+def _fold(word: str) -> str:
+    """Lower case without accents (decisión -> decision)."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(ch))
+
+
+def _cognate_keys(text: str) -> list[str]:
+    """The 3- and 5-letter beginnings of a text's long Latin-script words: cognates of two languages
+    that write in Latin letters share them (recalling / recordando / rappelant; decision / decisión)."""
+    out = []
+    for w in _LATIN_WORD.findall(text):
+        f = _fold(w)
+        out += ["c3:" + f[:3], "c5:" + f[:5]]
+    return out
+
+
+def cognate_vectors(src: Sequence[str], tgt: Sequence[str]):
+    """Hashed, rarity-weighted cognate vectors of both sides when both write mostly in Latin letters
+    (en, fr, es), else None."""
+    from . import anchors, sentence
+
+    def latin(texts: Sequence[str]) -> bool:
+        body = "".join(texts)[:5000]  # (the script of a version shows in its first pages)
+        letters = sum(map(str.isalpha, body))
+        return letters > 0 and len(LATIN_CHAR.findall(body)) > 0.5 * letters
+
+    if not src or not tgt or not latin(src) or not latin(tgt):
+        return None
+    ka, kb = [_cognate_keys(t) for t in src], [_cognate_keys(t) for t in tgt]
+    w = anchors.idf_weights(ka, kb, anchors.shared_vocabulary(ka, kb))
+    return sentence._hash_vectors(ka, w, 4096), sentence._hash_vectors(kb, w, 4096)
+
+
+def cosine(u: dict[int, float], v: dict[int, float]) -> float:
+    """Cosine of two hashed vectors given as {slot: weight} (0 when they share nothing)."""
+    if not u or not v:
+        return 0.0
+    if len(u) > len(v):
+        u, v = v, u
+    dot = sum(w * v.get(k, 0.0) for k, w in u.items())
+    if dot <= 0.0:
+        return 0.0
+    return dot / math.sqrt(sum(w * w for w in u.values()) * sum(w * w for w in v.values()))
+
+
+def sparse_row(X, r: int) -> dict[int, float]:
+    """Row ``r`` of a :class:`unmark.align.sentence.Sparse` matrix as {slot: weight}."""
+    p, q = int(X.indptr[r]), int(X.indptr[r + 1])
+    out: dict[int, float] = {}
+    for slot, w in zip(X.slots[p:q].tolist(), X.weights[p:q].tolist()):
+        out[slot] = out.get(slot, 0.0) + w
+    return out
+
+
+# how much better a unit's words must match the neighbouring row's other side than its own row's, and
+# how well at least, for it to move there
+EVIDENCE_MARGIN = 0.3
+
+
+def _word_vectors(texts: tuple[Sequence[str], Sequence[str]], langs: tuple[str | None, str | None]):
+    """Word evidence the aligner's length and anchor model does not weigh on its own row: cognates when
+    both versions write in Latin letters, else the bilingual dictionary for Chinese-English (when
+    installed); None when there is neither."""
+    vec = cognate_vectors(*texts)
+    if vec is None and all(langs):
+        from . import sentence
+
+        vec = sentence.dictionary_vectors(texts[0], texts[1], langs[0], langs[1])
+    return vec
+
+
+def _evidence_pass(rows: list[list], texts: tuple[Sequence[str], Sequence[str]],
+                   per_bead: dict[str, list[float]], langs: tuple[str | None, str | None],
+                   parts: tuple[Sequence[str], Sequence[str]] | None = None) -> list[list]:
+    """A unit at the boundary of two rows moves into the neighbouring row when its words match that
+    row's other side much better than its own row's other side (:func:`_word_vectors`): "Recordando …"
+    left as a skip beside "Recalling …" ↔ "Teniendo en cuenta …"; a heading kept apart in one version
+    and glued to the next row's text in the other. A row left with one side empty becomes a skip. The
+    unit's figures, symbols and names must not side with its own row, and it never leaves its part
+    (``parts``: body or notes, per unit)."""
+    from .anchors import extract
+    n = len(rows)
+    if n < 2:
+        return rows
+    vec = None
+    done: set[int] = set()
+    for k in range(n - 1):
+        if k in done or k + 1 in done:
+            continue
+        for x in (0, 1):
+            y = 1 - x
+            a, b = rows[k], rows[k + 1]
+            # the last unit of row k going down, the first unit of row k+1 going up
+            for src_row, dst_row, unit in ((k, k + 1, a[x][-1] if a[x] else None),
+                                           (k + 1, k, b[x][0] if b[x] else None)):
+                if unit is None or not rows[dst_row][y] or src_row in done:
+                    continue
+                if parts is not None and any(parts[x][unit] != parts[z][i] for z in (0, 1) for i in rows[dst_row][z]):
+                    continue
+                if vec is None:
+                    vec = _word_vectors(texts, langs) or False
+                if vec is False:
+                    return rows
+                u = sparse_row(vec[x], unit)
+                there = cosine(u, _sum_rows(vec[y], rows[dst_row][y]))
+                here = cosine(u, _sum_rows(vec[y], rows[src_row][y])) if rows[src_row][y] else 0.0
+                if there >= EVIDENCE_MARGIN and there - here >= EVIDENCE_MARGIN:
+                    keys = set(extract(texts[x][unit]))
+
+                    def shared(ids: Sequence[int]) -> int:
+                        return len(keys & set().union(*(extract(texts[y][j]) for j in ids))) if keys and ids else 0
+
+                    if shared(rows[src_row][y]) > shared(rows[dst_row][y]):
+                        continue
+                    rows[src_row][x] = [i for i in rows[src_row][x] if i != unit]
+                    rows[dst_row][x] = rows[dst_row][x] + [unit] if dst_row < src_row else [unit] + rows[dst_row][x]
+                    # (a skip that a unit joins takes the score of the row the unit came from)
+                    was_skip = not rows[dst_row][0] or not rows[dst_row][1] or rows[dst_row][x] == [unit]
+                    rows[dst_row][2] = rows[src_row][2] if was_skip else min(rows[dst_row][2], rows[src_row][2])
+                    for f in per_bead.values():
+                        f[k] = f[k + 1] = min(f[k], f[k + 1])
+                    done.update((k, k + 1))
+                    break
+            if k in done:
+                break
+    keep = [k for k, row in enumerate(rows) if row[0] or row[1]]
+    for key, v in per_bead.items():
+        per_bead[key] = [v[k] for k in keep]
+    return [rows[k] for k in keep]
+
+
+def _sum_rows(X, ids: Sequence[int]) -> dict[int, float]:
+    out: dict[int, float] = {}
+    for i in ids:
+        for slot, w in sparse_row(X, i).items():
+            out[slot] = out.get(slot, 0.0) + w
+    return out
+
+
+def _lead_number(text: str) -> str | None:
+    v = _lead_value(text)
+    return v if v and v.isdigit() else None
+
+
+def paragraph_numbers(text: str) -> set[str]:
+    """The paragraph numbers a unit holds: the one it starts with, one glued after a short heading at its
+    start (``Дети 67. В СП5``), and each one that starts a paragraph glued after a sentence end inside it
+    (``… the law. 88. Some submissions``)."""
+    out = set()
+    lead = _lead_number(text)
+    if lead:
+        out.add(lead)
+    m = _HEAD_PREFIX.match(text)
+    if m and not _LEAD.match(text):
+        out.add(str(int("".join(ch for ch in m.group(0)[m.end(1):] if ch.isdigit()))))
+    for m in _INNER.finditer(text):
+        # after a sentence end, before a word that does not go on in lower case ("para. 78. of" is a reference)
+        if text[: m.start() + 1].rstrip()[-1:] in _SENTENCE_END and not text[m.end():m.end() + 1].islower():
+            out.add(str(int(m.group(1))))
+    return out
+
+
+def _side_numbers(texts: Sequence[str], ids: Sequence[int]) -> set[str]:
+    return set().union(*(paragraph_numbers(texts[i]) for i in ids)) if ids else set()
+
+
+def _number_pass(rows: list[list], texts: tuple[Sequence[str], Sequence[str]],
+                 per_bead: dict[str, list[float]]) -> list[list]:
+    """Paragraph numbers put right (rows as [src ids, tgt ids, score]; ``per_bead`` kept in step):
+
+    * a skipped unit whose paragraph number the neighbouring row holds on its other side only (glued
+      there after a sentence end, or leading one of its units) joins that row;
+    * then, in a row a unit joined, a unit at the other end of a side whose paragraph numbers the other
+      side all lacks, while the other units of that side agree with it, leaves as a skip (the paragraph
+      lost in the other version that the aligner took into the row instead)."""
+    n = len(rows)
+    done: set[int] = set()
+    joined: set[int] = set()
+    for k in range(n):
+        if k in done or bool(rows[k][0]) == bool(rows[k][1]):
+            continue
+        x = 0 if rows[k][0] else 1
+        mine = rows[k][x]
+        num = _lead_number(texts[x][mine[0]])
+        if num is None:
+            continue
+        for q in (k - 1, k + 1):
+            if not 0 <= q < n or q in done or not rows[q][0] or not rows[q][1]:
+                continue
+            if num in _side_numbers(texts[1 - x], rows[q][1 - x]) and num not in _side_numbers(texts[x], rows[q][x]):
+                rows[q][x] = rows[q][x] + mine if q < k else mine + rows[q][x]
+                rows[k][x] = []
+                for v in per_bead.values():
+                    v[q] = min(v[q], v[k])
+                done.update((k, q))
+                joined.add(q)
+                break
+    out: list[list] = []
+    keep: list[int] = []
+    for k, row in enumerate(rows):
+        if not row[0] and not row[1]:
+            continue
+        before: list[list] = []
+        after: list[list] = []
+        if k in joined:
+            for x in (0, 1):
+                units = row[x]
+                other = _side_numbers(texts[1 - x], row[1 - x])
+                nums = [paragraph_numbers(texts[x][i]) for i in units]
+                for end in (0, -1):
+                    rest = nums[1:] if end == 0 else nums[:-1]
+                    if len(units) >= 2 and nums[end] and not nums[end] & other and any(rest) and \
+                            all(m <= other for m in rest):
+                        lone = [units[end]]
+                        (before if end == 0 else after).append([lone, [], 0.0] if x == 0 else [[], lone, 0.0])
+                        units = units[1:] if end == 0 else units[:-1]
+                        nums = nums[1:] if end == 0 else nums[:-1]
+                row[x] = units
+        for r in before + [row] + after:
+            out.append(r)
+            keep.append(k)
+    for key, v in per_bead.items():
+        per_bead[key] = [v[k] for k in keep]
+    return out
+
+
 def repair(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str],
-           stats: dict | None = None) -> list[Bead]:
+           stats: dict | None = None, langs: tuple[str | None, str | None] = (None, None),
+           parts: tuple[Sequence[str], Sequence[str]] | None = None) -> list[Bead]:
     """The beads with every lone heading of :func:`moved_headings` moved into the row that holds its
-    translation (a row left empty disappears). ``stats``: per-bead lists (posterior, boundary …) kept
-    in step; a changed row takes the lower figure of the two rows (its score: the lower of the two
-    rows' scores when the heading came from a two-sided row)."""
+    translation (a row left empty disappears), then paragraph numbers put right
+    (:func:`_number_pass`). ``stats``: per-bead lists (posterior, boundary …) kept in step; a changed
+    row takes the lower figure of the two rows (its score: the lower of the two rows' scores when the
+    heading came from a two-sided row); a unit split off as a skip keeps its row's figures."""
     moves = moved_headings(beads, src, tgt)
-    if not moves:
-        return list(beads)
     rows = [[list(s), list(t), c] for s, t, c in beads]
     per_bead = {k: list(v) for k, v in (stats or {}).items() if isinstance(v, list) and len(v) == len(beads)}
     done: set[int] = set()
@@ -249,8 +482,10 @@ def repair(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str],
         for v in per_bead.values():
             v[dst_row] = v[src_row] = min(v[dst_row], v[src_row])
         done.update((src_row, dst_row))
-    keep = [k for k, (s, t, _) in enumerate(rows) if s or t]
+    rows = _number_pass(rows, (src, tgt), per_bead)
+    rows = _evidence_pass(rows, (src, tgt), per_bead, langs, parts)
+    if [(s, t) for s, t, _ in rows] == [(list(s), list(t)) for s, t, _ in beads]:
+        return list(beads)  # nothing moved
     if stats is not None:
-        for key, v in per_bead.items():
-            stats[key] = [v[k] for k in keep]
-    return [(rows[k][0], rows[k][1], rows[k][2] if rows[k][0] and rows[k][1] else 0.0) for k in keep]
+        stats.update(per_bead)
+    return [(s, t, c if s and t else 0.0) for s, t, c in rows]

@@ -62,11 +62,37 @@ _BOUNDARY_SPACED = re.compile(r"(?:" + HAN_CLASS + r"\s+[A-Za-z0-9]{2,})|(?:[A-Z
 _BOUNDARY_TIGHT = re.compile(r"(?:{h}[A-Za-z]{{2,}}|{h}\d{{3,}})|(?:[A-Za-z]{{2,}}{h}|\d{{3,}}{h})".format(h=HAN_CLASS))
 
 
+# where a boundary can be: a run of Latin letters or digits, the spaces on each side and one character beyond
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9\d]{2,}")
+_SPACES_BEFORE = re.compile(r"\s*", re.REVERSE)
+_SPACES = re.compile(r"\s*")
+
+
+def _boundary_windows(s: str) -> list[list[int]]:
+    """Spans of ``s`` (in order, apart) outside which neither boundary pattern can match: every match
+    holds one run of letters or digits, the spaces beside it and the Han character past them."""
+    out: list[list[int]] = []
+    n = len(s)
+    for m in _ALNUM_RUN.finditer(s):
+        a = max(0, _SPACES_BEFORE.match(s, 0, m.start()).start() - 1)
+        b = min(n, _SPACES.match(s, m.end()).end() + 1)
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return out
+
+
 def cjk_spacing_majority(texts: list[str]) -> bool:
     # one search over the texts joined by NUL (neither a space, a Han character nor a letter or
-    # digit: no boundary runs over it), the same count as text by text
+    # digit: no boundary runs over it), the same count as text by text; asked only around the runs
+    # of letters and digits (the same matches as over the whole text, where Han runs are most of it)
     joined = "\x00".join(texts)
-    return len(_BOUNDARY_SPACED.findall(joined)) >= len(_BOUNDARY_TIGHT.findall(joined))
+    spaced = tight = 0
+    for a, b in _boundary_windows(joined):
+        spaced += len(_BOUNDARY_SPACED.findall(joined, a, b))
+        tight += len(_BOUNDARY_TIGHT.findall(joined, a, b))
+    return spaced >= tight
 
 
 # a word: letters, with marks, apostrophes or hyphens between letters (the longest such run)

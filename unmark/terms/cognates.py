@@ -109,5 +109,24 @@ def inconsistent(source: str, target: str, src_texts: Sequence[str], tgt_texts: 
     return translated_elsewhere(source, target, tgt_texts) or translated_elsewhere(target, source, src_texts)
 
 
+def foreign_piece(word: str, lang: str, other: str) -> bool:
+    """Is ``word`` (one capitalised word) a common word of another language, rare in ``lang``, and
+    ``other`` (its equivalent) no cognate of it? Then it is a translated piece of a foreign name
+    ("Associazione" / Ассоциация). Thresholds: ``[foreign]`` of the rule file."""
+    from .generality import zipf
+
+    if " " in word.strip() or not word[:1].isupper() or sum(ch.isupper() for ch in word) > 1:
+        return False
+    f = _rules().get("foreign")
+    if not f:
+        return False
+    own = zipf(word.lower(), lang)
+    if own is None or own >= f["max_own"]:
+        return False
+    if not any((zipf(word.lower(), x) or 0.0) >= f["min_other"] for x in f["languages"] if x != lang):
+        return False
+    return not any(cognates(word, v) for v in words(other))
+
+
 def examples() -> list[tuple[str, str, bool]]:
     return [tuple(e["pair"]) for e in _rules().get("example", [])]

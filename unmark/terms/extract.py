@@ -48,6 +48,7 @@ from .candidates import (
 )
 from .boundaries import complete_cut_piece, grow_latin, grow_zh, zh_cut_piece
 from .cognates import ALPHABETIC
+from .cognates import foreign_piece
 from .cognates import inconsistent as cognates_inconsistent
 from .generality import specificity
 from .status import GENERAL, NAME, TERM, un_dictionary_word, attributive_modifier, compositional_with_state, zh_transliterated_name, is_proper_name, coordinations, entry_status, label_series
@@ -928,6 +929,7 @@ def extract_terms(
     labels_s = label_series(src.keys, opts.label_series) if opts.label_series else set()
     labels_t = label_series(tgt.keys, opts.label_series) if opts.label_series else set()
     status: dict[int, str] = {}
+    alphabetic = src_lang in ALPHABETIC and tgt_lang in ALPHABETIC
     for k in linked:
         is_state = bool((src_state is not None and src_state[stats.src[k]] >= 0)
                         or (tgt_state is not None and tgt_state[stats.tgt[k]] >= 0))
@@ -943,6 +945,7 @@ def extract_terms(
                     and not (acr.is_listed_name(a) or acr.is_listed_name(b)))  # a piece of one longer name
                 or compositional_with_state(b, tgt_lang) or compositional_with_state(a, src_lang)
                 or k in cut_of                                           # a piece cut out of a longer word
+                or (alphabetic and (foreign_piece(a, src_lang, b) or foreign_piece(b, tgt_lang, a)))  # Associazione
                 or _name_continued(k, (src, ks, a), (tgt, kt, b), segs_of[k], opts.max_name_continued)):
             status[k] = GENERAL
     # two main-list entries joined by "and" are a phrase of the text, not an entry
