@@ -157,3 +157,17 @@ def test_a_tounicode_that_is_a_name_maps_nothing_and_the_program_is_read(backend
     doc = unmark.parse(str(DIR / "letter_s.ttf-post.tounicode-name.pdf"), backend=backend, lang="zh", sentences=False)
     assert block_keys(doc) == block_keys(parsed(DIR / "letter_s.ttf-post.truth.json", backend))
     assert any("post glyph names" in w.message for w in doc.warnings if w.code == "W401")
+
+
+def test_pdfium_reads_the_maps_also_in_a_file_of_object_streams(tmp_path, parsed):
+    """The ToUnicode update is appended as a classic cross-reference section; a file whose
+    objects sit in object streams behind a cross-reference stream (Acrobat, recent Word) is read
+    the same."""
+    pytest.importorskip("pypdfium2")
+    import pdf_makers as mk
+
+    tf = DIR / "letter_s.ttf-hostile.truth.json"
+    packed = mk.object_stream_pdf(tmp_path / "packed.pdf", _pdf(tf))
+    assert b"/ObjStm" in packed.read_bytes()
+    doc = unmark.parse(str(packed), backend="pdfium", lang="zh", sentences=False)
+    assert block_keys(doc) == block_keys(parsed(tf, "pypdf"))
