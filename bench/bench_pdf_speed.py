@@ -265,7 +265,10 @@ def instructions(files: list[Path]) -> dict[str, int] | None:
                             sys.executable, str(Path(__file__).resolve()), "--cg-child", tool, *map(str, files)],
                            capture_output=True, check=True)
             totals = [ln for ln in cg.read_text().splitlines() if ln.startswith(("totals:", "summary:"))]
-            out[label] = max(int(ln.split()[1]) for ln in totals)
+            out[label] = max([int(ln.split()[1]) for ln in totals] or [0])
+            if not out[label]:   # callgrind_control could not switch the counting on
+                print(f"note: no instructions counted for {label}")
+                return None
             print(f"  {label}: {out[label] / 1e6:.0f} M instructions")
     return out
 

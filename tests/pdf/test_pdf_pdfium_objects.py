@@ -14,7 +14,8 @@ from pdf_testutil import FIXTURES, HURIDOCS
 pdfium = pytest.importorskip("pypdfium2", reason="pypdfium2 not installed (extra 'pdfium')")
 
 
-def _pages(path):
+def _loaded(path):
+    """(api, raw module, page, text page) of every page of ``path``, each closed after its turn."""
     import pypdfium2.raw as c
 
     from unmark.extract.pdf import backend_pdfium as be
@@ -26,17 +27,24 @@ def _pages(path):
             page = c.FPDF_LoadPage(doc.raw, i)
             tp = c.FPDFText_LoadPage(page)
             try:
-                n = c.FPDFText_CountChars(tp)
-                buf = ctypes.create_string_buffer(2 * n + 2)
-                c.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-                text = buf.raw[: 2 * n].decode("utf-16-le", "replace")
-                if n and not be._RTL.search(text):
-                    yield api, ctypes.cast(tp, ctypes.c_void_p).value, text, n
+                yield api, c, page, tp
             finally:
                 c.FPDFText_ClosePage(tp)
                 c.FPDF_ClosePage(page)
     finally:
         doc.close()
+
+
+def _pages(path):
+    from unmark.extract.pdf import backend_pdfium as be
+
+    for api, c, _, tp in _loaded(path):
+        n = c.FPDFText_CountChars(tp)
+        buf = ctypes.create_string_buffer(2 * n + 2)
+        c.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+        text = buf.raw[: 2 * n].decode("utf-16-le", "replace")
+        if n and not be._RTL.search(text):
+            yield api, ctypes.cast(tp, ctypes.c_void_p).value, text, n
 
 
 def _every_character(api, tpv, n):
@@ -94,31 +102,18 @@ def test_stretches_without_unicode_map(tmp_path):
 def _walks(path):
     """(rules, images) of every page walked twice: asking the type of every object, and told which
     objects the text page already named (the reader's way)."""
-    import pypdfium2.raw as c
-
     from unmark.extract.pdf import backend_pdfium as be
     from unmark.extract.pdf.runs import RawPage
 
-    api = be._Api(c)
-    doc = pdfium.PdfDocument(str(path))
     out = []
-    try:
-        for i in range(len(doc)):
-            page = c.FPDF_LoadPage(doc.raw, i)
-            tp = c.FPDFText_LoadPage(page)
-            try:
-                h = c.FPDF_GetPageHeightF(page)
-                pv = ctypes.cast(page, ctypes.c_void_p).value
-                told, asked = RawPage(i + 1, 1.0, h), RawPage(i + 1, 1.0, h)
-                objs = be._text_runs(api, tp, told, h, pv, {})
-                be._walk(api, pv, False, told, h, None, text_objs=objs)
-                be._walk(api, pv, False, asked, h, None)
-                out.append((len(objs), (told.rules, told.images), (asked.rules, asked.images)))
-            finally:
-                c.FPDFText_ClosePage(tp)
-                c.FPDF_ClosePage(page)
-    finally:
-        doc.close()
+    for api, c, page, tp in _loaded(path):
+        h = c.FPDF_GetPageHeightF(page)
+        pv = ctypes.cast(page, ctypes.c_void_p).value
+        told, asked = RawPage(1, 1.0, h), RawPage(1, 1.0, h)
+        objs = be._text_runs(api, tp, told, h, pv, {})
+        be._walk(api, pv, False, told, h, None, text_objs=objs)
+        be._walk(api, pv, False, asked, h, None)
+        out.append((len(objs), (told.rules, told.images), (asked.rules, asked.images)))
     return out
 
 

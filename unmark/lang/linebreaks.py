@@ -153,15 +153,23 @@ _FRAGMENT = regex.compile("^[^" + ARABIC + "]{1,8}$")
 RTL_FRAGMENT_SHARE = 0.12
 
 
+# the same two questions asked of every line at once, over the stripped lines joined by newlines
+_LINE_WITH_ARABIC = regex.compile("^[^\n]*?" + ARABIC + "[^\n]*", regex.MULTILINE)
+_FRAGMENT_LINE = regex.compile("^[^" + ARABIC + "\n]{1,8}$", regex.MULTILINE)
+
+
 def rtl_fragmented(lines: list[str]) -> bool:
     """Right-to-left text whose lines the extractor split at every change of direction: most lines
     Arabic, and many tiny lines without an Arabic letter (numbers, brackets, slashes)."""
     if not _ARABIC.search("\n".join(lines)):
         return False
-    ss = [l.strip() for l in lines if l.strip()]
-    if len(ss) < 20 or sum(1 for l in ss if _ARABIC.search(l)) < 0.5 * len(ss):
+    ss = [t for t in map(str.strip, lines) if t]
+    if len(ss) < 20:
         return False
-    return sum(1 for l in ss if _FRAGMENT.match(l)) >= RTL_FRAGMENT_SHARE * len(ss)
+    joined = "\n".join(ss)  # (a stripped line holds no line break)
+    if len(_LINE_WITH_ARABIC.findall(joined)) < 0.5 * len(ss):
+        return False
+    return len(_FRAGMENT_LINE.findall(joined)) >= RTL_FRAGMENT_SHARE * len(ss)
 
 
 _BARE_MARKER = label_rule("alone.marker")
