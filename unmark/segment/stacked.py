@@ -32,12 +32,11 @@ import regex as re
 from ..extract.lines import SrcLine
 from ..labels import chapter_value, match_label, rule as label_rule, rules as label_rules
 from ..model import Fix
+from .structure import ends_final, heading_like
 
 _MOVABLE = ("paragraph", "chapter", "section")  # (item and bullet labels stay where they are)
 _HEADING_KINDS = ("chapter", "section")
 _GLUED_MARKER = label_rule("note.line_end")   # a footnote marker glued at the line end
-_FINAL = tuple(".;:!?。．；：！？")
-_CLOSERS = "”’」』）)》>\"'"
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,8 +70,7 @@ def _in_sequence(kinds: list[str], labels: list[str]) -> bool:
 
 
 def _ends_sentence(s: str) -> bool:
-    t = _GLUED_MARKER.sub("", s).rstrip().rstrip(_CLOSERS)
-    return t.endswith(_FINAL)
+    return ends_final(_GLUED_MARKER.sub("", s))
 
 
 def _labelled(s: str, alone) -> str | None:
@@ -86,8 +84,6 @@ def _labelled(s: str, alone) -> str | None:
 def _title_line(lines: list[SrcLine], k: int, alone) -> bool:
     """Line ``k`` is a title standing alone without a label: short, no closing punctuation, after
     a blank line or a sentence end, and before a labelled line or a blank line."""
-    from .structure import heading_like
-
     s = lines[k].stripped()
     if not heading_like(s) or _labelled(s, alone):
         return False
