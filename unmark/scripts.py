@@ -82,3 +82,11 @@ LATIN_RUNS = regex.compile(LATIN + "+")
 EAST_ASIAN_WIDE_RUNS = _stdre.compile("[" + EAST_ASIAN_WIDE + "]+")
 # the start of a line up to its first space or first character a line may break before
 FIRST_UNIT = regex.compile(r"^[^\s" + BREAK_BEFORE + "]+")
+
+
+def lower_without_marks(text: str) -> str:
+    """Lower case with the combining marks taken off (decisión -> decision, Ё -> е): the one fold of
+    words compared across languages that write with accents (cognates)."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(ch))

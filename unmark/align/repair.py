@@ -22,13 +22,12 @@ holds its translation, so both rows become right. The patterns are the label gra
 from __future__ import annotations
 
 import math
-import unicodedata
 from typing import Sequence
 
 import regex
 
 from ..labels import rule as label_rule
-from ..scripts import HAN_OR_KANA, LATIN, LATIN_CHAR
+from ..scripts import HAN_OR_KANA, LATIN, LATIN_CHAR, lower_without_marks
 
 Bead = tuple[list[int], list[int], float]
 
@@ -226,17 +225,12 @@ def moved_headings(beads: Sequence[Bead], src: Sequence[str], tgt: Sequence[str]
     return out + _labelled_moves(beads, src, tgt)
 
 
-def _fold(word: str) -> str:
-    """Lower case without accents (decisión -> decision)."""
-    return "".join(ch for ch in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(ch))
-
-
 def _cognate_keys(text: str) -> list[str]:
     """The 3- and 5-letter beginnings of a text's long Latin-script words: cognates of two languages
     that write in Latin letters share them (recalling / recordando / rappelant; decision / decisión)."""
     out = []
     for w in _LATIN_WORD.findall(text):
-        f = _fold(w)
+        f = lower_without_marks(w)
         out += ["c3:" + f[:3], "c5:" + f[:5]]
     return out
 

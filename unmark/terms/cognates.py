@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import difflib
 import functools
-import unicodedata
 from collections.abc import Sequence
-
-import regex
 
 from ..errors import TermsError
 from ..resources import load_toml
+from ..scripts import LETTER_RUNS, lower_without_marks
 
 ALPHABETIC = ("en", "fr", "es", "ru")
-_WORD = regex.compile(r"\p{L}+")
 
 
 @functools.lru_cache(maxsize=1)
@@ -38,8 +35,7 @@ def cognate_key(word: str) -> str:
     """Lower case, accents off, Cyrillic transliterated, close spellings made one, doubled letters
     single: "Camminanti" and "каминанти" -> "kaminanti"."""
     r = _rules()
-    w = unicodedata.normalize("NFD", word.lower())
-    w = "".join(ch for ch in w if not unicodedata.combining(ch))
+    w = lower_without_marks(word)
     w = "".join(r["cyrillic"].get(ch, ch) for ch in w)
     for a, b in r["_latin"]:
         w = w.replace(a, b)
@@ -69,7 +65,7 @@ def cognates(a: str, b: str) -> bool:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return LETTER_RUNS.findall(text)
 
 
 @functools.lru_cache(maxsize=8192)
