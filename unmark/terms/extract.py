@@ -762,11 +762,13 @@ def extract_terms(
     order = np.lexsort((-cv, -stats.cooc, -link_score))
     ok = (d >= opts.min_dice) & (lexf >= opts.min_lexical)
     order = order[ok[order]]
+    cognate_ok: set[int] = set()
     if opts.cognate_check and src_lang in ALPHABETIC and tgt_lang in ALPHABETIC:
         # cognates outside the other term: no link, so the pair that keeps them together can win
         # ("dollars gross" / "dólares en cifras brutas", not "dollars net" / "cifras brutas")
         bad = {int(k) for k in order if _cognate_elsewhere(int(k), stats, src, tgt, src_texts, tgt_texts)}
         order = np.array([k for k in order if int(k) not in bad], dtype=order.dtype)
+        cognate_ok = {int(k) for k in order}  # (pairs the test passed: not asked again below)
 
     taken_s = {src.index[ks] for ks, _ in known_keys if ks in src.index}
     taken_t = {tgt.index[kt] for _, kt in known_keys if kt in tgt.index}
@@ -828,7 +830,8 @@ def extract_terms(
     if opts.cognate_check and src_lang in ALPHABETIC and tgt_lang in ALPHABETIC:
         # a word whose cognate stands outside the other term in most of the pair's segments is
         # translated elsewhere: "Sinti" / каминанти beside Camminanti, "dollars net" / "cifras brutas"
-        linked = [k for k in linked if not _cognate_elsewhere(k, stats, src, tgt, src_texts, tgt_texts)]
+        # (asked again only of pairs the linking added: extended targets, shared targets)
+        linked = [k for k in linked if k in cognate_ok or not _cognate_elsewhere(k, stats, src, tgt, src_texts, tgt_texts)]
     if lex is not None and opts.edge_check:
         # boundaries: an edge word of either term that translates nothing in the other term is a
         # neighbour taken along (or a piece cut off): the pair is no entry
